@@ -1,0 +1,56 @@
+package io.orchestrator.nodes;
+
+import io.orchestrator.platform.ApiException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code GET /api/nodes/}: node discovery, for the palette and for API clients building graphs. */
+@Path("nodes/")
+@Produces(MediaType.APPLICATION_JSON)
+public class NodeTypeResource {
+
+    @Inject
+    NodeTypeRegistry registry;
+
+    @GET
+    public JsonObject list() {
+        JsonArrayBuilder categories = Json.createArrayBuilder();
+        for (NodeCategory category : NodeCategory.values()) {
+            categories.add(Json.createObjectBuilder().add("key", category.apiName()).add("name", category.label()));
+        }
+        JsonArrayBuilder types = Json.createArrayBuilder();
+        registry.all().forEach(type -> types.add(describe(type)));
+        return Json.createObjectBuilder().add("categories", categories).add("node_types", types).build();
+    }
+
+    @GET
+    @Path("{key}/")
+    public JsonObject one(@PathParam("key") String key) {
+        return describe(registry.find(key).orElseThrow(() -> ApiException.notFound("Node type", key))).build();
+    }
+
+    private static JsonObjectBuilder describe(NodeType type) {
+        JsonArrayBuilder routes = Json.createArrayBuilder();
+        type.routes(Json.createObjectBuilder().build()).forEach(routes::add);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("key", type.key())
+                .add("name", type.displayName())
+                .add("category", type.category().apiName())
+                .add("description", type.description())
+                .add("trigger", type.isTrigger())
+                .add("routes", routes)
+                .add("form", type.form().toJson());
+        if (type.routesFromField() != null) {
+            json.add("routes_from", type.routesFromField());
+        }
+        return json;
+    }
+}

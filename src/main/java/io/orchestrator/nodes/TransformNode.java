@@ -1,0 +1,44 @@
+package io.orchestrator.nodes;
+
+import io.orchestrator.nodes.form.FieldType;
+import io.orchestrator.nodes.form.Form;
+import io.orchestrator.nodes.form.FormField;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonValue;
+
+/** Builds its output from templates over the input and earlier nodes' outputs. */
+@ApplicationScoped
+public class TransformNode implements NodeType {
+
+    private static final Form FORM = new Form(
+            FormField.of("fields", FieldType.KEY_VALUE).required().defaultValue(JsonValue.EMPTY_JSON_OBJECT)
+                    .help("Output field name to template. A template that is exactly one ${...} keeps the value's"
+                            + " JSON type; anything else is text."),
+            FormField.of("keep_input", FieldType.BOOLEAN).defaultValue(false)
+                    .help("Start from the input and set the fields over it."));
+
+    @Override
+    public String key() {
+        return "transform";
+    }
+
+    @Override
+    public String displayName() {
+        return "Transform";
+    }
+
+    @Override
+    public NodeCategory category() {
+        return NodeCategory.ACTION;
+    }
+
+    @Override
+    public String description() {
+        return "Builds its output from expressions over the input and earlier nodes.";
+    }
+
+    @Override
+    public Form form() {
+        return FORM;
+    }
+}

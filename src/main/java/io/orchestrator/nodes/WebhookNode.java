@@ -1,0 +1,74 @@
+package io.orchestrator.nodes;
+
+import io.orchestrator.nodes.form.FieldType;
+import io.orchestrator.nodes.form.Form;
+import io.orchestrator.nodes.form.FormField;
+import jakarta.enterprise.context.ApplicationScoped;
+import io.orchestrator.platform.FieldErrors;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** An HTTP endpoint under /api/hooks/{path} that starts a run with the request as input. */
+@ApplicationScoped
+public class WebhookNode implements NodeType {
+
+    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*");
+
+    private static final Form FORM = new Form(
+            FormField.of("path", FieldType.TEXT).required()
+                    .help("The endpoint is /api/hooks/{path}; letters, digits, . _ ~ - and /. Unique on the server."),
+            FormField.of("method", FieldType.CHOICE).options("GET", "POST", "PUT", "PATCH", "DELETE").defaultValue("POST"),
+            FormField.of("response_mode", FieldType.CHOICE).options("on_received", "last_node", "respond_node")
+                    .defaultValue("on_received")
+                    .help("on_received: 202 with the task id at once; last_node: the output of the node that finished"
+                            + " last; respond_node: what a Respond to Webhook node says."),
+            FormField.of("secret", FieldType.SECRET)
+                    .help("When set, callers send it in X-Webhook-Secret, or sign the body with it (HMAC-SHA256 in"
+                            + " X-Signature-256)."));
+
+    @Override
+    public String key() {
+        return "webhook";
+    }
+
+    @Override
+    public String displayName() {
+        return "Webhook";
+    }
+
+    @Override
+    public NodeCategory category() {
+        return NodeCategory.TRIGGER;
+    }
+
+    @Override
+    public String description() {
+        return "Starts a run when its URL is called; answers at once, or with the run's result.";
+    }
+
+    @Override
+    public Form form() {
+        return FORM;
+    }
+
+    @Override
+    public void checkValues(JsonObject values, FieldErrors errors) {
+        if (values.get("path") instanceof JsonString path
+                && (path.getString().length() > 200 || !PATH.matcher(path.getString()).matches())) {
+            errors.add("path", "Use letters, digits, . _ ~ - and / between segments (at most 200 characters).");
+        }
+    }
+
+    /** A new webhook gets a random path, as in n8n, so that it works before anyone names it. */
+    @Override
+    public JsonObject initialValues(JsonObject given) {
+        JsonObject values = NodeType.super.initialValues(given);
+        if (values.containsKey("path")) {
+            return values;
+        }
+        return Json.createObjectBuilder(values).add("path", UUID.randomUUID().toString()).build();
+    }
+}

@@ -1,0 +1,55 @@
+package io.orchestrator.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The server's settings, read from environment variables (MicroProfile Config maps an environment
+ * variable of the same name) with the defaults the README lists.
+ */
+@ApplicationScoped
+public class OrchestratorConfig {
+
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_HTTP_PORT", defaultValue = "7878")
+    int httpPort;
+
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_RATE_LIMIT", defaultValue = "6000")
+    int rateLimitPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_MAX_BODY_BYTES", defaultValue = "2097152")
+    long maxBodyBytes;
+
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_MAX_JSON_DEPTH", defaultValue = "64")
+    int maxJsonDepth;
+
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_ADMIN_TOKEN")
+    Optional<String> adminToken;
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** Requests a token may make per minute unless the token sets its own limit. */
+    public int rateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public int maxJsonDepth() {
+        return maxJsonDepth;
+    }
+
+    public Optional<String> adminToken() {
+        return adminToken.map(String::trim).filter(token -> !token.isEmpty());
+    }
+}

@@ -1,0 +1,110 @@
+package io.orchestrator.security;
+
+import io.orchestrator.platform.ErrorBody;
+import io.orchestrator.platform.ErrorCode;
+import io.orchestrator.platform.RequestId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>} (and, for WebSocket clients that cannot set
+ * headers, a {@code bearer.<token>} subprotocol or {@code ?token=}) on the paths web.xml protects,
+ * then applies the token's rate limit. It runs before any filter, so it also assigns the request id.
+ */
+@ApplicationScoped
+public class BearerTokenMechanism implements HttpAuthenticationMechanism {
+
+    /** Request attribute holding the {@link Caller}; read through {@link CurrentCaller}. */
+    static final String CALLER_ATTRIBUTE = Caller.class.getName();
+
+    @Inject
+    TokenAuthenticator authenticator;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        RequestId.assign(request, response);
+        Optional<String> presented = presentedToken(request);
+        if (presented.isEmpty()) {
+            if (!context.isProtected()) {
+                return context.doNothing();
+            }
+            return refuse(response, context, ErrorCode.UNAUTHORIZED,
+                    "Authentication required: send the header 'Authorization: Bearer <token>'");
+        }
+        Optional<Caller> caller = authenticator.authenticate(presented.get());
+        if (caller.isEmpty()) {
+            if (!context.isProtected()) {
+                return context.doNothing();
+            }
+            return refuse(response, context, ErrorCode.UNAUTHORIZED,
+                    "The token is unknown, expired or revoked; ask an admin for a new one (POST /api/tokens/)");
+        }
+        Caller who = caller.get();
+        long now = System.currentTimeMillis();
+        RateLimiter.Decision decision = rateLimiter.acquire(who.tokenId(), who.rateLimitPerMinute(), now);
+        response.setHeader("X-RateLimit-Limit", Integer.toString(decision.limit()));
+        response.setHeader("X-RateLimit-Remaining", Integer.toString(decision.remaining()));
+        response.setHeader("X-RateLimit-Reset", Long.toString(decision.resetEpochSeconds()));
+        if (!decision.allowed()) {
+            response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds(now / 1000)));
+            return refuse(response, context, ErrorCode.RATE_LIMITED, "Rate limit of " + decision.limit()
+                    + " requests a minute reached for this token; retry after the time in Retry-After");
+        }
+        request.setAttribute(CALLER_ATTRIBUTE, who);
+        return context.notifyContainerAboutLogin(who.tokenName(), Set.of(who.role().apiName()));
+    }
+
+    private static Optional<String> presentedToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.of(header.substring(7).trim());
+        }
+        String protocols = request.getHeader("Sec-WebSocket-Protocol");
+        if (protocols != null) {
+            for (String protocol : protocols.split(",")) {
+                String candidate = protocol.trim();
+                if (candidate.startsWith("bearer.")) {
+                    return Optional.of(candidate.substring("bearer.".length()));
+                }
+            }
+        }
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/ws/")) {
+            return Optional.ofNullable(request.getParameter("token"));
+        }
+        return Optional.empty();
+    }
+
+    private static AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context,
+                                               ErrorCode code, String message) {
+        JsonObject body = ErrorBody.of(code, message, null);
+        try {
+            response.setStatus(code.status());
+            response.setContentType("application/json");
+            if (code == ErrorCode.UNAUTHORIZED) {
+                response.setHeader("WWW-Authenticate", "Bearer");
+            }
+            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+            response.flushBuffer();
+        } catch (IOException clientGone) {
+            throw new UncheckedIOException(clientGone);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

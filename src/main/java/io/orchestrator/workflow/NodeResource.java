@@ -1,0 +1,85 @@
+package io.orchestrator.workflow;
+
+import io.orchestrator.platform.RequestBody;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /api/workflow/{id}/nodes/}: one node at a time, as the canvas edits them. */
+@Path("workflow/{workflowId}/nodes/")
+@Produces(MediaType.APPLICATION_JSON)
+public class NodeResource {
+
+    @Inject
+    CanvasService canvas;
+
+    @POST
+    @Path("add/")
+    public Response add(@PathParam("workflowId") String workflowId, JsonObject json) {
+        RequestBody body = RequestBody.of(json);
+        String type = body.text("nodeTemplate", 100).or(() -> body.text("node_type", 100)).orElse(null);
+        if (type == null && body.errors().isEmpty()) {
+            body.errors().add("nodeTemplate", "This field is required: the key of a node type from GET /api/nodes/.");
+        }
+        NodeChanges changes = NodeChanges.read(body);
+        body.validate();
+        return Response.status(Response.Status.CREATED).entity(canvas.addNode(workflowId, type, changes)).build();
+    }
+
+    @GET
+    @Path("{nodeId}/")
+    public JsonObject get(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {
+        return canvas.node(workflowId, nodeId);
+    }
+
+    @PATCH
+    @Path("{nodeId}/")
+    public JsonObject update(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId,
+                             JsonObject json) {
+        RequestBody body = RequestBody.of(json);
+        NodeChanges changes = NodeChanges.read(body);
+        body.validate();
+        return canvas.updateNode(workflowId, nodeId, changes);
+    }
+
+    @PATCH
+    @Path("{nodeId}/position/")
+    public JsonObject move(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId,
+                           JsonObject json) {
+        RequestBody body = RequestBody.of(json);
+        var position = body.object("position").flatMap(value -> NodeChanges.readPosition(value, body));
+        if (position.isEmpty() && body.errors().isEmpty()) {
+            body.errors().add("position", "This field is required: {\"x\": number, \"y\": number}.");
+        }
+        body.validate();
+        return canvas.moveNode(workflowId, nodeId, position.get());
+    }
+
+    @GET
+    @Path("{nodeId}/input/")
+    public JsonObject input(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {
+        return Json.createObjectBuilder().add("input_data", canvas.nodeInput(workflowId, nodeId)).build();
+    }
+
+    @GET
+    @Path("{nodeId}/output/")
+    public JsonObject output(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {
+        return Json.createObjectBuilder().add("output_data", canvas.nodeOutput(workflowId, nodeId)).build();
+    }
+
+    @DELETE
+    @Path("{nodeId}/remove/")
+    public JsonObject remove(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {
+        return canvas.removeNode(workflowId, nodeId);
+    }
+
+}

@@ -1,0 +1,102 @@
+package io.orchestrator.workflow;
+
+import io.orchestrator.nodes.NodeType;
+import io.orchestrator.nodes.form.SecretValues;
+import io.orchestrator.platform.JsonText;
+import io.orchestrator.platform.Timestamps;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** How workflows, nodes and edges look in the API. */
+final class WorkflowJson {
+
+    private WorkflowJson() {
+    }
+
+    static JsonObject workflow(Workflow workflow) {
+        return Json.createObjectBuilder()
+                .add("id", workflow.id())
+                .add("name", workflow.name())
+                .add("description", workflow.description())
+                .add("active", workflow.active())
+                .add("version", workflow.version())
+                .add("settings", JsonText.parseObject(workflow.settings()))
+                .add("created_at", Timestamps.json(workflow.createdAt()))
+                .add("updated_at", Timestamps.json(workflow.updatedAt()))
+                .build();
+    }
+
+    static JsonObjectBuilder node(WorkflowNode node, NodeType type) {
+        JsonObject formValues = JsonText.parseObject(node.formValues());
+        NodeSettings settings = node.settings();
+        JsonArrayBuilder routes = Json.createArrayBuilder();
+        if (type != null) {
+            type.routes(formValues).forEach(routes::add);
+        }
+        return Json.createObjectBuilder()
+                .add("id", node.id())
+                .add("node_type", node.nodeType())
+                .add("name", node.name())
+                .add("position", position(node.position()))
+                .add("form_values", type == null ? formValues : SecretValues.mask(type.form(), formValues))
+                .add("routes", routes)
+                .add("disabled", settings.disabled())
+                .add("retry", Json.createObjectBuilder()
+                        .add("max_attempts", settings.maxAttempts())
+                        .add("delay_ms", settings.retryDelayMs())
+                        .add("backoff_multiplier", settings.backoffMultiplier()))
+                .add("timeout_ms", settings.timeoutMs() == null ? JsonValue.NULL : Json.createValue(settings.timeoutMs()))
+                .add("input_data", JsonText.parse(node.inputData()))
+                .add("output_data", JsonText.parse(node.outputData()))
+                .add("created_at", Timestamps.json(node.createdAt()))
+                .add("updated_at", Timestamps.json(node.updatedAt()));
+    }
+
+    static JsonObject position(Position position) {
+        return Json.createObjectBuilder().add("x", position.x()).add("y", position.y()).build();
+    }
+
+    static JsonObject edge(WorkflowEdge edge) {
+        return Json.createObjectBuilder()
+                .add("id", edge.id())
+                .add("source", edge.sourceNodeId())
+                .add("source_handle", edge.sourceHandle())
+                .add("target", edge.targetNodeId())
+                .add("target_handle", edge.targetHandle())
+                .build();
+    }
+
+    static JsonObjectBuilder canvas(Workflow workflow, List<WorkflowNode> nodes, List<WorkflowEdge> edges,
+                                    Function<String, NodeType> types) {
+        JsonArrayBuilder nodeList = Json.createArrayBuilder();
+        nodes.forEach(node -> nodeList.add(node(node, types.apply(node.nodeType()))));
+        JsonArrayBuilder edgeList = Json.createArrayBuilder();
+        edges.forEach(edge -> edgeList.add(edge(edge)));
+        return Json.createObjectBuilder()
+                .add("id", workflow.id())
+                .add("name", workflow.name())
+                .add("version", workflow.version())
+                .add("active", workflow.active())
+                .add("nodes", nodeList)
+                .add("edges", edgeList);
+    }
+
+    static JsonArrayBuilder ids(Collection<String> ids) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        ids.forEach(list::add);
+        return list;
+    }
+
+    static JsonObjectBuilder idMap(Map<String, String> map) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        map.forEach(json::add);
+        return json;
+    }
+}

@@ -1,0 +1,146 @@
+package io.orchestrator.workflow;
+
+import io.orchestrator.platform.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Workflows with their nodes and edges: the one aggregate, stored in three tables. */
+@ApplicationScoped
+public class WorkflowRepository {
+
+    @PersistenceContext(unitName = "orchestrator")
+    EntityManager em;
+
+    public Workflow require(String id) {
+        return Optional.ofNullable(em.find(Workflow.class, id)).orElseThrow(() -> notFound(id));
+    }
+
+    /** The workflow, locked until the transaction ends: graph changes to one workflow happen one at a time. */
+    public Workflow lock(String id) {
+        return Optional.ofNullable(em.find(Workflow.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    public List<Workflow> page(String search, int limit, int offset) {
+        TypedQuery<Workflow> query = search == null
+                ? em.createNamedQuery("Workflow.page", Workflow.class)
+                : em.createNamedQuery("Workflow.search", Workflow.class).setParameter("pattern", likePattern(search));
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long count(String search) {
+        return search == null
+                ? em.createNamedQuery("Workflow.count", Long.class).getSingleResult()
+                : em.createNamedQuery("Workflow.searchCount", Long.class).setParameter("pattern", likePattern(search))
+                        .getSingleResult();
+    }
+
+    public void add(Workflow workflow) {
+        em.persist(workflow);
+    }
+
+    public void remove(Workflow workflow) {
+        em.remove(workflow);
+    }
+
+    public List<WorkflowNode> nodes(String workflowId) {
+        return em.createNamedQuery("WorkflowNode.ofWorkflow", WorkflowNode.class)
+                .setParameter("workflowId", workflowId).getResultList();
+    }
+
+    public List<WorkflowEdge> edges(String workflowId) {
+        return em.createNamedQuery("WorkflowEdge.ofWorkflow", WorkflowEdge.class)
+                .setParameter("workflowId", workflowId).getResultList();
+    }
+
+    public WorkflowNode requireNode(String workflowId, String nodeId) {
+        WorkflowNode node = em.find(WorkflowNode.class, nodeId);
+        if (node == null || !node.workflowId().equals(workflowId)) {
+            throw ApiException.notFound("Node", nodeId);
+        }
+        return node;
+    }
+
+    public WorkflowEdge requireEdge(String workflowId, String edgeId) {
+        WorkflowEdge edge = em.find(WorkflowEdge.class, edgeId);
+        if (edge == null || !edge.workflowId().equals(workflowId)) {
+            throw ApiException.notFound("Edge", edgeId);
+        }
+        return edge;
+    }
+
+    public boolean nodeExists(String nodeId) {
+        return em.find(WorkflowNode.class, nodeId) != null;
+    }
+
+    public boolean nameTaken(String workflowId, String name, String exceptNodeId) {
+        return em.createNamedQuery("WorkflowNode.nameTaken", Long.class)
+                .setParameter("workflowId", workflowId).setParameter("name", name)
+                .setParameter("exceptId", exceptNodeId == null ? "" : exceptNodeId)
+                .getSingleResult() > 0;
+    }
+
+    public List<String> namesStartingWith(String workflowId, String prefix) {
+        return em.createNamedQuery("WorkflowNode.namesLike", String.class)
+                .setParameter("workflowId", workflowId).setParameter("prefix", escapeLike(prefix) + "%")
+                .getResultList();
+    }
+
+    /** Moves a node without loading it: the canvas sends many of these while a node is dragged. */
+    public boolean move(String workflowId, String nodeId, Position position) {
+        return em.createNamedQuery("WorkflowNode.move")
+                .setParameter("x", position.x()).setParameter("y", position.y()).setParameter("now", Instant.now())
+                .setParameter("id", nodeId).setParameter("workflowId", workflowId)
+                .executeUpdate() == 1;
+    }
+
+    public void add(WorkflowNode node) {
+        em.persist(node);
+    }
+
+    public void add(WorkflowEdge edge) {
+        em.persist(edge);
+    }
+
+    public void remove(WorkflowNode node) {
+        em.remove(node);
+    }
+
+    public void remove(WorkflowEdge edge) {
+        em.remove(edge);
+    }
+
+    public List<WorkflowEdge> edgesTouching(String nodeId) {
+        return em.createNamedQuery("WorkflowEdge.touching", WorkflowEdge.class).setParameter("nodeId", nodeId)
+                .getResultList();
+    }
+
+    public List<WorkflowEdge> edgesInto(String nodeId) {
+        return em.createNamedQuery("WorkflowEdge.into", WorkflowEdge.class).setParameter("nodeId", nodeId)
+                .getResultList();
+    }
+
+    /** Writes pending changes now, so that a following bulk statement or constraint sees them. */
+    public void flush() {
+        em.flush();
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.notFound("Workflow", id);
+    }
+
+    private static String likePattern(String search) {
+        return "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%";
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,91 @@
+package io.orchestrator.workflow;
+
+import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.RequestBody;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /api/workflow/}: workflows and their whole canvas. */
+@Path("workflow/")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkflowResource {
+
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 500;
+
+    @Inject
+    WorkflowService workflows;
+
+    @Inject
+    CanvasService canvas;
+
+    @Inject
+    CanvasReplacement replacement;
+
+    /** A plain array, as the seed contract has it; the total is in {@code X-Total-Count}. */
+    @GET
+    public Response list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+                         @QueryParam("search") String search) {
+        int pageSize = QueryParams.intParam("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE);
+        int skip = QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
+        String term = search == null || search.isBlank() ? null : search.trim();
+        if (term != null && term.length() > 200) {
+            throw ApiException.invalidRequest("search must be at most 200 characters");
+        }
+        WorkflowService.Page page = workflows.list(term, pageSize, skip);
+        return Response.ok(page.workflows().build()).header("X-Total-Count", page.total()).build();
+    }
+
+    @POST
+    public Response create(JsonObject body) {
+        return Response.status(Response.Status.CREATED).entity(workflows.create(RequestBody.of(body))).build();
+    }
+
+    @GET
+    @Path("{id}/")
+    public JsonObject get(@PathParam("id") String id) {
+        return workflows.get(id);
+    }
+
+    @PUT
+    @Path("{id}/")
+    public JsonObject replace(@PathParam("id") String id, JsonObject body) {
+        return workflows.update(id, RequestBody.of(body), false);
+    }
+
+    @PATCH
+    @Path("{id}/")
+    public JsonObject patch(@PathParam("id") String id, JsonObject body) {
+        return workflows.update(id, RequestBody.of(body), true);
+    }
+
+    @DELETE
+    @Path("{id}/")
+    public Response delete(@PathParam("id") String id) {
+        workflows.delete(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/canvas_data/")
+    public JsonObject canvas(@PathParam("id") String id) {
+        return canvas.canvas(id);
+    }
+
+    @PUT
+    @Path("{id}/canvas_data/")
+    public JsonObject replaceCanvas(@PathParam("id") String id, JsonObject body) {
+        return replacement.replace(id, RequestBody.of(body).json());
+    }
+}
