@@ -1,0 +1,132 @@
+package io.orchestrator.it.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A small JSON client over the JDK's HttpClient, as an API user would write one. */
+public final class Api {
+
+    /** What came back: status, headers and the body as JSON (null when it is not JSON). */
+    public record Response(int status, java.net.http.HttpHeaders headers, String text) {
+
+        public JsonValue json() {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                return reader.readValue();
+            } catch (RuntimeException notJson) {
+                return null;
+            }
+        }
+
+        public JsonObject object() {
+            JsonValue value = json();
+            if (!(value instanceof JsonObject object)) {
+                throw new AssertionError("Expected a JSON object, got status " + status + ": " + text);
+            }
+            return object;
+        }
+
+        public JsonArray array() {
+            JsonValue value = json();
+            if (!(value instanceof JsonArray array)) {
+                throw new AssertionError("Expected a JSON array, got status " + status + ": " + text);
+            }
+            return array;
+        }
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
+    }
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+    private final String token;
+
+    public Api(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    public Api withToken(String otherToken) {
+        return new Api(base, otherToken);
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    public Response post(String path, String json) {
+        return send("POST", path, json, "application/json");
+    }
+
+    public Response put(String path, String json) {
+        return send("PUT", path, json, "application/json");
+    }
+
+    public Response patch(String path, String json) {
+        return send("PATCH", path, json, "application/json");
+    }
+
+    public Response post(String path, JsonValue json) {
+        return post(path, json.toString());
+    }
+
+    public Response put(String path, JsonValue json) {
+        return put(path, json.toString());
+    }
+
+    public Response patch(String path, JsonValue json) {
+        return patch(path, json.toString());
+    }
+
+    /** Any request, with any body and content type (null for none), for the tests of bad input. */
+    public Response send(String method, String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException failed) {
+            throw new UncheckedIOException(method + " " + path + " failed", failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+}

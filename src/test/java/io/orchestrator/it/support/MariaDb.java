@@ -1,0 +1,52 @@
+package io.orchestrator.it.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The MariaDB the integration tests run on (127.0.0.1:3306, root, no password unless -Dit.db.* say otherwise). */
+public final class MariaDb {
+
+    private MariaDb() {
+    }
+
+    static String host() {
+        return System.getProperty("it.db.host", "127.0.0.1");
+    }
+
+    static String port() {
+        return System.getProperty("it.db.port", "3306");
+    }
+
+    public static String user() {
+        return System.getProperty("it.db.user", "root");
+    }
+
+    public static String password() {
+        return System.getProperty("it.db.password", "");
+    }
+
+    public static String jdbcUrl(String database) {
+        return "jdbc:mariadb://" + host() + ":" + port() + "/" + database;
+    }
+
+    /** Drops and creates the database, so that every run starts from an empty schema. */
+    public static void recreate(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Unsafe database name " + database);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(""), user(), password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database);
+            statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException unreachable) {
+            throw new IllegalStateException("The integration tests need MariaDB at " + host() + ":" + port()
+                    + " (user " + user() + "): " + unreachable.getMessage(), unreachable);
+        }
+    }
+
+    public static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), user(), password());
+    }
+}

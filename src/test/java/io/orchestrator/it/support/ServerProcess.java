@@ -1,0 +1,221 @@
+package io.orchestrator.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real server, started the way an operator starts it ({@code bin/server run}) from the Liberty
+ * installation the build prepared, with its own port, environment and output directory. Each
+ * instance has its own {@code WLP_OUTPUT_DIR}, so several can run at once and each keeps its logs
+ * under {@code target/it-servers/NAME}.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final String name;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Path outputDir;
+    private Process process;
+    private Duration lastStartTime;
+
+    private ServerProcess(String name, int port, Map<String, String> environment) {
+        this.name = name;
+        this.port = port;
+        this.environment = environment;
+        this.outputDir = Paths.get("target", "it-servers", name).toAbsolutePath();
+    }
+
+    /**
+     * Test servers listen on 7880 + n, shifted by {@code -Dit.port.offset} so that two checkouts can
+     * run their integration tests at the same time.
+     */
+    public static int port(int n) {
+        return 7880 + Integer.getInteger("it.port.offset", 0) + n;
+    }
+
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    public static final class Builder {
+        private final String name;
+        private int port = port(0);
+        private final Map<String, String> environment = new LinkedHashMap<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Runs on MariaDB (the integration database), in the named database, emptied first. */
+        public Builder freshMariaDb(String database) {
+            MariaDb.recreate(database);
+            environment.put("ORCHESTRATOR_DB_URL", MariaDb.jdbcUrl(database));
+            environment.put("ORCHESTRATOR_DB_USER", MariaDb.user());
+            environment.put("ORCHESTRATOR_DB_PASSWORD", MariaDb.password());
+            return this;
+        }
+
+        /** Runs on the default embedded H2, with its file in this directory. */
+        public Builder h2In(Path dataDir) {
+            environment.put("ORCHESTRATOR_DATA_DIR", dataDir.toAbsolutePath().toString());
+            return this;
+        }
+
+        public Builder env(String key, String value) {
+            environment.put(key, value);
+            return this;
+        }
+
+        public ServerProcess build() {
+            environment.put("ORCHESTRATOR_HTTP_PORT", Integer.toString(port));
+            return new ServerProcess(name, port, environment);
+        }
+    }
+
+    public ServerProcess start() {
+        if (process != null && process.isAlive()) {
+            return this;
+        }
+        try {
+            Files.createDirectories(outputDir);
+            Path wlp = Paths.get(System.getProperty("wlp.home", "target/liberty/wlp")).toAbsolutePath();
+            ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), "run", "orchestrator")
+                    .redirectErrorStream(true)
+                    .redirectOutput(outputDir.resolve("console.log").toFile());
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(key -> key.startsWith("ORCHESTRATOR_"));
+            env.putAll(environment);
+            env.put("WLP_OUTPUT_DIR", outputDir.toString());
+            Instant begin = Instant.now();
+            process = builder.start();
+            awaitHealthy(begin);
+            lastStartTime = Duration.between(begin, Instant.now());
+            return this;
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Could not start the server " + name, failed);
+        }
+    }
+
+    private void awaitHealthy(Instant begin) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("/api/health/"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (Duration.between(begin, Instant.now()).compareTo(START_TIMEOUT) < 0) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server " + name + " exited during start-up:\n" + consoleTail());
+            }
+            try {
+                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException("The server " + name + " did not become healthy in " + START_TIMEOUT + ":\n"
+                + consoleTail());
+    }
+
+    /** A clean stop, as an operator's Ctrl+C or {@code kill -TERM}. */
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> jvms = process.descendants().toList();
+        process.destroy();
+        jvms.forEach(ProcessHandle::destroy);
+        waitFor(Duration.ofSeconds(60));
+        process = null;
+    }
+
+    /** A crash: SIGKILL to the server's JVM, with no chance to clean up. */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        waitFor(Duration.ofSeconds(30));
+        process = null;
+    }
+
+    public ServerProcess restart() {
+        stop();
+        return start();
+    }
+
+    private void waitFor(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Duration lastStartTime() {
+        return lastStartTime;
+    }
+
+    /** Everything the server printed to its console (where the first-start admin token appears). */
+    public String console() {
+        try {
+            Path log = outputDir.resolve("console.log");
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException unreadable) {
+            return "";
+        }
+    }
+
+    private String consoleTail() {
+        String console = console();
+        return console.length() > 6000 ? console.substring(console.length() - 6000) : console;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
