@@ -22,6 +22,9 @@ import org.hibernate.SessionFactory;
  * Brings the schema up to date at start-up with the SQL migrations of {@code db/}, then has the
  * JPA provider validate its mappings against it. The persistence unit never generates DDL: the
  * migrations are the only way the schema changes.
+ *
+ * <p>Liberty's class loader cannot list a classpath folder, so every folder Flyway scans holds an empty
+ * {@code flyway.location} marker, db/callback included (Flyway always scans it).
  */
 @ApplicationScoped
 public class DatabaseMigrations {
@@ -43,9 +46,6 @@ public class DatabaseMigrations {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/" + folder)
-                // Flyway also looks for callbacks in db/callback; point it at the same folder instead,
-                // which has the flyway.location marker Liberty's class loader needs to list it.
-                .callbackLocations("classpath:db/" + folder)
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();

@@ -19,6 +19,11 @@ public class ApiTokenRepository {
         return Optional.ofNullable(em.find(ApiToken.class, id));
     }
 
+    /**
+     * In its own transaction on purpose: outside one, Liberty keeps one persistence context for the
+     * whole request, and a second look-up would return the first one's (possibly revoked) entity.
+     */
+    @Transactional
     public Optional<ApiToken> findByHash(String hash) {
         return em.createNamedQuery("ApiToken.byHash", ApiToken.class).setParameter("hash", hash)
                 .getResultStream().findFirst();

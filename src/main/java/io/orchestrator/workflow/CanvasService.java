@@ -37,7 +37,6 @@ public class CanvasService {
     @Inject
     NodeTypeRegistry types;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public JsonObject canvas(String workflowId) {
         Workflow workflow = workflows.require(workflowId);
         return WorkflowJson.canvas(workflow, workflows.nodes(workflowId), workflows.edges(workflowId), this::typeOrNull)
@@ -156,7 +155,6 @@ public class CanvasService {
     }
 
     /** The input a node would get now: its one source's last output, or all of them by source name. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public JsonValue nodeInput(String workflowId, String nodeId) {
         workflows.requireNode(workflowId, nodeId);
         Map<String, WorkflowNode> sources = new LinkedHashMap<>();
@@ -174,12 +172,10 @@ public class CanvasService {
         return byName.build();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public JsonValue nodeOutput(String workflowId, String nodeId) {
         return JsonText.parse(workflows.requireNode(workflowId, nodeId).outputData());
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public JsonObject node(String workflowId, String nodeId) {
         WorkflowNode node = workflows.requireNode(workflowId, nodeId);
         return WorkflowJson.node(node, typeOrNull(node.nodeType())).build();

@@ -9,13 +9,13 @@ import java.util.Optional;
  * What a request asks to set on a node; absent parts stay as they are. Read from the request's
  * JSON with its problems recorded on the body.
  */
-record NodeChanges(Optional<String> name, Optional<Position> position, Optional<JsonObject> formValues,
+public record NodeChanges(Optional<String> name, Optional<Position> position, Optional<JsonObject> formValues,
                    Optional<Boolean> disabled, Optional<Integer> maxAttempts, Optional<Long> retryDelayMs,
                    Optional<Double> backoffMultiplier, Optional<Long> timeoutMs, boolean clearTimeout) {
 
     static final double MAX_COORDINATE = 10_000_000;
 
-    static NodeChanges read(RequestBody body) {
+    public static NodeChanges read(RequestBody body) {
         Optional<String> name = body.text("name", 200).map(String::trim);
         if (name.isPresent() && name.get().isEmpty()) {
             body.errors().add("name", "This field may not be blank.");

@@ -33,7 +33,7 @@ public class Workflow {
     private boolean active;
 
     @Lob
-    @Column(nullable = false)
+    @Column(nullable = false, length = JsonColumns.JSON_TEXT)
     private String settings;
 
     @Column(nullable = false)

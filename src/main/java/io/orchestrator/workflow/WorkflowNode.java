@@ -47,7 +47,7 @@ public class WorkflowNode {
     private double positionY;
 
     @Lob
-    @Column(name = "form_values", nullable = false)
+    @Column(name = "form_values", nullable = false, length = JsonColumns.JSON_TEXT)
     private String formValues;
 
     @Column(nullable = false)
@@ -66,11 +66,11 @@ public class WorkflowNode {
     private Long timeoutMs;
 
     @Lob
-    @Column(name = "input_data")
+    @Column(name = "input_data", length = JsonColumns.JSON_TEXT)
     private String inputData;
 
     @Lob
-    @Column(name = "output_data")
+    @Column(name = "output_data", length = JsonColumns.JSON_TEXT)
     private String outputData;
 
     @Column(name = "created_at", nullable = false)

@@ -27,14 +27,12 @@ public class WorkflowService {
     @Inject
     WorkflowRepository workflows;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page list(String search, int limit, int offset) {
         JsonArrayBuilder list = Json.createArrayBuilder();
         workflows.page(search, limit, offset).forEach(workflow -> list.add(WorkflowJson.workflow(workflow)));
         return new Page(list, workflows.count(search));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public JsonObject get(String id) {
         return WorkflowJson.workflow(workflows.require(id));
     }
