@@ -92,6 +92,22 @@ class CronScheduleTest {
     }
 
     @Test
+    void theNthWeekdayOfTheMonthShiftsTheDayButNotTheCount() {
+        assertEquals("0 0 9 ? * 6#3", CronSchedule.toQuartz("0 9 * * 5#3"));
+    }
+
+    @Test
+    void theThirdFridayFiresOnTheThirdFriday() throws ParseException {
+        assertEquals(List.of(Instant.parse("2024-01-19T09:00:00Z"), Instant.parse("2024-02-16T09:00:00Z")),
+                firings("0 9 * * 5#3", 2));
+    }
+
+    @Test
+    void theFifthMondayIsValid() {
+        assertEquals(Optional.empty(), CronSchedule.problem("0 9 * * 1#5"));
+    }
+
+    @Test
     void theLastWeekdayOfTheMonthShiftsTheDay() {
         assertEquals("0 0 9 ? * 6L", CronSchedule.toQuartz("0 9 * * 5L"));
     }
