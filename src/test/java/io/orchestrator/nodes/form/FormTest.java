@@ -1,6 +1,6 @@
 package io.orchestrator.nodes.form;
 
-import static io.orchestrator.nodes.form.FormValidatorTest.object;
+import static io.orchestrator.testing.JsonLiterals.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonValue;

@@ -1,11 +1,12 @@
 package io.orchestrator.nodes.form;
 
+import static io.orchestrator.testing.JsonLiterals.json;
+import static io.orchestrator.testing.JsonLiterals.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.orchestrator.platform.FieldErrors;
-import io.orchestrator.platform.JsonText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -14,15 +15,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FormValidatorTest {
-
-    /** JSON written with single quotes, to keep the tests readable. */
-    static JsonValue json(String singleQuoted) {
-        return JsonText.parse(singleQuoted.replace('\'', '"'));
-    }
-
-    static JsonObject object(String singleQuoted) {
-        return json(singleQuoted).asJsonObject();
-    }
 
     /** What validating {@code {name: value}} against a form of just this field reports. */
     private static JsonObject errorsFor(FormField field, JsonValue value) {
