@@ -43,11 +43,14 @@ public final class CronSchedule {
         }
     }
 
-    /** Unix counts weekdays 0-6 from Sunday, Quartz 1-7 from Sunday. */
+    /**
+     * Unix counts weekdays 0-6 from Sunday, Quartz 1-7 from Sunday. What follows a {@code /} (a step)
+     * or a {@code #} (the nth such weekday of the month) is a count, not a weekday, and stays as it is.
+     */
     private static String unixWeekdays(String field) {
-        int step = field.indexOf('/');
-        if (step >= 0) {
-            return unixWeekdays(field.substring(0, step)) + field.substring(step);
+        int count = field.replace('#', '/').indexOf('/');
+        if (count >= 0) {
+            return unixWeekdays(field.substring(0, count)) + field.substring(count);
         }
         if ("?".equals(field) || field.chars().noneMatch(Character::isDigit)) {
             return field;

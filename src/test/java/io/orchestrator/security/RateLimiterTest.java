@@ -1,0 +1,79 @@
+package io.orchestrator.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+    /** A minute boundary: 1 700 000 040 seconds is a whole number of minutes. */
+    private static final long MINUTE_START = 1_700_000_040_000L;
+    private static final long NOW = MINUTE_START + 15_000;
+    private static final long NEXT_MINUTE_SECONDS = 1_700_000_100L;
+
+    private final RateLimiter limiter = new RateLimiter();
+
+    private RateLimiter.Decision acquire(String key, long nowMillis) {
+        return limiter.acquire(key, 3, nowMillis);
+    }
+
+    /** Uses up a key's three requests in the minute of {@code nowMillis}. */
+    private void exhaust(String key, long nowMillis) {
+        for (int i = 0; i < 3; i++) {
+            acquire(key, nowMillis);
+        }
+    }
+
+    @Test
+    void allowsUpToTheLimitCountingTheRemainingDown() {
+        assertEquals(new RateLimiter.Decision(true, 3, 2, NEXT_MINUTE_SECONDS), acquire("t", NOW));
+        assertEquals(new RateLimiter.Decision(true, 3, 1, NEXT_MINUTE_SECONDS), acquire("t", NOW + 1));
+        assertEquals(new RateLimiter.Decision(true, 3, 0, NEXT_MINUTE_SECONDS), acquire("t", NOW + 2));
+    }
+
+    @Test
+    void refusesOverTheLimitWithNothingRemaining() {
+        exhaust("t", NOW);
+        assertEquals(new RateLimiter.Decision(false, 3, 0, NEXT_MINUTE_SECONDS), acquire("t", NOW));
+        assertEquals(new RateLimiter.Decision(false, 3, 0, NEXT_MINUTE_SECONDS), acquire("t", NOW));
+    }
+
+    @Test
+    void resetsAtTheNextMinuteBoundary() {
+        assertEquals(NEXT_MINUTE_SECONDS, acquire("t", MINUTE_START).resetEpochSeconds());
+        assertEquals(NEXT_MINUTE_SECONDS, acquire("t", MINUTE_START + 59_999).resetEpochSeconds());
+    }
+
+    @Test
+    void staysRefusedUntilTheLastMillisecondOfTheMinute() {
+        exhaust("t", MINUTE_START);
+        assertEquals(false, acquire("t", MINUTE_START + 59_999).allowed());
+    }
+
+    @Test
+    void aNewMinuteStartsAFreshWindow() {
+        exhaust("t", NOW);
+        assertEquals(new RateLimiter.Decision(true, 3, 2, NEXT_MINUTE_SECONDS + 60),
+                acquire("t", MINUTE_START + 60_000));
+    }
+
+    @Test
+    void keysAreCountedApart() {
+        exhaust("a", NOW);
+        assertEquals(new RateLimiter.Decision(true, 3, 2, NEXT_MINUTE_SECONDS), acquire("b", NOW));
+        assertEquals(false, acquire("a", NOW).allowed());
+    }
+
+    @Test
+    void retryAfterIsTheSecondsToTheReset() {
+        RateLimiter.Decision decision = acquire("t", NOW);
+        assertEquals(45, decision.retryAfterSeconds(NOW / 1000));
+    }
+
+    @Test
+    void retryAfterIsAtLeastOneSecond() {
+        RateLimiter.Decision decision = acquire("t", MINUTE_START + 59_999);
+        assertEquals(1, decision.retryAfterSeconds(NEXT_MINUTE_SECONDS));
+        assertEquals(1, decision.retryAfterSeconds(NEXT_MINUTE_SECONDS + 30));
+    }
+}
