@@ -36,6 +36,9 @@ public final class WorkflowGraph {
 
     public static final String INPUT_HANDLE = Routes.DEFAULT;
 
+    private record Problem(String field, String message) {
+    }
+
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final List<Edge> edges = new ArrayList<>();
     private final Map<String, List<String>> successors = new HashMap<>();
@@ -52,43 +55,50 @@ public final class WorkflowGraph {
 
     /**
      * Checks an edge against the graph as it stands (the edge itself not yet in it) and reports
-     * problems under the request's field names. Returns true when the edge may be added.
+     * problems under the request's field names. Returns true when this edge may be added, whatever
+     * else {@code errors} already holds.
      */
     public boolean check(Edge edge, FieldErrors errors) {
+        List<Problem> problems = new ArrayList<>();
         Node source = nodes.get(edge.source());
         Node target = nodes.get(edge.target());
         if (source == null) {
-            errors.add("source", "No node with id " + edge.source() + " in this workflow.");
+            problems.add(new Problem("source", "No node with id " + edge.source() + " in this workflow."));
         }
         if (target == null) {
-            errors.add("target", "No node with id " + edge.target() + " in this workflow.");
+            problems.add(new Problem("target", "No node with id " + edge.target() + " in this workflow."));
         }
         if (!INPUT_HANDLE.equals(edge.targetHandle())) {
-            errors.add("target_handle", "Nodes have one input handle, '" + INPUT_HANDLE + "'.");
+            problems.add(new Problem("target_handle", "Nodes have one input handle, '" + INPUT_HANDLE + "'."));
         }
-        if (source == null || target == null) {
-            return false;
+        if (source != null && target != null) {
+            problems.addAll(connectionProblems(edge, source, target));
         }
+        problems.forEach(problem -> errors.add(problem.field(), problem.message()));
+        return problems.isEmpty();
+    }
+
+    private List<Problem> connectionProblems(Edge edge, Node source, Node target) {
         if (source.id().equals(target.id())) {
-            errors.add("target", "An edge cannot connect a node to itself.");
-            return false;
+            return List.of(new Problem("target", "An edge cannot connect a node to itself."));
         }
+        List<Problem> problems = new ArrayList<>();
         if (!source.routes().contains(edge.sourceHandle())) {
-            errors.add("source_handle", "Node '" + source.name() + "' has no route '" + edge.sourceHandle()
-                    + "'; its routes are: " + String.join(", ", source.routes()) + ".");
+            problems.add(new Problem("source_handle", "Node '" + source.name() + "' has no route '"
+                    + edge.sourceHandle() + "'; its routes are: " + String.join(", ", source.routes()) + "."));
         }
         if (target.trigger()) {
-            errors.add("target", "Node '" + target.name() + "' is a trigger: a trigger starts a run and cannot have"
-                    + " incoming edges.");
+            problems.add(new Problem("target", "Node '" + target.name() + "' is a trigger: a trigger starts a run"
+                    + " and cannot have incoming edges."));
         }
         if (edges.stream().anyMatch(existing -> existing.sameConnection(edge))) {
-            errors.add("edge", "This edge already exists.");
+            problems.add(new Problem("edge", "This edge already exists."));
         }
         pathBetween(target.id(), source.id()).ifPresent(path -> {
             path.add(target.id());
-            errors.add("edge", "This edge would close a cycle: " + names(path) + ".");
+            problems.add(new Problem("edge", "This edge would close a cycle: " + names(path) + "."));
         });
-        return errors.isEmpty();
+        return problems;
     }
 
     /** Adds an edge that {@link #check} accepted. */
