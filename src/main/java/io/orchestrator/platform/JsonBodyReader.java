@@ -18,6 +18,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
@@ -47,11 +48,14 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
         if (declaredLength != null && parseLength(declaredLength) > limit) {
             throw tooLarge(limit);
         }
+        PushbackInputStream stream = new PushbackInputStream(new LimitedInputStream(body, limit), 1);
+        int first = stream.read();
+        if (first < 0) {
+            throw ApiException.invalidRequest("The request body is empty; send a JSON document");
+        }
+        stream.unread(first);
         JsonValue value;
-        try (JsonParser parser = Json.createParser(new LimitedInputStream(body, limit))) {
-            if (!parser.hasNext()) {
-                throw ApiException.invalidRequest("The request body is empty; send a JSON document");
-            }
+        try (JsonParser parser = Json.createParser(stream)) {
             value = readValue(parser, parser.next(), 1);
             if (parser.hasNext()) {
                 throw ApiException.invalidRequest("The request body has more than one JSON document");

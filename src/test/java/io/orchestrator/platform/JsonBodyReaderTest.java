@@ -156,9 +156,8 @@ class JsonBodyReaderTest {
     }
 
     @Test
-    void refusesAnEmptyBody() {
-        // Parsson reports the empty stream as a JsonException, not as a parser with nothing next.
-        assertInvalidRequest("Malformed JSON: the body ended early or is not UTF-8", refused(""));
+    void refusesAnEmptyBodySayingItIsEmpty() {
+        assertInvalidRequest("The request body is empty; send a JSON document", refused(""));
     }
 
     @Test
