@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
@@ -32,8 +33,8 @@ public final class Api {
             if (text == null || text.isBlank()) {
                 return null;
             }
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
-                return reader.readValue();
+            try {
+                return parse(text);
             } catch (RuntimeException notJson) {
                 return null;
             }
@@ -91,6 +92,18 @@ public final class Api {
         public String toString() {
             return status + " " + text;
         }
+    }
+
+    /** Parses JSON text (a stored column, an expected value) the way answers are parsed. */
+    public static JsonValue parse(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
+    /** The strings of a JSON array, for comparing lists of ids, routes and names. */
+    public static List<String> strings(JsonArray array) {
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -65,6 +65,15 @@ public final class TestWorkflow {
         return api.post(path("nodes/add/"), body.build()).object(201);
     }
 
+    /** Adds a node as {@link #addNode(String)} does and returns only its id. */
+    public String addNodeId(String type) {
+        return addNode(type).getString("id");
+    }
+
+    public String addNodeId(String type, String name) {
+        return addNode(type, name).getString("id");
+    }
+
     /** Connects two nodes on the source's default route; returns the edge as answered. */
     public JsonObject connect(String sourceId, String targetId) {
         return connect(sourceId, "default", targetId);
