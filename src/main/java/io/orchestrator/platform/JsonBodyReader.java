@@ -18,8 +18,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads every JSON request body. It takes the body whatever its content type (curl's {@code -d}
@@ -48,7 +52,11 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
             throw tooLarge(limit);
         }
         JsonValue value;
-        try (JsonParser parser = Json.createParser(new LimitedInputStream(body, limit))) {
+        // JSON on the wire is UTF-8 (RFC 8259); a strict decoder refuses other bytes instead of
+        // storing U+FFFD in their place, which the parser's own decoding would do.
+        Reader utf8 = new InputStreamReader(new LimitedInputStream(body, limit), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        try (JsonParser parser = Json.createParser(utf8)) {
             if (!parser.hasNext()) {
                 throw ApiException.invalidRequest("The request body is empty; send a JSON document");
             }
