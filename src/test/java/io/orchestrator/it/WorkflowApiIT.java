@@ -80,6 +80,20 @@ class WorkflowApiIT {
         assertEquals(0, api.get("/api/workflow/?search=" + UUID.randomUUID()).array(200).size());
     }
 
+    @Test
+    void searchTakesPercentAndUnderscoreLiterally() {
+        String tag = "literal-" + UUID.randomUUID();
+        for (String name : List.of(tag + " 100% done", tag + " 1000 done", tag + " a_b", tag + " axb")) {
+            api.post("/api/workflow/", "{\"name\": \"" + name + "\"}").object(201);
+        }
+
+        JsonArray percent = api.get("/api/workflow/?search=" + tag + "%20100%25").array(200);
+        assertEquals(List.of(tag + " 100% done"), percent.getValuesAs(JsonObject.class).stream().map(w -> w.getString("name")).toList());
+        JsonArray underscore = api.get("/api/workflow/?search=" + tag + "%20a_b").array(200);
+        assertEquals(List.of(tag + " a_b"), underscore.getValuesAs(JsonObject.class).stream().map(w -> w.getString("name")).toList());
+        assertEquals(4, api.get("/api/workflow/?search=" + tag.toUpperCase()).array(200).size(), "search ignores case");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"limit=abc", "limit=0", "limit=-1", "limit=501", "offset=-1", "offset=x", "limit=1.5"})
     void badPagingIs400(String query) {
