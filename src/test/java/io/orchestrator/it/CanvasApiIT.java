@@ -2,6 +2,7 @@ package io.orchestrator.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.orchestrator.it.support.Api;
@@ -121,6 +122,23 @@ class CanvasApiIT {
         assertEquals("Second", MariaDb.queryValue(DB, "SELECT name FROM workflow_node WHERE id = ?", first));
         assertEquals("First", MariaDb.queryValue(DB, "SELECT name FROM workflow_node WHERE id = ?", second));
         assertEquals(1, workflow.storedEdges());
+    }
+
+    @Test
+    void putCannotTakeOverANodeOfAnotherWorkflow() {
+        TestWorkflow theirs = TestWorkflow.create(api, "Theirs");
+        String theirNode = theirs.addNodeId("transform", "Their node");
+        TestWorkflow mine = TestWorkflow.create(api, "Mine");
+
+        JsonObject replaced = api.put(mine.path("canvas_data/"), """
+                {"version": %d, "nodes": [{"id": "%s", "node_type": "transform", "name": "Taken?"}], "edges": []}
+                """.formatted(mine.version(), theirNode)).object(200);
+
+        String mapped = replaced.getJsonObject("id_map").getString(theirNode);
+        assertNotEquals(theirNode, mapped, "an id in use elsewhere gets a new one");
+        assertEquals(mapped, replaced.getJsonArray("nodes").getJsonObject(0).getString("id"));
+        assertEquals("Their node", MariaDb.queryValue(DB, "SELECT name FROM workflow_node WHERE id = ?", theirNode));
+        assertEquals(theirs.id(), MariaDb.queryValue(DB, "SELECT workflow_id FROM workflow_node WHERE id = ?", theirNode));
     }
 
     @Test
