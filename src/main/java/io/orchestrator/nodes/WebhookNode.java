@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public class WebhookNode implements NodeType {
 
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*");
+    private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)\\.{1,2}(/|$)");
 
     private static final Form FORM = new Form(
             FormField.of("path", FieldType.TEXT).required()
@@ -59,6 +60,9 @@ public class WebhookNode implements NodeType {
         if (values.get("path") instanceof JsonString path
                 && (path.getString().length() > 200 || !PATH.matcher(path.getString()).matches())) {
             errors.add("path", "Use letters, digits, . _ ~ - and / between segments (at most 200 characters).");
+        } else if (values.get("path") instanceof JsonString path && DOT_SEGMENT.matcher(path.getString()).find()) {
+            // Clients and servers collapse "." and ".." in URLs, so such a hook could never be called as written.
+            errors.add("path", "A segment may not be '.' or '..'.");
         }
     }
 

@@ -30,6 +30,11 @@ public final class FieldErrors {
         if (existing instanceof FieldErrors nested) {
             return nested;
         }
+        if (existing != null) {
+            // The part itself is already wrong (not an object, say): its message must stand, so what
+            // is found inside it goes nowhere rather than replacing that message with nothing.
+            return new FieldErrors();
+        }
         FieldErrors nested = new FieldErrors();
         entries.put(key, nested);
         return nested;

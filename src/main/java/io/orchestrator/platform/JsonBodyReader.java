@@ -18,9 +18,13 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
+import java.io.Reader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads every JSON request body. It takes the body whatever its content type (curl's {@code -d}
@@ -55,7 +59,11 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
         }
         stream.unread(first);
         JsonValue value;
-        try (JsonParser parser = Json.createParser(stream)) {
+        // JSON on the wire is UTF-8 (RFC 8259); a strict decoder refuses other bytes instead of
+        // storing U+FFFD in their place, which the parser's own decoding would do.
+        Reader utf8 = new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        try (JsonParser parser = Json.createParser(utf8)) {
             value = readValue(parser, parser.next(), 1);
             if (parser.hasNext()) {
                 throw ApiException.invalidRequest("The request body has more than one JSON document");

@@ -38,14 +38,22 @@ public record NodeChanges(Optional<String> name, Optional<Position> position, Op
         return new NodeChanges(name, position, formValues, disabled, maxAttempts, delay, backoff, timeout, clearTimeout);
     }
 
+    /** The position, or empty with the reason recorded under {@code position.x} / {@code position.y}. */
     static Optional<Position> readPosition(JsonObject json, RequestBody body) {
         RequestBody position = RequestBody.part(json, body.errors().nested("position"));
-        Optional<Double> x = position.number("x", -MAX_COORDINATE, MAX_COORDINATE);
-        Optional<Double> y = position.number("y", -MAX_COORDINATE, MAX_COORDINATE);
-        if (!json.containsKey("x") || !json.containsKey("y")) {
-            body.errors().add("position", "Must be an object {x, y} of numbers.");
-        }
+        Optional<Double> x = coordinate(position, "x");
+        Optional<Double> y = coordinate(position, "y");
         return x.isPresent() && y.isPresent() ? Optional.of(new Position(x.get(), y.get())) : Optional.empty();
+    }
+
+    // A missing axis is reported inside the position part: "position" itself already holds the
+    // part's errors, so a message added beside them would have nowhere to go.
+    private static Optional<Double> coordinate(RequestBody position, String axis) {
+        if (!position.has(axis) || position.json().isNull(axis)) {
+            position.errors().add(axis, "This field is required: a number.");
+            return Optional.empty();
+        }
+        return position.number(axis, -MAX_COORDINATE, MAX_COORDINATE);
     }
 
     NodeSettings applyTo(NodeSettings current) {

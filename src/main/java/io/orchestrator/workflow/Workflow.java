@@ -15,8 +15,8 @@ import java.util.UUID;
 @NamedQuery(name = "Workflow.page", query = "select w from Workflow w order by w.createdAt desc, w.id")
 @NamedQuery(name = "Workflow.count", query = "select count(w) from Workflow w")
 @NamedQuery(name = "Workflow.search",
-        query = "select w from Workflow w where lower(w.name) like :pattern order by w.createdAt desc, w.id")
-@NamedQuery(name = "Workflow.searchCount", query = "select count(w) from Workflow w where lower(w.name) like :pattern")
+        query = "select w from Workflow w where lower(w.name) like :pattern escape '!' order by w.createdAt desc, w.id")
+@NamedQuery(name = "Workflow.searchCount", query = "select count(w) from Workflow w where lower(w.name) like :pattern escape '!'")
 public class Workflow {
 
     @Id

@@ -21,7 +21,7 @@ import java.time.Instant;
 @NamedQuery(name = "WorkflowNode.nameTaken", query = "select count(n) from WorkflowNode n"
         + " where n.workflowId = :workflowId and n.name = :name and n.id <> :exceptId")
 @NamedQuery(name = "WorkflowNode.namesLike",
-        query = "select n.name from WorkflowNode n where n.workflowId = :workflowId and n.name like :prefix")
+        query = "select n.name from WorkflowNode n where n.workflowId = :workflowId and n.name like :prefix escape '!'")
 @NamedQuery(name = "WorkflowNode.move",
         query = "update WorkflowNode n set n.positionX = :x, n.positionY = :y, n.updatedAt = :now"
                 + " where n.id = :id and n.workflowId = :workflowId")

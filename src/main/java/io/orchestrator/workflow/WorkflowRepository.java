@@ -140,7 +140,11 @@ public class WorkflowRepository {
         return "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%";
     }
 
+    /**
+     * Escapes with '!' (the queries say {@code escape '!'}). Without an escape clause Hibernate
+     * doubles every backslash in a MariaDB pattern, so a backslash-escaped '%' or '_' matched nothing.
+     */
     private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -1,9 +1,14 @@
 package io.orchestrator.it.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
@@ -13,6 +18,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A small JSON client over the JDK's HttpClient, as an API user would write one. */
@@ -25,8 +33,8 @@ public final class Api {
             if (text == null || text.isBlank()) {
                 return null;
             }
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
-                return reader.readValue();
+            try {
+                return parse(text);
             } catch (RuntimeException notJson) {
                 return null;
             }
@@ -52,24 +60,77 @@ public final class Api {
             return headers.firstValue(name);
         }
 
+        /** The body as an object, after checking the status: the message shows the body when it differs. */
+        public JsonObject object(int expectedStatus) {
+            assertEquals(expectedStatus, status, this::toString);
+            return object();
+        }
+
+        public JsonArray array(int expectedStatus) {
+            assertEquals(expectedStatus, status, this::toString);
+            return array();
+        }
+
+        /**
+         * Checks an error answer as the contract has it, {@code {error, code, details}} with a human
+         * message and nothing of the server's insides, and returns its details.
+         */
+        public JsonObject error(int expectedStatus, String expectedCode) {
+            JsonObject body = object(expectedStatus);
+            assertEquals(expectedCode, body.getString("code", null), this::toString);
+            assertFalse(body.getString("error", "").isBlank(), () -> "the error has a message: " + this);
+            assertTrue(body.get("details") instanceof JsonObject, () -> "details is an object: " + this);
+            assertEquals(3, body.size(), () -> "only error, code and details: " + this);
+            for (String leak : List.of("Exception", "\tat ", "java.", "jakarta.", "io.orchestrator", "org.hibernate")) {
+                assertFalse(text.contains(leak), () -> "no stack trace or class name (" + leak + ") in " + this);
+            }
+            assertTrue(header("X-Request-ID").isPresent(), () -> "every answer has an X-Request-ID: " + this);
+            return body.getJsonObject("details");
+        }
+
         @Override
         public String toString() {
             return status + " " + text;
         }
     }
 
+    /** Parses JSON text (a stored column, an expected value) the way answers are parsed. */
+    public static JsonValue parse(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
+    /** The strings of a JSON array, for comparing lists of ids, routes and names. */
+    public static List<String> strings(JsonArray array) {
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private final String token;
+    private final Map<String, String> headers;
 
     public Api(URI base, String token) {
+        this(base, token, Map.of());
+    }
+
+    private Api(URI base, String token, Map<String, String> headers) {
         this.base = base;
         this.token = token;
+        this.headers = headers;
     }
 
     public Api withToken(String otherToken) {
-        return new Api(base, otherToken);
+        return new Api(base, otherToken, headers);
+    }
+
+    /** The same client sending one more header on every request (or overriding Authorization). */
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, token, more);
     }
 
     public URI base() {
@@ -110,15 +171,22 @@ public final class Api {
 
     /** Any request, with any body and content type (null for none), for the tests of bad input. */
     public Response send(String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        return sendBody(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), contentType);
+    }
+
+    /** Any request with a body publisher of its own (a stream without a length is sent chunked). */
+    public Response sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
+        // Not base.resolve(path): that would normalise away the "../" a test of bad paths sends on purpose.
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());

@@ -2,6 +2,8 @@ package io.orchestrator.it.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -48,5 +50,39 @@ public final class MariaDb {
 
     public static Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), user(), password());
+    }
+
+    /** The first column of the first row (a count, a stored value), or null when there is no row. */
+    public static Object queryValue(String database, String sql, Object... parameters) {
+        try (Connection connection = connect(database);
+             PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getObject(1) : null;
+        } catch (SQLException failed) {
+            throw new IllegalStateException(sql + " failed: " + failed.getMessage(), failed);
+        }
+    }
+
+    public static long count(String database, String sql, Object... parameters) {
+        return ((Number) queryValue(database, sql, parameters)).longValue();
+    }
+
+    /** Changes rows behind the server's back, as the engine or an operator would. */
+    public static int update(String database, String sql, Object... parameters) {
+        try (Connection connection = connect(database);
+             PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException failed) {
+            throw new IllegalStateException(sql + " failed: " + failed.getMessage(), failed);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
     }
 }

@@ -108,7 +108,13 @@ public final class ServerProcess implements AutoCloseable {
             env.put("WLP_OUTPUT_DIR", outputDir.toString());
             Instant begin = Instant.now();
             process = builder.start();
-            awaitHealthy(begin);
+            try {
+                awaitHealthy(begin);
+            } catch (IllegalStateException notHealthy) {
+                // A server that never became healthy must not stay behind holding its port.
+                kill();
+                throw notHealthy;
+            }
             lastStartTime = Duration.between(begin, Instant.now());
             return this;
         } catch (IOException failed) {

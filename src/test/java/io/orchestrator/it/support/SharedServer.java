@@ -10,14 +10,24 @@ public final class SharedServer {
     public static final String DATABASE = "orchestrator_it" + System.getProperty("it.db.suffix", "");
 
     private static ServerProcess server;
+    private static RuntimeException startFailure;
 
     private SharedServer() {
     }
 
     public static synchronized ServerProcess get() {
+        if (startFailure != null) {
+            // Every test would otherwise wait out its own start timeout against the same broken server.
+            throw new IllegalStateException("The shared server failed to start earlier", startFailure);
+        }
         if (server == null) {
-            server = ServerProcess.named("shared").port(ServerProcess.port(0)).freshMariaDb(DATABASE)
-                    .env("ORCHESTRATOR_ADMIN_TOKEN", ADMIN_TOKEN).build().start();
+            try {
+                server = ServerProcess.named("shared").port(ServerProcess.port(0)).freshMariaDb(DATABASE)
+                        .env("ORCHESTRATOR_ADMIN_TOKEN", ADMIN_TOKEN).build().start();
+            } catch (RuntimeException failed) {
+                startFailure = failed;
+                throw failed;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-shared-server"));
         }
         return server;
