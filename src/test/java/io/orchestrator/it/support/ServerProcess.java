@@ -54,7 +54,7 @@ public final class ServerProcess implements AutoCloseable {
 
     public static final class Builder {
         private final String name;
-        private int port = port(0);
+        private int port = ServerProcess.port(0);
         private final Map<String, String> environment = new LinkedHashMap<>();
 
         private Builder(String name) {
