@@ -32,8 +32,10 @@ public class Workflow {
     @Column(nullable = false)
     private boolean active;
 
+    // A Lob String without a length is TINYTEXT to Hibernate on MariaDB, where the schema has LONGTEXT:
+    // schema validation then refuses to start. Integer.MAX_VALUE is LONGTEXT there and CLOB on H2.
     @Lob
-    @Column(nullable = false)
+    @Column(nullable = false, length = Integer.MAX_VALUE)
     private String settings;
 
     @Column(nullable = false)

@@ -46,8 +46,10 @@ public class WorkflowNode {
     @Column(name = "position_y", nullable = false)
     private double positionY;
 
+    // A Lob String without a length is TINYTEXT to Hibernate on MariaDB, where the schema has LONGTEXT:
+    // schema validation then refuses to start. Integer.MAX_VALUE is LONGTEXT there and CLOB on H2.
     @Lob
-    @Column(name = "form_values", nullable = false)
+    @Column(name = "form_values", nullable = false, length = Integer.MAX_VALUE)
     private String formValues;
 
     @Column(nullable = false)
@@ -66,11 +68,11 @@ public class WorkflowNode {
     private Long timeoutMs;
 
     @Lob
-    @Column(name = "input_data")
+    @Column(name = "input_data", length = Integer.MAX_VALUE)
     private String inputData;
 
     @Lob
-    @Column(name = "output_data")
+    @Column(name = "output_data", length = Integer.MAX_VALUE)
     private String outputData;
 
     @Column(name = "created_at", nullable = false)
