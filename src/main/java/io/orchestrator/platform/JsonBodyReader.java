@@ -1,7 +1,8 @@
 package io.orchestrator.platform;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
@@ -48,7 +49,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
             throw tooLarge(limit);
         }
         JsonValue value;
-        try (JsonParser parser = Json.createParser(new LimitedInputStream(body, limit))) {
+        try (JsonParser parser = JSON.createParser(new LimitedInputStream(body, limit))) {
             if (!parser.hasNext()) {
                 throw ApiException.invalidRequest("The request body is empty; send a JSON document");
             }
@@ -77,7 +78,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
         }
         switch (event) {
             case START_OBJECT: {
-                JsonObjectBuilder object = Json.createObjectBuilder();
+                JsonObjectBuilder object = JSON.createObjectBuilder();
                 JsonParser.Event next;
                 while ((next = parser.next()) != JsonParser.Event.END_OBJECT) {
                     String key = parser.getString();
@@ -86,7 +87,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
                 return object.build();
             }
             case START_ARRAY: {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 JsonParser.Event next;
                 while ((next = parser.next()) != JsonParser.Event.END_ARRAY) {
                     array.add(readValue(parser, next, depth + 1));
@@ -94,9 +95,9 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
                 return array.build();
             }
             case VALUE_STRING:
-                return Json.createValue(parser.getString());
+                return JSON.createValue(parser.getString());
             case VALUE_NUMBER:
-                return parser.isIntegralNumber() ? Json.createValue(parser.getLong()) : Json.createValue(parser.getBigDecimal());
+                return parser.isIntegralNumber() ? JSON.createValue(parser.getLong()) : JSON.createValue(parser.getBigDecimal());
             case VALUE_TRUE:
                 return JsonValue.TRUE;
             case VALUE_FALSE:

@@ -1,5 +1,7 @@
 package io.orchestrator.workflow;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import io.orchestrator.nodes.NodeType;
 import io.orchestrator.nodes.NodeTypeRegistry;
 import io.orchestrator.nodes.form.SecretValues;
@@ -9,7 +11,6 @@ import io.orchestrator.platform.JsonMergePatch;
 import io.orchestrator.platform.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -107,7 +108,7 @@ public class CanvasService {
             throw ApiException.notFound("Node", nodeId);
         }
         workflow.changed();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", nodeId)
                 .add("position", WorkflowJson.position(position))
                 .add("workflow_version", workflow.version())
@@ -124,7 +125,7 @@ public class CanvasService {
         }
         workflows.remove(node);
         workflow.changed();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("message", "Node removed successfully")
                 .add("id", nodeId)
                 .add("removed_edges", WorkflowJson.ids(removedEdges))
@@ -141,14 +142,14 @@ public class CanvasService {
         WorkflowEdge edge = new WorkflowEdge(workflowId, requested);
         workflows.add(edge);
         workflow.changed();
-        return Json.createObjectBuilder(WorkflowJson.edge(edge)).add("workflow_version", workflow.version()).build();
+        return JSON.createObjectBuilder(WorkflowJson.edge(edge)).add("workflow_version", workflow.version()).build();
     }
 
     public JsonObject removeEdge(String workflowId, String edgeId) {
         Workflow workflow = workflows.lock(workflowId);
         workflows.remove(workflows.requireEdge(workflowId, edgeId));
         workflow.changed();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("message", "Edge removed successfully")
                 .add("id", edgeId)
                 .add("workflow_version", workflow.version())
@@ -169,7 +170,7 @@ public class CanvasService {
         if (sources.size() == 1) {
             return JsonText.parse(sources.values().iterator().next().outputData());
         }
-        JsonObjectBuilder byName = Json.createObjectBuilder();
+        JsonObjectBuilder byName = JSON.createObjectBuilder();
         sources.values().forEach(source -> byName.add(source.name(), JsonText.parse(source.outputData())));
         return byName.build();
     }
