@@ -55,8 +55,9 @@ public class CanvasService {
         }
         JsonObject formValues = type.initialValues(changes.formValues().orElse(JsonValue.EMPTY_JSON_OBJECT));
         checkFormValues(type, formValues, errors.nested("form_values"));
+        // A name the server picks is free by construction (the workflow is locked): only a given one needs asking.
         String name = changes.name().orElseGet(() -> freeName(workflowId, type.displayName()));
-        if (workflows.nameTaken(workflowId, name, null)) {
+        if (changes.name().isPresent() && workflows.nameTaken(workflowId, name, null)) {
             errors.add("name", "Another node of this workflow is already named '" + name + "'.");
         }
         errors.throwIfAny("The node is not valid");
@@ -66,7 +67,7 @@ public class CanvasService {
                 changes.applyTo(NodeSettings.DEFAULTS));
         workflows.add(node);
         workflow.changed();
-        return WorkflowJson.node(node, type).add("workflow_version", workflow.version()).build();
+        return WorkflowJson.node(node, type, formValues).add("workflow_version", workflow.version()).build();
     }
 
     public JsonObject updateNode(String workflowId, String nodeId, NodeChanges changes) {
@@ -142,7 +143,8 @@ public class CanvasService {
         WorkflowEdge edge = new WorkflowEdge(workflowId, requested);
         workflows.add(edge);
         workflow.changed();
-        return JSON.createObjectBuilder(WorkflowJson.edge(edge)).add("workflow_version", workflow.version()).build();
+        return JSON.createObjectBuilder(WorkflowJson.edge(edge.toGraphEdge())).add("workflow_version", workflow.version())
+                .build();
     }
 
     public JsonObject removeEdge(String workflowId, String edgeId) {
@@ -199,18 +201,17 @@ public class CanvasService {
         return types.find(key).orElse(null);
     }
 
-    /** The graph as stored, for checking one more edge. */
+    /** The graph as stored, for checking one more edge: outlines only, not each node's last input and output. */
     private WorkflowGraph storedGraph(String workflowId) {
         List<WorkflowGraph.Node> nodes = new ArrayList<>();
-        for (WorkflowNode node : workflows.nodes(workflowId)) {
+        for (WorkflowRepository.NodeOutline node : workflows.nodeOutlines(workflowId)) {
             NodeType type = typeOrNull(node.nodeType());
             List<String> routes = type == null ? List.of()
                     : type.routes(type.routesFromField() == null ? JsonValue.EMPTY_JSON_OBJECT
                             : JsonText.parseObject(node.formValues()));
             nodes.add(new WorkflowGraph.Node(node.id(), node.name(), type != null && type.isTrigger(), routes));
         }
-        List<WorkflowGraph.Edge> edges = workflows.edges(workflowId).stream().map(WorkflowEdge::toGraphEdge).toList();
-        return new WorkflowGraph(nodes, edges);
+        return new WorkflowGraph(nodes, workflows.edges(workflowId));
     }
 
     private List<String> removeEdgesOnVanishedRoutes(WorkflowNode node, List<String> routes) {

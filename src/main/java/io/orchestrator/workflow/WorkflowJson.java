@@ -35,7 +35,11 @@ final class WorkflowJson {
     }
 
     static JsonObjectBuilder node(WorkflowNode node, NodeType type) {
-        JsonObject formValues = JsonText.parseObject(node.formValues());
+        return node(node, type, JsonText.parseObject(node.formValues()));
+    }
+
+    /** The node with its form values already parsed, for a caller that has them at hand. */
+    static JsonObjectBuilder node(WorkflowNode node, NodeType type, JsonObject formValues) {
         NodeSettings settings = node.settings();
         JsonArrayBuilder routes = JSON.createArrayBuilder();
         if (type != null) {
@@ -64,17 +68,17 @@ final class WorkflowJson {
         return JSON.createObjectBuilder().add("x", position.x()).add("y", position.y()).build();
     }
 
-    static JsonObject edge(WorkflowEdge edge) {
+    static JsonObject edge(WorkflowGraph.Edge edge) {
         return JSON.createObjectBuilder()
                 .add("id", edge.id())
-                .add("source", edge.sourceNodeId())
+                .add("source", edge.source())
                 .add("source_handle", edge.sourceHandle())
-                .add("target", edge.targetNodeId())
+                .add("target", edge.target())
                 .add("target_handle", edge.targetHandle())
                 .build();
     }
 
-    static JsonObjectBuilder canvas(Workflow workflow, List<WorkflowNode> nodes, List<WorkflowEdge> edges,
+    static JsonObjectBuilder canvas(Workflow workflow, List<WorkflowNode> nodes, List<WorkflowGraph.Edge> edges,
                                     Function<String, NodeType> types) {
         JsonArrayBuilder nodeList = JSON.createArrayBuilder();
         nodes.forEach(node -> nodeList.add(node(node, types.apply(node.nodeType()))));
