@@ -37,12 +37,12 @@ public class CanvasBench {
     }
 
     /** Timings of one operation in one round, in milliseconds. */
-    record Stats(double median, double p90, double p99, double max, int count) {
-        static Stats of(double[] ms) {
+    record Stats(double median, double p90, double p99, double max, int count, double serverCpuMs) {
+        static Stats of(double[] ms, double serverCpuMs) {
             double[] sorted = ms.clone();
             Arrays.sort(sorted);
             return new Stats(rank(sorted, 0.50), rank(sorted, 0.90), rank(sorted, 0.99), sorted[sorted.length - 1],
-                    sorted.length);
+                    sorted.length, serverCpuMs);
         }
 
         /** Nearest-rank percentile: a value that was actually measured, never an interpolation. */
@@ -51,8 +51,8 @@ public class CanvasBench {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "median %7.2f  p90 %7.2f  p99 %7.2f  max %7.2f ms  (n=%d)",
-                    median, p90, p99, max, count);
+            return String.format(Locale.ROOT, "median %7.2f  p90 %7.2f  p99 %7.2f  max %7.2f ms  (n=%d)"
+                    + "  server CPU %.2f ms a call", median, p90, p99, max, count, serverCpuMs);
         }
     }
 
@@ -70,7 +70,7 @@ public class CanvasBench {
     private String adminToken;
     private long serverPid;
     private long startMs = -1;
-    private int rounds = 3;
+    private int rounds = 5;
     private int nodeCount = 1_000;
     private int edgeCount = 1_500;
     private int canvasWarmup = 20;
@@ -165,10 +165,12 @@ public class CanvasBench {
         }
         ServerProcess.Sampler sampler = server.startSampler();
         ServerProcess.Sample before = server.sample();
+        Machine.Ticks machineBefore = Machine.ticks();
         for (int round = 1; round <= rounds; round++) {
             results.add(measureRound(round, workflowId, nodes));
         }
         ServerProcess.Sample after = server.sample();
+        Machine.Ticks machineAfter = Machine.ticks();
         if (jfr != null) {
             server.jcmd("JFR.stop", "name=bench", "filename=" + jfr);
             progress("JFR recording of the rounds: %s", jfr);
@@ -180,21 +182,27 @@ public class CanvasBench {
         Round median = new Round(median(results, Round::canvas), median(results, Round::add),
                 median(results, Round::move), (long) medianOf(results.stream().mapToDouble(Round::canvasBytes).toArray()));
         double loadCpu = after.cpuSeconds() - before.cpuSeconds();
-        int perRound = canvasWarmup + canvasCalls + 2 * (addWarmup + addCalls) + moveWarmup + moveCalls;
         System.out.println();
         System.out.println("== Summary (median of " + rounds + " rounds; " + requests + " requests in all) ==");
         System.out.printf(Locale.ROOT, "graph: %d nodes, %d edges, canvas_data %.0f KB; built in %.1f s (%.1f ms a request)%n",
                 nodeCount, edgeCount, median.canvasBytes() / 1024.0, buildSeconds,
                 buildSeconds * 1000 / (nodeCount + edgeCount));
-        System.out.printf(Locale.ROOT, "server CPU: %.1f s to start, %.1f s to build, %.1f s for the rounds"
-                        + " (%.2f ms a request)%n", idle.cpuSeconds(), built.cpuSeconds() - idle.cpuSeconds(), loadCpu,
-                loadCpu * 1000 / (rounds * (double) perRound));
+        System.out.printf(Locale.ROOT, "server CPU: %.1f s to start, %.1f s to build, %.1f s for the rounds%n",
+                idle.cpuSeconds(), built.cpuSeconds() - idle.cpuSeconds(), loadCpu);
+        // Other programs on the machine slow the server down: say how busy it was, and with what.
+        double seconds = machineAfter.seconds(machineBefore);
+        System.out.printf(Locale.ROOT, "machine during the rounds: %d cores %.0f%% busy: server %.0f%%, bench client"
+                        + " %.0f%%, everything else %.0f%% (of all cores)%n", Machine.CORES,
+                machineAfter.busyPercent(machineBefore), loadCpu * 100 / (seconds * Machine.CORES),
+                machineAfter.clientPercent(machineBefore),
+                machineAfter.busyPercent(machineBefore) - loadCpu * 100 / (seconds * Machine.CORES)
+                        - machineAfter.clientPercent(machineBefore));
         System.out.printf(Locale.ROOT, "RSS: idle %.0f MB, after build %.0f MB, peak under load %.0f MB,"
                         + " after load %.0f MB, high-water mark %.0f MB%n",
                 idle.rssMb(), built.rssMb(), peakUnderLoad, settled.rssMb(), settled.hwmMb());
         System.out.println();
-        System.out.println("| figure | measured | target | holds |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| figure | measured | target | holds | server CPU a call |");
+        System.out.println("|---|---|---|---|---|");
         if (startMs >= 0) {
             row("start (launch to first 200 from /api/health/)", startMs / 1000.0, "s", 10, "s");
         }
@@ -267,6 +275,11 @@ public class CanvasBench {
 
     // ---- one round ------------------------------------------------------------------------------
 
+    /** One request of a measured loop; returns how long it took in milliseconds. */
+    private interface TimedCall {
+        double run() throws IOException, InterruptedException;
+    }
+
     /**
      * Canvas reads, then node adds into the big workflow, then position updates. The nodes added
      * are removed at the end (untimed), so that every round reads and writes the same graph size.
@@ -275,40 +288,28 @@ public class CanvasBench {
             throws IOException, InterruptedException {
         progress("round %d/%d", round, rounds);
         String canvasPath = "/api/workflow/" + workflowId + "/canvas_data/";
-        long bytes = 0;
-        double[] canvas = new double[canvasCalls];
-        for (int i = -canvasWarmup; i < canvasCalls; i++) {
-            checkDeadline("canvas_data");
+        long[] bytes = {0};
+        Stats canvas = measure("canvas_data", canvasWarmup, canvasCalls, () -> {
             long t = System.nanoTime();
             String body = get(canvasPath);
             double ms = (System.nanoTime() - t) / 1e6;
             checkCanvas(body, workflowId);
-            if (i >= 0) {
-                canvas[i] = ms;
-                bytes = body.length();
-            }
-        }
-        Stats canvasStats = Stats.of(canvas);
-        progress("  canvas_data      %s", canvasStats.line());
+            bytes[0] = body.length();
+            return ms;
+        });
 
         List<String> added = new ArrayList<>();
-        double[] add = new double[addCalls];
-        for (int i = -addWarmup; i < addCalls; i++) {
-            checkDeadline("node add");
+        Stats add = measure("node add", addWarmup, addCalls, () -> {
+            double x = 9_000 + random.nextInt(2_000);
+            double y = 9_000 + random.nextInt(2_000);
             long t = System.nanoTime();
-            String id = addNode(workflowId, 9_000 + random.nextInt(2_000), 9_000 + random.nextInt(2_000));
+            String id = addNode(workflowId, x, y);
             double ms = (System.nanoTime() - t) / 1e6;
             added.add(id);
-            if (i >= 0) {
-                add[i] = ms;
-            }
-        }
-        Stats addStats = Stats.of(add);
-        progress("  node add         %s", addStats.line());
+            return ms;
+        });
 
-        double[] move = new double[moveCalls];
-        for (int i = -moveWarmup; i < moveCalls; i++) {
-            checkDeadline("position update");
+        Stats move = measure("position update", moveWarmup, moveCalls, () -> {
             String nodeId = nodes.get(random.nextInt(nodes.size()));
             int x = random.nextInt(10_000);
             int y = random.nextInt(10_000);
@@ -319,12 +320,8 @@ public class CanvasBench {
             if (!nodeId.equals(firstId(body)) || number(X, body) != x || number(Y, body) != y) {
                 throw new BenchFailure("position update answered another node or place: " + excerpt(body));
             }
-            if (i >= 0) {
-                move[i] = ms;
-            }
-        }
-        Stats moveStats = Stats.of(move);
-        progress("  position update  %s", moveStats.line());
+            return ms;
+        });
 
         for (String id : added) {
             checkDeadline("removing the round's nodes");
@@ -334,7 +331,25 @@ public class CanvasBench {
             }
         }
         progress("  removed the %d nodes this round added; RSS %.0f MB", added.size(), server.sample().rssMb());
-        return new Round(canvasStats, addStats, moveStats, bytes);
+        return new Round(canvas, add, move, bytes[0]);
+    }
+
+    /** Warm-up calls (not counted), then the measured ones, with the server's CPU time spent on them. */
+    private Stats measure(String name, int warmup, int calls, TimedCall call) throws IOException, InterruptedException {
+        for (int i = 0; i < warmup; i++) {
+            checkDeadline(name);
+            call.run();
+        }
+        double[] ms = new double[calls];
+        double cpuBefore = server.sample().cpuSeconds();
+        for (int i = 0; i < calls; i++) {
+            checkDeadline(name);
+            ms[i] = call.run();
+        }
+        double cpuMs = (server.sample().cpuSeconds() - cpuBefore) * 1000 / calls;
+        Stats stats = Stats.of(ms, cpuMs);
+        progress("  %-16s %s", name, stats.line());
+        return stats;
     }
 
     /** The canvas must be this workflow's whole graph: a short or empty answer would be fast and wrong. */
@@ -435,7 +450,7 @@ public class CanvasBench {
         List<Stats> all = rounds.stream().map(pick).toList();
         ToDoubleFunction<ToDoubleFunction<Stats>> med = field -> medianOf(all.stream().mapToDouble(field).toArray());
         return new Stats(med.applyAsDouble(Stats::median), med.applyAsDouble(Stats::p90), med.applyAsDouble(Stats::p99),
-                med.applyAsDouble(Stats::max), all.get(0).count());
+                med.applyAsDouble(Stats::max), all.get(0).count(), med.applyAsDouble(Stats::serverCpuMs));
     }
 
     private static double medianOf(double[] values) {
@@ -446,17 +461,50 @@ public class CanvasBench {
     }
 
     private static void row(String figure, Stats stats, double targetMs) {
-        System.out.printf(Locale.ROOT, "| %s | %.2f ms (%.2f / %.2f / %.2f) | < %.0f ms | %s |%n", figure,
-                stats.median(), stats.p90(), stats.p99(), stats.max(), targetMs, stats.median() < targetMs ? "yes" : "NO");
+        System.out.printf(Locale.ROOT, "| %s | %.2f ms (%.2f / %.2f / %.2f) | < %.0f ms | %s | %.2f ms |%n", figure,
+                stats.median(), stats.p90(), stats.p99(), stats.max(), targetMs, stats.median() < targetMs ? "yes" : "NO",
+                stats.serverCpuMs());
     }
 
     private static void row(String figure, double value, String unit, double target, String targetUnit) {
-        System.out.printf(Locale.ROOT, "| %s | %.1f %s | < %.0f %s | %s |%n", figure, value, unit, target, targetUnit,
+        System.out.printf(Locale.ROOT, "| %s | %.1f %s | < %.0f %s | %s | |%n", figure, value, unit, target, targetUnit,
                 value < target ? "yes" : "NO");
     }
 
     private static void progress(String format, Object... args) {
         System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+    }
+
+    /** How busy the whole machine is, from /proc/stat, to tell a slow server from a crowded machine. */
+    static final class Machine {
+
+        static final int CORES = Runtime.getRuntime().availableProcessors();
+
+        record Ticks(long busy, long total, long wallNanos, long clientCpuNanos) {
+            double seconds(Ticks before) {
+                return (wallNanos - before.wallNanos) / 1e9;
+            }
+
+            double busyPercent(Ticks before) {
+                return 100.0 * (busy - before.busy) / Math.max(1, total - before.total);
+            }
+
+            double clientPercent(Ticks before) {
+                return 100.0 * (clientCpuNanos - before.clientCpuNanos) / Math.max(1, (wallNanos - before.wallNanos) * CORES);
+            }
+        }
+
+        /** The first line of /proc/stat: user nice system idle iowait irq softirq steal ...; idle and iowait are not busy. */
+        static Ticks ticks() throws IOException {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+                total += Long.parseLong(cpu[i]);
+            }
+            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            long client = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            return new Ticks(total - idle, total, System.nanoTime(), client);
+        }
     }
 
     /** The server's JVM as /proc shows it: resident memory and CPU time, nothing the server reports itself. */

@@ -5,10 +5,11 @@
 #
 #   bench/canvas-bench.sh                      # from the repository root
 #   BENCH_ROUNDS=5 bench/canvas-bench.sh       # more rounds; the summary is their median
+#   bench/canvas-bench.sh --nodes 200 --edges 300   # other arguments go to the load client
 #
 # Settings (environment): BENCH_PORT (7990), BENCH_DB (orchestrator_bench, dropped and recreated),
 # BENCH_DB_HOST (127.0.0.1), BENCH_DB_PORT (3306), BENCH_DB_USER (root), BENCH_DB_PASSWORD (empty),
-# BENCH_ROUNDS (3), BENCH_REBUILD=1 to build even when the deployed WAR looks current,
+# BENCH_ROUNDS (5), BENCH_REBUILD=1 to build even when the deployed WAR looks current,
 # BENCH_JFR=1 to record the server with JFR during the rounds (target/bench/rounds.jfr), to see where time goes.
 # Exits non-zero on any unexpected response, a server that does not start, or a time limit passed.
 set -euo pipefail
@@ -22,7 +23,7 @@ db_host=${BENCH_DB_HOST:-127.0.0.1}
 db_port=${BENCH_DB_PORT:-3306}
 db_user=${BENCH_DB_USER:-root}
 db_password=${BENCH_DB_PASSWORD:-}
-rounds=${BENCH_ROUNDS:-3}
+rounds=${BENCH_ROUNDS:-5}
 admin_token=bench-admin-token-0123456789
 wlp=$root/target/liberty/wlp
 war=$wlp/usr/servers/orchestrator/apps/orchestrator.war
@@ -49,6 +50,9 @@ fi
 if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
     die "something already answers on port $port: stop it or set BENCH_PORT"
 fi
+
+# Other programs on this machine slow the server down and make the figures noisy: say so up front.
+log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 log "fresh database $db on $db_host:$db_port"
 mariadb_args=(-u"$db_user" -h"$db_host" -P"$db_port")
@@ -114,7 +118,7 @@ set +e
 jfr_args=()
 [ "${BENCH_JFR:-0}" = 1 ] && jfr_args=(--jfr "$results_dir/rounds.jfr")
 java bench/CanvasBench.java --base "http://127.0.0.1:$port" --admin-token "$admin_token" \
-    --pid "$server_pid" --start-ms "$start_ms" --rounds "$rounds" "${jfr_args[@]}" | tee "$summary"
+    --pid "$server_pid" --start-ms "$start_ms" --rounds "$rounds" "${jfr_args[@]}" "$@" | tee "$summary"
 bench_status=${PIPESTATUS[0]}
 set -e
 
