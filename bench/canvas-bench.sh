@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Canvas API benchmark: builds the server if needed, starts it on a fresh MariaDB database, measures
 # its start time, runs bench/CanvasBench.java against it (a 1,000-node, 1,500-edge workflow; canvas
-# reads, node adds and position updates in several rounds) and stops it again. See docs/PERFORMANCE.md.
+# reads, node adds and position updates in one warm-up round and five counted rounds) and stops it
+# again. See docs/PERFORMANCE.md.
 #
 #   bench/canvas-bench.sh                      # from the repository root
-#   BENCH_ROUNDS=5 bench/canvas-bench.sh       # more rounds; the summary is their median
+#   BENCH_ROUNDS=3 bench/canvas-bench.sh       # fewer rounds (default 5); the summary is their median
 #   bench/canvas-bench.sh --nodes 200 --edges 300   # other arguments go to the load client
 #
 # Settings (environment): BENCH_PORT (7990), BENCH_DB (orchestrator_bench, dropped and recreated),
