@@ -1,8 +1,9 @@
 package io.orchestrator.nodes;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import io.orchestrator.platform.ApiException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -22,13 +23,13 @@ public class NodeTypeResource {
 
     @GET
     public JsonObject list() {
-        JsonArrayBuilder categories = Json.createArrayBuilder();
+        JsonArrayBuilder categories = JSON.createArrayBuilder();
         for (NodeCategory category : NodeCategory.values()) {
-            categories.add(Json.createObjectBuilder().add("key", category.apiName()).add("name", category.label()));
+            categories.add(JSON.createObjectBuilder().add("key", category.apiName()).add("name", category.label()));
         }
-        JsonArrayBuilder types = Json.createArrayBuilder();
+        JsonArrayBuilder types = JSON.createArrayBuilder();
         registry.all().forEach(type -> types.add(describe(type)));
-        return Json.createObjectBuilder().add("categories", categories).add("node_types", types).build();
+        return JSON.createObjectBuilder().add("categories", categories).add("node_types", types).build();
     }
 
     @GET
@@ -38,9 +39,9 @@ public class NodeTypeResource {
     }
 
     private static JsonObjectBuilder describe(NodeType type) {
-        JsonArrayBuilder routes = Json.createArrayBuilder();
-        type.routes(Json.createObjectBuilder().build()).forEach(routes::add);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonArrayBuilder routes = JSON.createArrayBuilder();
+        type.routes(JSON.createObjectBuilder().build()).forEach(routes::add);
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("key", type.key())
                 .add("name", type.displayName())
                 .add("category", type.category().apiName())

@@ -1,11 +1,12 @@
 package io.orchestrator.nodes;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.orchestrator.platform.FieldErrors;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.UUID;
@@ -73,6 +74,6 @@ public class WebhookNode implements NodeType {
         if (values.containsKey("path")) {
             return values;
         }
-        return Json.createObjectBuilder(values).add("path", UUID.randomUUID().toString()).build();
+        return JSON.createObjectBuilder(values).add("path", UUID.randomUUID().toString()).build();
     }
 }

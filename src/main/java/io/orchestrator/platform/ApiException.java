@@ -32,7 +32,7 @@ public class ApiException extends RuntimeException {
 
     public static ApiException notFound(String what, String id) {
         return new ApiException(ErrorCode.NOT_FOUND, what + " " + id + " does not exist",
-                jakarta.json.Json.createObjectBuilder().add("id", String.valueOf(id)).build());
+                Jsonp.JSON.createObjectBuilder().add("id", String.valueOf(id)).build());
     }
 
     public static ApiException invalidRequest(String message) {

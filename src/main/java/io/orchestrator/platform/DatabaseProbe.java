@@ -1,8 +1,9 @@
 package io.orchestrator.platform;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.sql.Connection;
@@ -18,7 +19,7 @@ public class DatabaseProbe {
 
     public record Result(boolean up, String product, double latencyMs, String error) {
         JsonObject toJson() {
-            JsonObjectBuilder json = Json.createObjectBuilder().add("status", up ? "UP" : "DOWN");
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("status", up ? "UP" : "DOWN");
             if (product != null) {
                 json.add("product", product);
             }

@@ -1,6 +1,7 @@
 package io.orchestrator.platform;
 
-import jakarta.json.Json;
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -11,7 +12,7 @@ public final class ErrorBody {
     }
 
     public static JsonObject of(ErrorCode code, String message, JsonObject details) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("error", message)
                 .add("code", code.name())
                 .add("details", details == null ? JsonValue.EMPTY_JSON_OBJECT : details)

@@ -1,6 +1,7 @@
 package io.orchestrator.platform;
 
-import jakarta.json.Json;
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -51,14 +52,14 @@ public final class FieldErrors {
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JSON.createObjectBuilder();
         entries.forEach((key, value) -> {
             if (value instanceof FieldErrors nested) {
                 if (!nested.isEmpty()) {
                     builder.add(key, nested.toJson());
                 }
             } else {
-                JsonArrayBuilder messages = Json.createArrayBuilder();
+                JsonArrayBuilder messages = JSON.createArrayBuilder();
                 @SuppressWarnings("unchecked")
                 List<String> list = (List<String>) value;
                 list.forEach(messages::add);

@@ -1,7 +1,8 @@
 package io.orchestrator.platform;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +24,7 @@ public class HealthResource {
     @GET
     public Response health() {
         DatabaseProbe.Result probe = database.probe();
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = JSON.createObjectBuilder()
                 .add("status", probe.up() ? "UP" : "DOWN")
                 .add("version", server.version())
                 .add("uptime_seconds", server.uptimeSeconds())

@@ -1,7 +1,8 @@
 package io.orchestrator.platform;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
@@ -63,7 +64,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
         // storing U+FFFD in their place, which the parser's own decoding would do.
         Reader utf8 = new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-        try (JsonParser parser = Json.createParser(utf8)) {
+        try (JsonParser parser = JSON.createParser(utf8)) {
             value = readValue(parser, parser.next(), 1);
             if (parser.hasNext()) {
                 throw ApiException.invalidRequest("The request body has more than one JSON document");
@@ -89,7 +90,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
         }
         switch (event) {
             case START_OBJECT: {
-                JsonObjectBuilder object = Json.createObjectBuilder();
+                JsonObjectBuilder object = JSON.createObjectBuilder();
                 JsonParser.Event next;
                 while ((next = parser.next()) != JsonParser.Event.END_OBJECT) {
                     String key = parser.getString();
@@ -98,7 +99,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
                 return object.build();
             }
             case START_ARRAY: {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 JsonParser.Event next;
                 while ((next = parser.next()) != JsonParser.Event.END_ARRAY) {
                     array.add(readValue(parser, next, depth + 1));
@@ -106,9 +107,9 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
                 return array.build();
             }
             case VALUE_STRING:
-                return Json.createValue(parser.getString());
+                return JSON.createValue(parser.getString());
             case VALUE_NUMBER:
-                return parser.isIntegralNumber() ? Json.createValue(parser.getLong()) : Json.createValue(parser.getBigDecimal());
+                return parser.isIntegralNumber() ? JSON.createValue(parser.getLong()) : JSON.createValue(parser.getBigDecimal());
             case VALUE_TRUE:
                 return JsonValue.TRUE;
             case VALUE_FALSE:

@@ -1,6 +1,7 @@
 package io.orchestrator.platform;
 
-import jakarta.json.Json;
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -12,7 +13,7 @@ public final class JsonMergePatch {
     }
 
     public static JsonObject apply(JsonObject target, JsonObject patch) {
-        JsonObjectBuilder merged = Json.createObjectBuilder(target);
+        JsonObjectBuilder merged = JSON.createObjectBuilder(target);
         patch.forEach((key, value) -> {
             if (value.getValueType() == JsonValue.ValueType.NULL) {
                 merged.remove(key);

@@ -1,6 +1,7 @@
 package io.orchestrator.platform;
 
-import jakarta.json.Json;
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -16,7 +17,7 @@ public final class JsonText {
         if (text == null) {
             return JsonValue.NULL;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }

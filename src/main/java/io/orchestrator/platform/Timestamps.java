@@ -1,6 +1,7 @@
 package io.orchestrator.platform;
 
-import jakarta.json.Json;
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,7 +15,7 @@ public final class Timestamps {
     }
 
     public static JsonValue json(Instant instant) {
-        return instant == null ? JsonValue.NULL : Json.createValue(instant.truncatedTo(ChronoUnit.MILLIS).toString());
+        return instant == null ? JsonValue.NULL : JSON.createValue(instant.truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     public static Optional<Instant> parse(String text) {

@@ -1,9 +1,10 @@
 package io.orchestrator.security;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import io.orchestrator.platform.RequestBody;
 import io.orchestrator.platform.Timestamps;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -33,7 +34,7 @@ public class TokenResource {
     @GET
     public jakarta.json.JsonArray list() {
         caller.requireAdmin();
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         tokens.list().forEach(token -> list.add(describe(token)));
         return list.build();
     }
@@ -52,7 +53,7 @@ public class TokenResource {
         body.validate();
 
         TokenService.IssuedToken issued = tokens.issue(name, role, rateLimit, expiresAt);
-        JsonObject answer = Json.createObjectBuilder(describe(issued.token()).build())
+        JsonObject answer = JSON.createObjectBuilder(describe(issued.token()).build())
                 .add("token", issued.secret())
                 .build();
         return Response.status(Response.Status.CREATED).entity(answer).build();
@@ -87,12 +88,12 @@ public class TokenResource {
     }
 
     private static JsonObjectBuilder describe(ApiToken token) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", token.id())
                 .add("name", token.name())
                 .add("role", token.role().apiName())
                 .add("token_prefix", token.tokenPrefix())
-                .add("rate_limit", token.rateLimit() == null ? jakarta.json.JsonValue.NULL : Json.createValue(token.rateLimit()))
+                .add("rate_limit", token.rateLimit() == null ? jakarta.json.JsonValue.NULL : JSON.createValue(token.rateLimit()))
                 .add("created_at", Timestamps.json(token.createdAt()))
                 .add("last_used_at", Timestamps.json(token.lastUsedAt()))
                 .add("expires_at", Timestamps.json(token.expiresAt()))

@@ -1,5 +1,7 @@
 package io.orchestrator.workflow;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import io.orchestrator.nodes.NodeType;
 import io.orchestrator.nodes.form.SecretValues;
 import io.orchestrator.platform.ApiException;
@@ -8,7 +10,6 @@ import io.orchestrator.platform.JsonText;
 import io.orchestrator.platform.RequestBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -75,7 +76,7 @@ public class CanvasReplacement {
         Workflow workflow = workflows.lock(workflowId);
         if (workflow.version() != version) {
             throw ApiException.conflict("The canvas changed since version " + version + "; load it again and reapply"
-                            + " your change", Json.createObjectBuilder().add("current_version", workflow.version()).build());
+                            + " your change", JSON.createObjectBuilder().add("current_version", workflow.version()).build());
         }
         Map<String, WorkflowNode> stored = new HashMap<>();
         workflows.nodes(workflowId).forEach(node -> stored.put(node.id(), node));
@@ -88,7 +89,7 @@ public class CanvasReplacement {
 
         apply(workflow, stored, drafts, edges);
         JsonObject result = canvas.canvas(workflowId);
-        return Json.createObjectBuilder(result).add("id_map", WorkflowJson.idMap(idMap)).build();
+        return JSON.createObjectBuilder(result).add("id_map", WorkflowJson.idMap(idMap)).build();
     }
 
     private List<NodeDraft> readNodes(JsonArray list, Map<String, WorkflowNode> stored, Map<String, String> idMap,

@@ -1,5 +1,7 @@
 package io.orchestrator.workflow;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import io.orchestrator.nodes.NodeType;
 import io.orchestrator.nodes.NodeTypeRegistry;
 import io.orchestrator.nodes.form.SecretValues;
@@ -9,7 +11,6 @@ import io.orchestrator.platform.JsonMergePatch;
 import io.orchestrator.platform.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -53,8 +54,9 @@ public class CanvasService {
         }
         JsonObject formValues = type.initialValues(changes.formValues().orElse(JsonValue.EMPTY_JSON_OBJECT));
         checkFormValues(type, formValues, errors.nested("form_values"));
+        // A name the server picks is free by construction (the workflow is locked): only a given one needs asking.
         String name = changes.name().orElseGet(() -> freeName(workflowId, type.displayName()));
-        if (workflows.nameTaken(workflowId, name, null)) {
+        if (changes.name().isPresent() && workflows.nameTaken(workflowId, name, null)) {
             errors.add("name", "Another node of this workflow is already named '" + name + "'.");
         }
         errors.throwIfAny("The node is not valid");
@@ -64,7 +66,7 @@ public class CanvasService {
                 changes.applyTo(NodeSettings.DEFAULTS));
         workflows.add(node);
         workflow.changed();
-        return WorkflowJson.node(node, type).add("workflow_version", workflow.version()).build();
+        return WorkflowJson.node(node, type, formValues).add("workflow_version", workflow.version()).build();
     }
 
     public JsonObject updateNode(String workflowId, String nodeId, NodeChanges changes) {
@@ -106,7 +108,7 @@ public class CanvasService {
             throw ApiException.notFound("Node", nodeId);
         }
         workflow.changed();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", nodeId)
                 .add("position", WorkflowJson.position(position))
                 .add("workflow_version", workflow.version())
@@ -123,7 +125,7 @@ public class CanvasService {
         }
         workflows.remove(node);
         workflow.changed();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("message", "Node removed successfully")
                 .add("id", nodeId)
                 .add("removed_edges", WorkflowJson.ids(removedEdges))
@@ -140,14 +142,15 @@ public class CanvasService {
         WorkflowEdge edge = new WorkflowEdge(workflowId, requested);
         workflows.add(edge);
         workflow.changed();
-        return Json.createObjectBuilder(WorkflowJson.edge(edge)).add("workflow_version", workflow.version()).build();
+        return JSON.createObjectBuilder(WorkflowJson.edge(edge.toGraphEdge())).add("workflow_version", workflow.version())
+                .build();
     }
 
     public JsonObject removeEdge(String workflowId, String edgeId) {
         Workflow workflow = workflows.lock(workflowId);
         workflows.remove(workflows.requireEdge(workflowId, edgeId));
         workflow.changed();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("message", "Edge removed successfully")
                 .add("id", edgeId)
                 .add("workflow_version", workflow.version())
@@ -167,7 +170,7 @@ public class CanvasService {
         if (sources.size() == 1) {
             return JsonText.parse(sources.values().iterator().next().outputData());
         }
-        JsonObjectBuilder byName = Json.createObjectBuilder();
+        JsonObjectBuilder byName = JSON.createObjectBuilder();
         sources.values().forEach(source -> byName.add(source.name(), JsonText.parse(source.outputData())));
         return byName.build();
     }
@@ -194,18 +197,17 @@ public class CanvasService {
         return types.find(key).orElse(null);
     }
 
-    /** The graph as stored, for checking one more edge. */
+    /** The graph as stored, for checking one more edge: outlines only, not each node's last input and output. */
     private WorkflowGraph storedGraph(String workflowId) {
         List<WorkflowGraph.Node> nodes = new ArrayList<>();
-        for (WorkflowNode node : workflows.nodes(workflowId)) {
+        for (WorkflowRepository.NodeOutline node : workflows.nodeOutlines(workflowId)) {
             NodeType type = typeOrNull(node.nodeType());
             List<String> routes = type == null ? List.of()
                     : type.routes(type.routesFromField() == null ? JsonValue.EMPTY_JSON_OBJECT
                             : JsonText.parseObject(node.formValues()));
             nodes.add(new WorkflowGraph.Node(node.id(), node.name(), type != null && type.isTrigger(), routes));
         }
-        List<WorkflowGraph.Edge> edges = workflows.edges(workflowId).stream().map(WorkflowEdge::toGraphEdge).toList();
-        return new WorkflowGraph(nodes, edges);
+        return new WorkflowGraph(nodes, workflows.edges(workflowId));
     }
 
     private List<String> removeEdgesOnVanishedRoutes(WorkflowNode node, List<String> routes) {

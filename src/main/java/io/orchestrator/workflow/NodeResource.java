@@ -1,8 +1,9 @@
 package io.orchestrator.workflow;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import io.orchestrator.platform.RequestBody;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -67,13 +68,13 @@ public class NodeResource {
     @GET
     @Path("{nodeId}/input/")
     public JsonObject input(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {
-        return Json.createObjectBuilder().add("input_data", canvas.nodeInput(workflowId, nodeId)).build();
+        return JSON.createObjectBuilder().add("input_data", canvas.nodeInput(workflowId, nodeId)).build();
     }
 
     @GET
     @Path("{nodeId}/output/")
     public JsonObject output(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {
-        return Json.createObjectBuilder().add("output_data", canvas.nodeOutput(workflowId, nodeId)).build();
+        return JSON.createObjectBuilder().add("output_data", canvas.nodeOutput(workflowId, nodeId)).build();
     }
 
     @DELETE

@@ -1,10 +1,11 @@
 package io.orchestrator.workflow;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import io.orchestrator.nodes.NodeType;
 import io.orchestrator.nodes.form.SecretValues;
 import io.orchestrator.platform.JsonText;
 import io.orchestrator.platform.Timestamps;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,7 +22,7 @@ final class WorkflowJson {
     }
 
     static JsonObject workflow(Workflow workflow) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", workflow.id())
                 .add("name", workflow.name())
                 .add("description", workflow.description())
@@ -34,13 +35,17 @@ final class WorkflowJson {
     }
 
     static JsonObjectBuilder node(WorkflowNode node, NodeType type) {
-        JsonObject formValues = JsonText.parseObject(node.formValues());
+        return node(node, type, JsonText.parseObject(node.formValues()));
+    }
+
+    /** The node with its form values already parsed, for a caller that has them at hand. */
+    static JsonObjectBuilder node(WorkflowNode node, NodeType type, JsonObject formValues) {
         NodeSettings settings = node.settings();
-        JsonArrayBuilder routes = Json.createArrayBuilder();
+        JsonArrayBuilder routes = JSON.createArrayBuilder();
         if (type != null) {
             type.routes(formValues).forEach(routes::add);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", node.id())
                 .add("node_type", node.nodeType())
                 .add("name", node.name())
@@ -48,11 +53,11 @@ final class WorkflowJson {
                 .add("form_values", type == null ? formValues : SecretValues.mask(type.form(), formValues))
                 .add("routes", routes)
                 .add("disabled", settings.disabled())
-                .add("retry", Json.createObjectBuilder()
+                .add("retry", JSON.createObjectBuilder()
                         .add("max_attempts", settings.maxAttempts())
                         .add("delay_ms", settings.retryDelayMs())
                         .add("backoff_multiplier", settings.backoffMultiplier()))
-                .add("timeout_ms", settings.timeoutMs() == null ? JsonValue.NULL : Json.createValue(settings.timeoutMs()))
+                .add("timeout_ms", settings.timeoutMs() == null ? JsonValue.NULL : JSON.createValue(settings.timeoutMs()))
                 .add("input_data", JsonText.parse(node.inputData()))
                 .add("output_data", JsonText.parse(node.outputData()))
                 .add("created_at", Timestamps.json(node.createdAt()))
@@ -60,26 +65,26 @@ final class WorkflowJson {
     }
 
     static JsonObject position(Position position) {
-        return Json.createObjectBuilder().add("x", position.x()).add("y", position.y()).build();
+        return JSON.createObjectBuilder().add("x", position.x()).add("y", position.y()).build();
     }
 
-    static JsonObject edge(WorkflowEdge edge) {
-        return Json.createObjectBuilder()
+    static JsonObject edge(WorkflowGraph.Edge edge) {
+        return JSON.createObjectBuilder()
                 .add("id", edge.id())
-                .add("source", edge.sourceNodeId())
+                .add("source", edge.source())
                 .add("source_handle", edge.sourceHandle())
-                .add("target", edge.targetNodeId())
+                .add("target", edge.target())
                 .add("target_handle", edge.targetHandle())
                 .build();
     }
 
-    static JsonObjectBuilder canvas(Workflow workflow, List<WorkflowNode> nodes, List<WorkflowEdge> edges,
+    static JsonObjectBuilder canvas(Workflow workflow, List<WorkflowNode> nodes, List<WorkflowGraph.Edge> edges,
                                     Function<String, NodeType> types) {
-        JsonArrayBuilder nodeList = Json.createArrayBuilder();
+        JsonArrayBuilder nodeList = JSON.createArrayBuilder();
         nodes.forEach(node -> nodeList.add(node(node, types.apply(node.nodeType()))));
-        JsonArrayBuilder edgeList = Json.createArrayBuilder();
+        JsonArrayBuilder edgeList = JSON.createArrayBuilder();
         edges.forEach(edge -> edgeList.add(edge(edge)));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", workflow.id())
                 .add("name", workflow.name())
                 .add("version", workflow.version())
@@ -89,13 +94,13 @@ final class WorkflowJson {
     }
 
     static JsonArrayBuilder ids(Collection<String> ids) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         ids.forEach(list::add);
         return list;
     }
 
     static JsonObjectBuilder idMap(Map<String, String> map) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         map.forEach(json::add);
         return json;
     }

@@ -17,6 +17,8 @@ import java.time.Instant;
 @Table(name = "workflow_node")
 @NamedQuery(name = "WorkflowNode.ofWorkflow",
         query = "select n from WorkflowNode n where n.workflowId = :workflowId order by n.createdAt, n.id")
+@NamedQuery(name = "WorkflowNode.outlinesOfWorkflow", query = "select n.id, n.name, n.nodeType, n.formValues"
+        + " from WorkflowNode n where n.workflowId = :workflowId order by n.createdAt, n.id")
 @NamedQuery(name = "WorkflowNode.names", query = "select n.name from WorkflowNode n where n.workflowId = :workflowId")
 @NamedQuery(name = "WorkflowNode.nameTaken", query = "select count(n) from WorkflowNode n"
         + " where n.workflowId = :workflowId and n.name = :name and n.id <> :exceptId")

@@ -15,6 +15,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class WorkflowRepository {
 
+    /** What the graph rules need of a node: no run data, which may be large, and no managed entity. */
+    public record NodeOutline(String id, String name, String nodeType, String formValues) {
+    }
+
     @PersistenceContext(unitName = "orchestrator")
     EntityManager em;
 
@@ -55,8 +59,18 @@ public class WorkflowRepository {
                 .setParameter("workflowId", workflowId).getResultList();
     }
 
-    public List<WorkflowEdge> edges(String workflowId) {
-        return em.createNamedQuery("WorkflowEdge.ofWorkflow", WorkflowEdge.class)
+    public List<NodeOutline> nodeOutlines(String workflowId) {
+        return em.createNamedQuery("WorkflowNode.outlinesOfWorkflow", NodeOutline.class)
+                .setParameter("workflowId", workflowId).getResultList();
+    }
+
+    /**
+     * A workflow's edges as plain values: the canvas and the graph rules only read them, and
+     * tracking 1,500 managed entities cost more than reading the rows. Hibernate builds the record
+     * from the selected columns through its canonical constructor.
+     */
+    public List<WorkflowGraph.Edge> edges(String workflowId) {
+        return em.createNamedQuery("WorkflowEdge.graphOfWorkflow", WorkflowGraph.Edge.class)
                 .setParameter("workflowId", workflowId).getResultList();
     }
 

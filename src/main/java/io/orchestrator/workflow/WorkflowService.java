@@ -1,5 +1,7 @@
 package io.orchestrator.workflow;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import io.orchestrator.nodes.form.FormValidator;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.FieldErrors;
@@ -8,7 +10,6 @@ import io.orchestrator.platform.JsonText;
 import io.orchestrator.platform.RequestBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -28,7 +29,7 @@ public class WorkflowService {
     WorkflowRepository workflows;
 
     public Page list(String search, int limit, int offset) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         workflows.page(search, limit, offset).forEach(workflow -> list.add(WorkflowJson.workflow(workflow)));
         return new Page(list, workflows.count(search));
     }
@@ -64,7 +65,7 @@ public class WorkflowService {
         if (expectedVersion.isPresent() && expectedVersion.get() != workflow.version()) {
             throw ApiException.conflict("The workflow changed since version " + expectedVersion.get()
                     + "; load it again and reapply your change",
-                    Json.createObjectBuilder().add("current_version", workflow.version()).build());
+                    JSON.createObjectBuilder().add("current_version", workflow.version()).build());
         }
         name.ifPresent(workflow::rename);
         description.ifPresent(workflow::describe);

@@ -1,6 +1,7 @@
 package io.orchestrator.nodes.form;
 
-import jakarta.json.Json;
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -31,7 +32,7 @@ public final class Form {
 
     /** The given values with every absent field that has a default filled in. */
     public JsonObject withDefaults(JsonObject values) {
-        JsonObjectBuilder result = Json.createObjectBuilder();
+        JsonObjectBuilder result = JSON.createObjectBuilder();
         for (FormField field : fields.values()) {
             if (values.containsKey(field.name())) {
                 result.add(field.name(), values.get(field.name()));
@@ -48,7 +49,7 @@ public final class Form {
     }
 
     public JsonArray toJson() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         fields.values().forEach(field -> list.add(field.toJson()));
         return list.build();
     }

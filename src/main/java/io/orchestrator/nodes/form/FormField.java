@@ -1,6 +1,7 @@
 package io.orchestrator.nodes.form;
 
-import jakarta.json.Json;
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -31,11 +32,11 @@ public record FormField(String name, FieldType type, String label, boolean isReq
     }
 
     public FormField defaultValue(String value) {
-        return defaultValue(Json.createValue(value));
+        return defaultValue(JSON.createValue(value));
     }
 
     public FormField defaultValue(long value) {
-        return defaultValue(Json.createValue(value));
+        return defaultValue(JSON.createValue(value));
     }
 
     public FormField defaultValue(boolean value) {
@@ -59,14 +60,14 @@ public record FormField(String name, FieldType type, String label, boolean isReq
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("name", name)
                 .add("type", type.apiName())
                 .add("label", label)
                 .add("required", isRequired)
                 .add("default", defaultValue == null ? JsonValue.NULL : defaultValue);
         if (!options.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JSON.createArrayBuilder();
             options.forEach(list::add);
             json.add("options", list);
         }
@@ -80,7 +81,7 @@ public record FormField(String name, FieldType type, String label, boolean isReq
             json.add("max", max);
         }
         if (!itemFields.isEmpty()) {
-            JsonArrayBuilder items = Json.createArrayBuilder();
+            JsonArrayBuilder items = JSON.createArrayBuilder();
             itemFields.forEach(field -> items.add(field.toJson()));
             json.add("item_fields", items);
         }

@@ -1,6 +1,7 @@
 package io.orchestrator.nodes.form;
 
-import jakarta.json.Json;
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -21,7 +22,7 @@ public final class SecretValues {
         for (FormField field : form.fields()) {
             if (field.type() == FieldType.SECRET && values.get(field.name()) instanceof JsonString secret
                     && !secret.getString().isEmpty()) {
-                masked = masked == null ? Json.createObjectBuilder(values) : masked;
+                masked = masked == null ? JSON.createObjectBuilder(values) : masked;
                 masked.add(field.name(), MASK);
             }
         }
@@ -34,7 +35,7 @@ public final class SecretValues {
         for (FormField field : form.fields()) {
             if (field.type() == FieldType.SECRET && incoming.get(field.name()) instanceof JsonString value
                     && MASK.equals(value.getString())) {
-                result = result == null ? Json.createObjectBuilder(incoming) : result;
+                result = result == null ? JSON.createObjectBuilder(incoming) : result;
                 if (stored.containsKey(field.name())) {
                     result.add(field.name(), stored.get(field.name()));
                 } else {
