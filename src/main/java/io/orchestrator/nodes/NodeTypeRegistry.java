@@ -45,12 +45,11 @@ public class NodeTypeRegistry {
 
     /** The type's form check and its own checks together: what a save must pass. */
     public void check(NodeType type, JsonObject formValues, FieldErrors errors) {
-        FieldErrors formErrors = new FieldErrors();
-        FormValidator.validate(type.form(), formValues, formErrors);
-        if (formErrors.isEmpty()) {
+        int before = errors.count();
+        FormValidator.validate(type.form(), formValues, errors);
+        // A type's own checks read its values by type, so they run only on values the form accepted.
+        if (errors.count() == before) {
             type.checkValues(formValues, errors);
-        } else {
-            FormValidator.validate(type.form(), formValues, errors);
         }
     }
 }

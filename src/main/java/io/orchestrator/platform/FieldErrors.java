@@ -18,10 +18,13 @@ public final class FieldErrors {
 
     private final Map<String, Object> entries = new LinkedHashMap<>();
 
+    /** A message about a field; it replaces what was found inside the field, since the field itself is wrong. */
     public FieldErrors add(String field, String message) {
+        Object existing = entries.get(field);
         @SuppressWarnings("unchecked")
-        List<String> messages = (List<String>) entries.computeIfAbsent(field, key -> new ArrayList<String>());
+        List<String> messages = existing instanceof List<?> list ? (List<String>) list : new ArrayList<>();
         messages.add(message);
+        entries.put(field, messages);
         return this;
     }
 
@@ -42,7 +45,16 @@ public final class FieldErrors {
     }
 
     public boolean isEmpty() {
-        return entries.values().stream().allMatch(value -> value instanceof FieldErrors nested ? nested.isEmpty() : false);
+        return count() == 0;
+    }
+
+    /** How many messages there are, nested parts included. */
+    public int count() {
+        int count = 0;
+        for (Object value : entries.values()) {
+            count += value instanceof FieldErrors nested ? nested.count() : ((List<?>) value).size();
+        }
+        return count;
     }
 
     public void throwIfAny(String message) {

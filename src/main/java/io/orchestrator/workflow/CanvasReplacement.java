@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -83,7 +84,8 @@ public class CanvasReplacement {
 
         FieldErrors errors = new FieldErrors();
         Map<String, String> idMap = new LinkedHashMap<>();
-        List<NodeDraft> drafts = readNodes(nodeList, stored, idMap, errors);
+        Set<String> usedElsewhere = workflows.existingNodeIds(clientUuids(nodeList, stored));
+        List<NodeDraft> drafts = readNodes(nodeList, stored, usedElsewhere, idMap, errors);
         List<WorkflowGraph.Edge> edges = readEdges(edgeList, drafts, idMap, errors);
         errors.throwIfAny("The canvas is not valid");
 
@@ -92,8 +94,8 @@ public class CanvasReplacement {
         return JSON.createObjectBuilder(result).add("id_map", WorkflowJson.idMap(idMap)).build();
     }
 
-    private List<NodeDraft> readNodes(JsonArray list, Map<String, WorkflowNode> stored, Map<String, String> idMap,
-                                      FieldErrors errors) {
+    private List<NodeDraft> readNodes(JsonArray list, Map<String, WorkflowNode> stored, Set<String> usedElsewhere,
+                                      Map<String, String> idMap, FieldErrors errors) {
         List<NodeDraft> drafts = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
@@ -112,7 +114,7 @@ public class CanvasReplacement {
             } else if (type == null) {
                 body.errors().add("node_type", canvas.unknownTypeMessage(typeKey));
             }
-            String id = serverId(clientId, stored, idMap);
+            String id = serverId(clientId, stored, usedElsewhere, idMap);
             if (clientId != null && idMap.containsKey(clientId) && !idMap.get(clientId).equals(id)
                     || drafts.stream().anyMatch(draft -> draft.id().equals(id))) {
                 body.errors().add("id", "The id " + clientId + " is used by two nodes.");
@@ -134,8 +136,21 @@ public class CanvasReplacement {
         return drafts;
     }
 
+    /** The UUID-shaped ids the request gives to nodes this workflow does not have yet. */
+    private static Set<String> clientUuids(JsonArray list, Map<String, WorkflowNode> stored) {
+        Set<String> ids = new HashSet<>();
+        for (JsonValue item : list) {
+            if (item instanceof JsonObject node && node.get("id") instanceof JsonString id
+                    && UUID_TEXT.matcher(id.getString()).matches() && !stored.containsKey(id.getString())) {
+                ids.add(id.getString());
+            }
+        }
+        return ids;
+    }
+
     /** This workflow's node ids stay; a UUID nobody uses is taken as given; anything else gets a new id. */
-    private String serverId(String clientId, Map<String, WorkflowNode> stored, Map<String, String> idMap) {
+    private String serverId(String clientId, Map<String, WorkflowNode> stored, Set<String> usedElsewhere,
+                            Map<String, String> idMap) {
         if (clientId == null) {
             return UUID.randomUUID().toString();
         }
@@ -145,7 +160,7 @@ public class CanvasReplacement {
         if (idMap.containsKey(clientId)) {
             return idMap.get(clientId);
         }
-        String id = UUID_TEXT.matcher(clientId).matches() && !workflows.nodeExists(clientId)
+        String id = UUID_TEXT.matcher(clientId).matches() && !usedElsewhere.contains(clientId)
                 ? clientId : UUID.randomUUID().toString();
         if (!id.equals(clientId)) {
             idMap.put(clientId, id);

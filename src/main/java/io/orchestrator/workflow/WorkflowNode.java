@@ -19,7 +19,7 @@ import java.time.Instant;
         query = "select n from WorkflowNode n where n.workflowId = :workflowId order by n.createdAt, n.id")
 @NamedQuery(name = "WorkflowNode.outlinesOfWorkflow", query = "select n.id, n.name, n.nodeType, n.formValues"
         + " from WorkflowNode n where n.workflowId = :workflowId order by n.createdAt, n.id")
-@NamedQuery(name = "WorkflowNode.names", query = "select n.name from WorkflowNode n where n.workflowId = :workflowId")
+@NamedQuery(name = "WorkflowNode.existingIds", query = "select n.id from WorkflowNode n where n.id in :ids")
 @NamedQuery(name = "WorkflowNode.nameTaken", query = "select count(n) from WorkflowNode n"
         + " where n.workflowId = :workflowId and n.name = :name and n.id <> :exceptId")
 @NamedQuery(name = "WorkflowNode.namesLike",

@@ -7,7 +7,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -90,8 +93,13 @@ public class WorkflowRepository {
         return edge;
     }
 
-    public boolean nodeExists(String nodeId) {
-        return em.find(WorkflowNode.class, nodeId) != null;
+    /** Which of these node ids exist, in any workflow: one query for a whole canvas. */
+    public Set<String> existingNodeIds(Collection<String> nodeIds) {
+        if (nodeIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createNamedQuery("WorkflowNode.existingIds", String.class)
+                .setParameter("ids", nodeIds).getResultList());
     }
 
     public boolean nameTaken(String workflowId, String name, String exceptNodeId) {
