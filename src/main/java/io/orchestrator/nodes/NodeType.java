@@ -44,4 +44,13 @@ public interface NodeType {
     default JsonObject initialValues(JsonObject given) {
         return form().withDefaults(given);
     }
+
+    /**
+     * Runs one attempt of a node of this type. Throwing {@link NodeFailure} fails the attempt (the
+     * engine retries or takes the error route); anything else thrown is a defect of the type, and
+     * fails the attempt too.
+     */
+    default NodeOutcome execute(NodeCall call) throws NodeFailure {
+        throw new NodeFailure("unsupported", "Node type '" + key() + "' cannot run yet.");
+    }
 }
