@@ -1,5 +1,8 @@
 package io.orchestrator.nodes;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
 /**
  * A node that could not do its work: the message is for the person reading the run, the type a
  * short stable word (timeout, expression, http, validation...) clients can branch on.
@@ -7,15 +10,25 @@ package io.orchestrator.nodes;
 public class NodeFailure extends Exception {
 
     private final String errorType;
+    private final JsonObject details;
 
     public NodeFailure(String errorType, String message) {
-        super(message, null, false, false);
-        this.errorType = errorType;
+        this(errorType, message, JsonValue.EMPTY_JSON_OBJECT, null);
     }
 
     public NodeFailure(String errorType, String message, Throwable cause) {
+        this(errorType, message, JsonValue.EMPTY_JSON_OBJECT, cause);
+    }
+
+    /** With details the error route's output carries (an HTTP response's status and body...). */
+    public NodeFailure(String errorType, String message, JsonObject details, Throwable cause) {
         super(message, cause, false, false);
         this.errorType = errorType;
+        this.details = details;
+    }
+
+    public JsonObject details() {
+        return details;
     }
 
     public String errorType() {
