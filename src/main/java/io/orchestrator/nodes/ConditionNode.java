@@ -44,4 +44,9 @@ public class ConditionNode implements NodeType {
     public List<String> routes(JsonObject formValues) {
         return List.of(Routes.TRUE, Routes.FALSE);
     }
+
+    @Override
+    public NodeOutcome execute(NodeCall call) throws NodeFailure {
+        return NodeOutcome.routed(call.input(), call.test("expression") ? Routes.TRUE : Routes.FALSE);
+    }
 }

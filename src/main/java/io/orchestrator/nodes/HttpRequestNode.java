@@ -3,14 +3,21 @@ package io.orchestrator.nodes;
 import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.orchestrator.nodes.form.FormValidator;
+import io.orchestrator.nodes.http.CookieJar;
+import io.orchestrator.nodes.http.InboundResponse;
+import io.orchestrator.nodes.http.OutboundHttp;
+import io.orchestrator.nodes.http.OutboundRequest;
+import io.orchestrator.nodes.http.RequestForm;
 import io.orchestrator.platform.FieldErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URI;
-import java.net.URISyntaxException;
+import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /** Calls an HTTP endpoint; its output is the response. */
 @ApplicationScoped
@@ -25,6 +32,9 @@ public class HttpRequestNode implements NodeType {
             FormField.of("body", FieldType.JSON).help("Sent as JSON; a string is sent as it is."),
             FormField.of("timeout_ms", FieldType.INTEGER).label("Timeout (ms)").defaultValue(30_000).range(1, 300_000),
             FormField.of("connection", FieldType.TEXT).help("The name of a connection holding credentials."));
+
+    @Inject
+    OutboundHttp outbound;
 
     @Override
     public String key() {
@@ -52,6 +62,11 @@ public class HttpRequestNode implements NodeType {
     }
 
     @Override
+    public boolean mayBlock() {
+        return true;
+    }
+
+    @Override
     public List<String> routes(JsonObject formValues) {
         return Routes.DEFAULT_AND_ERROR;
     }
@@ -62,14 +77,53 @@ public class HttpRequestNode implements NodeType {
                 || FormValidator.isTemplate(url)) {
             return;
         }
-        try {
-            URI uri = new URI(url.getString().trim());
-            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                    || uri.getHost() == null) {
-                errors.add("url", "Must be an absolute http:// or https:// URL.");
-            }
-        } catch (URISyntaxException invalid) {
-            errors.add("url", "Not a valid URL: " + invalid.getReason() + ".");
+        String problem = RequestForm.urlProblem(url.getString());
+        if (problem != null) {
+            errors.add("url", problem);
         }
+    }
+
+    /**
+     * Sends the request with the session's cookies and outputs {@code {status, headers, body}}. A
+     * status of 400 or more fails the node ({@code http}) with the response as the failure's
+     * details, so that the error route can read it.
+     */
+    @Override
+    public NodeOutcome execute(NodeCall call) throws NodeFailure {
+        // Connections (named credentials for outside systems) come with their own issue; until then a
+        // node that names one fails rather than calling without the credentials it expects.
+        if (call.formValues().get("connection") instanceof JsonString connection && !connection.getString().isBlank()) {
+            throw new NodeFailure("validation", "Connections are not available yet.");
+        }
+        OutboundRequest request = RequestForm.request(method(call.resolved("method")), call.resolved("url"),
+                call.resolved("headers"), call.resolved("query"), call.resolved("body"));
+        Duration timeout = RequestForm.timeout(call.resolved("timeout_ms"), call.remainingMillis());
+        CookieJar cookies = CookieJar.from(call.session().cookies());
+        InboundResponse response;
+        try {
+            response = outbound.send(request, cookies, timeout);
+        } finally {
+            // Cookies set before a failure (by a redirect, or with an error status) are kept too.
+            if (cookies.changed()) {
+                call.session().replaceCookies(cookies.toJson());
+            }
+        }
+        if (response.status() >= 400) {
+            throw new NodeFailure("http", response.failureMessage(), response.toJson(), null);
+        }
+        return NodeOutcome.of(response.toJson());
+    }
+
+    private static String method(JsonValue resolved) throws NodeFailure {
+        if (resolved.getValueType() == JsonValue.ValueType.NULL) {
+            return "GET";
+        }
+        List<String> methods = FORM.field("method").orElseThrow().options();
+        String method = resolved instanceof JsonString text ? text.getString().trim().toUpperCase(Locale.ROOT) : "";
+        if (!methods.contains(method)) {
+            throw new NodeFailure("validation", "method must be one of " + String.join(", ", methods) + ", not "
+                    + resolved + ".");
+        }
+        return method;
     }
 }

@@ -46,6 +46,14 @@ public interface NodeType {
     }
 
     /**
+     * Whether an attempt may wait on something outside the server (a network call): the engine
+     * then watches its timeout and interrupts it. Types that only compute need no watch.
+     */
+    default boolean mayBlock() {
+        return false;
+    }
+
+    /**
      * Runs one attempt of a node of this type. Throwing {@link NodeFailure} fails the attempt (the
      * engine retries or takes the error route); anything else thrown is a defect of the type, and
      * fails the attempt too.

@@ -57,4 +57,10 @@ public class ScheduleNode implements NodeType {
             }
         }
     }
+
+    /** The engine built the run's input from the trigger; it is this node's output. */
+    @Override
+    public NodeOutcome execute(NodeCall call) {
+        return NodeOutcome.of(call.input());
+    }
 }

@@ -4,6 +4,7 @@ import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /** Writes variables into the run's session, where later nodes and later runs of it read them. */
@@ -37,5 +38,18 @@ public class SetSessionNode implements NodeType {
     @Override
     public Form form() {
         return FORM;
+    }
+
+    /**
+     * Sets the resolved values over the session's variables. The output is the input unchanged, so
+     * that a set-session node can sit in a chain without changing the data that flows through it.
+     */
+    @Override
+    public NodeOutcome execute(NodeCall call) throws NodeFailure {
+        JsonObject values = ResolvedFields.object(call, "values");
+        if (!values.isEmpty()) {
+            call.session().putVariables(values);
+        }
+        return NodeOutcome.of(call.input());
     }
 }

@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.orchestrator.nodes.form.FormValidator;
 import io.orchestrator.platform.FieldErrors;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,6 +74,42 @@ public class SwitchNode implements NodeType {
             }
         }
         FormValidator.duplicates(names).forEach(name -> errors.add("cases", "The case '" + name + "' is listed twice."));
+    }
+
+    /**
+     * Takes the route of the first case equal to the expression's value: the same JSON value, the
+     * same number (1 matches a case 1.0), or, for text, numbers and booleans, the same text (a
+     * case "200" matches the number 200). No match takes the default route. The output is the input.
+     */
+    @Override
+    public NodeOutcome execute(NodeCall call) throws NodeFailure {
+        JsonValue value = call.resolved("expression");
+        JsonValue cases = call.formValues().get("cases");
+        List<String> names = caseNames(call.formValues());
+        for (int i = 0; i < names.size(); i++) {
+            if (matches(value, cases.asJsonArray().get(i), names.get(i))) {
+                return NodeOutcome.routed(call.input(), names.get(i));
+            }
+        }
+        return NodeOutcome.routed(call.input(), Routes.DEFAULT);
+    }
+
+    private static boolean matches(JsonValue value, JsonValue caseValue, String caseName) {
+        if (value.equals(caseValue)) {
+            return true;
+        }
+        if (value instanceof JsonNumber number) {
+            try {
+                return number.bigDecimalValue().compareTo(new BigDecimal(caseName.strip())) == 0;
+            } catch (NumberFormatException notANumber) {
+                return false;
+            }
+        }
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString().equals(caseName);
+            case TRUE, FALSE -> value.toString().equals(caseName);
+            default -> false;
+        };
     }
 
     private static List<String> caseNames(JsonObject values) {

@@ -1,9 +1,13 @@
 package io.orchestrator.nodes;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /** Builds its output from templates over the input and earlier nodes' outputs. */
@@ -40,5 +44,17 @@ public class TransformNode implements NodeType {
     @Override
     public Form form() {
         return FORM;
+    }
+
+    /** The resolved fields; with keep_input, set over the input's own fields (when the input is an object). */
+    @Override
+    public NodeOutcome execute(NodeCall call) throws NodeFailure {
+        JsonObject fields = ResolvedFields.object(call, "fields");
+        if (ResolvedFields.bool(call, "keep_input", false) && call.input() instanceof JsonObject input) {
+            JsonObjectBuilder merged = JSON.createObjectBuilder(input);
+            fields.forEach(merged::add);
+            return NodeOutcome.of(merged.build());
+        }
+        return NodeOutcome.of(fields);
     }
 }

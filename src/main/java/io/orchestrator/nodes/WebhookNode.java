@@ -76,4 +76,10 @@ public class WebhookNode implements NodeType {
         }
         return JSON.createObjectBuilder(values).add("path", UUID.randomUUID().toString()).build();
     }
+
+    /** The engine built the run's input from the trigger; it is this node's output. */
+    @Override
+    public NodeOutcome execute(NodeCall call) {
+        return NodeOutcome.of(call.input());
+    }
 }

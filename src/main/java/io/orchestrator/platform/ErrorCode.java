@@ -14,6 +14,8 @@ public enum ErrorCode {
     VALIDATION_ERROR(422),
     RATE_LIMITED(429),
     INTERNAL_ERROR(500),
+    /** A webhook waited for its run, and the run failed. */
+    RUN_FAILED(502),
     SERVICE_UNAVAILABLE(503);
 
     private final int status;
@@ -29,7 +31,7 @@ public enum ErrorCode {
     /** The code for an HTTP status raised by the JAX-RS runtime itself (unknown path, wrong method...). */
     public static ErrorCode forStatus(int status) {
         for (ErrorCode code : values()) {
-            if (code.status == status) {
+            if (code.status == status && code != RUN_FAILED) {
                 return code;
             }
         }

@@ -56,6 +56,9 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
         PushbackInputStream stream = new PushbackInputStream(new LimitedInputStream(body, limit), 1);
         int first = stream.read();
         if (first < 0) {
+            if (java.util.Arrays.stream(annotations).anyMatch(OptionalBody.class::isInstance)) {
+                return JsonValue.NULL;
+            }
             throw ApiException.invalidRequest("The request body is empty; send a JSON document");
         }
         stream.unread(first);

@@ -32,6 +32,10 @@ public class OrchestratorConfig {
     @ConfigProperty(name = "ORCHESTRATOR_ADMIN_TOKEN")
     Optional<String> adminToken;
 
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_HTTP_ALLOW")
+    Optional<String> httpAllow;
+
     public int httpPort() {
         return httpPort;
     }
@@ -51,5 +55,13 @@ public class OrchestratorConfig {
 
     public Optional<String> adminToken() {
         return adminToken.map(String::trim).filter(token -> !token.isEmpty());
+    }
+
+    /**
+     * Host names, IP addresses and CIDR ranges (comma-separated, or {@code *}) that http-request
+     * nodes may call although they are loopback, private or link-local (nodes.http.AddressGuard).
+     */
+    public Optional<String> httpAllow() {
+        return httpAllow.map(String::trim).filter(list -> !list.isEmpty());
     }
 }

@@ -47,6 +47,9 @@ public class CanvasReplacement {
     }
 
     @Inject
+    WorkflowChanges versions;
+
+    @Inject
     WorkflowRepository workflows;
 
     @Inject
@@ -237,7 +240,7 @@ public class CanvasReplacement {
         }
         workflows.flush();
         edges.forEach(edge -> workflows.add(new WorkflowEdge(workflowId, edge)));
-        workflow.changed();
+        versions.record(workflow);
         workflows.flush();
     }
 }

@@ -33,6 +33,9 @@ import java.util.stream.Collectors;
 public class CanvasService {
 
     @Inject
+    WorkflowChanges versions;
+
+    @Inject
     WorkflowRepository workflows;
 
     @Inject
@@ -65,7 +68,7 @@ public class CanvasService {
                 changes.position().orElse(Position.ORIGIN), formValues.toString(),
                 changes.applyTo(NodeSettings.DEFAULTS));
         workflows.add(node);
-        workflow.changed();
+        versions.record(workflow);
         return WorkflowJson.node(node, type, formValues).add("workflow_version", workflow.version()).build();
     }
 
@@ -96,7 +99,7 @@ public class CanvasService {
             removedEdges = removeEdgesOnVanishedRoutes(node, type.routes(formValues));
         }
         node.apply(changes.applyTo(node.settings()));
-        workflow.changed();
+        versions.record(workflow);
         return WorkflowJson.node(node, type)
                 .add("removed_edges", WorkflowJson.ids(removedEdges))
                 .add("workflow_version", workflow.version()).build();
@@ -107,7 +110,7 @@ public class CanvasService {
         if (!workflows.move(workflowId, nodeId, position)) {
             throw ApiException.notFound("Node", nodeId);
         }
-        workflow.changed();
+        versions.record(workflow);
         return JSON.createObjectBuilder()
                 .add("id", nodeId)
                 .add("position", WorkflowJson.position(position))
@@ -124,7 +127,7 @@ public class CanvasService {
             workflows.remove(edge);
         }
         workflows.remove(node);
-        workflow.changed();
+        versions.record(workflow);
         return JSON.createObjectBuilder()
                 .add("message", "Node removed successfully")
                 .add("id", nodeId)
@@ -141,7 +144,7 @@ public class CanvasService {
         errors.throwIfAny("The edge is not allowed");
         WorkflowEdge edge = new WorkflowEdge(workflowId, requested);
         workflows.add(edge);
-        workflow.changed();
+        versions.record(workflow);
         return JSON.createObjectBuilder(WorkflowJson.edge(edge.toGraphEdge())).add("workflow_version", workflow.version())
                 .build();
     }
@@ -149,7 +152,7 @@ public class CanvasService {
     public JsonObject removeEdge(String workflowId, String edgeId) {
         Workflow workflow = workflows.lock(workflowId);
         workflows.remove(workflows.requireEdge(workflowId, edgeId));
-        workflow.changed();
+        versions.record(workflow);
         return JSON.createObjectBuilder()
                 .add("message", "Edge removed successfully")
                 .add("id", edgeId)
@@ -173,6 +176,27 @@ public class CanvasService {
         JsonObjectBuilder byName = JSON.createObjectBuilder();
         sources.values().forEach(source -> byName.add(source.name(), JsonText.parse(source.outputData())));
         return byName.build();
+    }
+
+    /** Every node's last output by node name: what development mode's expressions see as {@code nodes}. */
+    public Map<String, JsonValue> lastOutputsByName(String workflowId) {
+        Map<String, JsonValue> outputs = new LinkedHashMap<>();
+        for (WorkflowNode node : workflows.nodes(workflowId)) {
+            if (node.outputData() != null) {
+                outputs.put(node.name(), JsonText.parse(node.outputData()));
+            }
+        }
+        return outputs;
+    }
+
+    /** A node's form values as stored, secrets in clear: for running it, never for answers. */
+    public JsonObject storedFormValues(String workflowId, String nodeId) {
+        return JsonText.parseObject(workflows.requireNode(workflowId, nodeId).formValues());
+    }
+
+    /** Development mode keeps a node's last input and output on the node itself. */
+    public void recordExecution(String workflowId, String nodeId, JsonValue input, JsonValue output) {
+        workflows.requireNode(workflowId, nodeId).recordExecution(JsonText.write(input), JsonText.write(output));
     }
 
     public JsonValue nodeOutput(String workflowId, String nodeId) {

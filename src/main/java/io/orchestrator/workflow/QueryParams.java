@@ -3,12 +3,12 @@ package io.orchestrator.workflow;
 import io.orchestrator.platform.ApiException;
 
 /** Query parameters are read as text so that a bad one is a 400 that names it, not JAX-RS's bare 404. */
-final class QueryParams {
+public final class QueryParams {
 
     private QueryParams() {
     }
 
-    static int intParam(String name, String value, int fallback, int min, int max) {
+    public static int intParam(String name, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {
             return fallback;
         }

@@ -29,6 +29,10 @@ public class WorkflowRepository {
         return Optional.ofNullable(em.find(Workflow.class, id)).orElseThrow(() -> notFound(id));
     }
 
+    public boolean exists(String id) {
+        return em.find(Workflow.class, id) != null;
+    }
+
     /** The workflow, locked until the transaction ends: graph changes to one workflow happen one at a time. */
     public Workflow lock(String id) {
         return Optional.ofNullable(em.find(Workflow.class, id, LockModeType.PESSIMISTIC_WRITE))

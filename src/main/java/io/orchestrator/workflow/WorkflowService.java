@@ -26,12 +26,20 @@ public class WorkflowService {
     }
 
     @Inject
+    WorkflowChanges versions;
+
+    @Inject
     WorkflowRepository workflows;
 
     public Page list(String search, int limit, int offset) {
         JsonArrayBuilder list = JSON.createArrayBuilder();
         workflows.page(search, limit, offset).forEach(workflow -> list.add(WorkflowJson.workflow(workflow)));
         return new Page(list, workflows.count(search));
+    }
+
+    /** Whether the workflow exists, for callers to whom an unknown id is an answer, not an error (WebSocket). */
+    public boolean exists(String id) {
+        return workflows.exists(id);
     }
 
     public JsonObject get(String id) {
@@ -73,12 +81,13 @@ public class WorkflowService {
         if (settings != null) {
             workflow.replaceSettings(settings.toString());
         }
-        workflow.changed();
+        versions.record(workflow);
         return WorkflowJson.workflow(workflow);
     }
 
     public void delete(String id) {
         workflows.remove(workflows.lock(id));
+        versions.deleted(id);
     }
 
     /** The settings in the body merged over the current ones, checked against their form. */

@@ -1,5 +1,6 @@
 package io.orchestrator.nodes.form;
 
+import io.orchestrator.engine.expressions.ExpressionSyntax;
 import io.orchestrator.platform.FieldErrors;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -7,6 +8,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -63,7 +66,11 @@ public final class FormValidator {
                 continue;
             }
             if (entry.getValue().getValueType() != JsonValue.ValueType.NULL) {
+                int before = errors.count();
                 checkValue(field.get(), entry.getValue(), errors, path);
+                if (errors.count() == before) {
+                    checkExpressions(field.get(), entry.getValue(), errors, path);
+                }
             }
         }
     }
@@ -98,6 +105,35 @@ public final class FormValidator {
             case LIST -> checkObjectList(field, value, errors, path);
             default -> throw new IllegalStateException("Unhandled field type " + field.type());
         }
+    }
+
+    /**
+     * Templates and expressions that can never run (syntax, method calls, unknown names) are
+     * refused at save time, with the first problem of the field. Secrets and cron text are not
+     * templates; switch cases and list items are checked by their own fields.
+     */
+    private static void checkExpressions(FormField field, JsonValue value, FieldErrors errors, String path) {
+        Optional<String> problem = switch (field.type()) {
+            case EXPRESSION -> ExpressionSyntax.expressionProblem(((JsonString) value).getString());
+            case SECRET, CRON, STRING_LIST, LIST -> Optional.empty();
+            default -> templateProblem(value);
+        };
+        problem.ifPresent(message -> errors.add(path, message));
+    }
+
+    private static Optional<String> templateProblem(JsonValue value) {
+        if (value instanceof JsonString string) {
+            return ExpressionSyntax.templateProblem(string.getString());
+        }
+        Iterable<JsonValue> items = value instanceof JsonObject object ? object.values()
+                : value instanceof JsonArray array ? array : List.of();
+        for (JsonValue item : items) {
+            Optional<String> problem = templateProblem(item);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
     }
 
     private static void checkNumber(FormField field, JsonValue value, FieldErrors errors, String path) {

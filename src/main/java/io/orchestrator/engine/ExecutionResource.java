@@ -1,0 +1,100 @@
+package io.orchestrator.engine;
+
+import static io.orchestrator.platform.Jsonp.JSON;
+
+import io.orchestrator.engine.journal.RunRow;
+import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.ErrorCode;
+import io.orchestrator.platform.OptionalBody;
+import io.orchestrator.platform.RequestBody;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * A workflow's runs as the seed names them: production mode (start, stop, status of the latest
+ * run) and development mode (one node at a time).
+ *
+ * <p>The operations are named in the class's path, not in method paths: JAX-RS picks one root
+ * class per request, and a root of plain {@code workflow/{workflowId}/} would take every
+ * {@code /api/workflow/{id}/} request away from the workflow resource.
+ */
+@Path("workflow/{workflowId}/{operation: start_execution|stop_execution|task_status|execute_and_save_node}/")
+@Produces(MediaType.APPLICATION_JSON)
+public class ExecutionResource {
+
+    @Inject
+    RunLauncher launcher;
+
+    @Inject
+    RunControl control;
+
+    @Inject
+    DevelopmentMode development;
+
+    @GET
+    public JsonObject get(@PathParam("workflowId") String workflowId, @PathParam("operation") String operation) {
+        return switch (operation) {
+            case "start_execution" -> task(launcher.enqueue(workflowId, JsonValue.EMPTY_JSON_OBJECT, null));
+            case "stop_execution" -> task(control.stopLatest(workflowId));
+            case "task_status" -> status(workflowId);
+            default -> throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Use POST for " + operation + ".");
+        };
+    }
+
+    @POST
+    public JsonObject post(@PathParam("workflowId") String workflowId, @PathParam("operation") String operation,
+                           @OptionalBody JsonValue body) {
+        return switch (operation) {
+            case "start_execution" -> start(workflowId, body);
+            case "execute_and_save_node" -> development.execute(workflowId, RequestBody.of(object(body)));
+            default -> throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Use GET for " + operation + ".");
+        };
+    }
+
+    /** The body is the run's input, or {@code {"input": {...}, "session_id": "..."}}; it may be empty. */
+    private JsonObject start(String workflowId, JsonValue body) {
+        JsonValue input = JsonValue.EMPTY_JSON_OBJECT;
+        String sessionId = null;
+        if (body instanceof JsonObject object) {
+            RequestBody request = RequestBody.of(object);
+            if (object.containsKey("input") || object.containsKey("session_id")) {
+                input = object.getOrDefault("input", JsonValue.EMPTY_JSON_OBJECT);
+                sessionId = request.text("session_id", 64).orElse(null);
+                request.validate();
+            } else {
+                input = object;
+            }
+        } else if (body != JsonValue.NULL) {
+            throw ApiException.invalidRequest("The body must be a JSON object: the run's input.");
+        }
+        return task(launcher.enqueue(workflowId, input, sessionId));
+    }
+
+    private JsonObject status(String workflowId) {
+        RunRow latest = control.latest(workflowId);
+        var json = JSON.createObjectBuilder().add("task_id", latest.id()).add("status", latest.status().name());
+        if (latest.error() != null) {
+            json.add("error", latest.error());
+        }
+        return json.build();
+    }
+
+    private static JsonObject object(JsonValue body) {
+        if (body instanceof JsonObject object) {
+            return object;
+        }
+        throw ApiException.invalidRequest(body == JsonValue.NULL ? "The request body is empty; send a JSON object"
+                : "The body must be a JSON object.");
+    }
+
+    private static JsonObject task(RunRow run) {
+        return JSON.createObjectBuilder().add("task_id", run.id()).add("status", run.status().name()).build();
+    }
+}

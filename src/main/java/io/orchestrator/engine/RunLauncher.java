@@ -1,0 +1,148 @@
+package io.orchestrator.engine;
+
+import io.orchestrator.engine.GraphSnapshot.Node;
+import io.orchestrator.engine.journal.RunJournal;
+import io.orchestrator.engine.journal.RunRow;
+import io.orchestrator.engine.journal.StepRow;
+import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.ErrorCode;
+import io.orchestrator.platform.FieldErrors;
+import io.orchestrator.platform.JsonText;
+import io.orchestrator.platform.Jsonp;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Creates runs: by API (through Quartz), by webhook or schedule, as a sub-workflow, by rewind or fork. */
+@ApplicationScoped
+public class RunLauncher {
+
+    @Inject
+    RunEngine engine;
+
+    @Inject
+    SnapshotStore snapshots;
+
+    @Inject
+    RunJournal journal;
+
+    @Inject
+    EngineScheduler scheduler;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    RunRecords records;
+
+    @Inject
+    TriggerInputs triggerInputs;
+
+    /**
+     * start_execution: the run is stored PENDING before this returns, and Quartz starts it on
+     * whichever server takes the job. The trigger's declared inputs are checked first (422).
+     */
+    public RunRow enqueue(String workflowId, JsonValue input, String sessionId) {
+        GraphSnapshot graph = snapshots.current(workflowId).graph();
+        Node start = graph.nodes().stream().filter(node -> node.type().equals("manual-trigger")).findFirst().orElse(null);
+        JsonValue checked = start == null ? input : triggerInputs.check(start, input);
+        String runId = UUID.randomUUID().toString();
+        RunRow row = newRow(runId, graph, RunStatus.PENDING, "manual", checked, sessionId, null, start, null, null);
+        journal.append(runId, row);
+        journal.durable(runId).join();
+        scheduler.startSoon(runId);
+        return row;
+    }
+
+    /** A run started here and now (webhook, schedule, sub-workflow), optionally on this thread. */
+    public LiveRun startNow(GraphSnapshot graph, Node start, String trigger, JsonValue input, String sessionId,
+                            String parentRunId, boolean inline) {
+        String runId = UUID.randomUUID().toString();
+        RunRow row = newRow(runId, graph, RunStatus.STARTED, trigger, input, sessionId, parentRunId, start, null,
+                engine.instanceId());
+        LiveRun run = new LiveRun(row, graph, sessions.open(row.sessionId()), input);
+        return engine.launch(run, start == null ? RunLoader.startNodes(graph, null) : List.of(start), Map.of(),
+                Set.of(), inline);
+    }
+
+    /** Runs a finished run again from a node, in the same run: what came before is kept. */
+    public LiveRun rewind(String runId, String nodeId) {
+        RunRow row = finishedRun(runId, "rewind");
+        GraphSnapshot graph = snapshots.version(row.workflowId(), row.workflowVersion());
+        Node from = nodeOf(graph, nodeId);
+        Instant now = Instant.now();
+        RunRow again = new RunRow(row.id(), row.workflowId(), row.workflowVersion(), RunStatus.STARTED,
+                row.triggerType(), row.input(), null, null, row.sessionId(), row.parentRunId(), row.startNodeId(),
+                from.id(), engine.instanceId(), row.createdAt(), now, null, now);
+        LiveRun run = new LiveRun(again, graph, sessions.open(row.sessionId()), JsonText.parse(row.input()));
+        return engine.launch(run, RunLoader.startNodes(graph, row.startNodeId()), records.latestSteps(runId),
+                downstream(graph, from), false);
+    }
+
+    /** A new run that branches from a finished one at a node: it keeps what came before, records its parent. */
+    public LiveRun fork(String runId, String nodeId) {
+        RunRow parent = finishedRun(runId, "fork");
+        GraphSnapshot graph = snapshots.version(parent.workflowId(), parent.workflowVersion());
+        Node from = nodeOf(graph, nodeId);
+        Set<String> rerun = downstream(graph, from);
+        String forkId = UUID.randomUUID().toString();
+        List<Object> copies = new ArrayList<>();
+        Map<String, StepRow> earlier = new HashMap<>();
+        for (StepRow step : records.latestSteps(runId).values()) {
+            if (!rerun.contains(step.nodeId())) {
+                StepRow copy = new StepRow(forkId, step.nodeId(), step.attempt(), step.seq(), step.nodeName(),
+                        step.nodeType(), step.status(), step.input(), step.output(), step.route(), step.error(),
+                        step.errorType(), step.startedAt(), step.finishedAt(), step.wakeAt());
+                copies.add(copy);
+                earlier.put(copy.nodeId(), copy);
+            }
+        }
+        LiveSession session = sessions.open(parent.sessionId());
+        LiveSession forkSession = new LiveSession(forkId, Jsonp.JSON.createObjectBuilder().build(), session.cookies());
+        forkSession.putVariables(session.variables());
+        JsonValue input = JsonText.parse(parent.input());
+        RunRow row = newRow(forkId, graph, RunStatus.STARTED, "fork", input, forkId, parent.id(),
+                graph.node(parent.startNodeId()), from, engine.instanceId());
+        journal.appendAll(forkId, copies);
+        LiveRun run = new LiveRun(row, graph, forkSession, input);
+        return engine.launch(run, RunLoader.startNodes(graph, parent.startNodeId()), earlier, rerun, false);
+    }
+
+    private RunRow finishedRun(String runId, String what) {
+        RunRow row = records.run(runId).orElseThrow(() -> ApiException.notFound("Run", runId));
+        if (!row.status().isFinal()) {
+            throw new ApiException(ErrorCode.CONFLICT, "Run " + runId + " is " + row.status()
+                    + "; stop it or let it finish before a " + what + ".");
+        }
+        return row;
+    }
+
+    private static Node nodeOf(GraphSnapshot graph, String nodeId) {
+        if (nodeId == null || graph.node(nodeId) == null) {
+            throw ApiException.validation("Unknown node", new FieldErrors()
+                    .add("node_id", "No node with id " + nodeId + " in the graph this run executed."));
+        }
+        return graph.node(nodeId);
+    }
+
+    private static Set<String> downstream(GraphSnapshot graph, Node from) {
+        return graph.downstreamOf(from).stream().map(Node::id).collect(Collectors.toSet());
+    }
+
+    private static RunRow newRow(String runId, GraphSnapshot graph, RunStatus status, String trigger, JsonValue input,
+                                 String sessionId, String parentRunId, Node start, Node from, String owner) {
+        Instant now = Instant.now();
+        return new RunRow(runId, graph.workflowId(), graph.version(), status, trigger, JsonText.write(input), null,
+                null, sessionId == null || sessionId.isBlank() ? runId : sessionId, parentRunId,
+                start == null ? null : start.id(), from == null ? null : from.id(), owner, now,
+                status == RunStatus.PENDING ? null : now, null, now);
+    }
+}

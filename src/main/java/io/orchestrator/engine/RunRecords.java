@@ -1,0 +1,180 @@
+package io.orchestrator.engine;
+
+import io.orchestrator.engine.journal.RunJournal;
+import io.orchestrator.engine.journal.RunRow;
+import io.orchestrator.engine.journal.SessionRow;
+import io.orchestrator.engine.journal.SqlDialect;
+import io.orchestrator.engine.journal.StepRow;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * What the engine reads back of runs, node executions and sessions, with plain JDBC on the same
+ * connection pool the journal writes with. The runs API reads the same tables through JPA.
+ */
+@ApplicationScoped
+public class RunRecords {
+
+    private static final String RUN_COLUMNS = "id, workflow_id, workflow_version, status, trigger_type, input, output,"
+            + " error, session_id, parent_run_id, start_node_id, from_node_id, owner, created_at, started_at,"
+            + " finished_at, updated_at";
+    private static final String STEP_COLUMNS = "run_id, node_id, attempt, seq, node_name, node_type, status, input,"
+            + " output, route, error, error_type, started_at, finished_at, wake_at";
+
+    @Resource(lookup = "jdbc/orchestrator-direct")
+    DataSource dataSource;
+
+    @Inject
+    RunJournal journal;
+
+    public Optional<RunRow> run(String runId) {
+        List<RunRow> rows = runs("SELECT " + RUN_COLUMNS + " FROM run WHERE id = ?", runId);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** The workflow's most recent run. */
+    public Optional<RunRow> latestOf(String workflowId) {
+        List<RunRow> rows = runs("SELECT " + RUN_COLUMNS + " FROM run WHERE workflow_id = ? ORDER BY created_at DESC"
+                + " LIMIT 1", workflowId);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** The workflow's most recent run still under way. */
+    public Optional<RunRow> latestUnderWay(String workflowId) {
+        List<RunRow> rows = runs("SELECT " + RUN_COLUMNS + " FROM run WHERE workflow_id = ?"
+                + " AND status IN ('PENDING', 'STARTED', 'WAITING') ORDER BY created_at DESC LIMIT 1", workflowId);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Revokes a run no server has started yet; false when it is no longer PENDING. */
+    public boolean revokePending(String runId, SqlDialect dialect) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE run SET status = 'REVOKED',"
+                     + " error = 'Stopped by request.', finished_at = ?, updated_at = ? WHERE id = ? AND status = 'PENDING'")) {
+            Instant now = Instant.now();
+            dialect.bindInstant(update, 1, now);
+            dialect.bindInstant(update, 2, now);
+            update.setString(3, runId);
+            return update.executeUpdate() == 1;
+        } catch (SQLException failed) {
+            throw new IllegalStateException("Cannot revoke run " + runId + ": " + failed.getMessage(), failed);
+        }
+    }
+
+    /** Runs under way whose owner is not a live server (or no server at all): recovery's work. */
+    public List<RunRow> orphans(String ownerOfThisServer, Instant ownersDeadBefore) {
+        String sql = "SELECT " + RUN_COLUMNS + " FROM run r"
+                + " WHERE r.status = 'STARTED' AND (r.owner IS NULL OR r.owner <> ?) AND NOT EXISTS ("
+                + " SELECT 1 FROM QRTZ_SCHEDULER_STATE s WHERE s.INSTANCE_NAME = r.owner AND s.LAST_CHECKIN_TIME > ?)";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, ownerOfThisServer);
+            select.setLong(2, ownersDeadBefore.toEpochMilli());
+            return readRuns(select);
+        } catch (SQLException failed) {
+            throw new IllegalStateException("Cannot look for runs to recover: " + failed.getMessage(), failed);
+        }
+    }
+
+    /** The latest attempt of every node of a run, by node id. */
+    public Map<String, StepRow> latestSteps(String runId) {
+        Map<String, StepRow> latest = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + STEP_COLUMNS
+                     + " FROM node_execution WHERE run_id = ? ORDER BY node_id, attempt")) {
+            select.setString(1, runId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    StepRow step = step(rows);
+                    latest.put(step.nodeId(), step);
+                }
+            }
+        } catch (SQLException failed) {
+            throw new IllegalStateException("Cannot read the node executions of run " + runId + ": "
+                    + failed.getMessage(), failed);
+        }
+        return latest;
+    }
+
+    public Optional<SessionRow> session(String sessionId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT id, variables, cookies, updated_at FROM session_state WHERE id = ?")) {
+            select.setString(1, sessionId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new SessionRow(row.getString(1), row.getString(2), row.getString(3),
+                        instant(row, 4))) : Optional.empty();
+            }
+        } catch (SQLException failed) {
+            throw new IllegalStateException("Cannot read session " + sessionId + ": " + failed.getMessage(), failed);
+        }
+    }
+
+    /**
+     * Takes a run for this server if nobody else took it since it was read: of two servers
+     * recovering or waking the same run, one wins.
+     */
+    public boolean claim(RunRow run, String owner) {
+        String sql = "UPDATE run SET owner = ? WHERE id = ? AND status = ? AND "
+                + (run.owner() == null ? "owner IS NULL" : "owner = ?");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, owner);
+            update.setString(2, run.id());
+            update.setString(3, run.status().name());
+            if (run.owner() != null) {
+                update.setString(4, run.owner());
+            }
+            return update.executeUpdate() == 1;
+        } catch (SQLException failed) {
+            throw new IllegalStateException("Cannot claim run " + run.id() + ": " + failed.getMessage(), failed);
+        }
+    }
+
+    private List<RunRow> runs(String sql, String parameter) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            return readRuns(select);
+        } catch (SQLException failed) {
+            throw new IllegalStateException("Cannot read runs: " + failed.getMessage(), failed);
+        }
+    }
+
+    private List<RunRow> readRuns(PreparedStatement select) throws SQLException {
+        List<RunRow> runs = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                runs.add(new RunRow(rows.getString(1), rows.getString(2), rows.getLong(3),
+                        RunStatus.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6), rows.getString(7),
+                        rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11),
+                        rows.getString(12), rows.getString(13), instant(rows, 14), instant(rows, 15),
+                        instant(rows, 16), instant(rows, 17)));
+            }
+        }
+        return runs;
+    }
+
+    private StepRow step(ResultSet rows) throws SQLException {
+        return new StepRow(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getInt(4), rows.getString(5),
+                rows.getString(6), StepStatus.valueOf(rows.getString(7)), rows.getString(8), rows.getString(9),
+                rows.getString(10), rows.getString(11), rows.getString(12), instant(rows, 13), instant(rows, 14),
+                instant(rows, 15));
+    }
+
+    private Instant instant(ResultSet rows, int column) throws SQLException {
+        return journal.dialect().readInstant(rows, column);
+    }
+}

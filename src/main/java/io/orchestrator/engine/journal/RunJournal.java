@@ -1,0 +1,203 @@
+package io.orchestrator.engine.journal;
+
+import io.orchestrator.engine.RunEvent;
+import io.orchestrator.platform.SchemaReady;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLNonTransientException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The engine's write-ahead path to the database. State changes of runs, node executions and
+ * sessions are appended here; writer threads take everything queued, write it in one transaction
+ * (group commit: one commit for many runs), and only then fire the {@link RunEvent}s and callbacks
+ * appended with them, so nothing is announced before it is durable.
+ *
+ * <p>A run's entries always go to the same writer (by run id), so its rows and events stay in
+ * order; and since each writer commits what was queued before, a durable step implies every
+ * earlier step of that run is durable too: what recovery relies on.
+ */
+@ApplicationScoped
+public class RunJournal {
+
+    private static final Logger LOG = Logger.getLogger(RunJournal.class.getName());
+    private static final int MAX_BATCH = 4096;
+    private static final Object STOP = new Object();
+
+    @Resource(lookup = "jdbc/orchestrator-direct")
+    DataSource dataSource;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    @Inject
+    Event<RunEvent> events;
+
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_JOURNAL_WRITERS", defaultValue = "2")
+    int writerCount;
+
+    private volatile SqlDialect dialect;
+    private List<Writer> writers = List.of();
+
+    void start(@Observes SchemaReady ready) {
+        dialect = SqlDialect.of(ready.databaseProduct());
+        List<Writer> started = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, writerCount); i++) {
+            Writer writer = new Writer(i);
+            Thread thread = threadFactory.newThread(writer);
+            thread.setName("orchestrator-journal-" + i);
+            thread.start();
+            started.add(writer);
+        }
+        writers = List.copyOf(started);
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    /** Appends a row or an announcement (a {@link RunEvent} or a {@link Runnable}) for a run. */
+    public void append(String runId, Object entry) {
+        writerOf(runId).queue.add(entry);
+    }
+
+    /** Appends several entries of one run at once, in order. */
+    public void appendAll(String runId, List<?> entries) {
+        writerOf(runId).queue.addAll(entries);
+    }
+
+    /** Completes once everything appended for this run so far is in the database. */
+    public CompletableFuture<Void> durable(String runId) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        append(runId, (Runnable) () -> done.complete(null));
+        return done;
+    }
+
+    private Writer writerOf(String runId) {
+        List<Writer> current = writers;
+        if (current.isEmpty()) {
+            throw new IllegalStateException("The run journal has not started: the database is not ready yet.");
+        }
+        return current.get(Math.floorMod(runId.hashCode(), current.size()));
+    }
+
+    @PreDestroy
+    void stop() {
+        writers.forEach(writer -> writer.queue.add(STOP));
+        for (Writer writer : writers) {
+            try {
+                writer.stopped.get(10, TimeUnit.SECONDS);
+            } catch (Exception notInTime) {
+                LOG.warning("Journal writer " + writer.number + " did not finish in 10 s: " + notInTime);
+            }
+        }
+    }
+
+    private final class Writer implements Runnable {
+
+        final int number;
+        final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+        final CompletableFuture<Void> stopped = new CompletableFuture<>();
+
+        Writer(int number) {
+            this.number = number;
+        }
+
+        @Override
+        public void run() {
+            List<Object> drained = new ArrayList<>(MAX_BATCH);
+            boolean running = true;
+            try {
+                while (running) {
+                    drained.add(queue.take());
+                    queue.drainTo(drained, MAX_BATCH - 1);
+                    JournalBatch batch = new JournalBatch();
+                    for (Object entry : drained) {
+                        if (entry == STOP) {
+                            running = false;
+                        } else {
+                            batch.add(entry);
+                        }
+                    }
+                    drained.clear();
+                    writeUntilDone(batch);
+                    announce(batch);
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } finally {
+                stopped.complete(null);
+            }
+        }
+
+        /**
+         * A batch that cannot be written is tried again (the database may be restarting) rather
+         * than announced: losing the write would make the events lie. Only a batch the database
+         * refuses for its content, three times, is given up (logged), so that one bad row cannot
+         * stall every run behind it.
+         */
+        private void writeUntilDone(JournalBatch batch) throws InterruptedException {
+            if (!batch.hasRows()) {
+                return;
+            }
+            long pauseMs = 100;
+            int refusals = 0;
+            while (true) {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(false);
+                    try {
+                        batch.write(connection, dialect);
+                        connection.commit();
+                        return;
+                    } catch (SQLException failed) {
+                        connection.rollback();
+                        throw failed;
+                    }
+                } catch (SQLException failed) {
+                    if (failed instanceof SQLNonTransientException && !(failed instanceof SQLNonTransientConnectionException)
+                            && ++refusals >= 3) {
+                        LOG.log(Level.SEVERE, "The database refused " + batch.describe() + " three times; these rows"
+                                + " are lost. Please report this with the message: " + failed.getMessage(), failed);
+                        return;
+                    }
+                    LOG.log(Level.WARNING, "Could not write " + batch.describe() + " to the database ("
+                            + failed.getMessage() + "); trying again in " + pauseMs + " ms.");
+                    Thread.sleep(pauseMs);
+                    pauseMs = Math.min(pauseMs * 2, 5_000);
+                }
+            }
+        }
+
+        private void announce(JournalBatch batch) {
+            for (Object entry : batch.announcements()) {
+                try {
+                    if (entry instanceof RunEvent event) {
+                        events.fire(event);
+                    } else if (entry instanceof Runnable callback) {
+                        callback.run();
+                    }
+                } catch (RuntimeException listenerFailed) {
+                    LOG.log(Level.WARNING, "A run event listener failed", listenerFailed);
+                }
+            }
+        }
+    }
+}

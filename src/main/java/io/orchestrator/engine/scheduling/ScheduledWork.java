@@ -1,0 +1,49 @@
+package io.orchestrator.engine.scheduling;
+
+import io.orchestrator.engine.RunEngine;
+import io.orchestrator.engine.RunLoader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** What the engine's Quartz jobs do when they fire. */
+@ApplicationScoped
+public class ScheduledWork {
+
+    static final String START = "start";
+    static final String WAKE = "wake";
+    static final String RETRY = "retry";
+    static final String CRON = "cron";
+    static final String RECOVER = "recover";
+
+    private static final Logger LOG = Logger.getLogger(ScheduledWork.class.getName());
+
+    @Inject
+    RunLoader loader;
+
+    @Inject
+    RunEngine engine;
+
+    @Inject
+    ScheduleTriggers schedules;
+
+    @Inject
+    RunRecovery recovery;
+
+    void perform(String action, String runId, String nodeId, int attempt, String workflowId) {
+        try {
+            switch (action) {
+                case START -> loader.obtain(runId);
+                case WAKE -> loader.obtain(runId).ifPresent(run -> engine.wake(run, nodeId, attempt));
+                case RETRY -> loader.obtain(runId).ifPresent(run -> engine.retry(run, nodeId, attempt));
+                case CRON -> schedules.fire(workflowId, nodeId);
+                case RECOVER -> recovery.sweep();
+                default -> LOG.warning("Unknown scheduled action '" + action + "' ignored.");
+            }
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "Scheduled " + action + " of run " + runId + " / workflow " + workflowId
+                    + " failed: " + failed.getMessage(), failed);
+        }
+    }
+}

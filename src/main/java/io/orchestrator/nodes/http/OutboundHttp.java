@@ -1,0 +1,240 @@
+package io.orchestrator.nodes.http;
+
+import io.orchestrator.nodes.NodeFailure;
+import io.orchestrator.nodes.http.OutboundRequest.Header;
+import io.orchestrator.platform.OrchestratorConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLException;
+
+/**
+ * Sends the requests of {@code http-request} nodes through one shared {@link HttpClient} (HTTP/2
+ * when the server offers it, else HTTP/1.1). Redirects are followed here, not by the client, so that
+ * the {@link AddressGuard} checks every hop; the cookie jar is read before and filled after each.
+ * The whole exchange, redirects and body included, keeps to the node's timeout.
+ */
+@ApplicationScoped
+public class OutboundHttp {
+
+    public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+    static final int MAX_REDIRECTS = 5;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final String USER_AGENT = "Workflow-Orchestrator";
+    private static final List<Integer> REDIRECTS = List.of(301, 302, 303, 307, 308);
+    private static final Logger LOG = Logger.getLogger(OutboundHttp.class.getName());
+
+    @Inject
+    OrchestratorConfig config;
+
+    private AddressGuard guard;
+    private long maxBodyBytes;
+    private HttpClient client;
+
+    /** For CDI, which configures the bean from {@link OrchestratorConfig} once injected. */
+    OutboundHttp() {
+    }
+
+    /** Outside CDI (tests): with this guard and body limit. */
+    public OutboundHttp(AddressGuard guard, long maxBodyBytes) {
+        configure(guard, maxBodyBytes);
+    }
+
+    @PostConstruct
+    void start() {
+        AddressGuard configured;
+        try {
+            configured = AddressGuard.allowing(config.httpAllow().orElse(""));
+        } catch (IllegalArgumentException badEntry) {
+            // Refusing too much is the safe side of a typo: say so loudly and keep every block in place.
+            LOG.severe(AddressGuard.ALLOW_SETTING + " is ignored: " + badEntry.getMessage());
+            configured = AddressGuard.strict();
+        }
+        configure(configured, MAX_BODY_BYTES);
+    }
+
+    private void configure(AddressGuard addressGuard, long bodyLimit) {
+        guard = addressGuard;
+        maxBodyBytes = bodyLimit;
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build();
+    }
+
+    /**
+     * Sends the request and answers the final response, whatever its status.
+     *
+     * @throws NodeFailure {@code forbidden_address}, {@code validation} (a header or method the
+     *                     client refuses), {@code timeout}, {@code connection},
+     *                     {@code response_too_large}, {@code http} (too many redirects),
+     *                     {@code cancelled} (the thread was interrupted)
+     */
+    public InboundResponse send(OutboundRequest request, CookieJar cookies, Duration timeout) throws NodeFailure {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        OutboundRequest current = request;
+        for (int redirects = 0; ; redirects++) {
+            checkAddress(current, redirects == 0 ? null : request.url());
+            InboundResponse response = exchange(current, cookies, deadline, timeout);
+            cookies.store(current.url(), response.headerValues("set-cookie"));
+            Optional<URI> target = redirectTarget(current.url(), response);
+            if (target.isEmpty()) {
+                return response;
+            }
+            if (redirects == MAX_REDIRECTS) {
+                throw new NodeFailure("http", "More than " + MAX_REDIRECTS + " redirects from "
+                        + request.url().getHost() + "; the last one led to " + target.get() + ".",
+                        response.toJson(), null);
+            }
+            current = current.redirectedTo(target.get(), response.status());
+        }
+    }
+
+    private void checkAddress(OutboundRequest request, URI redirectedFrom) throws NodeFailure {
+        try {
+            guard.check(request.url());
+        } catch (NodeFailure refused) {
+            if (redirectedFrom == null) {
+                throw refused;
+            }
+            throw new NodeFailure(refused.errorType(), "The redirect from " + redirectedFrom.getHost() + " to "
+                    + request.url() + " was not followed. " + refused.getMessage(), refused.details(), null);
+        }
+    }
+
+    private static Optional<URI> redirectTarget(URI from, InboundResponse response) throws NodeFailure {
+        Optional<String> location = response.header("location");
+        if (!REDIRECTS.contains(response.status()) || location.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(from.resolve(location.get().trim()));
+        } catch (IllegalArgumentException invalid) {
+            throw new NodeFailure("http", "HTTP " + response.status() + " from " + from.getHost()
+                    + " redirects to '" + location.get() + "', which is not a valid URL.", response.toJson(), null);
+        }
+    }
+
+    private InboundResponse exchange(OutboundRequest request, CookieJar cookies, long deadline, Duration timeout)
+            throws NodeFailure {
+        long remainingNanos = deadline - System.nanoTime();
+        if (remainingNanos <= 0) {
+            throw timedOut(request.url(), timeout, null);
+        }
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                client.sendAsync(httpRequest(request, cookies, Duration.ofNanos(remainingNanos)),
+                        LimitedBody.handler(maxBodyBytes));
+        try {
+            return InboundResponse.of(pending.get(remainingNanos, TimeUnit.NANOSECONDS));
+        } catch (TimeoutException late) {
+            pending.cancel(true);
+            throw timedOut(request.url(), timeout, late);
+        } catch (InterruptedException interrupted) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new NodeFailure("cancelled", "The request to " + request.url().getHost() + " was interrupted.",
+                    interrupted);
+        } catch (ExecutionException failed) {
+            throw failure(request.url(), timeout, failed.getCause());
+        }
+    }
+
+    private static HttpRequest httpRequest(OutboundRequest request, CookieJar cookies, Duration timeout)
+            throws NodeFailure {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.url()).timeout(timeout);
+        if ("http".equalsIgnoreCase(request.url().getScheme())) {
+            // HTTP/2 is negotiated over TLS; in clear text the client would add h2c upgrade headers
+            // to the first request, which some servers and proxies answer badly.
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        List<String> cookieValues = new ArrayList<>();
+        try {
+            builder.method(request.method(), request.body() == null ? BodyPublishers.noBody()
+                    : BodyPublishers.ofByteArray(request.body()));
+            for (Header header : request.headers()) {
+                if (header.is("cookie")) {
+                    cookieValues.add(header.value());
+                } else if (!header.is("content-length")) {
+                    builder.header(header.name(), header.value());
+                }
+            }
+        } catch (IllegalArgumentException refused) {
+            throw new NodeFailure("validation", "The request cannot be sent: " + refused.getMessage(), refused);
+        }
+        cookies.cookieHeader(request.url()).ifPresent(cookieValues::add);
+        // RFC 6265 allows one Cookie header: the node's own cookies and the jar's go together.
+        if (!cookieValues.isEmpty()) {
+            builder.header("Cookie", String.join("; ", cookieValues));
+        }
+        if (request.header("user-agent").isEmpty()) {
+            builder.header("User-Agent", USER_AGENT);
+        }
+        return builder.build();
+    }
+
+    private static NodeFailure failure(URI url, Duration timeout, Throwable cause) {
+        String host = url.getHost();
+        String where = host + (url.getPort() >= 0 ? ":" + url.getPort() : "");
+        Throwable reason = innermost(cause);
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new NodeFailure("timeout", "Could not connect to " + where + " within "
+                    + Math.min(timeout.toMillis(), CONNECT_TIMEOUT.toMillis()) + " ms.", cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return timedOut(url, timeout, cause);
+        }
+        if (reason instanceof LimitedBody.TooLarge) {
+            return new NodeFailure("response_too_large", "The response from " + host + " was not read: "
+                    + reason.getMessage(), reason);
+        }
+        if (reason instanceof UnresolvedAddressException) {
+            return new NodeFailure("connection", "Could not resolve the host " + host + ".", cause);
+        }
+        if (cause instanceof ConnectException) {
+            return new NodeFailure("connection", "Could not connect to " + where + ": "
+                    + (reason.getMessage() == null ? "connection refused" : reason.getMessage()) + ".", cause);
+        }
+        if (reason instanceof SSLException) {
+            return new NodeFailure("connection", "The TLS handshake with " + where + " failed: "
+                    + reason.getMessage(), cause);
+        }
+        if (cause instanceof IOException) {
+            return new NodeFailure("connection", "The connection to " + where + " failed: "
+                    + (reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage()), cause);
+        }
+        return new NodeFailure("connection", "The request to " + where + " failed: " + cause, cause);
+    }
+
+    private static NodeFailure timedOut(URI url, Duration timeout, Throwable cause) {
+        return new NodeFailure("timeout", "No complete response from " + url.getHost() + " within "
+                + timeout.toMillis() + " ms.", cause);
+    }
+
+    private static Throwable innermost(Throwable failure) {
+        Throwable reason = failure;
+        while (reason.getCause() != null && reason.getCause() != reason) {
+            reason = reason.getCause();
+        }
+        return reason;
+    }
+}

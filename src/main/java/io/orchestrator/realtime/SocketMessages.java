@@ -1,0 +1,38 @@
+package io.orchestrator.realtime;
+
+import static io.orchestrator.platform.Jsonp.JSON;
+
+import io.orchestrator.platform.ErrorCode;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/** The texts the server sends besides run events (DESIGN section 5). */
+final class SocketMessages {
+
+    static final String PONG = JSON.createObjectBuilder().add("type", "pong").build().toString();
+
+    private SocketMessages() {
+    }
+
+    static String stateSync(JsonObject state) {
+        return JSON.createObjectBuilder().add("type", "state_sync").add("state", state).build().toString();
+    }
+
+    /** An error about one message; unlike the REST errors it carries a type, and the connection stays. */
+    static String error(ErrorCode code, String message) {
+        return JSON.createObjectBuilder().add("type", "error").add("error", message).add("code", code.name())
+                .build().toString();
+    }
+
+    /** The state of a workflow that has no run to tell about. */
+    static JsonObject idleState(String workflowId) {
+        return JSON.createObjectBuilder()
+                .add("workflow_id", workflowId)
+                .add("task_id", JsonValue.NULL)
+                .add("status", "idle")
+                .add("executing_nodes", JsonValue.EMPTY_JSON_OBJECT)
+                .add("completed_nodes", JsonValue.EMPTY_JSON_ARRAY)
+                .add("completed_count", 0)
+                .build();
+    }
+}

@@ -1,0 +1,104 @@
+package io.orchestrator.realtime;
+
+import io.orchestrator.platform.ErrorCode;
+import io.orchestrator.workflow.WorkflowService;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One client watching one workflow's runs (DESIGN section 5). The handshake is authenticated like
+ * any API call (web.xml protects /ws/*); every user may watch every workflow. On open and on
+ * request_state the client gets a state_sync, then every run event of the workflow, in order, from
+ * its {@link ClientQueue}; all sending goes through that queue. {@code @Dependent} so that the
+ * container creates each instance through CDI, with injection.
+ *
+ * <p>The path is declared without the contract's trailing slash: Liberty never matches a template
+ * that ends in '/', and matches this one with or without it (it compares path segments).
+ */
+@Dependent
+@ServerEndpoint(value = "/ws/workflow/{workflowId}", configurator = BearerSubprotocol.class)
+public class WorkflowSocket {
+
+    private static final Logger LOG = Logger.getLogger(WorkflowSocket.class.getName());
+
+    /** Private-use close code (4000-4999) for an unknown workflow: 4000 + the HTTP status. */
+    static final int NOT_FOUND_CODE = 4404;
+    static final String NOT_FOUND_REASON = "Workflow not found";
+
+    @Inject
+    WorkflowWatchers watchers;
+
+    @Inject
+    StateSync states;
+
+    @Inject
+    WorkflowService workflows;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    private String workflowId;
+    private ClientQueue outbox;
+
+    @OnOpen
+    public void open(Session session, @PathParam("workflowId") String workflowId) throws IOException {
+        if (!workflows.exists(workflowId)) {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(NOT_FOUND_CODE), NOT_FOUND_REASON));
+            return;
+        }
+        this.workflowId = workflowId;
+        outbox = new ClientQueue(new SessionTransport(session), executor, ClientQueue.CAPACITY);
+        // Watch first, then queue the state_sync, which reads the state when its turn comes: no event
+        // can fall between the state and the events that follow it.
+        watchers.watch(workflowId, outbox);
+        sendState();
+    }
+
+    @OnMessage(maxMessageSize = 65_536)
+    public void receive(String text) {
+        if (outbox == null) {
+            return;
+        }
+        try {
+            switch (ClientRequest.parse(text)) {
+                case PING -> outbox.offer(() -> SocketMessages.PONG);
+                case REQUEST_STATE -> sendState();
+            }
+        } catch (ClientRequest.Invalid invalid) {
+            String error = SocketMessages.error(ErrorCode.INVALID_REQUEST, invalid.getMessage());
+            outbox.offer(() -> error);
+        }
+    }
+
+    @OnClose
+    public void close() {
+        if (outbox != null) {
+            watchers.unwatch(workflowId, outbox);
+            outbox.close();
+        }
+    }
+
+    @OnError
+    public void failed(Throwable failure) {
+        // The container closes the session next; a client that vanished is no news.
+        LOG.log(Level.FINE, "WebSocket error on workflow " + workflowId, failure);
+    }
+
+    private void sendState() {
+        String id = workflowId;
+        outbox.offer(() -> states.message(id));
+    }
+}

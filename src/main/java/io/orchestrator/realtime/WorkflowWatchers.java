@@ -1,0 +1,74 @@
+package io.orchestrator.realtime;
+
+import io.orchestrator.engine.RunEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Who watches which workflow, and the fan-out of run events to them. The engine fires each
+ * {@link RunEvent} synchronously on the thread that persisted it, so this observer only looks the
+ * watchers up and queues the event's text (made once, shared by all) for each of them: with no
+ * watcher it costs one map lookup, and it never waits for a client.
+ */
+@ApplicationScoped
+public class WorkflowWatchers {
+
+    private static final Logger LOG = Logger.getLogger(WorkflowWatchers.class.getName());
+
+    private final ConcurrentMap<String, Set<ClientQueue>> byWorkflow = new ConcurrentHashMap<>();
+
+    void watch(String workflowId, ClientQueue client) {
+        // compute, not computeIfAbsent + add: an unwatch removing the emptied set in between would lose the client.
+        byWorkflow.compute(workflowId, (id, clients) -> {
+            Set<ClientQueue> watching = clients == null ? ConcurrentHashMap.newKeySet() : clients;
+            watching.add(client);
+            return watching;
+        });
+    }
+
+    void unwatch(String workflowId, ClientQueue client) {
+        byWorkflow.computeIfPresent(workflowId, (id, clients) -> {
+            clients.remove(client);
+            return clients.isEmpty() ? null : clients;
+        });
+    }
+
+    void onRunEvent(@Observes RunEvent event) {
+        try {
+            publish(event.workflowId(), () -> event.toJson().toString());
+        } catch (RuntimeException bug) {
+            // The run's state is already stored; a problem here must not fail the engine's step.
+            LOG.log(Level.WARNING, "Could not relay a run event to WebSocket clients: " + event, bug);
+        }
+    }
+
+    /** Queues the text for every watcher of the workflow; the text is made only if someone watches. */
+    void publish(String workflowId, Supplier<String> text) {
+        Set<ClientQueue> clients = workflowId == null ? null : byWorkflow.get(workflowId);
+        if (clients == null) {
+            return;
+        }
+        String once = text.get();
+        Supplier<String> message = () -> once;
+        for (ClientQueue client : clients) {
+            if (!client.offer(message)) {
+                unwatch(workflowId, client); // dropped or closed: stop offering before its close arrives
+            }
+        }
+    }
+
+    int watcherCount(String workflowId) {
+        Set<ClientQueue> clients = byWorkflow.get(workflowId);
+        return clients == null ? 0 : clients.size();
+    }
+
+    int watchedWorkflows() {
+        return byWorkflow.size();
+    }
+}

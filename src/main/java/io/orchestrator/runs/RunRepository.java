@@ -1,0 +1,82 @@
+package io.orchestrator.runs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs with their node executions: the one aggregate of this package, read and deleted, never written. */
+@ApplicationScoped
+public class RunRepository {
+
+    @PersistenceContext(unitName = "orchestrator")
+    EntityManager em;
+
+    public Optional<Run> find(String runId) {
+        return Optional.ofNullable(em.find(Run.class, runId));
+    }
+
+    /** One page of runs, newest first, without their input and output. */
+    public List<RunSummary> page(RunQuery query) {
+        TypedQuery<RunSummary> select = em.createQuery(RunSummary.SELECT + where(query)
+                + " order by r.createdAt desc, r.id desc", RunSummary.class);
+        return bind(select, query).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+    }
+
+    public long count(RunQuery query) {
+        return bind(em.createQuery("select count(r) from Run r" + where(query), Long.class), query).getSingleResult();
+    }
+
+    /** Every attempt of every node of the run, in the order they began. */
+    public List<NodeExecution> nodeExecutions(String runId) {
+        return em.createNamedQuery("NodeExecution.ofRun", NodeExecution.class).setParameter("runId", runId)
+                .getResultList();
+    }
+
+    public List<String> idsUnderWayOfWorkflow(String workflowId) {
+        return em.createNamedQuery("Run.idsUnderWayOfWorkflow", String.class).setParameter("workflowId", workflowId)
+                .getResultList();
+    }
+
+    /** Deletes a run and its node executions; false when there was no such run. */
+    public boolean delete(String runId) {
+        em.createNamedQuery("NodeExecution.deleteOfRun").setParameter("runId", runId).executeUpdate();
+        return em.createNamedQuery("Run.delete").setParameter("runId", runId).executeUpdate() == 1;
+    }
+
+    /** Deletes every run of a workflow with their node executions, and the graphs they ran. */
+    public void deleteAllOfWorkflow(String workflowId) {
+        em.createNamedQuery("NodeExecution.deleteOfWorkflow").setParameter("workflowId", workflowId).executeUpdate();
+        em.createNamedQuery("Run.deleteOfWorkflow").setParameter("workflowId", workflowId).executeUpdate();
+        // The snapshots are the engine's table, written with JDBC and mapped by no entity.
+        em.createNativeQuery("DELETE FROM workflow_snapshot WHERE workflow_id = ?1").setParameter(1, workflowId)
+                .executeUpdate();
+    }
+
+    /**
+     * The filters as JPQL: only those given, so that each combination has a plain statement the
+     * database can serve from its index ({@code workflow_id, created_at} or {@code created_at}).
+     */
+    private static String where(RunQuery query) {
+        StringBuilder where = new StringBuilder();
+        if (query.workflowId() != null) {
+            where.append(" where r.workflowId = :workflowId");
+        }
+        if (!query.statuses().isEmpty()) {
+            where.append(where.isEmpty() ? " where" : " and").append(" r.status in :statuses");
+        }
+        return where.toString();
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> select, RunQuery query) {
+        if (query.workflowId() != null) {
+            select.setParameter("workflowId", query.workflowId());
+        }
+        if (!query.statuses().isEmpty()) {
+            select.setParameter("statuses", List.copyOf(query.statuses()));
+        }
+        return select;
+    }
+}

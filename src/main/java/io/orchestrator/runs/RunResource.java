@@ -1,0 +1,95 @@
+package io.orchestrator.runs;
+
+import static io.orchestrator.platform.Jsonp.JSON;
+
+import io.orchestrator.engine.LiveRun;
+import io.orchestrator.engine.RunLauncher;
+import io.orchestrator.platform.RequestBody;
+import io.orchestrator.platform.Timestamps;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+
+/** {@code /api/runs/}: the runs of every workflow, their history, and what can be done with a finished run. */
+@Path("runs/")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    RunDeletion deletion;
+
+    @Inject
+    RunLauncher launcher;
+
+    @GET
+    public JsonObject list(@QueryParam("workflow_id") String workflowId, @QueryParam("status") String status,
+                           @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        return runs.list(RunQuery.of(workflowId, status, limit, offset));
+    }
+
+    @GET
+    @Path("{taskId}/")
+    public JsonObject get(@PathParam("taskId") String taskId) {
+        return runs.detail(taskId);
+    }
+
+    @DELETE
+    @Path("{taskId}/")
+    public Response delete(@PathParam("taskId") String taskId) {
+        deletion.delete(taskId);
+        return Response.noContent().build();
+    }
+
+    /** Runs a finished run again from a node, in the same run; what came before the node is kept. */
+    @POST
+    @Path("{taskId}/rewind/")
+    public Response rewind(@PathParam("taskId") String taskId, JsonObject body) {
+        LiveRun run = launcher.rewind(taskId, nodeId(body));
+        return accepted(JSON.createObjectBuilder().add("task_id", run.id()).add("status", run.status().name()));
+    }
+
+    /** A new run that starts from a node of a finished one, with what came before it copied over. */
+    @POST
+    @Path("{taskId}/fork/")
+    public Response fork(@PathParam("taskId") String taskId, JsonObject body) {
+        LiveRun run = launcher.fork(taskId, nodeId(body));
+        return accepted(JSON.createObjectBuilder().add("task_id", run.id()).add("status", run.status().name())
+                .add("parent_run_id", taskId));
+    }
+
+    /** The run with its whole history as a file: {@code format=json} (the default) or {@code yaml}. */
+    @GET
+    @Path("{taskId}/export/")
+    @Produces({MediaType.APPLICATION_JSON, "application/yaml"})
+    public Response export(@PathParam("taskId") String taskId, @QueryParam("format") String format) {
+        ExportFormat as = ExportFormat.named(format);
+        JsonObject document = JSON.createObjectBuilder(runs.detail(taskId))
+                .add("exported_at", Timestamps.json(Instant.now())).build();
+        return Response.ok(as.render(document), as.mediaType() + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + as.fileName(taskId) + "\"").build();
+    }
+
+    private static String nodeId(JsonObject body) {
+        RequestBody request = RequestBody.of(body);
+        String nodeId = request.requiredText("node_id", 36);
+        request.validate();
+        return nodeId;
+    }
+
+    /** 202: the run goes on in the background; its progress is at {@code GET /api/runs/{task_id}/}. */
+    private static Response accepted(jakarta.json.JsonObjectBuilder answer) {
+        return Response.accepted(answer.build()).build();
+    }
+}
