@@ -42,7 +42,7 @@ class MigrationsInContainerIT {
                 applied.add(rows.getString("version"));
             }
         }
-        assertEquals(List.of("1", "2", "3"), applied);
+        assertEquals(List.of("1", "2", "3", "4"), applied);
     }
 
     @Test
@@ -55,6 +55,8 @@ class MigrationsInContainerIT {
             }
         }
         assertTrue(tables.containsAll(Set.of("workflow", "workflow_node", "workflow_edge", "api_token")), tables.toString());
+        assertTrue(tables.containsAll(Set.of("run", "node_execution", "workflow_snapshot", "session_state",
+                "webhook_path")), tables.toString());
         assertTrue(tables.containsAll(Set.of("qrtz_job_details", "qrtz_triggers", "qrtz_cron_triggers", "qrtz_locks",
                 "qrtz_fired_triggers", "qrtz_scheduler_state")), tables.toString());
     }

@@ -15,7 +15,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 final class TestDeployment {
 
-    static final String DATABASE = "orchestrator_arquillian";
+    static final String DATABASE = "orchestrator_arquillian" + System.getProperty("it.db.suffix", "");
 
     private TestDeployment() {
     }

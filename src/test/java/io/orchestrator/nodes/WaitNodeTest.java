@@ -4,6 +4,11 @@ import static io.orchestrator.nodes.NodeChecks.problems;
 import static io.orchestrator.nodes.NodeChecks.reported;
 import static io.orchestrator.testing.JsonLiterals.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +59,57 @@ class WaitNodeTest {
     @Test
     void leavesATemplatedUntilToRunTime() {
         assertEquals(object("{}"), problems(type, "{'until': '${input.due}'}"));
+    }
+
+    // running
+
+    private NodeOutcome run(String values) throws NodeFailure {
+        return TestNodeCall.of(type, values, "{'due': '2031-05-06T07:08:09Z', 'delay': 2.5, 'keep': 'me'}").run();
+    }
+
+    @Test
+    void waitsForSecondsFromNowWithTheInputAsOutput() throws Exception {
+        Instant before = Instant.now();
+        NodeOutcome outcome = run("{'seconds': 90}");
+        assertTrue(outcome.waits());
+        assertFalse(outcome.wakeAt().isBefore(before.plusSeconds(90)));
+        assertTrue(outcome.wakeAt().isBefore(Instant.now().plusSeconds(91)));
+        assertEquals(object("{'due': '2031-05-06T07:08:09Z', 'delay': 2.5, 'keep': 'me'}"), outcome.output());
+    }
+
+    @Test
+    void waitsForFractionalSecondsFromATemplate() throws Exception {
+        Instant before = Instant.now();
+        NodeOutcome outcome = run("{'seconds': '${input.delay}'}");
+        assertFalse(outcome.wakeAt().isBefore(before.plusMillis(2500)));
+        assertTrue(outcome.wakeAt().isBefore(Instant.now().plusMillis(2600)));
+    }
+
+    @Test
+    void waitsUntilAnInstantFromATemplate() throws Exception {
+        assertEquals(Instant.parse("2031-05-06T07:08:09Z"), run("{'until': '${input.due}'}").wakeAt());
+    }
+
+    @Test
+    void zeroSecondsAndAPastInstantStillWait() throws Exception {
+        assertTrue(run("{'seconds': 0}").waits());
+        assertEquals(Instant.parse("2001-01-01T00:00:00Z"), run("{'until': '2001-01-01T00:00:00Z'}").wakeAt());
+    }
+
+    @Test
+    void aBadValueFailsNamingTheField() {
+        NodeFailure notInstant = assertThrows(NodeFailure.class, () -> run("{'until': '${input.keep}'}"));
+        assertEquals("validation", notInstant.errorType());
+        assertTrue(notInstant.getMessage().startsWith("The field 'until' must be an ISO-8601 instant"), notInstant.getMessage());
+        NodeFailure notNumber = assertThrows(NodeFailure.class, () -> run("{'seconds': '${input.keep}'}"));
+        assertEquals("The field 'seconds' must be a number, but is the text 'me'.", notNumber.getMessage());
+        NodeFailure negative = assertThrows(NodeFailure.class, () -> run("{'seconds': '${-1}'}"));
+        assertTrue(negative.getMessage().startsWith("The field 'seconds' must be between 0 and"), negative.getMessage());
+    }
+
+    @Test
+    void neitherSecondsNorUntilFails() {
+        NodeFailure failure = assertThrows(NodeFailure.class, () -> run("{}"));
+        assertEquals("Set the field 'seconds' or the field 'until'.", failure.getMessage());
     }
 }

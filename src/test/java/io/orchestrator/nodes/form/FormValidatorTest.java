@@ -354,4 +354,51 @@ class FormValidatorTest {
         assertEquals(Set.of("a", "c"), FormValidator.duplicates(List.of("a", "b", "a", "c", "a", "c")));
         assertEquals(Set.of(), FormValidator.duplicates(List.of("a", "b")));
     }
+
+    // templates and expressions are checked at save time
+
+    @Test
+    void expressionRefusesBrokenSyntaxWithOrWithoutTheTemplateMarks() {
+        FormField field = FormField.of("expression", FieldType.EXPRESSION);
+        assertRefused(field, text("input.amount >"), "Syntax error in ${input.amount >}: it ends too early.");
+        assertRefused(field, text("${input.amount >}"), "Syntax error in ${input.amount >}: it ends too early.");
+    }
+
+    @Test
+    void expressionRefusesAMethodCall() {
+        JsonObject errors = errorsFor(FormField.of("expression", FieldType.EXPRESSION), text("${input.getClass()}"));
+        assertEquals("${input.getClass()}: Expressions cannot call methods ('getClass(...)'): use the listed functions,"
+                + " such as upper(x).", errors.getJsonArray("expression").getString(0));
+    }
+
+    @Test
+    void textRefusesATemplateWithAnUnknownName() {
+        JsonObject errors = errorsFor(FormField.of("url", FieldType.TEXT), text("https://x/${inptu.id}"));
+        assertTrue(errors.getJsonArray("url").getString(0).contains("Unknown name 'inptu'"), errors.toString());
+    }
+
+    @Test
+    void templatesDeepInsideJsonAndKeyValueFieldsAreChecked() {
+        JsonObject json = errorsFor(FormField.of("body", FieldType.JSON), json("{'a': [1, {'b': 'x ${input.}'}]}"));
+        assertEquals(object("{'body': ['Syntax error in ${input.}: it ends too early.']}"), json);
+        JsonObject headers = errorsFor(FormField.of("headers", FieldType.KEY_VALUE), json("{'X-Id': '${input.id'}"));
+        assertEquals(1, headers.getJsonArray("headers").size());
+    }
+
+    @Test
+    void aTemplateInANumberFieldIsChecked() {
+        JsonObject errors = errorsFor(FormField.of("seconds", FieldType.NUMBER), text("${System.exit(0)}"));
+        assertTrue(errors.containsKey("seconds"), errors.toString());
+    }
+
+    @Test
+    void secretsAndCronTextAreNotTemplates() {
+        assertAccepted(FormField.of("secret", FieldType.SECRET), text("pa${ss"));
+        assertAccepted(FormField.of("cron", FieldType.CRON), text("${not a template}"));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsReportedOnceNotAlsoAsATemplate() {
+        assertRefused(FormField.of("expression", FieldType.EXPRESSION), json("['${']"), "Must be a string.");
+    }
 }

@@ -1,0 +1,56 @@
+package io.orchestrator.engine;
+
+import io.orchestrator.engine.GraphSnapshot.Edge;
+import io.orchestrator.engine.GraphSnapshot.Node;
+import io.orchestrator.nodes.Routes;
+import io.orchestrator.testing.JsonLiterals;
+import io.orchestrator.workflow.NodeSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A graph written by node names for engine tests. Node ids differ from names ("id-" + name) so
+ * that a test notices when the engine mixes them up.
+ */
+final class TestGraph {
+
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Edge> edges = new ArrayList<>();
+    private int concurrencyLimit = 8;
+
+    static String idOf(String name) {
+        return "id-" + name;
+    }
+
+    TestGraph node(String name, String type) {
+        return node(name, type, "{}", NodeSettings.DEFAULTS);
+    }
+
+    /** Form values in single-quoted JSON. */
+    TestGraph node(String name, String type, String formValues) {
+        return node(name, type, formValues, NodeSettings.DEFAULTS);
+    }
+
+    TestGraph node(String name, String type, String formValues, NodeSettings settings) {
+        nodes.add(new Node(nodes.size(), idOf(name), name, type, JsonLiterals.object(formValues), settings));
+        return this;
+    }
+
+    TestGraph edge(String source, String target) {
+        return edge(source, Routes.DEFAULT, target);
+    }
+
+    TestGraph edge(String source, String route, String target) {
+        edges.add(new Edge(edges.size(), idOf(source), route, idOf(target)));
+        return this;
+    }
+
+    TestGraph concurrencyLimit(int limit) {
+        this.concurrencyLimit = limit;
+        return this;
+    }
+
+    GraphSnapshot build() {
+        return new GraphSnapshot("wf-test", 1, "Test workflow", concurrencyLimit, nodes, edges);
+    }
+}

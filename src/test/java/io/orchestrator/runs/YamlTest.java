@@ -1,0 +1,113 @@
+package io.orchestrator.runs;
+
+import static io.orchestrator.testing.JsonLiterals.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.orchestrator.platform.Jsonp;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class YamlTest {
+
+    @Test
+    void nestedObjectsAndListsAreIndentedBlocks() {
+        String yaml = Yaml.write(json("{'task_id': 'abc', 'status': 'SUCCESS', 'attempt': 2, 'ok': true,"
+                + " 'error': null, 'input': {'a': {'b': 1.5}}, 'tags': ['p', 'q'],"
+                + " 'node_executions': [{'node_id': 'n1', 'output': {'v': 1}}, {'node_id': 'n2', 'output': {}}],"
+                + " 'matrix': [[1, 2], []], 'empty': []}"));
+
+        assertEquals("""
+                task_id: abc
+                status: SUCCESS
+                attempt: 2
+                ok: true
+                error: null
+                input:
+                  a:
+                    b: 1.5
+                tags:
+                  - p
+                  - q
+                node_executions:
+                  - node_id: n1
+                    output:
+                      v: 1
+                  - node_id: n2
+                    output: {}
+                matrix:
+                  -
+                    - 1
+                    - 2
+                  - []
+                empty: []
+                """, yaml);
+    }
+
+    @ParameterizedTest(name = "{0} is quoted")
+    @ValueSource(strings = {
+        "true", "No", "null", "~", "y", "123", "1.5", "0x1F", "2024-01-01T12:00:00.123Z", "550e8400-e29b-41d4",
+        "a: b", "a #b", "- item", "trailing ", " leading", "{x}", "[x]", "'single'", "*alias", "&anchor",
+        "!tag", "%dir", "@at", "`tick`", "a,b", "?", "|", ">", ""
+    })
+    void stringsAParserCouldReadOtherwiseAreQuoted(String text) {
+        assertEquals("\"" + text + "\"\n", Yaml.write(Jsonp.JSON.createValue(text)));
+    }
+
+    @ParameterizedTest(name = "{0} stays plain")
+    @CsvSource({"SUCCESS", "node_id", "HTTP Request", "webhook", "a.b/c-d", "Transform 2"})
+    void plainWordsStayPlain(String text) {
+        assertEquals(text + "\n", Yaml.write(Jsonp.JSON.createValue(text)));
+    }
+
+    @Test
+    void quotedStringsUseJsonEscapes() {
+        assertEquals("\"say \\\"hi\\\" \\\\ \\t \\r\\n \\u0007 \\u009f é ✓\"\n",
+                Yaml.write(Jsonp.JSON.createValue("say \"hi\" \\ \t \r\n \u0007 \u009f é ✓")));
+    }
+
+    @Test
+    void multiLineTextIsALiteralBlockThatKeepsItsLineEnds() {
+        JsonValue texts = json("{'none': 'a\\n  b', 'one': 'a\\n\\nb\\n', 'more': 'a\\n\\n\\n', 'list': ['x\\ny']}");
+
+        assertEquals("""
+                none: |-
+                  a
+                    b
+                one: |
+                  a
+
+                  b
+                more: |+
+                  a
+
+
+                list:
+                  - |-
+                    x
+                    y
+                """, Yaml.write(texts));
+    }
+
+    @Test
+    void multiLineTextThatABlockCannotHoldExactlyIsQuoted() {
+        assertEquals("k: \"  indented\\nsecond\"\n", Yaml.write(json("{'k': '  indented\\nsecond'}")));
+        assertEquals("k: \"\\nstarts with a break\"\n", Yaml.write(json("{'k': '\\nstarts with a break'}")));
+        assertEquals("k: \"windows\\r\\nline\"\n", Yaml.write(json("{'k': 'windows\\r\\nline'}")));
+    }
+
+    @Test
+    void keysAreQuotedLikeValues() {
+        assertEquals("\"1\": a\n\"a: b\": b\n\"\": c\n", Yaml.write(json("{'1': 'a', 'a: b': 'b', '': 'c'}")));
+    }
+
+    @Test
+    void aScalarOrEmptyDocumentIsOneLine() {
+        assertEquals("{}\n", Yaml.write(JsonValue.EMPTY_JSON_OBJECT));
+        assertEquals("[]\n", Yaml.write(JsonValue.EMPTY_JSON_ARRAY));
+        assertEquals("null\n", Yaml.write(JsonValue.NULL));
+        assertEquals("42\n", Yaml.write(Jsonp.JSON.createValue(42)));
+    }
+}
