@@ -7,8 +7,10 @@ import io.orchestrator.platform.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +42,9 @@ public final class LiveRun {
     int seq;
     Node lastCompleted;
     JsonObject webhookAnswer;
+    /** Journal entries held back while quick nodes run one after the other; see RunEngine#record. */
+    final List<Object> unwritten = new ArrayList<>();
+    long unwrittenSinceNanos;
 
     /** Completes once the run's final state is durable. */
     final CompletableFuture<LiveRun> finished = new CompletableFuture<>();

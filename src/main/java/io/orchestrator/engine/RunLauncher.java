@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Creates runs: by API (through Quartz), by webhook or schedule, as a sub-workflow, by rewind or fork. */
@@ -54,7 +53,7 @@ public class RunLauncher {
         GraphSnapshot graph = snapshots.current(workflowId).graph();
         Node start = graph.nodes().stream().filter(node -> node.type().equals("manual-trigger")).findFirst().orElse(null);
         JsonValue checked = start == null ? input : triggerInputs.check(start, input);
-        String runId = UUID.randomUUID().toString();
+        String runId = RunIds.next();
         RunRow row = newRow(runId, graph, RunStatus.PENDING, "manual", checked, sessionId, null, start, null, null);
         journal.append(runId, row);
         journal.durable(runId).join();
@@ -65,10 +64,10 @@ public class RunLauncher {
     /** A run started here and now (webhook, schedule, sub-workflow), optionally on this thread. */
     public LiveRun startNow(GraphSnapshot graph, Node start, String trigger, JsonValue input, String sessionId,
                             String parentRunId, boolean inline) {
-        String runId = UUID.randomUUID().toString();
+        String runId = RunIds.next();
         RunRow row = newRow(runId, graph, RunStatus.STARTED, trigger, input, sessionId, parentRunId, start, null,
                 engine.instanceId());
-        LiveRun run = new LiveRun(row, graph, sessions.open(row.sessionId()), input);
+        LiveRun run = new LiveRun(row, graph, sessions.forNewRun(sessionId, runId), input);
         return engine.launch(run, start == null ? RunLoader.startNodes(graph, null) : List.of(start), Map.of(),
                 Set.of(), inline);
     }
@@ -93,7 +92,7 @@ public class RunLauncher {
         GraphSnapshot graph = snapshots.version(parent.workflowId(), parent.workflowVersion());
         Node from = nodeOf(graph, nodeId);
         Set<String> rerun = downstream(graph, from);
-        String forkId = UUID.randomUUID().toString();
+        String forkId = RunIds.next();
         List<Object> copies = new ArrayList<>();
         Map<String, StepRow> earlier = new HashMap<>();
         for (StepRow step : records.latestSteps(runId).values()) {

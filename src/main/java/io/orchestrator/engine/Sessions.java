@@ -13,6 +13,14 @@ public class Sessions {
     @Inject
     RunRecords records;
 
+    /**
+     * The session a new run asked for by id, or, when it asked for none, a new one under the run's
+     * own id: nothing is stored under an id that did not exist a moment ago, so there is nothing to read.
+     */
+    public LiveSession forNewRun(String requestedId, String runId) {
+        return requestedId == null || requestedId.isBlank() ? LiveSession.empty(runId) : open(requestedId);
+    }
+
     public LiveSession open(String sessionId) {
         return records.session(sessionId)
                 .map(row -> new LiveSession(row.id(), JsonText.parseObject(row.variables()), cookies(row.cookies())))

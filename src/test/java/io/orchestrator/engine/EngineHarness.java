@@ -145,6 +145,8 @@ final class EngineHarness implements AutoCloseable {
     static final class RecordingJournal extends RunJournal {
 
         final List<Object> entries = new CopyOnWriteArrayList<>();
+        /** Each appendAll's entries: what the engine handed over at once. */
+        final List<List<Object>> handOvers = new CopyOnWriteArrayList<>();
         /** When set, the next batch with a matching entry is refused (thrown back), once. */
         volatile Predicate<Object> refuse;
 
@@ -160,6 +162,7 @@ final class EngineHarness implements AutoCloseable {
                 refuse = null;
                 throw new IllegalStateException("The journal refused this batch (a test's simulated defect)");
             }
+            handOvers.add(List.copyOf(batch));
             batch.forEach(this::record);
         }
 

@@ -540,6 +540,31 @@ class RunEngineTest {
     }
 
     @Test
+    void aChainOfQuickNodesIsHandedToTheJournalAtOnceAndANodeThatMayBlockIsAnnouncedBeforeItRuns() {
+        LiveRun run = run(new TestGraph().node("Start", "echo").node("A", "echo").node("B", "echo")
+                .node("Sleep", "slow", "{'ms': 20}").node("C", "echo")
+                .edge("Start", "A").edge("A", "B").edge("B", "Sleep").edge("Sleep", "C"), "Start");
+
+        finished(run);
+
+        List<List<Object>> handOvers = harness.journal.handOvers.stream()
+                .filter(batch -> batch.stream().anyMatch(entry -> entry instanceof StepRow step && step.runId().equals(run.id())))
+                .toList();
+        assertEquals(2, handOvers.size(), handOvers::toString);
+        List<String> first = eventNames(handOvers.get(0));
+        assertEquals(List.of("workflow_started", "node_started:Start", "node_completed:Start", "node_started:A",
+                "node_completed:A", "node_started:B", "node_completed:B", "node_started:Sleep"), first);
+        assertEquals(List.of("node_completed:Sleep", "node_started:C", "node_completed:C", "workflow_completed"),
+                eventNames(handOvers.get(1)));
+        assertEquals(RunStatus.SUCCESS, run.status());
+    }
+
+    private static List<String> eventNames(List<Object> batch) {
+        return batch.stream().filter(RunEvent.class::isInstance).map(RunEvent.class::cast)
+                .map(event -> event.nodeName() == null ? event.type() : event.type() + ":" + event.nodeName()).toList();
+    }
+
+    @Test
     void aDefectiveNodeTypeFailsItsNodeAsInternalAndNeverHangsTheRun() {
         for (String how : List.of("throws", "no-outcome", "no-output", "no-route")) {
             LiveRun run = run(new TestGraph().node("Start", "echo").node("Broken", "broken", "{'how': '" + how + "'}")
@@ -557,16 +582,17 @@ class RunEngineTest {
     }
 
     @Test
-    void anEngineDefectWhileSettlingANodeFailsTheRunInsteadOfLeavingItUnderWayForever() {
+    void anEngineDefectWhileHandingEntriesToTheJournalFailsTheRunInsteadOfLeavingItUnderWayForever() {
         harness.journal.refuse = entry -> entry instanceof RunEvent event && event.type().equals("node_completed")
                 && "Middle".equals(event.nodeName());
-        LiveRun run = run(new TestGraph().node("Start", "echo").node("Middle", "echo").node("End", "echo")
+        // End may block, so Middle's completion is handed over before End runs: that is where it breaks.
+        LiveRun run = run(new TestGraph().node("Start", "echo").node("Middle", "echo").node("End", "slow", "{'ms': 0}")
                 .edge("Start", "Middle").edge("Middle", "End"), "Start");
 
         finished(run);
 
         assertEquals(RunStatus.FAILURE, run.status());
-        assertTrue(lastRow(run).error().startsWith("Internal error while running node 'Middle'"), lastRow(run).error());
+        assertTrue(lastRow(run).error().startsWith("Internal error while running node 'End'"), lastRow(run).error());
         assertEquals(List.of("Start", "Middle"), echo.calls);
         assertEquals("workflow_failed", last(harness.eventTypes(run)));
         assertTrue(harness.engine.live(run.id()).isEmpty());

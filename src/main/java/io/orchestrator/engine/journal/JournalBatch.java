@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,12 @@ final class JournalBatch {
     static final List<String> STEP_COLUMNS = List.of("run_id", "node_id", "attempt", "seq", "node_name", "node_type",
             "status", "input", "output", "route", "error", "error_type", "started_at", "finished_at", "wake_at");
     static final List<String> SESSION_COLUMNS = List.of("id", "variables", "cookies", "updated_at");
+
+    /**
+     * Statement sizes, largest first: n rows go out as the binary digits of n (13 = 8 + 4 + 1), so
+     * a batch costs a few executions of at most seven statements per table, each prepared once.
+     */
+    private static final int[] ROWS_PER_STATEMENT = {64, 32, 16, 8, 4, 2, 1};
 
     private record StepKey(String runId, String nodeId, int attempt) {
     }
@@ -56,77 +64,90 @@ final class JournalBatch {
     }
 
     void write(Connection connection, SqlDialect dialect) throws SQLException {
-        if (!runs.isEmpty()) {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    dialect.upsert("run", RUN_COLUMNS, List.of("id")))) {
-                for (RunRow run : runs.values()) {
-                    bindRun(statement, dialect, run);
-                    statement.addBatch();
-                }
-                statement.executeBatch();
+        upsert(connection, dialect, "run", RUN_COLUMNS, List.of("id"), runs.values(), JournalBatch::bindRun);
+        upsert(connection, dialect, "node_execution", STEP_COLUMNS, List.of("run_id", "node_id", "attempt"),
+                steps.values(), JournalBatch::bindStep);
+        upsert(connection, dialect, "session_state", SESSION_COLUMNS, List.of("id"), sessions.values(),
+                JournalBatch::bindSession);
+    }
+
+    /** Binds one row's values at the placeholders after {@code offset}. */
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, SqlDialect dialect, int offset, T row) throws SQLException;
+    }
+
+    /**
+     * Writes rows with multi-row statements of a few fixed sizes: one statement of many rows costs
+     * the database far less than as many one-row statements, and fixed sizes keep the statement
+     * cache small.
+     */
+    private static <T> void upsert(Connection connection, SqlDialect dialect, String table, List<String> columns,
+                                   List<String> key, Collection<T> rows, Binder<T> binder) throws SQLException {
+        Iterator<T> next = rows.iterator();
+        int left = rows.size();
+        for (int size : ROWS_PER_STATEMENT) {
+            if (left < size) {
+                continue;
             }
-        }
-        if (!steps.isEmpty()) {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    dialect.upsert("node_execution", STEP_COLUMNS, List.of("run_id", "node_id", "attempt")))) {
-                for (StepRow step : steps.values()) {
-                    bindStep(statement, dialect, step);
+            try (PreparedStatement statement = connection.prepareStatement(dialect.upsert(table, columns, key, size))) {
+                while (left >= size) {
+                    for (int row = 0; row < size; row++) {
+                        binder.bind(statement, dialect, row * columns.size(), next.next());
+                    }
                     statement.addBatch();
-                }
-                statement.executeBatch();
-            }
-        }
-        if (!sessions.isEmpty()) {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    dialect.upsert("session_state", SESSION_COLUMNS, List.of("id")))) {
-                for (SessionRow session : sessions.values()) {
-                    statement.setString(1, session.id());
-                    statement.setString(2, session.variables());
-                    statement.setString(3, session.cookies());
-                    dialect.bindInstant(statement, 4, session.updatedAt());
-                    statement.addBatch();
+                    left -= size;
                 }
                 statement.executeBatch();
             }
         }
     }
 
-    private static void bindRun(PreparedStatement statement, SqlDialect dialect, RunRow run) throws SQLException {
-        statement.setString(1, run.id());
-        statement.setString(2, run.workflowId());
-        statement.setLong(3, run.workflowVersion());
-        statement.setString(4, run.status().name());
-        statement.setString(5, run.triggerType());
-        text(statement, 6, run.input());
-        text(statement, 7, run.output());
-        text(statement, 8, run.error());
-        text(statement, 9, run.sessionId());
-        text(statement, 10, run.parentRunId());
-        text(statement, 11, run.startNodeId());
-        text(statement, 12, run.fromNodeId());
-        text(statement, 13, run.owner());
-        dialect.bindInstant(statement, 14, run.createdAt());
-        dialect.bindInstant(statement, 15, run.startedAt());
-        dialect.bindInstant(statement, 16, run.finishedAt());
-        dialect.bindInstant(statement, 17, run.updatedAt());
+    private static void bindRun(PreparedStatement statement, SqlDialect dialect, int offset, RunRow run)
+            throws SQLException {
+        statement.setString(offset + 1, run.id());
+        statement.setString(offset + 2, run.workflowId());
+        statement.setLong(offset + 3, run.workflowVersion());
+        statement.setString(offset + 4, run.status().name());
+        statement.setString(offset + 5, run.triggerType());
+        text(statement, offset + 6, run.input());
+        text(statement, offset + 7, run.output());
+        text(statement, offset + 8, run.error());
+        text(statement, offset + 9, run.sessionId());
+        text(statement, offset + 10, run.parentRunId());
+        text(statement, offset + 11, run.startNodeId());
+        text(statement, offset + 12, run.fromNodeId());
+        text(statement, offset + 13, run.owner());
+        dialect.bindInstant(statement, offset + 14, run.createdAt());
+        dialect.bindInstant(statement, offset + 15, run.startedAt());
+        dialect.bindInstant(statement, offset + 16, run.finishedAt());
+        dialect.bindInstant(statement, offset + 17, run.updatedAt());
     }
 
-    private static void bindStep(PreparedStatement statement, SqlDialect dialect, StepRow step) throws SQLException {
-        statement.setString(1, step.runId());
-        statement.setString(2, step.nodeId());
-        statement.setInt(3, step.attempt());
-        statement.setInt(4, step.seq());
-        statement.setString(5, step.nodeName());
-        statement.setString(6, step.nodeType());
-        statement.setString(7, step.status().name());
-        text(statement, 8, step.input());
-        text(statement, 9, step.output());
-        text(statement, 10, step.route());
-        text(statement, 11, step.error());
-        text(statement, 12, step.errorType());
-        dialect.bindInstant(statement, 13, step.startedAt());
-        dialect.bindInstant(statement, 14, step.finishedAt());
-        dialect.bindInstant(statement, 15, step.wakeAt());
+    private static void bindStep(PreparedStatement statement, SqlDialect dialect, int offset, StepRow step)
+            throws SQLException {
+        statement.setString(offset + 1, step.runId());
+        statement.setString(offset + 2, step.nodeId());
+        statement.setInt(offset + 3, step.attempt());
+        statement.setInt(offset + 4, step.seq());
+        statement.setString(offset + 5, step.nodeName());
+        statement.setString(offset + 6, step.nodeType());
+        statement.setString(offset + 7, step.status().name());
+        text(statement, offset + 8, step.input());
+        text(statement, offset + 9, step.output());
+        text(statement, offset + 10, step.route());
+        text(statement, offset + 11, step.error());
+        text(statement, offset + 12, step.errorType());
+        dialect.bindInstant(statement, offset + 13, step.startedAt());
+        dialect.bindInstant(statement, offset + 14, step.finishedAt());
+        dialect.bindInstant(statement, offset + 15, step.wakeAt());
+    }
+
+    private static void bindSession(PreparedStatement statement, SqlDialect dialect, int offset, SessionRow session)
+            throws SQLException {
+        statement.setString(offset + 1, session.id());
+        statement.setString(offset + 2, session.variables());
+        statement.setString(offset + 3, session.cookies());
+        dialect.bindInstant(statement, offset + 4, session.updatedAt());
     }
 
     private static void text(PreparedStatement statement, int index, String value) throws SQLException {

@@ -116,6 +116,11 @@ public class RunJournal {
         final int number;
         final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
         final CompletableFuture<Void> stopped = new CompletableFuture<>();
+        /**
+         * Kept from batch to batch, in manual commit: taking a pooled connection per batch cost a
+         * reservation and two autocommit switches (round trips) each time. Dropped after a failure.
+         */
+        private Connection connection;
 
         Writer(int number) {
             this.number = number;
@@ -144,7 +149,28 @@ public class RunJournal {
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             } finally {
+                release();
                 stopped.complete(null);
+            }
+        }
+
+        private Connection connection() throws SQLException {
+            if (connection == null) {
+                Connection opened = dataSource.getConnection();
+                opened.setAutoCommit(false);
+                connection = opened;
+            }
+            return connection;
+        }
+
+        private void release() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException alreadyBroken) {
+                    LOG.log(Level.FINE, "Closing a journal connection failed", alreadyBroken);
+                }
+                connection = null;
             }
         }
 
@@ -161,17 +187,18 @@ public class RunJournal {
             long pauseMs = 100;
             int refusals = 0;
             while (true) {
-                try (Connection connection = dataSource.getConnection()) {
-                    connection.setAutoCommit(false);
+                try {
+                    Connection open = connection();
                     try {
-                        batch.write(connection, dialect);
-                        connection.commit();
+                        batch.write(open, dialect);
+                        open.commit();
                         return;
                     } catch (SQLException failed) {
-                        connection.rollback();
+                        open.rollback();
                         throw failed;
                     }
                 } catch (SQLException failed) {
+                    release();
                     if (failed instanceof SQLNonTransientException && !(failed instanceof SQLNonTransientConnectionException)
                             && ++refusals >= 3) {
                         LOG.log(Level.SEVERE, "The database refused " + batch.describe() + " three times; these rows"

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which webhook node answers which path, across the whole server (table webhook_path, the path
@@ -29,25 +30,29 @@ public class WebhookPaths {
     public record Target(String workflowId, String nodeId) {
     }
 
-    private record Cached(Optional<Target> target, long loadedAt) {
+    private record Cached(Optional<Target> target, long loadedAt, long generation) {
     }
 
     @PersistenceContext(unitName = "orchestrator")
     EntityManager em;
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Bumped by every change, so that a lookup that raced with one is never served (see SnapshotStore). */
+    private final AtomicLong generation = new AtomicLong();
 
     /** The node that answers a path; cached a few seconds (this server's changes show at once). */
     public Optional<Target> find(String path) {
+        long current = generation.get();
         Cached cached = cache.get(path);
-        if (cached != null && System.currentTimeMillis() - cached.loadedAt() < CACHE_MILLIS) {
+        if (cached != null && cached.generation() == current
+                && System.currentTimeMillis() - cached.loadedAt() < CACHE_MILLIS) {
             return cached.target();
         }
         Optional<Target> target = lookup(path);
         if (cache.size() > 10_000) {
             cache.clear();
         }
-        cache.put(path, new Cached(target, System.currentTimeMillis()));
+        cache.put(path, new Cached(target, System.currentTimeMillis(), current));
         return target;
     }
 
@@ -115,6 +120,7 @@ public class WebhookPaths {
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) WorkflowChanged changed) {
+        generation.incrementAndGet();
         cache.clear();
     }
 
