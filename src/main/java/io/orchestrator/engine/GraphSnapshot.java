@@ -5,6 +5,7 @@ import io.orchestrator.platform.Jsonp;
 import io.orchestrator.workflow.NodeSettings;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +30,7 @@ public final class GraphSnapshot {
     private final String workflowId;
     private final long version;
     private final String workflowName;
-    private final int concurrencyLimit;
+    private final RunPolicy policy;
     private final List<Node> nodes;
     private final List<Edge> edges;
     private final Map<String, Node> byId = new HashMap<>();
@@ -37,12 +38,12 @@ public final class GraphSnapshot {
     private final List<List<Edge>> incoming;
     private final List<List<Edge>> outgoing;
 
-    public GraphSnapshot(String workflowId, long version, String workflowName, int concurrencyLimit, List<Node> nodes,
+    public GraphSnapshot(String workflowId, long version, String workflowName, RunPolicy policy, List<Node> nodes,
                          List<Edge> edges) {
         this.workflowId = workflowId;
         this.version = version;
         this.workflowName = workflowName;
-        this.concurrencyLimit = concurrencyLimit;
+        this.policy = policy;
         this.nodes = List.copyOf(nodes);
         this.edges = List.copyOf(edges);
         this.incoming = new ArrayList<>(nodes.size());
@@ -71,9 +72,9 @@ public final class GraphSnapshot {
         return workflowName;
     }
 
-    /** How many nodes of one run may execute at the same time (the workflow's setting). */
-    public int concurrencyLimit() {
-        return concurrencyLimit;
+    /** The workflow's settings for its runs, as they were at this version. */
+    public RunPolicy policy() {
+        return policy;
     }
 
     public List<Node> nodes() {
@@ -136,8 +137,14 @@ public final class GraphSnapshot {
         JsonArrayBuilder edgeArray = Jsonp.JSON.createArrayBuilder();
         edges.forEach(edge -> edgeArray.add(Jsonp.JSON.createObjectBuilder()
                 .add("source", edge.source()).add("route", edge.route()).add("target", edge.target())));
-        return Jsonp.JSON.createObjectBuilder().add("workflow_name", workflowName)
-                .add("concurrency_limit", concurrencyLimit).add("nodes", nodeArray).add("edges", edgeArray).build();
+        JsonObjectBuilder json = Jsonp.JSON.createObjectBuilder();
+        if (policy.webhookRateLimit() != null) {
+            json.add("webhook_rate_limit", policy.webhookRateLimit());
+        }
+        return json.add("workflow_name", workflowName)
+                .add("concurrency_limit", policy.concurrencyLimit())
+                .add("execution_timeout_seconds", policy.executionTimeoutSeconds())
+                .add("keep_executions", policy.keepExecutions()).add("nodes", nodeArray).add("edges", edgeArray).build();
     }
 
     public static GraphSnapshot fromJson(String workflowId, long version, JsonObject json) {
@@ -156,7 +163,6 @@ public final class GraphSnapshot {
             JsonObject edge = value.asJsonObject();
             edges.add(new Edge(edges.size(), edge.getString("source"), edge.getString("route"), edge.getString("target")));
         }
-        return new GraphSnapshot(workflowId, version, json.getString("workflow_name"), json.getInt("concurrency_limit"),
-                nodes, edges);
+        return new GraphSnapshot(workflowId, version, json.getString("workflow_name"), RunPolicy.of(json), nodes, edges);
     }
 }

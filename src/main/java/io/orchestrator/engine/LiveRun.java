@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * A run the engine holds in memory while it is under way: its graph, where it stands, the outputs
@@ -45,6 +46,10 @@ public final class LiveRun {
     /** Journal entries held back while quick nodes run one after the other; see RunEngine#record. */
     final List<Object> unwritten = new ArrayList<>();
     long unwrittenSinceNanos;
+    /** Whether node executions of this run may be in the database already (for keep_executions). */
+    boolean historyWritten;
+    /** Fails the run at its execution timeout while it is in memory; see RunEngine#watchDeadline. */
+    ScheduledFuture<?> deadline;
 
     /** Completes once the run's final state is durable. */
     final CompletableFuture<LiveRun> finished = new CompletableFuture<>();
@@ -61,7 +66,7 @@ public final class LiveRun {
                 .add("trigger", row.triggerType()).add("started_at", row.createdAt().toString()).build();
         this.workflowJson = Jsonp.JSON.createObjectBuilder().add("id", graph.workflowId())
                 .add("name", graph.workflowName()).add("version", graph.version()).build();
-        this.concurrencyLimit = graph.concurrencyLimit();
+        this.concurrencyLimit = graph.policy().concurrencyLimit();
     }
 
     public String id() {

@@ -4,6 +4,7 @@ import io.orchestrator.engine.GraphSnapshot.Node;
 import io.orchestrator.engine.Traversal.Progress;
 import io.orchestrator.engine.expressions.ExpressionScope;
 import io.orchestrator.engine.expressions.Expressions;
+import io.orchestrator.engine.journal.HistoryPurge;
 import io.orchestrator.engine.journal.RunJournal;
 import io.orchestrator.engine.journal.RunRow;
 import io.orchestrator.engine.journal.SessionRow;
@@ -24,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -148,6 +150,8 @@ public class RunEngine {
                 out.add(event("workflow_started", run, null, null, null));
             }
             live.put(run.id(), run);
+            run.historyWritten = !earlier.isEmpty();
+            watchDeadline(run);
             first = replay(run, startNodes, earlier, rerun, out);
             first.addAll(afterChange(run, out));
             record(run, out);
@@ -272,6 +276,7 @@ public class RunEngine {
             if (!run.unwritten.isEmpty()) {
                 journal.appendAll(run.id(), run.unwritten);
                 run.unwritten.clear();
+                run.historyWritten = true;
             }
         }
     }
@@ -489,6 +494,7 @@ public class RunEngine {
                         // Held no longer: a wake-up loads it from the database again.
                         if (run.status() == RunStatus.WAITING) {
                             live.remove(run.id(), run);
+                            cancelDeadline(run);
                         }
                     }
                     run.answered.complete(null);
@@ -563,6 +569,14 @@ public class RunEngine {
         if (session != null) {
             out.add(session);
         }
+        if (!run.graph.policy().keepsHistory(status)) {
+            // Rows still held never reach the database; rows already written are deleted with the end.
+            run.unwritten.removeIf(StepRow.class::isInstance);
+            out.removeIf(StepRow.class::isInstance);
+            if (run.historyWritten) {
+                out.add(new HistoryPurge(run.id()));
+            }
+        }
         String output = status == RunStatus.SUCCESS && run.lastCompleted != null
                 ? run.outputs.get(run.lastCompleted.id()).toString() : null;
         run.row = withStatus(run.row, status, output, error == null ? null : trim(error), now);
@@ -573,6 +587,7 @@ public class RunEngine {
             default -> "workflow_failed";
         };
         out.add(event(type, run, null, null, error));
+        cancelDeadline(run);
         out.add((Runnable) () -> {
             live.remove(run.id(), run);
             run.answered.complete(run.webhookAnswer);
@@ -602,6 +617,9 @@ public class RunEngine {
                 out.add(run.row);
             }
             live.put(run.id(), run);
+            if (run.deadline == null || run.deadline.isCancelled()) {
+                watchDeadline(run);
+            }
             complete(run, node, step, JsonText.parse(step.output()), Routes.DEFAULT, Instant.now(), out);
             next = afterChange(run, out);
             record(run, out);
@@ -622,6 +640,9 @@ public class RunEngine {
             run.paused--;
             List<Object> out = new ArrayList<>();
             live.put(run.id(), run);
+            if (run.deadline == null || run.deadline.isCancelled()) {
+                watchDeadline(run);
+            }
             run.queued.addFirst(run.graph.node(nodeId));
             next = afterChange(run, out);
             record(run, out);
@@ -643,6 +664,37 @@ public class RunEngine {
         write(run);
         scheduler.forget(run.id());
         return RunStatus.REVOKED;
+    }
+
+    /**
+     * Fails the run once it has taken longer than its workflow's {@code execution_timeout_seconds},
+     * counted from its start. A waiting run leaves memory and its timer with it; it is checked
+     * again when it wakes, and fails then if its time is up.
+     */
+    private void watchDeadline(LiveRun run) {
+        Instant started = run.row.startedAt() != null ? run.row.startedAt() : run.row.createdAt();
+        long leftMs = Duration.between(Instant.now(), started.plusSeconds(run.graph.policy().executionTimeoutSeconds())).toMillis();
+        run.deadline = watchdog.schedule(() -> timeOut(run), Math.max(0, leftMs), TimeUnit.MILLISECONDS);
+    }
+
+    private static void cancelDeadline(LiveRun run) {
+        if (run.deadline != null) {
+            run.deadline.cancel(false);
+        }
+    }
+
+    private void timeOut(LiveRun run) {
+        synchronized (run) {
+            if (run.status().isFinal()) {
+                return;
+            }
+            List<Object> out = new ArrayList<>();
+            end(run, RunStatus.FAILURE, "The run took longer than its execution timeout of "
+                    + run.graph.policy().executionTimeoutSeconds() + " s (workflow setting execution_timeout_seconds).", out);
+            record(run, out);
+        }
+        write(run);
+        scheduler.forget(run.id());
     }
 
     // ----- rows and events --------------------------------------------------------------------

@@ -82,7 +82,7 @@ public class RunLauncher {
                 row.triggerType(), row.input(), null, null, row.sessionId(), row.parentRunId(), row.startNodeId(),
                 from.id(), engine.instanceId(), row.createdAt(), now, null, now);
         LiveRun run = new LiveRun(again, graph, sessions.open(row.sessionId()), JsonText.parse(row.input()));
-        return engine.launch(run, RunLoader.startNodes(graph, row.startNodeId()), records.latestSteps(runId),
+        return engine.launch(run, RunLoader.startNodes(graph, row.startNodeId()), history(runId, "rewind"),
                 downstream(graph, from), false);
     }
 
@@ -95,7 +95,7 @@ public class RunLauncher {
         String forkId = RunIds.next();
         List<Object> copies = new ArrayList<>();
         Map<String, StepRow> earlier = new HashMap<>();
-        for (StepRow step : records.latestSteps(runId).values()) {
+        for (StepRow step : history(runId, "fork").values()) {
             if (!rerun.contains(step.nodeId())) {
                 StepRow copy = new StepRow(forkId, step.nodeId(), step.attempt(), step.seq(), step.nodeName(),
                         step.nodeType(), step.status(), step.input(), step.output(), step.route(), step.error(),
@@ -122,6 +122,16 @@ public class RunLauncher {
                     + "; stop it or let it finish before a " + what + ".");
         }
         return row;
+    }
+
+    /** The node executions a rewind or fork starts from; 409 when the workflow kept none (keep_executions). */
+    private Map<String, StepRow> history(String runId, String what) {
+        Map<String, StepRow> steps = records.latestSteps(runId);
+        if (steps.isEmpty()) {
+            throw new ApiException(ErrorCode.CONFLICT, "Run " + runId + " kept no node executions (workflow setting"
+                    + " keep_executions), so there is nothing to " + what + " from; start a new run instead.");
+        }
+        return steps;
     }
 
     private static Node nodeOf(GraphSnapshot graph, String nodeId) {

@@ -120,8 +120,8 @@ public class SnapshotStore {
                     edge.target()));
         }
         JsonObject settings = JsonText.parseObject(workflow.settings());
-        GraphSnapshot graph = new GraphSnapshot(workflowId, workflow.version(), workflow.name(),
-                settings.getInt("concurrency_limit", 10), snapshotNodes, snapshotEdges);
+        GraphSnapshot graph = new GraphSnapshot(workflowId, workflow.version(), workflow.name(), RunPolicy.of(settings),
+                snapshotNodes, snapshotEdges);
         store(graph);
         return new WorkflowAtVersion(graph, workflow.active());
     }

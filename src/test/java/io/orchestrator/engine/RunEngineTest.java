@@ -19,6 +19,7 @@ import io.orchestrator.engine.TestNodeTypes.Flaky;
 import io.orchestrator.engine.TestNodeTypes.Pause;
 import io.orchestrator.engine.TestNodeTypes.Route;
 import io.orchestrator.engine.TestNodeTypes.Slow;
+import io.orchestrator.engine.journal.HistoryPurge;
 import io.orchestrator.engine.journal.RunRow;
 import io.orchestrator.engine.journal.StepRow;
 import io.orchestrator.platform.JsonText;
@@ -537,6 +538,43 @@ class RunEngineTest {
         assertEquals(List.of("Start"), echo.calls);
         assertTrue(harness.scheduler.of("forget").stream().anyMatch(call -> call.runId().equals(run.id())));
         assertEventsInOrder(run, "workflow_revoked");
+    }
+
+    @Test
+    void aRunThatOutlivesItsExecutionTimeoutFailsAndItsRunningNodeIsRevoked() {
+        LiveRun run = run(new TestGraph().executionTimeoutSeconds(1).node("Start", "echo")
+                .node("Sleep", "slow", "{'ms': 30000}").node("After", "echo")
+                .edge("Start", "Sleep").edge("Sleep", "After"), "Start");
+
+        long started = System.nanoTime();
+        finished(run);
+
+        assertEquals(RunStatus.FAILURE, run.status());
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(4), "it ended at its timeout");
+        assertTrue(lastRow(run).error().contains("execution timeout of 1 s"), lastRow(run).error());
+        assertEquals(List.of(StepStatus.REVOKED), harness.attemptStatuses(run, "Sleep"));
+        assertEquals(List.of(StepStatus.SKIPPED), harness.attemptStatuses(run, "After"));
+        assertEquals("workflow_failed", last(harness.eventTypes(run)));
+    }
+
+    @Test
+    void keepExecutionsDecidesWhichFinishedRunsKeepTheirNodeExecutions() {
+        LiveRun quick = run(new TestGraph().keepExecutions("none").node("Start", "echo").node("Next", "echo")
+                .edge("Start", "Next"), "Start");
+        LiveRun slow = run(new TestGraph().keepExecutions("none").node("Start", "echo").node("Sleep", "slow", "{'ms': 5}")
+                .edge("Start", "Sleep"), "Start");
+        LiveRun succeeded = run(new TestGraph().keepExecutions("failed").node("Start", "echo"), "Start");
+        LiveRun failed = run(new TestGraph().keepExecutions("failed").node("Start", "echo").node("Fail", "boom")
+                .edge("Start", "Fail"), "Start");
+        List.of(quick, slow, succeeded, failed).forEach(EngineHarness::finished);
+
+        assertEquals(List.of(), harness.stepsOf(quick, "Start"), "held rows of a run without history are never written");
+        assertFalse(harness.journal.entries.contains(new HistoryPurge(quick.id())), "nothing to delete");
+        assertEquals(RunStatus.SUCCESS, lastRow(quick).status());
+        assertTrue(harness.journal.entries.contains(new HistoryPurge(slow.id())),
+                "rows written before the node that may block are deleted at the end");
+        assertEquals(List.of(), harness.stepsOf(succeeded, "Start"));
+        assertEquals(List.of(StepStatus.FAILURE), harness.attemptStatuses(failed, "Fail"));
     }
 
     @Test

@@ -17,6 +17,8 @@ final class TestGraph {
     private final List<Node> nodes = new ArrayList<>();
     private final List<Edge> edges = new ArrayList<>();
     private int concurrencyLimit = 8;
+    private long executionTimeoutSeconds = RunPolicy.DEFAULTS.executionTimeoutSeconds();
+    private String keepExecutions = "all";
 
     static String idOf(String name) {
         return "id-" + name;
@@ -45,12 +47,23 @@ final class TestGraph {
         return this;
     }
 
+    TestGraph executionTimeoutSeconds(long seconds) {
+        this.executionTimeoutSeconds = seconds;
+        return this;
+    }
+
+    TestGraph keepExecutions(String keep) {
+        this.keepExecutions = keep;
+        return this;
+    }
+
     TestGraph concurrencyLimit(int limit) {
         this.concurrencyLimit = limit;
         return this;
     }
 
     GraphSnapshot build() {
-        return new GraphSnapshot("wf-test", 1, "Test workflow", concurrencyLimit, nodes, edges);
+        return new GraphSnapshot("wf-test", 1, "Test workflow",
+                new RunPolicy(concurrencyLimit, executionTimeoutSeconds, keepExecutions, null), nodes, edges);
     }
 }

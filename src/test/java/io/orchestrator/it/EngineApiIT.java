@@ -78,6 +78,11 @@ class EngineApiIT {
         }
     }
 
+    private static String nodeNamed(TestWorkflow workflow, String name) {
+        return workflow.canvas().getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
+                .filter(node -> node.getString("name").equals(name)).findFirst().orElseThrow().getString("id");
+    }
+
     private static int indexOf(List<JsonObject> events, String type, String nodeId) {
         for (int i = 0; i < events.size(); i++) {
             JsonObject event = events.get(i);
@@ -215,6 +220,48 @@ class EngineApiIT {
 
         anonymous.get("/api/hooks/" + path).error(405, "METHOD_NOT_ALLOWED");
         anonymous.post("/api/hooks/" + path + "-unknown", "{}").error(404, "NOT_FOUND");
+    }
+
+    @Test
+    void aWorkflowThatKeepsOnlyFailedRunsHistoryStoresNoNodeExecutionsForASuccessfulRun() {
+        String path = "it/keep/" + UUID.randomUUID();
+        TestWorkflow workflow = webhookFlow(path, "last_node", null);
+        api.patch(workflow.path(), "{\"active\": true, \"settings\": {\"keep_executions\": \"failed\"}}").object(200);
+
+        Api.Response answer = SharedServer.anonymous().post("/api/hooks/" + path, "{\"n\": 4}");
+        assertEquals(8, answer.object(200).getInt("doubled"));
+        String taskId = answer.header("X-Task-Id").orElseThrow();
+
+        JsonObject run = api.get("/api/runs/" + taskId + "/").object(200);
+        assertEquals("SUCCESS", run.getString("status"));
+        assertEquals(8, run.getJsonObject("output").getInt("doubled"), "the run keeps its result");
+        assertEquals(0, run.getJsonArray("node_executions").size(), run::toString);
+        Api.Response refused = api.post("/api/runs/" + taskId + "/rewind/",
+                "{\"node_id\": \"" + nodeNamed(workflow, "Double") + "\"}");
+        refused.error(409, "CONFLICT");
+        assertTrue(refused.object().getString("error").contains("keep_executions"), refused::toString);
+    }
+
+    @Test
+    void aWorkflowsWebhookRateLimitAnswers429WithRetryAfter() {
+        String path = "it/limited/" + UUID.randomUUID();
+        TestWorkflow workflow = webhookFlow(path, "last_node", null);
+        api.patch(workflow.path(), "{\"active\": true, \"settings\": {\"webhook_rate_limit\": 2}}").object(200);
+
+        // Two calls a minute pass; five in a row meet the limit even if a minute turns meanwhile.
+        Api.Response limited = null;
+        for (int call = 0; call < 5 && limited == null; call++) {
+            Api.Response answer = SharedServer.anonymous().post("/api/hooks/" + path, "{\"n\": 1}");
+            if (answer.status() == 429) {
+                limited = answer;
+            } else {
+                assertEquals(2, answer.object(200).getInt("doubled"));
+            }
+        }
+        assertNotNull(limited, "the third call within a minute is refused");
+        limited.error(429, "RATE_LIMITED");
+        assertTrue(limited.object().getString("error").contains("webhook_rate_limit"), limited::toString);
+        assertTrue(Long.parseLong(limited.header("Retry-After").orElseThrow()) >= 1);
     }
 
     @Test

@@ -38,6 +38,7 @@ final class JournalBatch {
     private final Map<StepKey, StepRow> steps = new LinkedHashMap<>();
     private final Map<String, SessionRow> sessions = new LinkedHashMap<>();
     private final List<Object> announcements = new ArrayList<>();
+    private final List<String> purges = new ArrayList<>();
 
     void add(Object entry) {
         if (entry instanceof RunRow run) {
@@ -46,13 +47,16 @@ final class JournalBatch {
             steps.put(new StepKey(step.runId(), step.nodeId(), step.attempt()), step);
         } else if (entry instanceof SessionRow session) {
             sessions.put(session.id(), session);
+        } else if (entry instanceof HistoryPurge purge) {
+            steps.keySet().removeIf(key -> key.runId().equals(purge.runId()));
+            purges.add(purge.runId());
         } else {
             announcements.add(entry);
         }
     }
 
     boolean hasRows() {
-        return !runs.isEmpty() || !steps.isEmpty() || !sessions.isEmpty();
+        return !runs.isEmpty() || !steps.isEmpty() || !sessions.isEmpty() || !purges.isEmpty();
     }
 
     int rowCount() {
@@ -69,6 +73,15 @@ final class JournalBatch {
                 steps.values(), JournalBatch::bindStep);
         upsert(connection, dialect, "session_state", SESSION_COLUMNS, List.of("id"), sessions.values(),
                 JournalBatch::bindSession);
+        if (!purges.isEmpty()) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM node_execution WHERE run_id = ?")) {
+                for (String runId : purges) {
+                    delete.setString(1, runId);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+        }
     }
 
     /** Binds one row's values at the placeholders after {@code offset}. */

@@ -10,9 +10,11 @@ import io.orchestrator.engine.SnapshotStore;
 import io.orchestrator.engine.WorkflowAtVersion;
 import io.orchestrator.engine.journal.RunJournal;
 import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.ErrorBody;
 import io.orchestrator.platform.ErrorCode;
 import io.orchestrator.platform.JsonText;
 import io.orchestrator.platform.OrchestratorConfig;
+import io.orchestrator.security.RateLimiter;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -69,6 +71,9 @@ public class WebhookResource {
     @Inject
     OrchestratorConfig config;
 
+    @Inject
+    RateLimiter rateLimiter;
+
     @Context
     HttpHeaders headers;
 
@@ -110,6 +115,13 @@ public class WebhookResource {
             throw new ApiException(ErrorCode.NOT_FOUND, "The webhook /api/hooks/" + path + " is not listening: its"
                     + " workflow is not active. Activate it with PATCH /api/workflow/" + target.workflowId()
                     + "/ {\"active\": true}.");
+        }
+        Integer rateLimit = workflow.graph().policy().webhookRateLimit();
+        if (rateLimit != null) {
+            Response refused = overRateLimit(target.workflowId(), rateLimit);
+            if (refused != null) {
+                return refused;
+            }
         }
         JsonObject form = node.formValues();
         String expectedMethod = form.getString("method", "POST");
@@ -174,6 +186,22 @@ public class WebhookResource {
             return response.entity(text.getString()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
         }
         return response.entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The workflow's webhook_rate_limit, counted per minute across its webhooks: 429 with Retry-After past it. */
+    private Response overRateLimit(String workflowId, int limit) {
+        long now = System.currentTimeMillis();
+        RateLimiter.Decision decision = rateLimiter.acquire("webhook:" + workflowId, limit, now);
+        if (decision.allowed()) {
+            return null;
+        }
+        return Response.status(ErrorCode.RATE_LIMITED.status())
+                .entity(ErrorBody.of(ErrorCode.RATE_LIMITED, "This workflow accepts " + limit + " webhook calls a minute"
+                        + " (setting webhook_rate_limit); retry after the time in Retry-After.", JsonValue.EMPTY_JSON_OBJECT))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", decision.retryAfterSeconds(now / 1000))
+                .header("X-RateLimit-Limit", limit).header("X-RateLimit-Remaining", 0)
+                .header("X-RateLimit-Reset", decision.resetEpochSeconds()).build();
     }
 
     private static boolean await(CompletableFuture<?> future) {
