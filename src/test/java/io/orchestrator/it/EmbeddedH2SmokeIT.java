@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.orchestrator.it.support.Api;
 import io.orchestrator.it.support.ServerProcess;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -49,6 +50,36 @@ class EmbeddedH2SmokeIT {
             assertEquals("Survives restarts", canvas.object().getString("name"));
             assertEquals(1, canvas.object().getJsonArray("nodes").size());
             assertEquals("http-request", canvas.object().getJsonArray("nodes").getJsonObject(0).getString("node_type"));
+
+            runsOnH2(api);
         }
+    }
+
+    /** The engine on the development database: a webhook run answered in-process, a run started through Quartz. */
+    private static void runsOnH2(Api api) throws InterruptedException {
+        String workflowId = api.post("/api/workflow/", "{\"name\": \"Runs on H2\"}").object(201).getString("id");
+        String hook = api.post("/api/workflow/" + workflowId + "/nodes/add/", "{\"nodeTemplate\": \"webhook\","
+                + " \"form_values\": {\"path\": \"h2-orders\", \"response_mode\": \"last_node\"}}").object(201).getString("id");
+        String doubled = api.post("/api/workflow/" + workflowId + "/nodes/add/", "{\"nodeTemplate\": \"transform\","
+                + " \"form_values\": {\"fields\": {\"doubled\": \"${input.body.n * 2}\"}}}").object(201).getString("id");
+        api.post("/api/workflow/" + workflowId + "/edges/add/", "{\"source\": \"" + hook + "\", \"target\": \""
+                + doubled + "\"}").object(201);
+        api.patch("/api/workflow/" + workflowId + "/", "{\"active\": true}").object(200);
+
+        Api.Response answer = api.post("/api/hooks/h2-orders", "{\"n\": 21}");
+        assertEquals(42, answer.object(200).getInt("doubled"), answer::toString);
+        JsonObject run = api.get("/api/runs/" + answer.header("X-Task-Id").orElseThrow() + "/").object(200);
+        assertEquals("SUCCESS", run.getString("status"));
+        assertEquals(2, run.getJsonArray("node_executions").size(), run::toString);
+
+        String manual = api.post("/api/workflow/", "{\"name\": \"Quartz on H2\"}").object(201).getString("id");
+        api.post("/api/workflow/" + manual + "/nodes/add/", "{\"nodeTemplate\": \"manual-trigger\"}").object(201);
+        api.get("/api/workflow/" + manual + "/start_execution/").object(200);
+        String status = "";
+        for (int i = 0; i < 100 && !status.equals("SUCCESS"); i++) {
+            Thread.sleep(100);
+            status = api.get("/api/workflow/" + manual + "/task_status/").object(200).getString("status");
+        }
+        assertEquals("SUCCESS", status, "a run started through Quartz's H2 job store completes");
     }
 }

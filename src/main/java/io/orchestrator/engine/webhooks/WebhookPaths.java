@@ -74,10 +74,11 @@ public class WebhookPaths {
         String workflowId = changed.workflowId();
         Map<String, String> wanted = new HashMap<>();
         Map<String, String> nodeNames = new HashMap<>();
-        for (Object result : em.createNativeQuery("SELECT id, name, form_values FROM workflow_node"
-                + " WHERE workflow_id = ?1 AND node_type = 'webhook'").setParameter(1, workflowId).getResultList()) {
-            Object[] row = (Object[]) result;
-            JsonObject form = JsonText.parseObject(String.valueOf(row[2]));
+        // JPQL, not SQL: a native query hands H2's CLOB column back as a Clob, not as text.
+        for (Object[] row : em.createQuery("select n.id, n.name, n.formValues from WorkflowNode n"
+                + " where n.workflowId = :workflowId and n.nodeType = 'webhook'", Object[].class)
+                .setParameter("workflowId", workflowId).getResultList()) {
+            JsonObject form = JsonText.parseObject((String) row[2]);
             String path = normalize(form.getString("path", ""));
             if (!path.isEmpty()) {
                 wanted.put((String) row[0], path);
