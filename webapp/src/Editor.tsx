@@ -1,0 +1,171 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, addEdge, useEdgesState, useNodesState, useReactFlow,
+  type Connection, type Edge, type Node,
+} from '@xyflow/react';
+import { call, describe, isApiError, token, type Canvas, type CanvasEdge, type CanvasNode, type NodeTypeInfo } from './api';
+import {
+  applyEvent, runStatusOf, syncStates, takenEdges, toFlow, type NodeData, type NodeState, type RunEvent, type SyncState,
+} from './graph';
+import { WorkflowNodeView } from './WorkflowNodeView';
+import { Palette } from './Palette';
+import { NodePanel } from './NodePanel';
+
+interface Props {
+  workflowId: string;
+  onClose: () => void;
+  onUnauthorized: () => void;
+}
+
+const NODE_TYPES = { workflowNode: WorkflowNodeView };
+type States = Record<string, { state: NodeState; route?: string }>;
+
+export function Editor(props: Props) {
+  return <ReactFlowProvider><EditorCanvas {...props} /></ReactFlowProvider>;
+}
+
+/** One workflow on the canvas: every change is saved as it is made; runs show live through the WebSocket. */
+function EditorCanvas({ workflowId, onUnauthorized }: Props) {
+  const [canvas, setCanvas] = useState<Canvas | null>(null);
+  const [types, setTypes] = useState<NodeTypeInfo[]>([]);
+  const [nodes, setNodes, onNodesChange] = useNodesState<Node<NodeData>>([]);
+  const [edges, setEdges, onEdgesChange] = useEdgesState<Edge>([]);
+  const [states, setStates] = useState<States>({});
+  const [run, setRun] = useState<{ taskId?: string; status: string }>({ status: 'idle' });
+  const [message, setMessage] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const { screenToFlowPosition } = useReactFlow();
+  const canvasNodes = useRef<Record<string, CanvasNode>>({});
+
+  const fail = useCallback((failed: unknown) => {
+    if (isApiError(failed) && failed.status === 401) onUnauthorized();
+    else setMessage(describe(failed));
+  }, [onUnauthorized]);
+
+  useEffect(() => {
+    Promise.all([call<Canvas>('GET', `workflow/${workflowId}/canvas_data/`), call<{ node_types: NodeTypeInfo[] }>('GET', 'nodes/')])
+      .then(([loaded, catalogue]) => {
+        setCanvas(loaded);
+        setTypes(catalogue.node_types);
+        canvasNodes.current = Object.fromEntries(loaded.nodes.map((node) => [node.id, node]));
+        const flow = toFlow(loaded);
+        setNodes(flow.nodes);
+        setEdges(flow.edges);
+      }).catch(fail);
+  }, [workflowId, fail, setNodes, setEdges]);
+
+  // Live run status: events over the WebSocket, a state_sync on connect and after a reconnect.
+  useEffect(() => {
+    let socket: WebSocket | null = null;
+    let closed = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const connect = () => {
+      const base = location.pathname.replace(/[^/]*$/, '');
+      const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${base}ws/workflow/${workflowId}/`;
+      socket = new WebSocket(url, [`bearer.${token.get() ?? ''}`]);
+      socket.onmessage = (message) => {
+        const event = JSON.parse(message.data) as RunEvent & { state?: SyncState };
+        if (event.type === 'state_sync' && event.state) {
+          const synced = event.state;
+          setRun({ taskId: synced.task_id ?? undefined, status: synced.task_status ?? 'idle' });
+          setStates(syncStates(synced));
+          return;
+        }
+        setStates((current) => applyEvent(current, event));
+        const status = runStatusOf(event.type);
+        if (status) {
+          setRun({ taskId: event.task_id, status });
+          if (event.error) setMessage(event.error);
+        }
+      };
+      socket.onclose = () => { if (!closed) retry = setTimeout(connect, 2000); };
+    };
+    connect();
+    return () => { closed = true; clearTimeout(retry); socket?.close(); };
+  }, [workflowId]);
+
+  const shownNodes = useMemo(() => nodes.map((node) => {
+    const state = states[node.id];
+    return state || node.data.state !== 'idle'
+      ? { ...node, data: { ...node.data, state: state?.state ?? 'idle', route: state?.route } } : node;
+  }), [nodes, states]);
+  const shownEdges = useMemo(() => {
+    const taken = takenEdges(edges, states);
+    return edges.map((edge) => ({ ...edge, animated: taken.has(edge.id), className: taken.has(edge.id) ? 'taken' : undefined }));
+  }, [edges, states]);
+
+  const onDrop = useCallback(async (event: React.DragEvent) => {
+    event.preventDefault();
+    const key = event.dataTransfer.getData('application/x-node-type');
+    if (!key) return;
+    const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    try {
+      const node = await call<CanvasNode>('POST', `workflow/${workflowId}/nodes/add/`, { nodeTemplate: key, position });
+      canvasNodes.current[node.id] = node;
+      setNodes((current) => current.concat(toFlow({ ...canvas!, nodes: [node], edges: [] }).nodes));
+      setMessage(null);
+    } catch (failed) { fail(failed); }
+  }, [workflowId, screenToFlowPosition, setNodes, canvas, fail]);
+
+  const onConnect = useCallback(async (connection: Connection) => {
+    try {
+      const edge = await call<CanvasEdge>('POST', `workflow/${workflowId}/edges/add/`, {
+        source: connection.source, source_handle: connection.sourceHandle ?? 'default', target: connection.target,
+      });
+      setEdges((current) => addEdge({ ...toFlow({ ...canvas!, nodes: [], edges: [edge] }).edges[0] }, current));
+      setMessage(null);
+    } catch (failed) { fail(failed); }
+  }, [workflowId, setEdges, canvas, fail]);
+
+  const onNodeDragStop = useCallback((_: unknown, node: Node) => {
+    call('PATCH', `workflow/${workflowId}/nodes/${node.id}/position/`, { position: node.position }).catch(fail);
+  }, [workflowId, fail]);
+  const onNodesDelete = useCallback((deleted: Node[]) => {
+    deleted.forEach((node) => call('DELETE', `workflow/${workflowId}/nodes/${node.id}/remove/`).catch(fail));
+  }, [workflowId, fail]);
+  const onEdgesDelete = useCallback((deleted: Edge[]) => {
+    deleted.forEach((edge) => call('DELETE', `workflow/${workflowId}/edges/${edge.id}/remove/`).catch(fail));
+  }, [workflowId, fail]);
+
+  const start = () => call<{ task_id: string }>('GET', `workflow/${workflowId}/start_execution/`)
+    .then((answer) => { setRun({ taskId: answer.task_id, status: 'PENDING' }); setMessage(null); }).catch(fail);
+  const stop = () => call('GET', `workflow/${workflowId}/stop_execution/`).catch(fail);
+
+  const selectedNode = selected ? canvasNodes.current[selected] : undefined;
+  const running = ['PENDING', 'STARTED', 'WAITING'].includes(run.status);
+
+  return (
+    <div className="editor">
+      <Palette types={types} />
+      <div className="canvas" onDrop={onDrop} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }}>
+        <div className="canvas-bar">
+          <strong>{canvas?.name}</strong>
+          <span className={`run-status status-${run.status.toLowerCase()}`} data-testid="run-status">{run.status}</span>
+          <span className="spacer" />
+          <button className="primary" onClick={start} disabled={running}>Run</button>
+          <button onClick={stop} disabled={!running}>Stop</button>
+        </div>
+        {message && <p className="error banner" role="alert">{message}</p>}
+        {canvas && <ReactFlow nodes={shownNodes} edges={shownEdges} nodeTypes={NODE_TYPES}
+                   onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
+                   onNodeDragStop={onNodeDragStop} onNodesDelete={onNodesDelete} onEdgesDelete={onEdgesDelete}
+                   onSelectionChange={({ nodes: picked }) => setSelected(picked.length === 1 ? picked[0].id : null)}
+                   deleteKeyCode={['Delete', 'Backspace']} defaultViewport={{ x: 0, y: 0, zoom: 1 }}
+                   fitView={canvas.nodes.length > 0} fitViewOptions={{ maxZoom: 1 }}>
+          <Background />
+          <MiniMap pannable zoomable />
+          <Controls />
+        </ReactFlow>}
+      </div>
+      {selectedNode && (
+        <NodePanel workflowId={workflowId} node={selectedNode} type={types.find((t) => t.key === selectedNode.node_type)}
+                   onSaved={(saved) => {
+                     canvasNodes.current[saved.id] = saved;
+                     setNodes((current) => current.map((node) => node.id === saved.id
+                       ? { ...node, data: { ...node.data, name: saved.name, routes: saved.routes } } : node));
+                   }} />
+      )}
+    </div>
+  );
+}
+

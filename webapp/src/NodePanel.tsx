@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { call, describe, isApiError, type CanvasNode, type FormField, type NodeTypeInfo } from './api';
+
+interface Props {
+  workflowId: string;
+  node: CanvasNode;
+  type: NodeTypeInfo | undefined;
+  onSaved: (node: CanvasNode) => void;
+}
+
+/** The selected node's settings, generated from its type's form; the server's 422 details land on their fields. */
+export function NodePanel({ workflowId, node, type, onSaved }: Props) {
+  const [name, setName] = useState(node.name);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    setName(node.name);
+    setValues(Object.fromEntries((type?.form ?? []).map((field) => [field.name, asText(node.form_values[field.name])])));
+  }, [node, type]);
+  useEffect(() => {
+    setErrors({});
+    setMessage(null);
+  }, [node.id]);
+
+  const save = async () => {
+    const formValues: Record<string, unknown> = {};
+    for (const field of type?.form ?? []) formValues[field.name] = parse(field, values[field.name] ?? '');
+    try {
+      const saved = await call<CanvasNode>('PATCH', `workflow/${workflowId}/nodes/${node.id}/`, { name, form_values: formValues });
+      setErrors({});
+      setMessage('Saved');
+      onSaved(saved);
+    } catch (failed) {
+      const details = isApiError(failed) ? (failed.details.form_values ?? failed.details) as Record<string, unknown> : {};
+      setErrors(Object.fromEntries(Object.entries(details).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])));
+      setMessage(describe(failed));
+    }
+  };
+
+  const webhookUrl = node.node_type === 'webhook' && typeof node.form_values.path === 'string'
+    ? new URL(`api/hooks/${node.form_values.path}`, location.href).href : null;
+
+  return (
+    <aside className="panel" aria-label="Node settings">
+      <h2>{type?.name ?? node.node_type}</h2>
+      <label>Name<input value={name} onChange={(e) => setName(e.target.value)} /></label>
+      {webhookUrl && (
+        <p className="webhook-url">Webhook URL <code>{webhookUrl}</code>
+          <button onClick={() => navigator.clipboard?.writeText(webhookUrl)}>Copy</button></p>
+      )}
+      {(type?.form ?? []).map((field) => (
+        <label key={field.name} className={errors[field.name] ? 'invalid' : undefined}>
+          {field.label}{field.required ? ' *' : ''}
+          {field.type === 'choice' ? (
+            <select value={values[field.name] ?? ''} onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}>
+              <option value="" />
+              {(field.options ?? []).map((option) => <option key={option}>{option}</option>)}
+            </select>
+          ) : field.type === 'boolean' ? (
+            <input type="checkbox" checked={values[field.name] === 'true'}
+                   onChange={(e) => setValues({ ...values, [field.name]: String(e.target.checked) })} />
+          ) : isStructured(field) || field.type === 'textarea' ? (
+            <textarea rows={4} value={values[field.name] ?? ''} placeholder={isStructured(field) ? 'JSON' : undefined}
+                      onChange={(e) => setValues({ ...values, [field.name]: e.target.value })} />
+          ) : (
+            <input type={field.type === 'secret' ? 'password' : 'text'} value={values[field.name] ?? ''} placeholder={field.type === 'expression' ? '${input.…}' : undefined}
+                   onChange={(e) => setValues({ ...values, [field.name]: e.target.value })} />
+          )}
+          {field.help && <small>{field.help}</small>}
+          {errors[field.name] && <small className="error">{errors[field.name]}</small>}
+        </label>
+      ))}
+      <button className="primary" onClick={save}>Save</button>
+      {message && <p className={message === 'Saved' ? 'ok' : 'error'}>{message}</p>}
+    </aside>
+  );
+}
+
+function isStructured(field: FormField) {
+  return ['json', 'key_value', 'string_list', 'list'].includes(field.type);
+}
+
+function asText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+}
+
+/** The text of a field as the value the API takes: numbers and JSON parsed, empty as absent (null). */
+function parse(field: FormField, text: string): unknown {
+  if (text.trim() === '') return null;
+  if (field.type === 'boolean') return text === 'true';
+  if (field.type === 'number' || field.type === 'integer') return text.includes('${') ? text : Number(text);
+  if (isStructured(field)) {
+    try { return JSON.parse(text); } catch { return text; }
+  }
+  return text;
+}

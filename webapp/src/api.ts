@@ -1,0 +1,104 @@
+// The REST API as the canvas uses it. The token lives in sessionStorage: it is gone when the tab closes.
+
+export interface ApiError {
+  status: number;
+  error: string;
+  code: string;
+  details: Record<string, unknown>;
+}
+
+export interface Position { x: number; y: number }
+
+export interface CanvasNode {
+  id: string;
+  node_type: string;
+  name: string;
+  position: Position;
+  form_values: Record<string, unknown>;
+  routes: string[];
+  input_data?: unknown;
+  output_data?: unknown;
+}
+
+export interface CanvasEdge {
+  id: string;
+  source: string;
+  source_handle: string;
+  target: string;
+}
+
+export interface Canvas {
+  id: string;
+  name: string;
+  version: number;
+  active: boolean;
+  nodes: CanvasNode[];
+  edges: CanvasEdge[];
+}
+
+export interface Workflow {
+  id: string;
+  name: string;
+  active: boolean;
+  version: number;
+  updated_at: string;
+}
+
+export interface FormField {
+  name: string;
+  type: string;
+  label: string;
+  required: boolean;
+  default?: unknown;
+  options?: string[];
+  help?: string;
+}
+
+export interface NodeTypeInfo {
+  key: string;
+  name: string;
+  category: string;
+  description: string;
+  trigger: boolean;
+  routes: string[];
+  form: FormField[];
+}
+
+const TOKEN_KEY = 'orchestrator.token';
+
+export const token = {
+  get: (): string | null => sessionStorage.getItem(TOKEN_KEY),
+  set: (value: string) => sessionStorage.setItem(TOKEN_KEY, value),
+  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+/** Calls the API with the stored token; a non-2xx answer is thrown as the server's {error, code, details}. */
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token.get() ?? ''}` };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`api/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    throw { status: response.status, error: json?.error ?? response.statusText, code: json?.code ?? 'HTTP_ERROR',
+      details: json?.details ?? {} } satisfies ApiError;
+  }
+  return json as T;
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return typeof value === 'object' && value !== null && 'code' in value && 'error' in value;
+}
+
+/** A readable line for an API error, with the field messages of a 422. */
+export function describe(error: unknown): string {
+  if (!isApiError(error)) return String(error);
+  const fields = flatten(error.details);
+  return fields.length ? `${error.error}: ${fields.join('; ')}` : error.error;
+}
+
+function flatten(details: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(details).flatMap(([key, value]) => typeof value === 'object' && value !== null
+    ? flatten(value as Record<string, unknown>, `${prefix}${key}.`)
+    : [`${prefix}${key}: ${String(value)}`]);
+}
