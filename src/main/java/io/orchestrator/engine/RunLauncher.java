@@ -82,8 +82,8 @@ public class RunLauncher {
                 row.triggerType(), row.input(), null, null, row.sessionId(), row.parentRunId(), row.startNodeId(),
                 from.id(), engine.instanceId(), row.createdAt(), now, null, now);
         LiveRun run = new LiveRun(again, graph, sessions.open(row.sessionId()), JsonText.parse(row.input()));
-        return engine.launch(run, RunLoader.startNodes(graph, row.startNodeId()), history(runId, "rewind"),
-                downstream(graph, from), false);
+        return stored(engine.launch(run, RunLoader.startNodes(graph, row.startNodeId()), history(runId, "rewind"),
+                downstream(graph, from), false));
     }
 
     /** A new run that branches from a finished one at a node: it keeps what came before, records its parent. */
@@ -112,7 +112,7 @@ public class RunLauncher {
                 graph.node(parent.startNodeId()), from, engine.instanceId());
         journal.appendAll(forkId, copies);
         LiveRun run = new LiveRun(row, graph, forkSession, input);
-        return engine.launch(run, RunLoader.startNodes(graph, parent.startNodeId()), earlier, rerun, false);
+        return stored(engine.launch(run, RunLoader.startNodes(graph, parent.startNodeId()), earlier, rerun, false));
     }
 
     private RunRow finishedRun(String runId, String what) {
@@ -122,6 +122,12 @@ public class RunLauncher {
                     + "; stop it or let it finish before a " + what + ".");
         }
         return row;
+    }
+
+    /** Returns once the run's start is in the database: the caller may look it up as soon as it has the id. */
+    private LiveRun stored(LiveRun run) {
+        journal.durable(run.id()).join();
+        return run;
     }
 
     /** The node executions a rewind or fork starts from; 409 when the workflow kept none (keep_executions). */
