@@ -1,6 +1,7 @@
 // End-to-end test of the canvas in headless Chromium (Debian's), driven by playwright-core,
 // against a running server: sign in, create a workflow, drag three nodes from the palette,
-// connect them, set a transform field, run, and see all three completed.
+// connect them, set a transform field, run, see all three completed, read the node's output and
+// open the run from the history.
 //
 //   ORCHESTRATOR_URL=http://127.0.0.1:7878/ ORCHESTRATOR_TOKEN=wfo_... node e2e/canvas.e2e.mjs
 // Screenshots go to SCREENSHOTS (default ../target/e2e). Exits non-zero on the first failure.
@@ -68,6 +69,17 @@ try {
   await page.locator('[data-testid="run-status"]', { hasText: 'SUCCESS' }).waitFor({ timeout: 20_000 });
   await page.locator('.wf-node.state-completed').nth(2).waitFor();
   await page.screenshot({ path: join(shots, 'canvas-after-run.png') });
+
+  // The configured node's data, from the run just made.
+  await page.locator(`.react-flow__node[data-id="${ids[1]}"]`).click();
+  await page.getByLabel('Node data').locator('pre.json', { hasText: '"greeting": "hello ' }).waitFor();
+
+  // The run in the history, opened on the canvas.
+  await page.locator('.run-item[data-status="SUCCESS"]').first().click();
+  await page.getByText('Viewing run').waitFor();
+  await page.locator('.wf-node.state-completed').nth(2).waitFor();
+  await page.screenshot({ path: join(shots, 'canvas-run-history.png') });
+  await page.getByRole('button', { name: 'Back to live' }).click();
   console.log(`ok: built, connected, configured and ran "${name}"; screenshots in ${shots}`);
 } catch (failed) {
   await page.screenshot({ path: join(shots, 'canvas-failure.png') }).catch(() => {});

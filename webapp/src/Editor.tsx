@@ -5,11 +5,13 @@ import {
 } from '@xyflow/react';
 import { call, describe, isApiError, token, type Canvas, type CanvasEdge, type CanvasNode, type NodeTypeInfo } from './api';
 import {
-  applyEvent, runStatusOf, syncStates, takenEdges, toFlow, type NodeData, type NodeState, type RunEvent, type SyncState,
+  applyEvent, runStatusOf, statesOfRun, syncStates, takenEdges, toFlow, type NodeData, type NodeState, type RunEvent, type SyncState,
 } from './graph';
 import { WorkflowNodeView } from './WorkflowNodeView';
 import { Palette } from './Palette';
 import { NodePanel } from './NodePanel';
+import { Inspector } from './Inspector';
+import { RunsPanel, type RunDetail } from './RunsPanel';
 
 interface Props {
   workflowId: string;
@@ -34,6 +36,8 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const [run, setRun] = useState<{ taskId?: string; status: string }>({ status: 'idle' });
   const [message, setMessage] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const [openRun, setOpenRun] = useState<RunDetail | null>(null);
   const { screenToFlowPosition } = useReactFlow();
   const canvasNodes = useRef<Record<string, CanvasNode>>({});
 
@@ -75,6 +79,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         const status = runStatusOf(event.type);
         if (status) {
           setRun({ taskId: event.task_id, status });
+          setRefresh((n) => n + 1);
           if (event.error) setMessage(event.error);
         }
       };
@@ -84,15 +89,17 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
     return () => { closed = true; clearTimeout(retry); socket?.close(); };
   }, [workflowId]);
 
+  // An opened run shows its stored results instead of the live ones.
+  const shownStates = useMemo(() => (openRun ? statesOfRun(openRun.node_executions) : states), [openRun, states]);
   const shownNodes = useMemo(() => nodes.map((node) => {
-    const state = states[node.id];
+    const state = shownStates[node.id];
     return state || node.data.state !== 'idle'
       ? { ...node, data: { ...node.data, state: state?.state ?? 'idle', route: state?.route } } : node;
-  }), [nodes, states]);
+  }), [nodes, shownStates]);
   const shownEdges = useMemo(() => {
-    const taken = takenEdges(edges, states);
+    const taken = takenEdges(edges, shownStates);
     return edges.map((edge) => ({ ...edge, animated: taken.has(edge.id), className: taken.has(edge.id) ? 'taken' : undefined }));
-  }, [edges, states]);
+  }, [edges, shownStates]);
 
   const onDrop = useCallback(async (event: React.DragEvent) => {
     event.preventDefault();
@@ -130,6 +137,11 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const start = () => call<{ task_id: string }>('GET', `workflow/${workflowId}/start_execution/`)
     .then((answer) => { setRun({ taskId: answer.task_id, status: 'PENDING' }); setMessage(null); }).catch(fail);
   const stop = () => call('GET', `workflow/${workflowId}/stop_execution/`).catch(fail);
+  const again = (how: 'rewind' | 'fork') => {
+    if (!openRun || !selected) return;
+    call<{ task_id: string }>('POST', `runs/${openRun.task_id}/${how}/`, { node_id: selected })
+      .then(() => { setOpenRun(null); setRefresh((n) => n + 1); setMessage(null); }).catch(fail);
+  };
 
   const selectedNode = selected ? canvasNodes.current[selected] : undefined;
   const running = ['PENDING', 'STARTED', 'WAITING'].includes(run.status);
@@ -146,6 +158,10 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
           <button onClick={stop} disabled={!running}>Stop</button>
         </div>
         {message && <p className="error banner" role="alert">{message}</p>}
+        {openRun && (
+          <p className="banner viewing">Viewing run {openRun.task_id.slice(0, 8)}… ({openRun.status})
+            <button onClick={() => setOpenRun(null)}>Back to live</button></p>
+        )}
         {canvas && <ReactFlow nodes={shownNodes} edges={shownEdges} nodeTypes={NODE_TYPES}
                    onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
                    onNodeDragStop={onNodeDragStop} onNodesDelete={onNodesDelete} onEdgesDelete={onEdgesDelete}
@@ -157,14 +173,27 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
           <Controls />
         </ReactFlow>}
       </div>
-      {selectedNode && (
-        <NodePanel workflowId={workflowId} node={selectedNode} type={types.find((t) => t.key === selectedNode.node_type)}
-                   onSaved={(saved) => {
-                     canvasNodes.current[saved.id] = saved;
-                     setNodes((current) => current.map((node) => node.id === saved.id
-                       ? { ...node, data: { ...node.data, name: saved.name, routes: saved.routes } } : node));
-                   }} />
-      )}
+      <aside className="panel">
+        {selectedNode && (
+          <>
+            <NodePanel workflowId={workflowId} node={selectedNode} type={types.find((t) => t.key === selectedNode.node_type)}
+                       onSaved={(saved) => {
+                         canvasNodes.current[saved.id] = saved;
+                         setNodes((current) => current.map((node) => node.id === saved.id
+                           ? { ...node, data: { ...node.data, name: saved.name, routes: saved.routes } } : node));
+                       }} />
+            {openRun && (
+              <div className="run-actions">
+                <button onClick={() => again('rewind')}>Rewind from here</button>
+                <button onClick={() => again('fork')}>Fork from here</button>
+              </div>
+            )}
+            <Inspector workflowId={workflowId} nodeId={selectedNode.id} taskId={openRun?.task_id ?? run.taskId}
+                       refresh={refresh} />
+          </>
+        )}
+        <RunsPanel workflowId={workflowId} refresh={refresh} openRunId={openRun?.task_id ?? null} onOpen={setOpenRun} />
+      </aside>
     </div>
   );
 }

@@ -43,7 +43,7 @@ export function NodePanel({ workflowId, node, type, onSaved }: Props) {
     ? new URL(`api/hooks/${node.form_values.path}`, location.href).href : null;
 
   return (
-    <aside className="panel" aria-label="Node settings">
+    <section className="node-settings" aria-label="Node settings">
       <h2>{type?.name ?? node.node_type}</h2>
       <label>Name<input value={name} onChange={(e) => setName(e.target.value)} /></label>
       {webhookUrl && (
@@ -74,7 +74,7 @@ export function NodePanel({ workflowId, node, type, onSaved }: Props) {
       ))}
       <button className="primary" onClick={save}>Save</button>
       {message && <p className={message === 'Saved' ? 'ok' : 'error'}>{message}</p>}
-    </aside>
+    </section>
   );
 }
 

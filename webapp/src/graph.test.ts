@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, runStatusOf, syncStates, takenEdges, toFlow } from './graph';
+import { applyEvent, runStatusOf, statesOfRun, syncStates, takenEdges, toFlow } from './graph';
 
 const canvas = {
   id: 'w', name: 'W', version: 3, active: false,
@@ -58,5 +58,15 @@ describe('state_sync', () => {
 
   it('names run statuses as task_status does', () => {
     expect(['workflow_completed', 'workflow_failed', 'node_started'].map(runStatusOf)).toEqual(['SUCCESS', 'FAILURE', undefined]);
+  });
+});
+
+describe('a stored run', () => {
+  it('shows the latest attempt of each node', () => {
+    expect(statesOfRun([
+      { node_id: 'a', status: 'FAILURE', route: null, attempt: 1 },
+      { node_id: 'a', status: 'SUCCESS', route: 'true', attempt: 2 },
+      { node_id: 'c', status: 'SKIPPED', route: null, attempt: 1 },
+    ])).toEqual({ a: { state: 'completed', route: 'true' }, c: { state: 'skipped', route: undefined } });
   });
 });

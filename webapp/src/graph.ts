@@ -101,3 +101,21 @@ const RUN_STATUS_OF_EVENT: Record<string, string> = {
 export function runStatusOf(eventType: string): string | undefined {
   return RUN_STATUS_OF_EVENT[eventType];
 }
+
+const STATE_OF_STEP: Record<string, NodeState> = {
+  RUNNING: 'running', SUCCESS: 'completed', FAILURE: 'failed', SKIPPED: 'skipped', WAITING: 'waiting', REVOKED: 'failed',
+};
+
+/** Node states of a finished (or running) run from its node executions: the latest attempt of each node counts. */
+export function statesOfRun(executions: { node_id: string; status: string; route: string | null; attempt: number }[]) {
+  const latest = new Map<string, { status: string; route: string | null; attempt: number }>();
+  executions.forEach((step) => {
+    const seen = latest.get(step.node_id);
+    if (!seen || step.attempt >= seen.attempt) latest.set(step.node_id, step);
+  });
+  const states: Record<string, { state: NodeState; route?: string }> = {};
+  latest.forEach((step, nodeId) => {
+    states[nodeId] = { state: STATE_OF_STEP[step.status] ?? 'idle', route: step.route ?? undefined };
+  });
+  return states;
+}
