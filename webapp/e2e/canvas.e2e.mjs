@@ -1,7 +1,7 @@
 // End-to-end test of the canvas in headless Chromium (Debian's), driven by playwright-core,
 // against a running server: sign in, create a workflow, drag three nodes from the palette,
 // connect them, set a transform field, run, see all three completed, read the node's output and
-// open the run from the history.
+// open the run from the history, and run again with the trigger's declared input.
 //
 //   ORCHESTRATOR_URL=http://127.0.0.1:7878/ ORCHESTRATOR_TOKEN=wfo_... node e2e/canvas.e2e.mjs
 // Screenshots go to SCREENSHOTS (default ../target/e2e). Exits non-zero on the first failure.
@@ -80,6 +80,22 @@ try {
   await page.locator('.wf-node.state-completed').nth(2).waitFor();
   await page.screenshot({ path: join(shots, 'canvas-run-history.png') });
   await page.getByRole('button', { name: 'Back to live' }).click();
+
+  // A trigger that declares inputs asks for them at Run; the run uses them.
+  await page.locator(`.react-flow__node[data-id="${ids[0]}"]`).click();
+  await page.getByLabel('Node settings').locator('textarea').first()
+    .fill('[{"name": "who", "type": "text", "required": true}]');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved').waitFor();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const inputs = page.getByRole('form', { name: 'Run inputs' });
+  await inputs.getByLabel('who').fill('Ada');
+  await inputs.getByRole('button', { name: 'Run' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.run-item[data-status="SUCCESS"]').length === 2,
+    undefined, { timeout: 20_000 });
+  await page.locator(`.react-flow__node[data-id="${ids[1]}"]`).click();
+  await page.getByLabel('Node data').locator('pre.json', { hasText: '"greeting": "hello Ada"' }).waitFor();
+  await page.screenshot({ path: join(shots, 'canvas-run-with-inputs.png') });
   console.log(`ok: built, connected, configured and ran "${name}"; screenshots in ${shots}`);
 } catch (failed) {
   await page.screenshot({ path: join(shots, 'canvas-failure.png') }).catch(() => {});

@@ -12,6 +12,7 @@ import { Palette } from './Palette';
 import { NodePanel } from './NodePanel';
 import { Inspector } from './Inspector';
 import { RunsPanel, type RunDetail } from './RunsPanel';
+import { RunInputs, type DeclaredInput } from './RunInputs';
 
 interface Props {
   workflowId: string;
@@ -134,8 +135,25 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
     deleted.forEach((edge) => call('DELETE', `workflow/${workflowId}/edges/${edge.id}/remove/`).catch(fail));
   }, [workflowId, fail]);
 
-  const start = () => call<{ task_id: string }>('GET', `workflow/${workflowId}/start_execution/`)
-    .then((answer) => { setRun({ taskId: answer.task_id, status: 'PENDING' }); setMessage(null); }).catch(fail);
+  const [asking, setAsking] = useState<{ inputs: DeclaredInput[]; error: string | null } | null>(null);
+  const startWith = (input?: Record<string, unknown>) =>
+    call<{ task_id: string }>('POST', `workflow/${workflowId}/start_execution/`, input === undefined ? undefined : { input })
+      .then((answer) => {
+        setAsking(null);
+        setOpenRun(null);
+        setRun({ taskId: answer.task_id, status: 'PENDING' });
+        setMessage(null);
+      })
+      .catch((failed) => (input !== undefined
+        ? setAsking((current) => current && { ...current, error: describe(failed) })
+        : fail(failed)));
+  // A manual trigger that declares inputs asks for them first.
+  const start = () => {
+    const trigger = Object.values(canvasNodes.current).find((node) => node.node_type === 'manual-trigger');
+    const inputs = trigger?.form_values.inputs;
+    if (Array.isArray(inputs) && inputs.length > 0) setAsking({ inputs: inputs as DeclaredInput[], error: null });
+    else startWith();
+  };
   const stop = () => call('GET', `workflow/${workflowId}/stop_execution/`).catch(fail);
   const again = (how: 'rewind' | 'fork') => {
     if (!openRun || !selected) return;
@@ -173,6 +191,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
           <Controls />
         </ReactFlow>}
       </div>
+      {asking && <RunInputs inputs={asking.inputs} error={asking.error} onRun={startWith} onCancel={() => setAsking(null)} />}
       <aside className="panel">
         {selectedNode && (
           <>
