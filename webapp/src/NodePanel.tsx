@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { BooleanInput, ChoiceInput } from './FieldInputs';
 import { call, describe, isApiError, type CanvasNode, type FormField, type NodeTypeInfo } from './api';
 
 interface Props {
@@ -54,13 +55,10 @@ export function NodePanel({ workflowId, node, type, onSaved }: Props) {
         <label key={field.name} className={errors[field.name] ? 'invalid' : undefined}>
           {field.label}{field.required ? ' *' : ''}
           {field.type === 'choice' ? (
-            <select value={values[field.name] ?? ''} onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}>
-              <option value="" />
-              {(field.options ?? []).map((option) => <option key={option}>{option}</option>)}
-            </select>
+            <ChoiceInput value={values[field.name] ?? ''} options={field.options}
+                         onChange={(value) => setValues({ ...values, [field.name]: value })} />
           ) : field.type === 'boolean' ? (
-            <input type="checkbox" checked={values[field.name] === 'true'}
-                   onChange={(e) => setValues({ ...values, [field.name]: String(e.target.checked) })} />
+            <BooleanInput value={values[field.name] ?? ''} onChange={(value) => setValues({ ...values, [field.name]: value })} />
           ) : isStructured(field) || field.type === 'textarea' ? (
             <textarea rows={4} value={values[field.name] ?? ''} placeholder={isStructured(field) ? 'JSON' : undefined}
                       onChange={(e) => setValues({ ...values, [field.name]: e.target.value })} />

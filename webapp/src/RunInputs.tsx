@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BooleanInput, ChoiceInput } from './FieldInputs';
 
 /** An input a manual trigger declares (its `inputs` field). */
 export interface DeclaredInput {
@@ -37,13 +38,10 @@ export function RunInputs({ inputs, error, onRun, onCancel }: Props) {
           <label key={input.name}>
             {input.name}{input.required ? ' *' : ''}
             {input.type === 'choice' ? (
-              <select value={values[input.name]} onChange={(e) => setValues({ ...values, [input.name]: e.target.value })}>
-                <option value="" />
-                {(input.options ?? []).map((option) => <option key={option}>{option}</option>)}
-              </select>
+              <ChoiceInput value={values[input.name]} options={input.options}
+                           onChange={(value) => setValues({ ...values, [input.name]: value })} />
             ) : input.type === 'boolean' ? (
-              <input type="checkbox" checked={values[input.name] === 'true'}
-                     onChange={(e) => setValues({ ...values, [input.name]: String(e.target.checked) })} />
+              <BooleanInput value={values[input.name]} onChange={(value) => setValues({ ...values, [input.name]: value })} />
             ) : (
               <input value={values[input.name]} type={input.type === 'number' ? 'number' : 'text'}
                      onChange={(e) => setValues({ ...values, [input.name]: e.target.value })} />
