@@ -4,21 +4,11 @@
 //   ORCHESTRATOR_URL=... ORCHESTRATOR_TOKEN=... WORKFLOW_ID=... NODES=1000 node e2e/canvas-speed.mjs
 // Prints one JSON line: open_ms (navigation to every node drawn), and frame times while panning and
 // zooming (p50, p95, max, frames over 50 ms), measured with requestAnimationFrame in the page.
-import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { launchBrowser } from './browser.mjs';
 
 const base = process.env.ORCHESTRATOR_URL ?? 'http://127.0.0.1:7878/';
 const nodes = Number(process.env.NODES ?? 1000);
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'canvas-speed-')), {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1400, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-const page = context.pages()[0] ?? await context.newPage();
+const { context, page } = await launchBrowser('canvas-speed');
 await page.addInitScript((token) => sessionStorage.setItem('orchestrator.token', token), process.env.ORCHESTRATOR_TOKEN);
 
 const started = Date.now();

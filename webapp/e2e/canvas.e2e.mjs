@@ -5,9 +5,8 @@
 //
 //   ORCHESTRATOR_URL=http://127.0.0.1:7878/ ORCHESTRATOR_TOKEN=wfo_... node e2e/canvas.e2e.mjs
 // Screenshots go to SCREENSHOTS (default ../target/e2e). Exits non-zero on the first failure.
-import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { launchBrowser } from './browser.mjs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const base = process.env.ORCHESTRATOR_URL ?? 'http://127.0.0.1:7878/';
@@ -16,14 +15,7 @@ const shots = process.env.SCREENSHOTS ?? new URL('../../target/e2e/', import.met
 if (!token) throw new Error('Set ORCHESTRATOR_TOKEN to an API token of the server at ' + base);
 mkdirSync(shots, { recursive: true });
 
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'canvas-e2e-')), {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1400, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-const page = context.pages()[0] ?? await context.newPage();
+const { context, page } = await launchBrowser('canvas-e2e');
 page.setDefaultTimeout(10_000);
 page.on('pageerror', (error) => console.error('page error:', error.message));
 page.on('console', (message) => { if (message.type() === 'error') console.error('console:', message.text()); });
