@@ -1,7 +1,7 @@
 // End-to-end test of the canvas in headless Chromium (Debian's), driven by playwright-core,
 // against a running server: sign in, create a workflow, drag three nodes from the palette,
 // connect them, set a transform field, run, see all three completed, read the node's output and
-// open the run from the history, and run again with the trigger's declared input.
+// open the run from the history, run again with the trigger's declared input, and copy and paste.
 //
 //   ORCHESTRATOR_URL=http://127.0.0.1:7878/ ORCHESTRATOR_TOKEN=wfo_... node e2e/canvas.e2e.mjs
 // Screenshots go to SCREENSHOTS (default ../target/e2e). Exits non-zero on the first failure.
@@ -88,6 +88,18 @@ try {
   await page.locator(`.react-flow__node[data-id="${ids[1]}"]`).click();
   await page.getByLabel('Node data').locator('pre.json', { hasText: '"greeting": "hello Ada"' }).waitFor();
   await page.screenshot({ path: join(shots, 'canvas-run-with-inputs.png') });
+
+  // Copy two connected nodes and paste them: two new nodes and the edge between them, all saved.
+  await page.locator('.react-flow__pane').click({ position: { x: 50, y: 50 } });
+  await page.locator(`.react-flow__node[data-id="${ids[1]}"]`).click();
+  await page.keyboard.down('Control');
+  await page.locator(`.react-flow__node[data-id="${ids[2]}"]`).click();
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 5
+    && document.querySelectorAll('.react-flow__edge').length === 3);
+  await page.getByTestId('saving').filter({ hasText: 'All changes saved' }).waitFor();
   console.log(`ok: built, connected, configured and ran "${name}"; screenshots in ${shots}`);
 } catch (failed) {
   await page.screenshot({ path: join(shots, 'canvas-failure.png') }).catch(() => {});

@@ -102,38 +102,82 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
     return edges.map((edge) => ({ ...edge, animated: taken.has(edge.id), className: taken.has(edge.id) ? 'taken' : undefined }));
   }, [edges, shownStates]);
 
+  // Every change is saved as it is made; the bar says whether some are still on their way.
+  const [pending, setPending] = useState(0);
+  const save = useCallback(<T,>(method: string, path: string, body?: unknown) => {
+    setPending((n) => n + 1);
+    return call<T>(method, `workflow/${workflowId}/${path}`, body).finally(() => setPending((n) => n - 1));
+  }, [workflowId]);
+
+  const addNode = useCallback(async (spec: Record<string, unknown>) => {
+    const node = await save<CanvasNode>('POST', 'nodes/add/', spec);
+    canvasNodes.current[node.id] = node;
+    setNodes((current) => current.concat(toFlow({ ...canvas!, nodes: [node], edges: [] }).nodes));
+    return node;
+  }, [save, setNodes, canvas]);
+  const connect = useCallback(async (source: string, sourceHandle: string, target: string) => {
+    const edge = await save<CanvasEdge>('POST', 'edges/add/', { source, source_handle: sourceHandle, target });
+    setEdges((current) => addEdge({ ...toFlow({ ...canvas!, nodes: [], edges: [edge] }).edges[0] }, current));
+  }, [save, setEdges, canvas]);
+
   const onDrop = useCallback(async (event: React.DragEvent) => {
     event.preventDefault();
     const key = event.dataTransfer.getData('application/x-node-type');
     if (!key) return;
     const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
     try {
-      const node = await call<CanvasNode>('POST', `workflow/${workflowId}/nodes/add/`, { nodeTemplate: key, position });
-      canvasNodes.current[node.id] = node;
-      setNodes((current) => current.concat(toFlow({ ...canvas!, nodes: [node], edges: [] }).nodes));
+      await addNode({ nodeTemplate: key, position });
       setMessage(null);
     } catch (failed) { fail(failed); }
-  }, [workflowId, screenToFlowPosition, setNodes, canvas, fail]);
+  }, [screenToFlowPosition, addNode, fail]);
 
   const onConnect = useCallback(async (connection: Connection) => {
     try {
-      const edge = await call<CanvasEdge>('POST', `workflow/${workflowId}/edges/add/`, {
-        source: connection.source, source_handle: connection.sourceHandle ?? 'default', target: connection.target,
-      });
-      setEdges((current) => addEdge({ ...toFlow({ ...canvas!, nodes: [], edges: [edge] }).edges[0] }, current));
+      await connect(connection.source, connection.sourceHandle ?? 'default', connection.target);
       setMessage(null);
     } catch (failed) { fail(failed); }
-  }, [workflowId, setEdges, canvas, fail]);
+  }, [connect, fail]);
 
   const onNodeDragStop = useCallback((_: unknown, node: Node) => {
-    call('PATCH', `workflow/${workflowId}/nodes/${node.id}/position/`, { position: node.position }).catch(fail);
-  }, [workflowId, fail]);
+    save('PATCH', `nodes/${node.id}/position/`, { position: node.position }).catch(fail);
+  }, [save, fail]);
   const onNodesDelete = useCallback((deleted: Node[]) => {
-    deleted.forEach((node) => call('DELETE', `workflow/${workflowId}/nodes/${node.id}/remove/`).catch(fail));
-  }, [workflowId, fail]);
+    deleted.forEach((node) => save('DELETE', `nodes/${node.id}/remove/`).catch(fail));
+  }, [save, fail]);
   const onEdgesDelete = useCallback((deleted: Edge[]) => {
-    deleted.forEach((edge) => call('DELETE', `workflow/${workflowId}/edges/${edge.id}/remove/`).catch(fail));
-  }, [workflowId, fail]);
+    deleted.forEach((edge) => save('DELETE', `edges/${edge.id}/remove/`).catch(fail));
+  }, [save, fail]);
+
+  // Ctrl+C / Ctrl+V: copies the selected nodes with their settings and the edges between them.
+  const copied = useRef<{ nodes: CanvasNode[]; edges: Edge[] }>({ nodes: [], edges: [] });
+  useEffect(() => {
+    const onKey = async (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (!(event.ctrlKey || event.metaKey) || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      if (event.key === 'c') {
+        const picked = new Set(nodes.filter((node) => node.selected).map((node) => node.id));
+        copied.current = {
+          nodes: [...picked].map((id) => canvasNodes.current[id]).filter(Boolean),
+          edges: edges.filter((edge) => picked.has(edge.source) && picked.has(edge.target)),
+        };
+      } else if (event.key === 'v' && copied.current.nodes.length > 0) {
+        try {
+          const newIds: Record<string, string> = {};
+          for (const node of copied.current.nodes) {
+            const pasted = await addNode({ nodeTemplate: node.node_type, form_values: withoutMaskedSecrets(node.form_values),
+              position: { x: node.position.x + 40, y: node.position.y + 40 } });
+            newIds[node.id] = pasted.id;
+          }
+          for (const edge of copied.current.edges) {
+            await connect(newIds[edge.source], edge.sourceHandle ?? 'default', newIds[edge.target]);
+          }
+          setMessage(null);
+        } catch (failed) { fail(failed); }
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [nodes, edges, addNode, connect, fail]);
 
   const [asking, setAsking] = useState<{ inputs: DeclaredInput[]; error: string | null } | null>(null);
   const startWith = (input?: Record<string, unknown>) =>
@@ -171,6 +215,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         <div className="canvas-bar">
           <strong>{canvas?.name}</strong>
           <span className={`run-status status-${run.status.toLowerCase()}`} data-testid="run-status">{run.status}</span>
+          <span className="saving" data-testid="saving">{pending > 0 ? 'Saving…' : 'All changes saved'}</span>
           <span className="spacer" />
           <button className="primary" onClick={start} disabled={running}>Run</button>
           <button onClick={stop} disabled={!running}>Stop</button>
@@ -217,3 +262,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   );
 }
 
+/** A secret comes back masked; a pasted node gets no secret rather than the mask as its value. */
+function withoutMaskedSecrets(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '********'));
+}
