@@ -42,6 +42,8 @@ try {
   await page.locator('.react-flow__node').nth(2).waitFor();
 
   const ids = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+  const panelShows = (name) => page.waitForFunction(
+    (expected) => document.querySelector('[aria-label="Node settings"] input')?.value === expected, name);
   const connect = async (from, to) => {
     await page.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source`).first()
       .dragTo(page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`));
@@ -51,6 +53,8 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('.react-flow__edge').length === 2);
 
   await page.locator(`.react-flow__node[data-id="${ids[1]}"]`).click();
+  // The panel follows the selection: wait for it to show this node before typing into it.
+  await panelShows('Transform');
   const fields = page.getByLabel('Node settings').locator('textarea').first();
   await fields.fill('{"greeting": "hello ${input.who}"}');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -75,6 +79,7 @@ try {
 
   // A trigger that declares inputs asks for them at Run; the run uses them.
   await page.locator(`.react-flow__node[data-id="${ids[0]}"]`).click();
+  await panelShows('Manual Trigger');
   await page.getByLabel('Node settings').locator('textarea').first()
     .fill('[{"name": "who", "type": "text", "required": true}]');
   await page.getByRole('button', { name: 'Save' }).click();
