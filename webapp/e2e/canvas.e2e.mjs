@@ -42,8 +42,20 @@ try {
   await page.locator('.react-flow__node').nth(2).waitFor();
 
   const ids = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
-  const panelShows = (name) => page.waitForFunction(
-    (expected) => document.querySelector('[aria-label="Node settings"] input')?.value === expected, name);
+  // Selects a node by clicking it until the panel shows it: a click right after a connection drag
+  // is sometimes taken by React Flow as part of that gesture.
+  const select = async (id, name) => {
+    for (let attempt = 1; ; attempt++) {
+      await page.locator(`.react-flow__node[data-id="${id}"]`).click();
+      try {
+        await page.waitForFunction((expected) =>
+          document.querySelector('[aria-label="Node settings"] input')?.value === expected, name, { timeout: 3_000 });
+        return;
+      } catch (notYet) {
+        if (attempt === 3) throw notYet;
+      }
+    }
+  };
   const connect = async (from, to) => {
     await page.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source`).first()
       .dragTo(page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`));
@@ -52,9 +64,8 @@ try {
   await connect(ids[1], ids[2]);
   await page.waitForFunction(() => document.querySelectorAll('.react-flow__edge').length === 2);
 
-  await page.locator(`.react-flow__node[data-id="${ids[1]}"]`).click();
-  // The panel follows the selection: wait for it to show this node before typing into it.
-  await panelShows('Transform');
+  // The panel follows the selection: it must show this node before typing into it.
+  await select(ids[1], 'Transform');
   const fields = page.getByLabel('Node settings').locator('textarea').first();
   await fields.fill('{"greeting": "hello ${input.who}"}');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -78,8 +89,7 @@ try {
   await page.getByRole('button', { name: 'Back to live' }).click();
 
   // A trigger that declares inputs asks for them at Run; the run uses them.
-  await page.locator(`.react-flow__node[data-id="${ids[0]}"]`).click();
-  await panelShows('Manual Trigger');
+  await select(ids[0], 'Manual Trigger');
   await page.getByLabel('Node settings').locator('textarea').first()
     .fill('[{"name": "who", "type": "text", "required": true}]');
   await page.getByRole('button', { name: 'Save' }).click();
