@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 
@@ -82,7 +83,7 @@ public final class LiveRun {
     }
 
     /** Completes once the run's final state is durable. */
-    public java.util.concurrent.CompletionStage<LiveRun> whenFinished() {
+    public CompletionStage<LiveRun> whenFinished() {
         return finished;
     }
 
@@ -90,7 +91,7 @@ public final class LiveRun {
      * Completes once a respond-webhook node's answer is durable (with it), or the run ended or
      * paused without one (with null).
      */
-    public java.util.concurrent.CompletionStage<JsonObject> whenAnswered() {
+    public CompletionStage<JsonObject> whenAnswered() {
         return answered;
     }
 

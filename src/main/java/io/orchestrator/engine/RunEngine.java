@@ -229,10 +229,12 @@ public class RunEngine {
         while (attempt != null) {
             List<Attempt> next;
             try {
-                if (mustWriteBefore(run, attempt)) {
+                // One registry lookup per attempt, for both the write decision and the execution.
+                Optional<NodeType> type = types.find(attempt.node().type());
+                if (mustWriteBefore(run, type)) {
                     write(run);
                 }
-                next = executeAndSettle(run, attempt);
+                next = executeAndSettle(run, attempt, type);
                 if (next.isEmpty()) {
                     write(run);
                 }
@@ -251,12 +253,12 @@ public class RunEngine {
     }
 
     /** Held entries go out before a node that may take its time, so that its start is seen meanwhile. */
-    private boolean mustWriteBefore(LiveRun run, Attempt attempt) {
+    private boolean mustWriteBefore(LiveRun run, Optional<NodeType> type) {
         synchronized (run) {
             if (run.unwritten.isEmpty()) {
                 return false;
             }
-            return types.find(attempt.node().type()).map(NodeType::mayBlock).orElse(true)
+            return type.map(NodeType::mayBlock).orElse(true)
                     || run.unwritten.size() >= MAX_HELD_ENTRIES
                     || System.nanoTime() - run.unwrittenSinceNanos >= TimeUnit.MILLISECONDS.toNanos(MAX_HELD_MILLIS);
         }
@@ -297,9 +299,8 @@ public class RunEngine {
         }
     }
 
-    private List<Attempt> executeAndSettle(LiveRun run, Attempt attempt) {
+    private List<Attempt> executeAndSettle(LiveRun run, Attempt attempt, Optional<NodeType> type) {
         Node node = attempt.node();
-        Optional<NodeType> type = types.find(node.type());
         NodeOutcome outcome = null;
         NodeFailure failure = null;
         if (type.isEmpty()) {

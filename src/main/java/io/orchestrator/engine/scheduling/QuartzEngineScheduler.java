@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.Properties;
 import java.util.Set;
@@ -143,7 +144,7 @@ public class QuartzEngineScheduler implements EngineScheduler {
         try {
             Set<JobKey> jobs = quartz().getJobKeys(GroupMatcher.jobGroupEquals(runId));
             if (!jobs.isEmpty()) {
-                quartz().deleteJobs(new java.util.ArrayList<>(jobs));
+                quartz().deleteJobs(new ArrayList<>(jobs));
             }
         } catch (SchedulerException failed) {
             LOG.warning("Could not forget the scheduled jobs of run " + runId + ": " + failed.getMessage()

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public class WebhookPaths {
         return target;
     }
 
-    @jakarta.transaction.Transactional
+    @Transactional
     Optional<Target> lookup(String path) {
         List<?> rows = em.createNativeQuery("SELECT workflow_id, node_id FROM webhook_path WHERE path = ?1")
                 .setParameter(1, path).getResultList();
