@@ -13,5 +13,5 @@ export default defineConfig({
       '/ws': { target: 'ws://127.0.0.1:7878', ws: true },
     },
   },
-  test: { environment: 'happy-dom' },
+  test: { environment: 'happy-dom', setupFiles: ['src/test/setup.ts'] },
 });

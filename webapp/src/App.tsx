@@ -13,12 +13,20 @@ export function App() {
     location.hash = id ?? '';
     setWorkflowId(id);
   };
+  const [notice, setNotice] = useState<string | null>(null);
   const signOut = () => {
     token.clear();
+    setNotice(null);
+    setSignedIn(false);
+  };
+  // The server refused the token mid-session (revoked, or the server's tokens were reset).
+  const refused = () => {
+    token.clear();
+    setNotice('The server no longer accepts this token (401): it may have been revoked. Sign in with a valid one.');
     setSignedIn(false);
   };
 
-  if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} />;
+  if (!signedIn) return <SignIn notice={notice} onSignedIn={() => { setNotice(null); setSignedIn(true); }} />;
   return (
     <div className="app">
       <header className="topbar">
@@ -27,8 +35,8 @@ export function App() {
         <button onClick={signOut}>Sign out</button>
       </header>
       {workflowId
-        ? <Editor workflowId={workflowId} onClose={() => open(null)} onUnauthorized={signOut} />
-        : <WorkflowList onOpen={open} onUnauthorized={signOut} />}
+        ? <Editor workflowId={workflowId} onClose={() => open(null)} onUnauthorized={refused} />
+        : <WorkflowList onOpen={open} onUnauthorized={refused} />}
     </div>
   );
 }

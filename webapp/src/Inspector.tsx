@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call, describe } from './api';
+import { useLatest } from './useLatest';
 
 interface Props {
   workflowId: string;
@@ -50,15 +51,19 @@ export function Inspector({ workflowId, nodeId, taskId, refresh }: Props) {
     return () => { current = false; };
   }, [workflowId, nodeId, taskId, refresh]);
 
+  useEffect(() => setResult(null), [nodeId]);
+  const shownId = useLatest(nodeId);
   const execute = async () => {
+    const asked = nodeId;
     try {
       const answer = await call<Execution>('POST', `workflow/${workflowId}/execute_and_save_node/`, {
-        node_id: nodeId, input_data: input ?? {}, session_id: editorSession(),
+        node_id: asked, input_data: input ?? {}, session_id: editorSession(),
       });
+      if (shownId.current !== asked) return;
       setResult(answer.success ? `Executed: route ${answer.route}` : `Failed (${answer.error_type}): ${answer.error}`);
       if (answer.success) setOutput(answer.output);
     } catch (failed) {
-      setResult(describe(failed));
+      if (shownId.current === asked) setResult(describe(failed));
     }
   };
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useLatest } from './useLatest';
 import { BooleanInput, ChoiceInput } from './FieldInputs';
 import { call, describe, isApiError, type CanvasNode, type FormField, type NodeTypeInfo } from './api';
 
@@ -15,36 +16,47 @@ export function NodePanel({ workflowId, node, type, onSaved }: Props) {
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  // What the fields held when last loaded or saved: anything else is an unsaved edit.
+  const [baseline, setBaseline] = useState<{ name: string; values: Record<string, string> }>({ name: node.name, values: {} });
 
   useEffect(() => {
+    const loaded = Object.fromEntries((type?.form ?? []).map((field) => [field.name, asText(node.form_values[field.name])]));
     setName(node.name);
-    setValues(Object.fromEntries((type?.form ?? []).map((field) => [field.name, asText(node.form_values[field.name])])));
+    setValues(loaded);
+    setBaseline({ name: node.name, values: loaded });
   }, [node, type]);
   useEffect(() => {
     setErrors({});
     setMessage(null);
   }, [node.id]);
 
+  const shownId = useLatest(node.id);
   const save = async () => {
     const formValues: Record<string, unknown> = {};
     for (const field of type?.form ?? []) formValues[field.name] = parse(field, values[field.name] ?? '');
     try {
       const saved = await call<CanvasNode>('PATCH', `workflow/${workflowId}/nodes/${node.id}/`, { name, form_values: formValues });
+      onSaved(saved);
+      if (shownId.current !== saved.id) return;
+      setBaseline({ name, values });
       setErrors({});
       setMessage('Saved');
-      onSaved(saved);
     } catch (failed) {
+      if (shownId.current !== node.id) return;
       const details = isApiError(failed) ? (failed.details.form_values ?? failed.details) as Record<string, unknown> : {};
       setErrors(Object.fromEntries(Object.entries(details).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])));
       setMessage(describe(failed));
     }
   };
 
+  const dirty = name !== baseline.name
+    || (type?.form ?? []).some((field) => (values[field.name] ?? '') !== (baseline.values[field.name] ?? ''));
+
   const webhookUrl = node.node_type === 'webhook' && typeof node.form_values.path === 'string'
     ? new URL(`api/hooks/${node.form_values.path}`, location.href).href : null;
 
   return (
-    <section className="node-settings" aria-label="Node settings">
+    <section className="node-settings" aria-label="Node settings" data-node-id={node.id}>
       <h2>{type?.name ?? node.node_type}</h2>
       <label>Name<input value={name} onChange={(e) => setName(e.target.value)} /></label>
       {webhookUrl && (
@@ -70,8 +82,12 @@ export function NodePanel({ workflowId, node, type, onSaved }: Props) {
           {errors[field.name] && <small className="error">{errors[field.name]}</small>}
         </label>
       ))}
-      <button className="primary" onClick={save}>Save</button>
-      {message && <p className={message === 'Saved' ? 'ok' : 'error'}>{message}</p>}
+      <div className="save-row">
+        <button className="primary" onClick={save}>Save</button>
+        {dirty && <span className="unsaved-mark" data-testid="panel-unsaved">Unsaved changes</span>}
+      </div>
+      {message && !dirty && <p className={message === 'Saved' ? 'ok' : 'error'}>{message}</p>}
+      {message && dirty && message !== 'Saved' && <p className="error">{message}</p>}
     </section>
   );
 }
@@ -89,7 +105,8 @@ function asText(value: unknown): string {
 function parse(field: FormField, text: string): unknown {
   if (text.trim() === '') return null;
   if (field.type === 'boolean') return text === 'true';
-  if (field.type === 'number' || field.type === 'integer') return text.includes('${') ? text : Number(text);
+  // Text that is not a number goes as typed: the server refuses it on the field, rather than it vanishing as null.
+  if (field.type === 'number' || field.type === 'integer') return Number.isFinite(Number(text)) ? Number(text) : text;
   if (isStructured(field)) {
     try { return JSON.parse(text); } catch { return text; }
   }

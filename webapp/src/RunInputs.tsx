@@ -43,7 +43,7 @@ export function RunInputs({ inputs, error, onRun, onCancel }: Props) {
             ) : input.type === 'boolean' ? (
               <BooleanInput value={values[input.name]} onChange={(value) => setValues({ ...values, [input.name]: value })} />
             ) : (
-              <input value={values[input.name]} type={input.type === 'number' ? 'number' : 'text'}
+              <input value={values[input.name]} type={input.type === 'number' ? 'number' : 'text'} step={input.type === 'number' ? 'any' : undefined}
                      onChange={(e) => setValues({ ...values, [input.name]: e.target.value })} />
             )}
             {input.description && <small>{input.description}</small>}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call, describe, isApiError, token } from './api';
 
 /** Asks for an API token and checks it against the server before keeping it. */
-export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
+export function SignIn({ onSignedIn, notice = null }: { onSignedIn: () => void; notice?: string | null }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -23,6 +23,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <form className="signin" onSubmit={submit}>
       <h1>Workflow Orchestrator</h1>
+      {notice && !error && <p className="error" role="status">{notice}</p>}
       <label htmlFor="token">API token</label>
       <input id="token" type="password" autoFocus value={value} onChange={(e) => setValue(e.target.value)}
              placeholder="wfo_…" />

@@ -6,7 +6,7 @@ interface Props {
   onUnauthorized: () => void;
 }
 
-/** Workflows with search, create, activate and delete. */
+/** Workflows with search, create, rename, activate and delete. */
 export function WorkflowList({ onOpen, onUnauthorized }: Props) {
   const [workflows, setWorkflows] = useState<Workflow[]>([]);
   const [search, setSearch] = useState('');
@@ -17,10 +17,16 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
     else setError(describe(failed));
   }, [onUnauthorized]);
 
-  const load = useCallback(() => {
-    call<Workflow[]>('GET', `workflow/?limit=500&search=${encodeURIComponent(search)}`).then(setWorkflows).catch(fail);
-  }, [search, fail]);
-  useEffect(load, [load]);
+  // Each keystroke searches; an answer that comes after a newer search was sent is dropped.
+  const [reloads, setReloads] = useState(0);
+  const load = () => setReloads((n) => n + 1);
+  useEffect(() => {
+    let current = true;
+    call<Workflow[]>('GET', `workflow/?limit=500&search=${encodeURIComponent(search)}`)
+      .then((found) => { if (current) { setWorkflows(found); setError(null); } })
+      .catch((failed) => { if (current) fail(failed); });
+    return () => { current = false; };
+  }, [search, reloads, fail]);
 
   const create = async () => {
     const name = prompt('Name of the new workflow');
@@ -29,6 +35,11 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
       const created = await call<Workflow>('POST', 'workflow/', { name });
       onOpen(created.id);
     } catch (failed) { fail(failed); }
+  };
+  const rename = (workflow: Workflow) => {
+    const name = prompt('New name', workflow.name);
+    if (!name || name === workflow.name) return;
+    call('PATCH', `workflow/${workflow.id}/`, { name }).then(load).catch(fail);
   };
   const toggle = (workflow: Workflow) =>
     call('PATCH', `workflow/${workflow.id}/`, { active: !workflow.active }).then(load).catch(fail);
@@ -54,7 +65,10 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
               <td><input type="checkbox" aria-label="active" checked={workflow.active} onChange={() => toggle(workflow)} /></td>
               <td>{workflow.version}</td>
               <td>{new Date(workflow.updated_at).toLocaleString()}</td>
-              <td><button onClick={() => remove(workflow)}>Delete</button></td>
+              <td className="row-actions">
+                <button onClick={() => rename(workflow)}>Rename</button>
+                <button onClick={() => remove(workflow)}>Delete</button>
+              </td>
             </tr>
           ))}
           {workflows.length === 0 && <tr><td colSpan={5} className="empty">No workflows yet: create one.</td></tr>}

@@ -16,6 +16,9 @@ export interface CanvasNode {
   position: Position;
   form_values: Record<string, unknown>;
   routes: string[];
+  disabled?: boolean;
+  retry?: { max_attempts: number; delay_ms: number; backoff_multiplier: number };
+  timeout_ms?: number | null;
   input_data?: unknown;
   output_data?: unknown;
 }
@@ -78,12 +81,18 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(`api/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
+  // A proxy's error page is HTML, not the API's JSON: its status still tells what happened.
+  const json = text ? parseOrNull(text) : null;
   if (!response.ok) {
-    throw { status: response.status, error: json?.error ?? response.statusText, code: json?.code ?? 'HTTP_ERROR',
-      details: json?.details ?? {} } satisfies ApiError;
+    const body = (json ?? {}) as Partial<ApiError>;
+    throw { status: response.status, error: body.error ?? (response.statusText || `HTTP ${response.status}`),
+      code: body.code ?? 'HTTP_ERROR', details: body.details ?? {} } satisfies ApiError;
   }
   return json as T;
+}
+
+function parseOrNull(text: string): unknown {
+  try { return JSON.parse(text); } catch { return null; }
 }
 
 export function isApiError(value: unknown): value is ApiError {
