@@ -16,6 +16,89 @@ if (!token) throw new Error('Set ORCHESTRATOR_TOKEN to an API token of the serve
 mkdirSync(shots, { recursive: true });
 
 const { context, page } = await launchBrowser('canvas-e2e');
+
+// Selects a node by clicking it until the panel shows it, its name in the name field: a click right
+// after a connection drag is sometimes taken by React Flow as part of that gesture.
+async function selectNode(id) {
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`.react-flow__node[data-id="${id}"]`).click();
+    try {
+      await page.waitForFunction((nodeId) => {
+        const panel = document.querySelector(`[aria-label="Node settings"][data-node-id="${nodeId}"]`);
+        const name = document.querySelector(`.react-flow__node[data-id="${nodeId}"] .wf-node-name`)?.textContent;
+        return panel !== null && panel.querySelector('input')?.value === name;
+      }, id, { timeout: 3_000 });
+      return;
+    } catch (notYet) {
+      if (attempt === 3) throw notYet;
+    }
+  }
+}
+
+function assertEqual(actual, expected, what) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+// The acceptance walk-through: trigger → wait → condition → two transforms, built in the canvas only,
+// run with an input; screenshots during the run (the wait running) and after it (one branch taken,
+// the other skipped). These are the README's pictures.
+async function branchingWorkflow() {
+  await page.getByRole('button', { name: 'Workflow Orchestrator' }).click();
+  page.once('dialog', (dialog) => dialog.accept('Order review'));
+  await page.getByRole('button', { name: 'New workflow' }).click();
+  const pane = page.locator('.react-flow__pane');
+  await pane.waitFor();
+  const before = new Set();
+  const drop = async (type, x, y, name, fill) => {
+    await page.locator(`.palette-item[data-node-type="${type}"]`).dragTo(pane, { targetPosition: { x, y } });
+    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, before.size + 1);
+    const id = await page.locator('.react-flow__node').evaluateAll((nodes, known) =>
+      nodes.map((node) => node.getAttribute('data-id')).find((each) => !known.includes(each)), [...before]);
+    before.add(id);
+    await selectNode(id);
+    const panel = page.getByLabel('Node settings');
+    await panel.locator('input').first().fill(name);
+    for (const [label, value] of Object.entries(fill)) await panel.getByLabel(label, { exact: false }).first().fill(value);
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByText('Saved', { exact: true }).waitFor();
+    await page.waitForFunction(([nodeId, text]) =>
+      document.querySelector(`.react-flow__node[data-id="${nodeId}"] .wf-node-name`)?.textContent === text, [id, name]);
+    return id;
+  };
+  const trigger = await drop('manual-trigger', 40, 260, 'Order received',
+    { Inputs: '[{"name": "amount", "type": "number", "required": true}]' });
+  const wait = await drop('wait', 240, 260, 'Check stock', { Seconds: '2' });
+  const condition = await drop('condition', 440, 260, 'Over 100?', { Expression: '${input.amount > 100}' });
+  const review = await drop('transform', 680, 170, 'Ask for review', { Fields: '{"review": true, "amount": "${input.amount}"}' });
+  const approve = await drop('transform', 680, 350, 'Approve', { Fields: '{"review": false}' });
+  const link = async (from, route, to) => {
+    const count = await page.locator('.react-flow__edge').count();
+    await page.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source[data-handleid="${route}"]`)
+      .dragTo(page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`));
+    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length === n, count + 1);
+  };
+  await link(trigger, 'default', wait);
+  await link(wait, 'default', condition);
+  await link(condition, 'true', review);
+  await link(condition, 'false', approve);
+  await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
+  await page.getByRole('button', { name: 'fit view' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const inputs = page.getByRole('form', { name: 'Run inputs' });
+  await inputs.getByLabel('amount').fill('250');
+  await inputs.getByRole('button', { name: 'Run' }).click();
+  await page.locator(`.react-flow__node[data-id="${wait}"] .wf-node.state-waiting, .react-flow__node[data-id="${wait}"] .wf-node.state-running`)
+    .waitFor();
+  await page.screenshot({ path: join(shots, 'walkthrough-during-run.png') });
+  await page.locator('[data-testid="run-status"]', { hasText: 'SUCCESS' }).waitFor({ timeout: 20_000 });
+  await page.locator(`.react-flow__node[data-id="${review}"] .wf-node.state-completed`).waitFor();
+  await page.locator(`.react-flow__node[data-id="${approve}"] .wf-node.state-skipped`).waitFor();
+  await page.locator(`.react-flow__node[data-id="${review}"]`).click();
+  await page.getByLabel('Node data').locator('pre.json', { hasText: '"review": true' }).waitFor();
+  await page.screenshot({ path: join(shots, 'walkthrough-after-run.png') });
+}
 page.setDefaultTimeout(10_000);
 page.on('pageerror', (error) => console.error('page error:', error.message));
 page.on('console', (message) => { if (message.type() === 'error') console.error('console:', message.text()); });
@@ -42,20 +125,6 @@ try {
   await page.locator('.react-flow__node').nth(2).waitFor();
 
   const ids = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
-  // Selects a node by clicking it until the panel shows it: a click right after a connection drag
-  // is sometimes taken by React Flow as part of that gesture.
-  const select = async (id, name) => {
-    for (let attempt = 1; ; attempt++) {
-      await page.locator(`.react-flow__node[data-id="${id}"]`).click();
-      try {
-        await page.waitForFunction((expected) =>
-          document.querySelector('[aria-label="Node settings"] input')?.value === expected, name, { timeout: 3_000 });
-        return;
-      } catch (notYet) {
-        if (attempt === 3) throw notYet;
-      }
-    }
-  };
   const connect = async (from, to) => {
     await page.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source`).first()
       .dragTo(page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`));
@@ -65,11 +134,11 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('.react-flow__edge').length === 2);
 
   // The panel follows the selection: it must show this node before typing into it.
-  await select(ids[1], 'Transform');
+  await selectNode(ids[1]);
   const fields = page.getByLabel('Node settings').locator('textarea').first();
   await fields.fill('{"greeting": "hello ${input.who}"}');
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByText('Saved').waitFor();
+  await page.getByText('Saved', { exact: true }).waitFor();
   await page.screenshot({ path: join(shots, 'canvas-built.png') });
 
   await page.getByRole('button', { name: 'Run' }).click();
@@ -89,11 +158,11 @@ try {
   await page.getByRole('button', { name: 'Back to live' }).click();
 
   // A trigger that declares inputs asks for them at Run; the run uses them.
-  await select(ids[0], 'Manual Trigger');
+  await selectNode(ids[0]);
   await page.getByLabel('Node settings').locator('textarea').first()
     .fill('[{"name": "who", "type": "text", "required": true}]');
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByText('Saved').waitFor();
+  await page.getByText('Saved', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const inputs = page.getByRole('form', { name: 'Run inputs' });
   await inputs.getByLabel('who').fill('Ada');
@@ -115,6 +184,42 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 5
     && document.querySelectorAll('.react-flow__edge').length === 3);
   await page.getByTestId('saving').filter({ hasText: 'All changes saved' }).waitFor();
+
+  // Undo and redo keep the server right: undo the paste (both nodes and their edge gone, on the
+  // server too), redo it (the same ids back); delete a node, undo: it is back with its edges.
+  const workflowId = await page.evaluate(() => location.hash.slice(1));
+  const saved = () => page.evaluate(async (id) => {
+    const answer = await fetch(`api/workflow/${id}/canvas_data/`,
+      { headers: { Authorization: `Bearer ${sessionStorage.getItem('orchestrator.token')}` } });
+    const stored = await answer.json();
+    return { nodes: stored.nodes.map((node) => node.id).sort(), edges: stored.edges.map((edge) => edge.id).sort() };
+  }, workflowId);
+  const shows = (nodeCount, edgeCount) => page.waitForFunction(([n, e]) =>
+    document.querySelectorAll('.react-flow__node').length === n && document.querySelectorAll('.react-flow__edge').length === e,
+  [nodeCount, edgeCount]);
+  const settled = () => page.getByTestId('saving').filter({ hasText: 'All changes saved' }).waitFor();
+  const afterPaste = await saved();
+  const beforePaste = { nodes: [...ids].sort(), edges: (await saved()).edges.filter((id) => !afterPaste.edges.includes(id)) };
+  await page.locator('.react-flow__pane').click({ position: { x: 50, y: 50 } });
+  await page.keyboard.press('Control+z');
+  await shows(3, 2);
+  await settled();
+  assertEqual((await saved()).nodes, beforePaste.nodes, 'nodes on the server after undoing the paste');
+  await page.keyboard.press('Control+Shift+z');
+  await shows(5, 3);
+  await settled();
+  assertEqual(await saved(), afterPaste, 'canvas on the server after redoing the paste');
+  await page.locator(`.react-flow__node[data-id="${ids[2]}"]`).click();
+  await page.keyboard.press('Delete');
+  await shows(4, 2);
+  await settled();
+  assertEqual((await saved()).nodes.length, 4, 'nodes on the server after the delete');
+  await page.keyboard.press('Control+z');
+  await shows(5, 3);
+  await settled();
+  assertEqual(await saved(), afterPaste, 'canvas on the server after undoing the delete');
+
+  await branchingWorkflow();
   console.log(`ok: built, connected, configured and ran "${name}"; screenshots in ${shots}`);
 } catch (failed) {
   await page.screenshot({ path: join(shots, 'canvas-failure.png') }).catch(() => {});

@@ -5,8 +5,13 @@ import {
 } from '@xyflow/react';
 import { call, describe, isApiError, token, type Canvas, type CanvasEdge, type CanvasNode, type NodeTypeInfo } from './api';
 import {
-  applyEvent, runStatusOf, statesOfRun, syncStates, takenEdges, toFlow, type NodeData, type NodeState, type RunEvent, type SyncState,
+  applyEvent, countStates, runStatusOf, statesOfRun, syncStates, takenEdges, toFlow,
+  type NodeData, type NodeState, type NodeStates, type RunEvent, type SyncState,
 } from './graph';
+import {
+  UndoHistory, restoreBody, snapshotOf, withEdge, withNode, withPosition, without, withoutMaskedSecrets,
+  type CanvasSnapshot,
+} from './history';
 import { WorkflowNodeView } from './WorkflowNodeView';
 import { Palette } from './Palette';
 import { NodePanel } from './NodePanel';
@@ -21,7 +26,6 @@ interface Props {
 }
 
 const NODE_TYPES = { workflowNode: WorkflowNodeView };
-type States = Record<string, { state: NodeState; route?: string }>;
 
 export function Editor(props: Props) {
   return <ReactFlowProvider><EditorCanvas {...props} /></ReactFlowProvider>;
@@ -33,7 +37,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const [types, setTypes] = useState<NodeTypeInfo[]>([]);
   const [nodes, setNodes, onNodesChange] = useNodesState<Node<NodeData>>([]);
   const [edges, setEdges, onEdgesChange] = useEdgesState<Edge>([]);
-  const [states, setStates] = useState<States>({});
+  const [states, setStates] = useState<NodeStates>({});
   const [run, setRun] = useState<{ taskId?: string; status: string }>({ status: 'idle' });
   const [message, setMessage] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -41,23 +45,30 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const [openRun, setOpenRun] = useState<RunDetail | null>(null);
   const { screenToFlowPosition } = useReactFlow();
   const canvasNodes = useRef<Record<string, CanvasNode>>({});
+  const history = useRef(new UndoHistory({ nodes: [], edges: [] }));
 
   const fail = useCallback((failed: unknown) => {
     if (isApiError(failed) && failed.status === 401) onUnauthorized();
     else setMessage(describe(failed));
   }, [onUnauthorized]);
 
+  /** Puts a canvas the server answered on the screen, replacing what was there. */
+  const show = useCallback((shown: Canvas) => {
+    setCanvas(shown);
+    canvasNodes.current = Object.fromEntries(shown.nodes.map((node) => [node.id, node]));
+    const flow = toFlow(shown);
+    setNodes(flow.nodes);
+    setEdges(flow.edges);
+  }, [setNodes, setEdges]);
+
   useEffect(() => {
     Promise.all([call<Canvas>('GET', `workflow/${workflowId}/canvas_data/`), call<{ node_types: NodeTypeInfo[] }>('GET', 'nodes/')])
       .then(([loaded, catalogue]) => {
-        setCanvas(loaded);
         setTypes(catalogue.node_types);
-        canvasNodes.current = Object.fromEntries(loaded.nodes.map((node) => [node.id, node]));
-        const flow = toFlow(loaded);
-        setNodes(flow.nodes);
-        setEdges(flow.edges);
+        show(loaded);
+        history.current.reset(snapshotOf(loaded));
       }).catch(fail);
-  }, [workflowId, fail, setNodes, setEdges]);
+  }, [workflowId, fail, show]);
 
   // Live run status: events over the WebSocket, a state_sync on connect and after a reconnect.
   useEffect(() => {
@@ -95,89 +106,142 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const shownNodes = useMemo(() => nodes.map((node) => {
     const state = shownStates[node.id];
     return state || node.data.state !== 'idle'
-      ? { ...node, data: { ...node.data, state: state?.state ?? 'idle', route: state?.route } } : node;
+      ? { ...node, data: { ...node.data, state: state?.state ?? 'idle', route: state?.route, attempt: state?.attempt,
+        durationMs: state?.durationMs } } : node;
   }), [nodes, shownStates]);
+  const counts = useMemo(() => countStates(shownStates), [shownStates]);
   const shownEdges = useMemo(() => {
     const taken = takenEdges(edges, shownStates);
     return edges.map((edge) => ({ ...edge, animated: taken.has(edge.id), className: taken.has(edge.id) ? 'taken' : undefined }));
   }, [edges, shownStates]);
 
-  // Every change is saved as it is made; the bar says whether some are still on their way.
+  // Every change is saved as it is made, one after the other, so that an edge is never sent before
+  // its node and an undo never overtakes the change it undoes. The bar says whether some are on their way.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [pending, setPending] = useState(0);
-  const save = useCallback(<T,>(method: string, path: string, body?: unknown) => {
+  const [unsaved, setUnsaved] = useState(false);
+  const [, setHistoryShown] = useState(0);
+  const change = useCallback(<T,>(work: () => Promise<T>): Promise<T> => {
     setPending((n) => n + 1);
-    return call<T>(method, `workflow/${workflowId}/${path}`, body).finally(() => setPending((n) => n - 1));
-  }, [workflowId]);
+    const done = queue.current.then(work);
+    queue.current = done.catch(() => undefined);
+    return done
+      .then((value) => { setMessage(null); return value; })
+      .catch((failed) => { setUnsaved(true); fail(failed); throw failed; })
+      .finally(() => { setPending((n) => n - 1); setHistoryShown((n) => n + 1); });
+  }, [fail]);
+  const path = useCallback((rest: string) => `workflow/${workflowId}/${rest}`, [workflowId]);
 
-  const addNode = useCallback(async (spec: Record<string, unknown>) => {
-    const node = await save<CanvasNode>('POST', 'nodes/add/', spec);
+  const postNode = useCallback(async (spec: Record<string, unknown>) => {
+    const node = await call<CanvasNode>('POST', path('nodes/add/'), spec);
     canvasNodes.current[node.id] = node;
     setNodes((current) => current.concat(toFlow({ ...canvas!, nodes: [node], edges: [] }).nodes));
     return node;
-  }, [save, setNodes, canvas]);
-  const connect = useCallback(async (source: string, sourceHandle: string, target: string) => {
-    const edge = await save<CanvasEdge>('POST', 'edges/add/', { source, source_handle: sourceHandle, target });
+  }, [path, setNodes, canvas]);
+  const postEdge = useCallback(async (source: string, sourceHandle: string, target: string) => {
+    const edge = await call<CanvasEdge>('POST', path('edges/add/'), { source, source_handle: sourceHandle, target });
     setEdges((current) => addEdge({ ...toFlow({ ...canvas!, nodes: [], edges: [edge] }).edges[0] }, current));
-  }, [save, setEdges, canvas]);
+    return edge;
+  }, [path, setEdges, canvas]);
 
-  const onDrop = useCallback(async (event: React.DragEvent) => {
+  /** Runs a change made of several calls as one step in the history: what was saved is recorded even if a call failed. */
+  const step = useCallback((work: (saved: { snapshot: CanvasSnapshot }) => Promise<void>) => change(async () => {
+    const saved = { snapshot: history.current.now };
+    try {
+      await work(saved);
+    } finally {
+      if (saved.snapshot !== history.current.now) history.current.record(saved.snapshot);
+    }
+  }).catch(() => undefined), [change]);
+
+  const onDrop = useCallback((event: React.DragEvent) => {
     event.preventDefault();
     const key = event.dataTransfer.getData('application/x-node-type');
     if (!key) return;
     const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    try {
-      await addNode({ nodeTemplate: key, position });
-      setMessage(null);
-    } catch (failed) { fail(failed); }
-  }, [screenToFlowPosition, addNode, fail]);
+    step(async (saved) => { saved.snapshot = withNode(saved.snapshot, await postNode({ nodeTemplate: key, position })); });
+  }, [screenToFlowPosition, postNode, step]);
 
-  const onConnect = useCallback(async (connection: Connection) => {
-    try {
-      await connect(connection.source, connection.sourceHandle ?? 'default', connection.target);
-      setMessage(null);
-    } catch (failed) { fail(failed); }
-  }, [connect, fail]);
+  const onConnect = useCallback((connection: Connection) => {
+    step(async (saved) => {
+      saved.snapshot = withEdge(saved.snapshot, await postEdge(connection.source, connection.sourceHandle ?? 'default', connection.target));
+    });
+  }, [postEdge, step]);
 
-  const onNodeDragStop = useCallback((_: unknown, node: Node) => {
-    save('PATCH', `nodes/${node.id}/position/`, { position: node.position }).catch(fail);
-  }, [save, fail]);
-  const onNodesDelete = useCallback((deleted: Node[]) => {
-    deleted.forEach((node) => save('DELETE', `nodes/${node.id}/remove/`).catch(fail));
-  }, [save, fail]);
-  const onEdgesDelete = useCallback((deleted: Edge[]) => {
-    deleted.forEach((edge) => save('DELETE', `edges/${edge.id}/remove/`).catch(fail));
-  }, [save, fail]);
+  // A drag of several selected nodes moves them all: one step to undo.
+  const onNodeDragStop = useCallback((_: unknown, _node: Node, dragged: Node[]) => {
+    step(async (saved) => {
+      for (const node of dragged) {
+        await call('PATCH', path(`nodes/${node.id}/position/`), { position: node.position });
+        saved.snapshot = withPosition(saved.snapshot, node.id, node.position);
+      }
+    });
+  }, [path, step]);
 
-  // Ctrl+C / Ctrl+V: copies the selected nodes with their settings and the edges between them.
+  // The Delete key removes the selected nodes and edges; a node's edges go with it on the server.
+  const onDelete = useCallback(({ nodes: gone, edges: cut }: { nodes: Node[]; edges: Edge[] }) => {
+    const nodeIds = new Set(gone.map((node) => node.id));
+    step(async (saved) => {
+      for (const edge of cut.filter((each) => !nodeIds.has(each.source) && !nodeIds.has(each.target))) {
+        await call('DELETE', path(`edges/${edge.id}/remove/`));
+        saved.snapshot = without(saved.snapshot, new Set(), new Set([edge.id]));
+      }
+      for (const node of gone) {
+        await call('DELETE', path(`nodes/${node.id}/remove/`));
+        delete canvasNodes.current[node.id];
+        saved.snapshot = without(saved.snapshot, new Set([node.id]), new Set());
+      }
+    });
+  }, [path, step]);
+
+  // Undo and redo put the whole canvas of that point back on the server (ids kept), then show the answer.
+  const travel = useCallback((direction: 'back' | 'forward') => change(async () => {
+    const target = direction === 'back' ? history.current.previous() : history.current.next();
+    if (!target) return;
+    const server = await call<Canvas>('GET', path('canvas_data/'));
+    const restored = await call<Canvas>('PUT', path('canvas_data/'),
+      restoreBody(target, server.version, new Set(server.nodes.map((node) => node.id))));
+    history.current.moved(direction, snapshotOf(restored));
+    show(restored);
+    setSelected(null);
+  }).catch(() => undefined), [change, path, show]);
+
+  // Ctrl+C / Ctrl+V copy the selected nodes with their settings and the edges between them;
+  // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes. In a text field the keys are the field's own.
   const copied = useRef<{ nodes: CanvasNode[]; edges: Edge[] }>({ nodes: [], edges: [] });
   useEffect(() => {
-    const onKey = async (event: KeyboardEvent) => {
+    const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       if (!(event.ctrlKey || event.metaKey) || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
-      if (event.key === 'c') {
+      const key = event.key.toLowerCase();
+      if (key === 'z' || key === 'y') {
+        event.preventDefault();
+        travel(key === 'y' || event.shiftKey ? 'forward' : 'back');
+      } else if (key === 'c') {
         const picked = new Set(nodes.filter((node) => node.selected).map((node) => node.id));
         copied.current = {
           nodes: [...picked].map((id) => canvasNodes.current[id]).filter(Boolean),
           edges: edges.filter((edge) => picked.has(edge.source) && picked.has(edge.target)),
         };
-      } else if (event.key === 'v' && copied.current.nodes.length > 0) {
-        try {
+      } else if (key === 'v' && copied.current.nodes.length > 0) {
+        const { nodes: sources, edges: links } = copied.current;
+        step(async (saved) => {
           const newIds: Record<string, string> = {};
-          for (const node of copied.current.nodes) {
-            const pasted = await addNode({ nodeTemplate: node.node_type, form_values: withoutMaskedSecrets(node.form_values),
+          for (const node of sources) {
+            const pasted = await postNode({ nodeTemplate: node.node_type, form_values: withoutMaskedSecrets(node.form_values),
               position: { x: node.position.x + 40, y: node.position.y + 40 } });
             newIds[node.id] = pasted.id;
+            saved.snapshot = withNode(saved.snapshot, pasted);
           }
-          for (const edge of copied.current.edges) {
-            await connect(newIds[edge.source], edge.sourceHandle ?? 'default', newIds[edge.target]);
+          for (const edge of links) {
+            saved.snapshot = withEdge(saved.snapshot, await postEdge(newIds[edge.source], edge.sourceHandle ?? 'default', newIds[edge.target]));
           }
-          setMessage(null);
-        } catch (failed) { fail(failed); }
+        });
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [nodes, edges, addNode, connect, fail]);
+  }, [nodes, edges, postNode, postEdge, step, travel]);
 
   const [asking, setAsking] = useState<{ inputs: DeclaredInput[]; error: string | null } | null>(null);
   const startWith = (input?: Record<string, unknown>) =>
@@ -215,8 +279,16 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         <div className="canvas-bar">
           <strong>{canvas?.name}</strong>
           <span className={`run-status status-${run.status.toLowerCase()}`} data-testid="run-status">{run.status}</span>
-          <span className="saving" data-testid="saving">{pending > 0 ? 'Saving…' : 'All changes saved'}</span>
+          <RunCounts counts={counts} />
           <span className="spacer" />
+          <span className={`saving${unsaved ? ' unsaved' : ''}`} data-testid="saving">
+            {pending > 0 ? 'Saving…' : unsaved ? 'Some changes were not saved' : 'All changes saved'}
+          </span>
+          {unsaved && pending === 0 && <button onClick={() => call<Canvas>('GET', path('canvas_data/')).then((loaded) => {
+            show(loaded); history.current.reset(snapshotOf(loaded)); setUnsaved(false); setMessage(null);
+          }).catch(fail)}>Reload</button>}
+          <button onClick={() => travel('back')} disabled={!history.current.canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
+          <button onClick={() => travel('forward')} disabled={!history.current.canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
           <button className="primary" onClick={start} disabled={running}>Run</button>
           <button onClick={stop} disabled={!running}>Stop</button>
         </div>
@@ -227,7 +299,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         )}
         {canvas && <ReactFlow nodes={shownNodes} edges={shownEdges} nodeTypes={NODE_TYPES}
                    onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
-                   onNodeDragStop={onNodeDragStop} onNodesDelete={onNodesDelete} onEdgesDelete={onEdgesDelete}
+                   onNodeDragStop={onNodeDragStop} onDelete={onDelete}
                    onSelectionChange={({ nodes: picked }) => setSelected(picked.length === 1 ? picked[0].id : null)}
                    deleteKeyCode={['Delete', 'Backspace']} defaultViewport={{ x: 0, y: 0, zoom: 1 }}
                    fitView={canvas.nodes.length > 0} fitViewOptions={{ maxZoom: 1 }}>
@@ -243,6 +315,8 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
             <NodePanel workflowId={workflowId} node={selectedNode} type={types.find((t) => t.key === selectedNode.node_type)}
                        onSaved={(saved) => {
                          canvasNodes.current[saved.id] = saved;
+                         history.current.record(withNode(history.current.now, saved));
+                         setHistoryShown((n) => n + 1);
                          setNodes((current) => current.map((node) => node.id === saved.id
                            ? { ...node, data: { ...node.data, name: saved.name, routes: saved.routes } } : node));
                        }} />
@@ -262,7 +336,15 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   );
 }
 
-/** A secret comes back masked; a pasted node gets no secret rather than the mask as its value. */
-function withoutMaskedSecrets(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '********'));
+const COUNTED: NodeState[] = ['running', 'waiting', 'completed', 'failed', 'skipped'];
+
+/** How many nodes of the run on show are running, completed, failed…: "3 completed · 1 failed". */
+function RunCounts({ counts }: { counts: Partial<Record<NodeState, number>> }) {
+  const parts = COUNTED.filter((state) => counts[state]);
+  if (parts.length === 0) return null;
+  return (
+    <span className="run-counts" data-testid="run-counts">
+      {parts.map((state) => <span key={state} className={`count count-${state}`}>{counts[state]} {state}</span>)}
+    </span>
+  );
 }

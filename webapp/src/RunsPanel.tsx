@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call, describe } from './api';
+import { formatDuration, type StoredStep } from './graph';
 
 export interface RunSummary {
   task_id: string;
@@ -11,7 +12,7 @@ export interface RunSummary {
 }
 
 export interface RunDetail extends RunSummary {
-  node_executions: { node_id: string; status: string; route: string | null; attempt: number }[];
+  node_executions: StoredStep[];
 }
 
 interface Props {
@@ -28,7 +29,7 @@ export function RunsPanel({ workflowId, refresh, openRunId, onOpen }: Props) {
 
   useEffect(() => {
     call<{ runs: RunSummary[] }>('GET', `runs/?workflow_id=${workflowId}&limit=50`)
-      .then((answer) => setRuns(answer.runs)).catch((failed) => setError(describe(failed)));
+      .then((answer) => { setRuns(answer.runs); setError(null); }).catch((failed) => setError(describe(failed)));
   }, [workflowId, refresh]);
 
   const open = (taskId: string) => {
@@ -36,7 +37,7 @@ export function RunsPanel({ workflowId, refresh, openRunId, onOpen }: Props) {
       onOpen(null);
       return;
     }
-    call<RunDetail>('GET', `runs/${taskId}/`).then(onOpen).catch((failed) => setError(describe(failed)));
+    call<RunDetail>('GET', `runs/${taskId}/`).then((run) => { setError(null); onOpen(run); }).catch((failed) => setError(describe(failed)));
   };
 
   return (
@@ -51,7 +52,7 @@ export function RunsPanel({ workflowId, refresh, openRunId, onOpen }: Props) {
                     data-status={run.status}>
               <span className={`run-status status-${run.status.toLowerCase()}`}>{run.status}</span>
               <span>{new Date(run.created_at).toLocaleTimeString()}</span>
-              <span>{run.duration_ms === null ? '' : `${run.duration_ms} ms`}</span>
+              <span>{run.duration_ms === null ? '' : formatDuration(run.duration_ms)}</span>
               <span className="trigger">{run.parent_run_id ? 'fork' : run.trigger}</span>
             </button>
           </li>

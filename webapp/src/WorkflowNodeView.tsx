@@ -1,7 +1,10 @@
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
-import type { NodeData } from './graph';
+import { formatDuration, type NodeData } from './graph';
 
-/** A node on the canvas: its name and type, its state in the current run, one output handle per route. */
+/**
+ * A node on the canvas: its name and type, its state in the run on show (with the route it took, its
+ * duration and, after retries, its attempt), one output handle per route.
+ */
 export function WorkflowNodeView({ data, selected }: NodeProps<Node<NodeData>>) {
   const routes = data.routes.length ? data.routes : ['default'];
   return (
@@ -9,6 +12,7 @@ export function WorkflowNodeView({ data, selected }: NodeProps<Node<NodeData>>) 
       <Handle type="target" position={Position.Left} />
       <div className="wf-node-name">{data.name}</div>
       <div className="wf-node-type">{data.nodeType}{data.route && data.route !== 'default' ? ` → ${data.route}` : ''}</div>
+      {data.state !== 'idle' && <RunLine data={data} />}
       {routes.map((route, i) => (
         <Handle key={route} id={route} type="source" position={Position.Right}
                 style={{ top: `${((i + 1) * 100) / (routes.length + 1)}%` }} title={route}>
@@ -17,4 +21,11 @@ export function WorkflowNodeView({ data, selected }: NodeProps<Node<NodeData>>) 
       ))}
     </div>
   );
+}
+
+function RunLine({ data }: { data: NodeData }) {
+  const parts: string[] = [data.state];
+  if (data.durationMs !== undefined) parts.push(formatDuration(data.durationMs));
+  if ((data.attempt ?? 1) > 1) parts.push(`attempt ${data.attempt}`);
+  return <div className="wf-node-run" data-testid="node-run">{parts.join(' · ')}</div>;
 }

@@ -4,12 +4,28 @@ import type { Canvas } from './api';
 
 export type NodeState = 'idle' | 'running' | 'completed' | 'failed' | 'skipped' | 'waiting';
 
+/** Where one node stands in the run on show: its state, the route it took, how often it ran and for how long. */
+export interface NodeRunState {
+  state: NodeState;
+  route?: string;
+  /** The attempt shown: 2 or more after retries. */
+  attempt?: number;
+  /** Wall time of the shown attempt, once it finished. */
+  durationMs?: number;
+  /** When the running attempt started (the event's timestamp), to time it when it finishes. */
+  startedAt?: string;
+}
+
+export type NodeStates = Record<string, NodeRunState>;
+
 export interface NodeData extends Record<string, unknown> {
   name: string;
   nodeType: string;
   routes: string[];
   state: NodeState;
   route?: string;
+  attempt?: number;
+  durationMs?: number;
 }
 
 export function toFlow(canvas: Canvas): { nodes: Node<NodeData>[]; edges: Edge[] } {
@@ -36,6 +52,7 @@ export interface RunEvent {
   node_id?: string;
   route?: string;
   error?: string;
+  timestamp?: string;
 }
 
 const STATE_OF_EVENT: Record<string, NodeState> = {
@@ -46,23 +63,51 @@ const STATE_OF_EVENT: Record<string, NodeState> = {
   node_waiting: 'waiting',
 };
 
-/** The node states after one event: a node event changes its node; workflow_started clears the last run's marks. */
-export function applyEvent(states: Record<string, { state: NodeState; route?: string }>, event: RunEvent) {
+/**
+ * The node states after one event: a node event changes its node; workflow_started clears the last run's marks.
+ * Each node_started is an attempt; the attempt's duration runs from its node_started to the event that ends it.
+ */
+export function applyEvent(states: NodeStates, event: RunEvent): NodeStates {
   if (event.type === 'workflow_started') return {};
   const state = STATE_OF_EVENT[event.type];
   if (!state || !event.node_id) return states;
-  return { ...states, [event.node_id]: { state, route: event.route } };
+  const before = states[event.node_id];
+  if (state === 'running') {
+    return { ...states, [event.node_id]: { state, attempt: (before?.attempt ?? 0) + 1, startedAt: event.timestamp } };
+  }
+  if (state === 'waiting') {
+    // A wait is part of its attempt: the duration shown when it completes includes it.
+    return { ...states, [event.node_id]: { state, attempt: before?.attempt ?? 1, startedAt: before?.startedAt } };
+  }
+  const durationMs = before?.startedAt && event.timestamp
+    ? Math.max(0, Date.parse(event.timestamp) - Date.parse(before.startedAt)) : undefined;
+  return { ...states, [event.node_id]: { state, route: event.route, attempt: before?.attempt ?? 1, durationMs } };
+}
+
+/** How many nodes of the run on show are in each state, for the bar: `{ completed: 3, failed: 1 }`. */
+export function countStates(states: NodeStates): Partial<Record<NodeState, number>> {
+  const counts: Partial<Record<NodeState, number>> = {};
+  Object.values(states).forEach(({ state }) => { counts[state] = (counts[state] ?? 0) + 1; });
+  return counts;
+}
+
+/** A duration as people read it on a node: 840 ms, 2.4 s, 3 min 5 s. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
 /** Edges on a route the run took: from a completed (or error-routed) node, on the route it chose. */
-export function takenEdges(edges: Edge[], states: Record<string, { state: NodeState; route?: string }>): Set<string> {
+export function takenEdges(edges: Edge[], states: NodeStates): Set<string> {
   return new Set(edges.filter((edge) => {
     const source = states[edge.source];
     return source !== undefined && source.route !== undefined && source.route === (edge.sourceHandle ?? 'default');
   }).map((edge) => edge.id));
 }
 
-interface SyncedNode { node_id: string; route?: string }
+interface SyncedNode { node_id: string; route?: string; attempt?: number; duration_seconds?: number; started_at?: string }
 
 /** The state_sync message's state: where the workflow's latest run stands. */
 export interface SyncState {
@@ -77,15 +122,21 @@ export interface SyncState {
 }
 
 /** Node states from a state_sync: the whole picture of the latest run, after a connect or a reconnect. */
-export function syncStates(state: SyncState): Record<string, { state: NodeState; route?: string }> {
-  const next: Record<string, { state: NodeState; route?: string }> = {};
-  (state.skipped_nodes ?? []).forEach((id) => { next[id] = { state: 'skipped' }; });
-  (state.failed_nodes ?? []).forEach((node) => { next[node.node_id] = { state: 'failed', route: node.route }; });
-  state.completed_nodes.forEach((node) => {
-    next[node.node_id] = { state: node.route === 'error' ? 'failed' : 'completed', route: node.route };
+export function syncStates(state: SyncState): NodeStates {
+  const next: NodeStates = {};
+  const timing = (node: SyncedNode) => ({
+    attempt: node.attempt,
+    durationMs: node.duration_seconds === undefined ? undefined : Math.round(node.duration_seconds * 1000),
   });
-  (state.waiting_nodes ?? []).forEach((node) => { next[node.node_id] = { state: 'waiting' }; });
-  Object.keys(state.executing_nodes).forEach((id) => { next[id] = { state: 'running' }; });
+  (state.skipped_nodes ?? []).forEach((id) => { next[id] = { state: 'skipped' }; });
+  (state.failed_nodes ?? []).forEach((node) => { next[node.node_id] = { state: 'failed', route: node.route, ...timing(node) }; });
+  state.completed_nodes.forEach((node) => {
+    next[node.node_id] = { state: node.route === 'error' ? 'failed' : 'completed', route: node.route, ...timing(node) };
+  });
+  (state.waiting_nodes ?? []).forEach((node) => { next[node.node_id] = { state: 'waiting', attempt: node.attempt }; });
+  Object.entries(state.executing_nodes).forEach(([id, node]) => {
+    next[id] = { state: 'running', attempt: node.attempt, startedAt: node.started_at };
+  });
   return next;
 }
 
@@ -107,15 +158,18 @@ const STATE_OF_STEP: Record<string, NodeState> = {
 };
 
 /** Node states of a finished (or running) run from its node executions: the latest attempt of each node counts. */
-export function statesOfRun(executions: { node_id: string; status: string; route: string | null; attempt: number }[]) {
-  const latest = new Map<string, { status: string; route: string | null; attempt: number }>();
+export interface StoredStep { node_id: string; status: string; route: string | null; attempt: number; duration_ms?: number | null }
+
+export function statesOfRun(executions: StoredStep[]): NodeStates {
+  const latest = new Map<string, StoredStep>();
   executions.forEach((step) => {
     const seen = latest.get(step.node_id);
     if (!seen || step.attempt >= seen.attempt) latest.set(step.node_id, step);
   });
-  const states: Record<string, { state: NodeState; route?: string }> = {};
+  const states: NodeStates = {};
   latest.forEach((step, nodeId) => {
-    states[nodeId] = { state: STATE_OF_STEP[step.status] ?? 'idle', route: step.route ?? undefined };
+    states[nodeId] = { state: STATE_OF_STEP[step.status] ?? 'idle', route: step.route ?? undefined, attempt: step.attempt,
+      durationMs: step.duration_ms ?? undefined };
   });
   return states;
 }
