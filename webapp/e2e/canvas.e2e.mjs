@@ -132,6 +132,11 @@ try {
   await connect(ids[0], ids[1]);
   await connect(ids[1], ids[2]);
   await page.waitForFunction(() => document.querySelectorAll('.react-flow__edge').length === 2);
+  // A connection that would close a cycle is refused, and the canvas says why.
+  await page.getByRole('button', { name: 'fit view' }).click();
+  await connect(ids[2], ids[1]);
+  await page.getByRole('alert').filter({ hasText: 'would close a cycle' }).waitFor();
+  assertEqual(await page.locator('.react-flow__edge').count(), 2, 'edges after a refused connection');
 
   // The panel follows the selection: it must show this node before typing into it.
   await selectNode(ids[1]);

@@ -5,7 +5,7 @@ import {
 } from '@xyflow/react';
 import { call, describe, isApiError, token, type Canvas, type CanvasEdge, type CanvasNode, type NodeTypeInfo } from './api';
 import {
-  applyEvent, countStates, runStatusOf, statesOfRun, syncStates, takenEdges, toFlow,
+  ancestorsOf, applyEvent, countStates, runStatusOf, statesOfRun, syncStates, takenEdges, toFlow,
   type NodeData, type NodeState, type NodeStates, type RunEvent, type SyncState,
 } from './graph';
 import {
@@ -43,6 +43,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const [selected, setSelected] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
   const [openRun, setOpenRun] = useState<RunDetail | null>(null);
+  const [live, setLive] = useState<'connecting' | 'live' | 'reconnecting'>('connecting');
   const { screenToFlowPosition } = useReactFlow();
   const canvasNodes = useRef<Record<string, CanvasNode>>({});
   const history = useRef(new UndoHistory({ nodes: [], edges: [] }));
@@ -79,6 +80,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
       const base = location.pathname.replace(/[^/]*$/, '');
       const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${base}ws/workflow/${workflowId}/`;
       socket = new WebSocket(url, [`bearer.${token.get() ?? ''}`]);
+      socket.onopen = () => setLive('live');
       socket.onmessage = (message) => {
         const event = JSON.parse(message.data) as RunEvent & { state?: SyncState };
         if (event.type === 'state_sync' && event.state) {
@@ -95,7 +97,11 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
           if (event.error) setMessage(event.error);
         }
       };
-      socket.onclose = () => { if (!closed) retry = setTimeout(connect, 2000); };
+      socket.onclose = () => {
+        if (closed) return;
+        setLive('reconnecting');
+        retry = setTimeout(connect, 2000);
+      };
     };
     connect();
     return () => { closed = true; clearTimeout(retry); socket?.close(); };
@@ -121,13 +127,15 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const [pending, setPending] = useState(0);
   const [unsaved, setUnsaved] = useState(false);
   const [, setHistoryShown] = useState(0);
-  const change = useCallback(<T,>(work: () => Promise<T>): Promise<T> => {
+  // A move or a delete shows on the canvas before it is saved: if the server refuses it, the canvas
+  // no longer shows what is saved, and the bar says so (with Reload). Anything else shows only once saved.
+  const change = useCallback(<T,>(work: () => Promise<T>, shownBeforeSaved = false): Promise<T> => {
     setPending((n) => n + 1);
     const done = queue.current.then(work);
     queue.current = done.catch(() => undefined);
     return done
       .then((value) => { setMessage(null); return value; })
-      .catch((failed) => { setUnsaved(true); fail(failed); throw failed; })
+      .catch((failed) => { if (shownBeforeSaved) setUnsaved(true); fail(failed); throw failed; })
       .finally(() => { setPending((n) => n - 1); setHistoryShown((n) => n + 1); });
   }, [fail]);
   const path = useCallback((rest: string) => `workflow/${workflowId}/${rest}`, [workflowId]);
@@ -145,14 +153,14 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   }, [path, setEdges, canvas]);
 
   /** Runs a change made of several calls as one step in the history: what was saved is recorded even if a call failed. */
-  const step = useCallback((work: (saved: { snapshot: CanvasSnapshot }) => Promise<void>) => change(async () => {
+  const step = useCallback((work: (saved: { snapshot: CanvasSnapshot }) => Promise<void>, shownBeforeSaved = false) => change(async () => {
     const saved = { snapshot: history.current.now };
     try {
       await work(saved);
     } finally {
       if (saved.snapshot !== history.current.now) history.current.record(saved.snapshot);
     }
-  }).catch(() => undefined), [change]);
+  }, shownBeforeSaved).catch(() => undefined), [change]);
 
   const onDrop = useCallback((event: React.DragEvent) => {
     event.preventDefault();
@@ -175,7 +183,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         await call('PATCH', path(`nodes/${node.id}/position/`), { position: node.position });
         saved.snapshot = withPosition(saved.snapshot, node.id, node.position);
       }
-    });
+    }, true);
   }, [path, step]);
 
   // The Delete key removes the selected nodes and edges; a node's edges go with it on the server.
@@ -191,7 +199,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         delete canvasNodes.current[node.id];
         saved.snapshot = without(saved.snapshot, new Set([node.id]), new Set());
       }
-    });
+    }, true);
   }, [path, step]);
 
   // Undo and redo put the whole canvas of that point back on the server (ids kept), then show the answer.
@@ -280,6 +288,10 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
           <strong>{canvas?.name}</strong>
           <span className={`run-status status-${run.status.toLowerCase()}`} data-testid="run-status">{run.status}</span>
           <RunCounts counts={counts} />
+          <span className={`live live-${live}`} data-testid="live"
+                title="Run events arrive over a WebSocket; after a reconnect the server sends the whole state again">
+            {live === 'live' ? 'Live' : live === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
+          </span>
           <span className="spacer" />
           <span className={`saving${unsaved ? ' unsaved' : ''}`} data-testid="saving">
             {pending > 0 ? 'Saving…' : unsaved ? 'Some changes were not saved' : 'All changes saved'}
@@ -313,6 +325,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         {selectedNode && (
           <>
             <NodePanel workflowId={workflowId} node={selectedNode} type={types.find((t) => t.key === selectedNode.node_type)}
+                       upstream={ancestorsOf(selectedNode.id, edges).map((id) => canvasNodes.current[id]?.name).filter(Boolean)}
                        onSaved={(saved) => {
                          canvasNodes.current[saved.id] = saved;
                          history.current.record(withNode(history.current.now, saved));

@@ -209,4 +209,16 @@ describe('NodePanel', () => {
     await waitFor(() => expect(server.calls).toHaveLength(1));
     expect((server.calls[0].body as { form_values: Record<string, unknown> }).form_values.retries).toBe('3 times');
   });
+
+  it('offers what an expression can read, the upstream nodes by name, and adds a pick to the field', () => {
+    render(<NodePanel workflowId="wf1" node={httpNode} type={httpType} onSaved={vi.fn()} upstream={['Order received', "Bob's step"]} />);
+    const hints = screen.getByLabelText('Expression hints');
+    expect([...hints.querySelectorAll('button')].map((button) => button.textContent)).toEqual([
+      '${input}', "${nodes['Order received'].output}", "${nodes['Bob\\'s step'].output}", '${session}', '${run.id}']);
+
+    type('when', 'x == ');
+    fireEvent.click(screen.getByRole('button', { name: "${nodes['Order received'].output}" }));
+    expect(control('when').value).toBe("x == ${nodes['Order received'].output}");
+    expect(screen.getByTestId('panel-unsaved')).toBeTruthy();
+  });
 });

@@ -8,10 +8,12 @@ interface Props {
   node: CanvasNode;
   type: NodeTypeInfo | undefined;
   onSaved: (node: CanvasNode) => void;
+  /** Names of the nodes that run before this one: what its expressions can read. */
+  upstream?: string[];
 }
 
 /** The selected node's settings, generated from its type's form; the server's 422 details land on their fields. */
-export function NodePanel({ workflowId, node, type, onSaved }: Props) {
+export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Props) {
   const [name, setName] = useState(node.name);
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -64,7 +66,8 @@ export function NodePanel({ workflowId, node, type, onSaved }: Props) {
           <button onClick={() => navigator.clipboard?.writeText(webhookUrl)}>Copy</button></p>
       )}
       {(type?.form ?? []).map((field) => (
-        <label key={field.name} className={errors[field.name] ? 'invalid' : undefined}>
+        <div key={field.name} className="field">
+        <label className={errors[field.name] ? 'invalid' : undefined}>
           {field.label}{field.required ? ' *' : ''}
           {field.type === 'choice' ? (
             <ChoiceInput value={values[field.name] ?? ''} options={field.options}
@@ -81,6 +84,11 @@ export function NodePanel({ workflowId, node, type, onSaved }: Props) {
           {field.help && <small>{field.help}</small>}
           {errors[field.name] && <small className="error">{errors[field.name]}</small>}
         </label>
+        {field.type === 'expression' && (
+          <ExpressionHints upstream={upstream}
+                           onPick={(text) => setValues((current) => ({ ...current, [field.name]: (current[field.name] ?? '') + text }))} />
+        )}
+        </div>
       ))}
       <div className="save-row">
         <button className="primary" onClick={save}>Save</button>
@@ -89,6 +97,16 @@ export function NodePanel({ workflowId, node, type, onSaved }: Props) {
       {message && !dirty && <p className={message === 'Saved' ? 'ok' : 'error'}>{message}</p>}
       {message && dirty && message !== 'Saved' && <p className="error">{message}</p>}
     </section>
+  );
+}
+
+/** What an expression can read, as chips that add it to the field: the input, earlier nodes' outputs, the session. */
+function ExpressionHints({ upstream, onPick }: { upstream: string[]; onPick: (text: string) => void }) {
+  const hints = ['${input}', ...upstream.map((name) => `\${nodes['${name.replace(/'/g, "\\'")}'].output}`), '${session}', '${run.id}'];
+  return (
+    <div className="expression-hints" aria-label="Expression hints">
+      {hints.map((hint) => <button key={hint} type="button" onClick={() => onPick(hint)}>{hint}</button>)}
+    </div>
   );
 }
 

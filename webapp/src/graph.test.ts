@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, countStates, formatDuration, runStatusOf, statesOfRun, syncStates, takenEdges, toFlow } from './graph';
+import { ancestorsOf, applyEvent, countStates, formatDuration, runStatusOf, statesOfRun, syncStates, takenEdges, toFlow } from './graph';
 
 const canvas = {
   id: 'w', name: 'W', version: 3, active: false,
@@ -91,5 +91,17 @@ describe('a stored run', () => {
       { node_id: 'a', status: 'SUCCESS', route: 'true', attempt: 2, duration_ms: 31 },
       { node_id: 'c', status: 'SKIPPED', route: null, attempt: 1, duration_ms: null },
     ])).toEqual({ a: { state: 'completed', route: 'true', attempt: 2, durationMs: 31 }, c: { state: 'skipped', attempt: 1 } });
+  });
+});
+
+describe('ancestorsOf', () => {
+  it('finds every node upstream, nearest first, once each, and stops at the triggers', () => {
+    const edges = [
+      { source: 't', target: 'a' }, { source: 'a', target: 'b' }, { source: 'a', target: 'c' },
+      { source: 'b', target: 'd' }, { source: 'c', target: 'd' }, { source: 'd', target: 'e' },
+    ];
+    expect(ancestorsOf('d', edges)).toEqual(['b', 'c', 'a', 't']);
+    expect(ancestorsOf('t', edges)).toEqual([]);
+    expect(ancestorsOf('e', edges)).not.toContain('e');
   });
 });

@@ -173,3 +173,24 @@ export function statesOfRun(executions: StoredStep[]): NodeStates {
   });
   return states;
 }
+
+/** The nodes a node can read in its expressions (`nodes['Name'].output`): all that run before it, nearest first. */
+export function ancestorsOf(nodeId: string, edges: { source: string; target: string }[]): string[] {
+  const found: string[] = [];
+  const seen = new Set([nodeId]);
+  let frontier = [nodeId];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const edge of edges) {
+        if (edge.target === id && !seen.has(edge.source)) {
+          seen.add(edge.source);
+          found.push(edge.source);
+          next.push(edge.source);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return found;
+}
