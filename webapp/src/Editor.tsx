@@ -3,10 +3,9 @@ import {
   Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, addEdge, useEdgesState, useNodesState, useReactFlow,
   type Connection, type Edge, type Node,
 } from '@xyflow/react';
-import { call, describe, isApiError, token, type Canvas, type CanvasEdge, type CanvasNode, type NodeTypeInfo } from './api';
+import { call, describe, isApiError, type Canvas, type CanvasEdge, type CanvasNode, type NodeTypeInfo } from './api';
 import {
-  ancestorsOf, applyEvent, countStates, runStatusOf, statesOfRun, syncStates, takenEdges, toFlow,
-  type NodeData, type NodeState, type NodeStates, type RunEvent, type SyncState,
+  ancestorsOf, countStates, statesOfRun, takenEdges, toFlow, type NodeData, type NodeState,
 } from './graph';
 import {
   UndoHistory, restoreBody, snapshotOf, withEdge, withNode, withPosition, without, withoutMaskedSecrets,
@@ -18,6 +17,7 @@ import { NodePanel } from './NodePanel';
 import { Inspector } from './Inspector';
 import { RunsPanel, type RunDetail } from './RunsPanel';
 import { RunInputs, type DeclaredInput } from './RunInputs';
+import { useLiveRun } from './useLiveRun';
 
 interface Props {
   workflowId: string;
@@ -37,13 +37,9 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const [types, setTypes] = useState<NodeTypeInfo[]>([]);
   const [nodes, setNodes, onNodesChange] = useNodesState<Node<NodeData>>([]);
   const [edges, setEdges, onEdgesChange] = useEdgesState<Edge>([]);
-  const [states, setStates] = useState<NodeStates>({});
-  const [run, setRun] = useState<{ taskId?: string; status: string }>({ status: 'idle' });
   const [message, setMessage] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [refresh, setRefresh] = useState(0);
   const [openRun, setOpenRun] = useState<RunDetail | null>(null);
-  const [live, setLive] = useState<'connecting' | 'live' | 'reconnecting'>('connecting');
   const { screenToFlowPosition } = useReactFlow();
   const canvasNodes = useRef<Record<string, CanvasNode>>({});
   const history = useRef(new UndoHistory({ nodes: [], edges: [] }));
@@ -52,6 +48,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
     if (isApiError(failed) && failed.status === 401) onUnauthorized();
     else setMessage(describe(failed));
   }, [onUnauthorized]);
+  const { states, run, connection, runChanges, started, runsChanged } = useLiveRun(workflowId, setMessage);
 
   /** Puts a canvas the server answered on the screen, replacing what was there. */
   const show = useCallback((shown: Canvas) => {
@@ -70,42 +67,6 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         history.current.reset(snapshotOf(loaded));
       }).catch(fail);
   }, [workflowId, fail, show]);
-
-  // Live run status: events over the WebSocket, a state_sync on connect and after a reconnect.
-  useEffect(() => {
-    let socket: WebSocket | null = null;
-    let closed = false;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const connect = () => {
-      const base = location.pathname.replace(/[^/]*$/, '');
-      const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${base}ws/workflow/${workflowId}/`;
-      socket = new WebSocket(url, [`bearer.${token.get() ?? ''}`]);
-      socket.onopen = () => setLive('live');
-      socket.onmessage = (message) => {
-        const event = JSON.parse(message.data) as RunEvent & { state?: SyncState };
-        if (event.type === 'state_sync' && event.state) {
-          const synced = event.state;
-          setRun({ taskId: synced.task_id ?? undefined, status: synced.task_status ?? 'idle' });
-          setStates(syncStates(synced));
-          return;
-        }
-        setStates((current) => applyEvent(current, event));
-        const status = runStatusOf(event.type);
-        if (status) {
-          setRun({ taskId: event.task_id, status });
-          setRefresh((n) => n + 1);
-          if (event.error) setMessage(event.error);
-        }
-      };
-      socket.onclose = () => {
-        if (closed) return;
-        setLive('reconnecting');
-        retry = setTimeout(connect, 2000);
-      };
-    };
-    connect();
-    return () => { closed = true; clearTimeout(retry); socket?.close(); };
-  }, [workflowId]);
 
   // An opened run shows its stored results instead of the live ones.
   const shownStates = useMemo(() => (openRun ? statesOfRun(openRun.node_executions) : states), [openRun, states]);
@@ -257,7 +218,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
       .then((answer) => {
         setAsking(null);
         setOpenRun(null);
-        setRun({ taskId: answer.task_id, status: 'PENDING' });
+        started(answer.task_id);
         setMessage(null);
       })
       .catch((failed) => (input !== undefined
@@ -274,7 +235,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const again = (how: 'rewind' | 'fork') => {
     if (!openRun || !selected) return;
     call<{ task_id: string }>('POST', `runs/${openRun.task_id}/${how}/`, { node_id: selected })
-      .then(() => { setOpenRun(null); setRefresh((n) => n + 1); setMessage(null); }).catch(fail);
+      .then(() => { setOpenRun(null); runsChanged(); setMessage(null); }).catch(fail);
   };
 
   const selectedNode = selected ? canvasNodes.current[selected] : undefined;
@@ -288,9 +249,9 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
           <strong>{canvas?.name}</strong>
           <span className={`run-status status-${run.status.toLowerCase()}`} data-testid="run-status">{run.status}</span>
           <RunCounts counts={counts} />
-          <span className={`live live-${live}`} data-testid="live"
+          <span className={`live live-${connection}`} data-testid="live"
                 title="Run events arrive over a WebSocket; after a reconnect the server sends the whole state again">
-            {live === 'live' ? 'Live' : live === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
+            {connection === 'live' ? 'Live' : connection === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
           </span>
           <span className="spacer" />
           <span className={`saving${unsaved ? ' unsaved' : ''}`} data-testid="saving">
@@ -340,10 +301,10 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
               </div>
             )}
             <Inspector workflowId={workflowId} nodeId={selectedNode.id} taskId={openRun?.task_id ?? run.taskId}
-                       refresh={refresh} />
+                       refresh={runChanges} />
           </>
         )}
-        <RunsPanel workflowId={workflowId} refresh={refresh} openRunId={openRun?.task_id ?? null} onOpen={setOpenRun} />
+        <RunsPanel workflowId={workflowId} refresh={runChanges} openRunId={openRun?.task_id ?? null} onOpen={setOpenRun} />
       </aside>
     </div>
   );
