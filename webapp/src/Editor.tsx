@@ -270,7 +270,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
           <p className="banner viewing">Viewing run {openRun.task_id.slice(0, 8)}… ({openRun.status})
             <button onClick={() => setOpenRun(null)}>Back to live</button></p>
         )}
-        {canvas && <ReactFlow nodes={shownNodes} edges={shownEdges} nodeTypes={NODE_TYPES}
+        {canvas && <ReactFlow nodes={shownNodes} edges={shownEdges} nodeTypes={NODE_TYPES} onPointerDown={capturePaneDrag}
                    onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
                    onNodeDragStop={onNodeDragStop} onDelete={onDelete}
                    onSelectionChange={({ nodes: picked }) => setSelected(picked.length === 1 ? picked[0].id : null)}
@@ -308,6 +308,15 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
       </aside>
     </div>
   );
+}
+
+/**
+ * A drag that starts on the empty pane (a pan) keeps the pointer: the browser then skips the hit test
+ * of every move, which on a graph of a thousand nodes and their edges cost more than the pan itself.
+ */
+function capturePaneDrag(event: React.PointerEvent) {
+  const target = event.target as Element;
+  if (target.classList.contains('react-flow__pane')) target.setPointerCapture(event.pointerId);
 }
 
 const COUNTED: NodeState[] = ['running', 'waiting', 'completed', 'failed', 'skipped'];

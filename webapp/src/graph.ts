@@ -28,6 +28,8 @@ export interface NodeData extends Record<string, unknown> {
   durationMs?: number;
 }
 
+const EDGE_GRAB_PX = 8;
+
 export function toFlow(canvas: Canvas): { nodes: Node<NodeData>[]; edges: Edge[] } {
   return {
     nodes: canvas.nodes.map((node) => ({
@@ -42,6 +44,9 @@ export function toFlow(canvas: Canvas): { nodes: Node<NodeData>[]; edges: Edge[]
       sourceHandle: edge.source_handle,
       target: edge.target,
       label: edge.source_handle === 'default' ? undefined : edge.source_handle,
+      // React Flow's default 20 px grab area covered almost all the empty pane of a large graph,
+      // so a drag there selected an edge instead of panning.
+      interactionWidth: EDGE_GRAB_PX,
     })),
   };
 }
