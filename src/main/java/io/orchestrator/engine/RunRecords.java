@@ -14,10 +14,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -73,18 +76,42 @@ public class RunRecords {
         }
     }
 
-    /** Runs under way whose owner is not a live server (or no server at all): recovery's work. */
+    /**
+     * Runs under way whose owner is not a live server (or no server at all): recovery's work. Two
+     * queries, not a join: Quartz's tables take the database's default collation while ours declare
+     * utf8mb4_unicode_ci, and MariaDB refuses to compare columns of two collations. On a database
+     * created with another default, the join failed and runs cut by a crash were never resumed.
+     */
     public List<RunRow> orphans(String ownerOfThisServer, Instant ownersDeadBefore) {
-        String sql = "SELECT " + RUN_COLUMNS + " FROM run r"
-                + " WHERE r.status = 'STARTED' AND (r.owner IS NULL OR r.owner <> ?) AND NOT EXISTS ("
-                + " SELECT 1 FROM QRTZ_SCHEDULER_STATE s WHERE s.INSTANCE_NAME = r.owner AND s.LAST_CHECKIN_TIME > ?)";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, ownerOfThisServer);
-            select.setLong(2, ownersDeadBefore.toEpochMilli());
-            return readRuns(select);
+        try (Connection connection = dataSource.getConnection()) {
+            Set<String> liveOwners = new LinkedHashSet<>(liveInstances(connection, ownersDeadBefore));
+            liveOwners.add(ownerOfThisServer);
+            String placeholders = String.join(", ", Collections.nCopies(liveOwners.size(), "?"));
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + RUN_COLUMNS + " FROM run r"
+                    + " WHERE r.status = 'STARTED' AND (r.owner IS NULL OR r.owner NOT IN (" + placeholders + "))")) {
+                int index = 1;
+                for (String owner : liveOwners) {
+                    select.setString(index++, owner);
+                }
+                return readRuns(select);
+            }
         } catch (SQLException failed) {
             throw new IllegalStateException("Cannot look for runs to recover: " + failed.getMessage(), failed);
+        }
+    }
+
+    /** The Quartz instances (servers) that checked in after the given instant. */
+    private static List<String> liveInstances(Connection connection, Instant checkedInAfter) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT INSTANCE_NAME FROM QRTZ_SCHEDULER_STATE WHERE LAST_CHECKIN_TIME > ?")) {
+            select.setLong(1, checkedInAfter.toEpochMilli());
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
         }
     }
 
