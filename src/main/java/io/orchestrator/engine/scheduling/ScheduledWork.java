@@ -42,8 +42,16 @@ public class ScheduledWork {
                 default -> LOG.warning("Unknown scheduled action '" + action + "' ignored.");
             }
         } catch (RuntimeException failed) {
-            LOG.log(Level.WARNING, "Scheduled " + action + " of run " + runId + " / workflow " + workflowId
-                    + " failed: " + failed.getMessage(), failed);
+            LOG.log(Level.WARNING, "Scheduled " + action + subject(runId, workflowId) + " failed: " + failed.getMessage(),
+                    failed);
         }
+    }
+
+    /** What the action was about, for the log: the recovery sweep is about no run and no workflow. */
+    private static String subject(String runId, String workflowId) {
+        if (runId != null) {
+            return " of run " + runId;
+        }
+        return workflowId != null ? " of workflow " + workflowId : "";
     }
 }
