@@ -277,7 +277,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
                    deleteKeyCode={['Delete', 'Backspace']} defaultViewport={{ x: 0, y: 0, zoom: 1 }}
                    fitView={canvas.nodes.length > 0} fitViewOptions={{ maxZoom: 1 }}>
           <Background />
-          <MiniMap pannable zoomable />
+          <MiniMap pannable zoomable nodeColor={minimapColor} />
           <Controls />
         </ReactFlow>}
       </div>
@@ -317,6 +317,15 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
 function capturePaneDrag(event: React.PointerEvent) {
   const target = event.target as Element;
   if (target.classList.contains('react-flow__pane')) target.setPointerCapture(event.pointerId);
+}
+
+const MINIMAP_COLORS: Record<NodeState, string> = {
+  idle: '#dde1e8', running: '#f59f00', waiting: '#9775fa', completed: '#69db7c', failed: '#ff8787', skipped: '#eef0f4',
+};
+
+/** The minimap shows the run too: a large graph's progress at a glance. */
+function minimapColor(node: Node<NodeData>): string {
+  return MINIMAP_COLORS[node.data.state];
 }
 
 const COUNTED: NodeState[] = ['running', 'waiting', 'completed', 'failed', 'skipped'];
