@@ -22,11 +22,23 @@ public class ContainerErrorServlet extends HttpServlet {
         RequestId.assign(request, response);
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         ErrorCode code = status instanceof Integer known ? ErrorCode.forStatus(known) : ErrorCode.NOT_FOUND;
-        byte[] body = ErrorBody.of(code, message(code), null).toString().getBytes(StandardCharsets.UTF_8);
+        String message = code == ErrorCode.NOT_FOUND && askedForTheCanvas(request) ? NO_CANVAS : message(code);
+        byte[] body = ErrorBody.of(code, message, null).toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(code.status());
         response.setContentType("application/json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    // A WAR built without the canvas (-Dfrontend.skip=true, or `liberty:run` alone, which runs no npm)
+    // has no index.html: the root then says how to get the canvas, not just that nothing is there.
+    static final String NO_CANVAS = "The canvas is not in this build: build it with ./mvnw -DskipTests package"
+            + " (needs Node.js 20 and npm), or start with ./mvnw -DskipTests package liberty:run; the API is under /api/";
+
+    private static boolean askedForTheCanvas(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String root = request.getContextPath() + "/";
+        return root.equals(uri) || (root + "index.html").equals(uri);
     }
 
     private static String message(ErrorCode code) {
