@@ -69,7 +69,7 @@ async function branchingWorkflow() {
   };
   const trigger = await drop('manual-trigger', 40, 260, 'Order received',
     { Inputs: '[{"name": "amount", "type": "number", "required": true}]' });
-  const wait = await drop('wait', 240, 260, 'Check stock', { Seconds: '2' });
+  const wait = await drop('wait', 240, 260, 'Check stock', { Seconds: '3' });
   const condition = await drop('condition', 440, 260, 'Over 100?', { Expression: '${input.amount > 100}' });
   const review = await drop('transform', 680, 170, 'Ask for review', { Fields: '{"review": true, "amount": "${input.amount}"}' });
   const approve = await drop('transform', 680, 350, 'Approve', { Fields: '{"review": false}' });
