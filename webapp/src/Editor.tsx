@@ -42,6 +42,8 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const [openRun, setOpenRun] = useState<RunDetail | null>(null);
   const { screenToFlowPosition } = useReactFlow();
   const canvasNodes = useRef<Record<string, CanvasNode>>({});
+  const categories = useRef<Record<string, string>>({});
+  const categoryOf = useCallback((nodeType: string) => categories.current[nodeType], []);
   const history = useRef(new UndoHistory({ nodes: [], edges: [] }));
 
   const fail = useCallback((failed: unknown) => {
@@ -54,15 +56,16 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const show = useCallback((shown: Canvas) => {
     setCanvas(shown);
     canvasNodes.current = Object.fromEntries(shown.nodes.map((node) => [node.id, node]));
-    const flow = toFlow(shown);
+    const flow = toFlow(shown, categoryOf);
     setNodes(flow.nodes);
     setEdges(flow.edges);
-  }, [setNodes, setEdges]);
+  }, [setNodes, setEdges, categoryOf]);
 
   useEffect(() => {
     Promise.all([call<Canvas>('GET', `workflow/${workflowId}/canvas_data/`), call<{ node_types: NodeTypeInfo[] }>('GET', 'nodes/')])
       .then(([loaded, catalogue]) => {
         setTypes(catalogue.node_types);
+        categories.current = Object.fromEntries(catalogue.node_types.map((type) => [type.key, type.category]));
         show(loaded);
         history.current.reset(snapshotOf(loaded));
       }).catch(fail);
@@ -104,9 +107,9 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const postNode = useCallback(async (spec: Record<string, unknown>) => {
     const node = await call<CanvasNode>('POST', path('nodes/add/'), spec);
     canvasNodes.current[node.id] = node;
-    setNodes((current) => current.concat(toFlow({ ...canvas!, nodes: [node], edges: [] }).nodes));
+    setNodes((current) => current.concat(toFlow({ ...canvas!, nodes: [node], edges: [] }, categoryOf).nodes));
     return node;
-  }, [path, setNodes, canvas]);
+  }, [path, setNodes, canvas, categoryOf]);
   const postEdge = useCallback(async (source: string, sourceHandle: string, target: string) => {
     const edge = await call<CanvasEdge>('POST', path('edges/add/'), { source, source_handle: sourceHandle, target });
     setEdges((current) => addEdge({ ...toFlow({ ...canvas!, nodes: [], edges: [edge] }).edges[0] }, current));

@@ -20,6 +20,7 @@ export function Palette({ types }: { types: NodeTypeInfo[] }) {
           <h3>{category}</h3>
           {members.map((type) => (
             <div key={type.key} className="palette-item" draggable title={type.description} data-node-type={type.key}
+                 data-category={type.category}
                  onDragStart={(e) => { e.dataTransfer.setData('application/x-node-type', type.key); e.dataTransfer.effectAllowed = 'move'; }}>
               {type.name}
             </div>

@@ -35,6 +35,10 @@ describe('a node on the canvas', () => {
     expect(node.querySelector('[data-testid="node-run"]')!.textContent).toBe('completed · 2.4 s · attempt 2');
   });
 
+  it('carries its type\'s category for the stripe', () => {
+    expect(view({ category: 'logic' }).querySelector('.wf-node')!.getAttribute('data-category')).toBe('logic');
+  });
+
   it('shows no run line before a run', () => {
     expect(view({}).querySelector('[data-testid="node-run"]')).toBeNull();
   });

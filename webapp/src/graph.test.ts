@@ -20,6 +20,8 @@ describe('toFlow', () => {
     expect(flow.nodes.map((node) => [node.id, node.position, node.data.routes])).toEqual([
       ['a', { x: 1, y: 2 }, ['true', 'false']], ['b', { x: 3, y: 4 }, ['default']], ['c', { x: 5, y: 6 }, ['default']]]);
     expect(flow.edges.map((edge) => [edge.sourceHandle, edge.label])).toEqual([['true', 'true'], ['false', 'false']]);
+    expect(toFlow(canvas, (type) => (type === 'condition' ? 'logic' : 'action')).nodes.map((node) => node.data.category))
+      .toEqual(['logic', 'action', 'action']);
   });
 });
 

@@ -21,6 +21,8 @@ export type NodeStates = Record<string, NodeRunState>;
 export interface NodeData extends Record<string, unknown> {
   name: string;
   nodeType: string;
+  /** The node type's palette category (trigger, action, logic): the colour of the node's stripe. */
+  category?: string;
   routes: string[];
   state: NodeState;
   route?: string;
@@ -30,13 +32,14 @@ export interface NodeData extends Record<string, unknown> {
 
 const EDGE_GRAB_PX = 8;
 
-export function toFlow(canvas: Canvas): { nodes: Node<NodeData>[]; edges: Edge[] } {
+export function toFlow(canvas: Canvas, categoryOf: (nodeType: string) => string | undefined = () => undefined)
+  : { nodes: Node<NodeData>[]; edges: Edge[] } {
   return {
     nodes: canvas.nodes.map((node) => ({
       id: node.id,
       type: 'workflowNode',
       position: node.position,
-      data: { name: node.name, nodeType: node.node_type, routes: node.routes, state: 'idle' },
+      data: { name: node.name, nodeType: node.node_type, category: categoryOf(node.node_type), routes: node.routes, state: 'idle' },
     })),
     edges: canvas.edges.map((edge) => ({
       id: edge.id,
