@@ -74,6 +74,11 @@ public final class LiveRun {
         return row.id();
     }
 
+    /** The run that started this one as a sub-workflow (or forked it), if any. */
+    synchronized String parentRunId() {
+        return row.parentRunId();
+    }
+
     public String workflowId() {
         return graph.workflowId();
     }

@@ -16,7 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,6 +40,12 @@ public class SubWorkflowNode implements NodeType {
 
     @Inject
     RunLauncher launcher;
+
+    @Inject
+    RunEngine engine;
+
+    /** How deep sub-workflows may nest: each level holds a thread while it waits for the next. */
+    static final int MAX_NESTING = 8;
 
     @Override
     public String key() {
@@ -79,8 +87,15 @@ public class SubWorkflowNode implements NodeType {
         if (!(call.resolved("workflow_id") instanceof JsonString id) || id.getString().isBlank()) {
             throw new NodeFailure("validation", "Field 'workflow_id' needs the id of a workflow.");
         }
-        if (id.getString().equals(call.workflowId())) {
-            throw new NodeFailure("validation", "A workflow cannot run itself as a sub-workflow.");
+        List<String> callers = callers(call.runId(), call.workflowId());
+        if (callers.contains(id.getString())) {
+            // A → B → A would start runs without end, each holding a thread while it waits.
+            throw new NodeFailure("validation", "Workflow " + id.getString() + " is already running further up this"
+                    + " chain (" + String.join(" ← ", callers) + "): a sub-workflow cannot call a workflow that calls it.");
+        }
+        if (callers.size() >= MAX_NESTING) {
+            throw new NodeFailure("validation", "Sub-workflows nest at most " + MAX_NESTING + " deep ("
+                    + String.join(" ← ", callers) + ").");
         }
         GraphSnapshot graph;
         try {
@@ -108,5 +123,20 @@ public class SubWorkflowNode implements NodeType {
                     + child.error());
         }
         return NodeOutcome.of(child.lastOutput());
+    }
+
+    /** The workflows of this run and of the live runs that started it as a sub-workflow, innermost first. */
+    private List<String> callers(String runId, String workflowId) {
+        List<String> chain = new ArrayList<>(List.of(workflowId));
+        String parent = engine.live(runId).map(LiveRun::parentRunId).orElse(null);
+        while (parent != null && chain.size() <= MAX_NESTING) {
+            Optional<LiveRun> caller = engine.live(parent);
+            if (caller.isEmpty()) {
+                break;
+            }
+            chain.add(caller.get().workflowId());
+            parent = caller.get().parentRunId();
+        }
+        return chain;
     }
 }

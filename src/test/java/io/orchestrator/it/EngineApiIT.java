@@ -406,6 +406,26 @@ class EngineApiIT {
     }
 
     @Test
+    void twoWorkflowsCallingEachOtherAsSubWorkflowsFailOnceInsteadOfStartingRunsWithoutEnd() {
+        TestWorkflow first = TestWorkflow.create(api, "ping " + UUID.randomUUID());
+        TestWorkflow second = TestWorkflow.create(api, "pong " + UUID.randomUUID());
+        for (TestWorkflow[] pair : new TestWorkflow[][] {{first, second}, {second, first}}) {
+            String start = pair[0].addNodeId("manual-trigger", "Start");
+            String call = pair[0].addNode("sub-workflow", "Call", Json.createObjectBuilder()
+                    .add("workflow_id", pair[1].id()).build()).getString("id");
+            pair[0].connect(start, call);
+        }
+
+        String taskId = api.post(first.path("start_execution/"), "{}").object(200).getString("task_id");
+        assertEquals("FAILURE", awaitStatus(first, "SUCCESS", "FAILURE").getString("status"));
+        String error = api.get("/api/runs/" + taskId + "/").object(200).getString("error");
+        assertTrue(error.contains("is already running further up this chain (" + second.id() + " ← " + first.id() + ")"),
+                error);
+        assertEquals(1, api.get("/api/runs/?workflow_id=" + first.id()).object(200).getInt("total_count"));
+        assertEquals(1, api.get("/api/runs/?workflow_id=" + second.id()).object(200).getInt("total_count"));
+    }
+
+    @Test
     void anActiveScheduleStartsRunsAndStopsWhenDeactivated() {
         TestWorkflow workflow = TestWorkflow.create(api, "schedule " + UUID.randomUUID());
         String tick = workflow.addNode("schedule", "Every second", json("{\"cron\": \"* * * * * ?\"}")).getString("id");
