@@ -383,6 +383,7 @@ public class RunEngine {
         List<Attempt> next;
         Instant retryAt = null;
         Instant wakeAt = null;
+        Instant scheduledWake = null;
         synchronized (run) {
             run.running--;
             if (run.status().isFinal()) {
@@ -394,6 +395,8 @@ public class RunEngine {
             Instant now = Instant.now();
             if (outcome != null && outcome.waits() && outcome.wakeAt().isAfter(now)) {
                 wakeAt = outcome.wakeAt();
+                // The run's execution timeout may come first: be woken then, to fail it on time.
+                scheduledWake = wakeAt.isAfter(deadlineOf(run)) ? deadlineOf(run) : wakeAt;
                 String output = outcome.output().toString();
                 put(run, withResult(step, StepStatus.WAITING, null, output, null, null, null, wakeAt), out);
                 out.add(event("node_waiting", run, node, null, null));
@@ -422,7 +425,7 @@ public class RunEngine {
             record(run, out);
         }
         if (wakeAt != null) {
-            scheduler.wakeAt(run.id(), attempt.node().id(), attempt.number(), wakeAt);
+            scheduler.wakeAt(run.id(), attempt.node().id(), attempt.number(), scheduledWake);
         }
         if (retryAt != null) {
             scheduler.retryAt(run.id(), attempt.node().id(), attempt.number() + 1, retryAt);
@@ -602,30 +605,41 @@ public class RunEngine {
 
     // ----- waking, retrying, stopping ------------------------------------------------------------
 
-    /** A waiting node's time came: it completes with the output it stored, and the run goes on. */
+    /**
+     * A waiting node's time came: it completes with the output it stored, and the run goes on. A run
+     * whose execution timeout comes before the wait's end is woken then, and fails instead.
+     */
     public void wake(LiveRun run, String nodeId, int attempt) {
-        List<Attempt> next;
+        List<Attempt> next = List.of();
+        boolean timedOut;
         synchronized (run) {
             StepRow step = run.steps.get(nodeId);
             if (run.status().isFinal() || step == null || step.status() != StepStatus.WAITING || step.attempt() != attempt) {
                 return;
             }
-            run.paused--;
             List<Object> out = new ArrayList<>();
-            Node node = run.graph.node(nodeId);
-            if (run.status() == RunStatus.WAITING) {
-                run.row = withStatus(run.row, RunStatus.STARTED, null, null, null);
-                out.add(run.row);
+            timedOut = !Instant.now().isBefore(deadlineOf(run));
+            if (timedOut) {
+                end(run, RunStatus.FAILURE, timeoutMessage(run), out);
+            } else {
+                run.paused--;
+                if (run.status() == RunStatus.WAITING) {
+                    run.row = withStatus(run.row, RunStatus.STARTED, null, null, null);
+                    out.add(run.row);
+                }
+                live.put(run.id(), run);
+                if (run.deadline == null || run.deadline.isCancelled()) {
+                    watchDeadline(run);
+                }
+                complete(run, run.graph.node(nodeId), step, JsonText.parse(step.output()), Routes.DEFAULT, Instant.now(), out);
+                next = afterChange(run, out);
             }
-            live.put(run.id(), run);
-            if (run.deadline == null || run.deadline.isCancelled()) {
-                watchDeadline(run);
-            }
-            complete(run, node, step, JsonText.parse(step.output()), Routes.DEFAULT, Instant.now(), out);
-            next = afterChange(run, out);
             record(run, out);
         }
         write(run);
+        if (timedOut) {
+            scheduler.forget(run.id());
+        }
         next.forEach(attempt1 -> workers.execute(() -> chain(run, attempt1)));
     }
 
@@ -669,13 +683,22 @@ public class RunEngine {
 
     /**
      * Fails the run once it has taken longer than its workflow's {@code execution_timeout_seconds},
-     * counted from its start. A waiting run leaves memory and its timer with it; it is checked
-     * again when it wakes, and fails then if its time is up.
+     * counted from its start. A waiting run leaves memory and this timer with it: its wake-up is
+     * scheduled no later than the deadline instead (see {@link #wake}).
      */
     private void watchDeadline(LiveRun run) {
-        Instant started = run.row.startedAt() != null ? run.row.startedAt() : run.row.createdAt();
-        long leftMs = Duration.between(Instant.now(), started.plusSeconds(run.graph.policy().executionTimeoutSeconds())).toMillis();
+        long leftMs = Duration.between(Instant.now(), deadlineOf(run)).toMillis();
         run.deadline = watchdog.schedule(() -> timeOut(run), Math.max(0, leftMs), TimeUnit.MILLISECONDS);
+    }
+
+    private static Instant deadlineOf(LiveRun run) {
+        Instant started = run.row.startedAt() != null ? run.row.startedAt() : run.row.createdAt();
+        return started.plusSeconds(run.graph.policy().executionTimeoutSeconds());
+    }
+
+    private static String timeoutMessage(LiveRun run) {
+        return "The run took longer than its execution timeout of " + run.graph.policy().executionTimeoutSeconds()
+                + " s (workflow setting execution_timeout_seconds).";
     }
 
     private static void cancelDeadline(LiveRun run) {
@@ -690,8 +713,7 @@ public class RunEngine {
                 return;
             }
             List<Object> out = new ArrayList<>();
-            end(run, RunStatus.FAILURE, "The run took longer than its execution timeout of "
-                    + run.graph.policy().executionTimeoutSeconds() + " s (workflow setting execution_timeout_seconds).", out);
+            end(run, RunStatus.FAILURE, timeoutMessage(run), out);
             record(run, out);
         }
         write(run);

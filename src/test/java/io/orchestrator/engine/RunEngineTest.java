@@ -25,6 +25,7 @@ import io.orchestrator.engine.journal.StepRow;
 import io.orchestrator.platform.JsonText;
 import io.orchestrator.workflow.NodeSettings;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -431,7 +432,8 @@ class RunEngineTest {
     @Test
     void aWaitPausesTheRunWithoutAThreadUntilTheSchedulerWakesIt() {
         Instant before = Instant.now();
-        LiveRun run = run(new TestGraph().node("Start", "echo").node("Pause", "pause").node("After", "echo")
+        // An execution timeout past the hour's wait: the wake-up is the wait's own.
+        LiveRun run = run(new TestGraph().executionTimeoutSeconds(7200).node("Start", "echo").node("Pause", "pause").node("After", "echo")
                 .edge("Start", "Pause").edge("Pause", "After"), "Start");
         Instant after = Instant.now();
 
@@ -554,6 +556,30 @@ class RunEngineTest {
         assertTrue(lastRow(run).error().contains("execution timeout of 1 s"), lastRow(run).error());
         assertEquals(List.of(StepStatus.REVOKED), harness.attemptStatuses(run, "Sleep"));
         assertEquals(List.of(StepStatus.SKIPPED), harness.attemptStatuses(run, "After"));
+        assertEquals("workflow_failed", last(harness.eventTypes(run)));
+    }
+
+    @Test
+    void aWaitLongerThanTheExecutionTimeoutIsWokenAtTheTimeoutAndTheRunFailsThen() throws InterruptedException {
+        Instant before = Instant.now();
+        LiveRun run = run(new TestGraph().executionTimeoutSeconds(1).node("Start", "echo").node("Pause", "pause")
+                .node("After", "echo").edge("Start", "Pause").edge("Pause", "After"), "Start");
+        assertEquals(RunStatus.WAITING, run.status());
+        Instant scheduled = harness.scheduler.of("wakeAt").get(0).at();
+        assertTrue(scheduled.isBefore(before.plusSeconds(2)), "woken at the 1 s timeout, not after the hour: " + scheduled);
+        assertTrue(harness.lastStep(run, "Pause").wakeAt().isAfter(before.plus(Pause.PAUSE).minusSeconds(1)),
+                "the wait itself still says when it would end");
+
+        Thread.sleep(Duration.between(Instant.now(), scheduled).toMillis() + 50);
+        harness.engine.wake(run, idOf("Pause"), 1);
+        finished(run);
+
+        assertEquals(RunStatus.FAILURE, run.status());
+        assertTrue(lastRow(run).error().contains("execution timeout of 1 s"), lastRow(run).error());
+        assertEquals(List.of(StepStatus.REVOKED), harness.attemptStatuses(run, "Pause"));
+        assertEquals(List.of(StepStatus.SKIPPED), harness.attemptStatuses(run, "After"));
+        assertEquals(List.of("Start"), echo.calls);
+        assertTrue(harness.scheduler.of("forget").stream().anyMatch(call -> call.runId().equals(run.id())));
         assertEquals("workflow_failed", last(harness.eventTypes(run)));
     }
 
