@@ -224,6 +224,19 @@ try {
   await settled();
   assertEqual(await saved(), afterPaste, 'canvas on the server after undoing the delete');
 
+  // The node's run settings: disabled, three attempts; saved on the server, shown on the canvas.
+  await selectNode(ids[2]);
+  const panel = page.getByLabel('Node settings');
+  await panel.getByText('Run settings').click();
+  await panel.getByLabel('Disabled').check();
+  await panel.getByLabel('Attempts').fill('3');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByText('Saved', { exact: true }).waitFor();
+  await page.locator(`.react-flow__node[data-id="${ids[2]}"] .wf-node.disabled`).waitFor();
+  const stored = await page.evaluate(async ([id, nodeId]) => (await fetch(`api/workflow/${id}/nodes/${nodeId}/`,
+    { headers: { Authorization: `Bearer ${sessionStorage.getItem('orchestrator.token')}` } })).json(), [workflowId, ids[2]]);
+  assertEqual([stored.disabled, stored.retry.max_attempts], [true, 3], 'run settings on the server');
+
   await branchingWorkflow();
   console.log(`ok: built, connected, configured and ran "${name}"; screenshots in ${shots}`);
 } catch (failed) {

@@ -295,7 +295,8 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
                          history.current.record(withNode(history.current.now, saved));
                          setHistoryShown((n) => n + 1);
                          setNodes((current) => current.map((node) => node.id === saved.id
-                           ? { ...node, data: { ...node.data, name: saved.name, routes: saved.routes } } : node));
+                           ? { ...node, data: { ...node.data, name: saved.name, routes: saved.routes, disabled: saved.disabled } }
+                           : node));
                        }} />
             {openRun && (
               <div className="run-actions">

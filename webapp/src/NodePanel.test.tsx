@@ -120,8 +120,40 @@ describe('NodePanel', () => {
         when: '${input.count > 2}',
         api_key: '********',  // the mask goes back, so the server keeps the stored secret
       },
+      // The node's run settings go along as they are (the defaults for a node that never set them).
+      disabled: false,
+      retry: { max_attempts: 1, delay_ms: 0, backoff_multiplier: 1 },
+      timeout_ms: null,
     });
     expect(screen.getByText('Saved')).toBeTruthy();
+  });
+
+  it('sets the node\'s run settings (retries, timeout, disabled) and shows the server\'s message on the right one', async () => {
+    const server = mockFetch({
+      [NODE_URL]: ({ body }) => ((body as { retry: { max_attempts: number } }).retry.max_attempts > 10
+        ? apiError(422, 'VALIDATION_ERROR', 'The node is not valid', { retry: { max_attempts: 'At most 10.' } })
+        : json({ ...httpNode, disabled: true, retry: { max_attempts: 3, delay_ms: 500, backoff_multiplier: 2 }, timeout_ms: 2000 })),
+    });
+    renderPanel({ ...httpNode, retry: { max_attempts: 2, delay_ms: 100, backoff_multiplier: 1.5 }, timeout_ms: 9000 });
+    expect(control('Attempts').value).toBe('2');
+    expect(control('Timeout (ms)').value).toBe('9000');
+
+    type('Attempts', '11');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(labelOf('Attempts').textContent).toContain('At most 10.'));
+    expect(labelOf('Retry delay (ms)').className).toBe('');
+
+    type('Attempts', '3');
+    type('Retry delay (ms)', '500');
+    type('Backoff multiplier', '2');
+    type('Timeout (ms)', '2000');
+    fireEvent.click(control('Disabled'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(server.calls).toHaveLength(2));
+    expect(server.calls[1].body).toMatchObject({
+      disabled: true, retry: { max_attempts: 3, delay_ms: 500, backoff_multiplier: 2 }, timeout_ms: 2000,
+    });
+    expect(await screen.findByText('Saved')).toBeTruthy();
   });
 
   it('sends JSON that does not parse as the text typed, for the server to refuse', async () => {

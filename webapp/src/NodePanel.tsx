@@ -12,6 +12,42 @@ interface Props {
   upstream?: string[];
 }
 
+/**
+ * How the engine treats this node, whatever its type (n8n's node settings): the panel shows them
+ * below the type's own fields, and they travel in the same PATCH under their own names.
+ */
+const RUN_SETTINGS: FormField[] = [
+  { name: 'disabled', type: 'boolean', label: 'Disabled', required: false, help: 'Skipped in runs: its input passes through.' },
+  { name: 'retry.max_attempts', type: 'integer', label: 'Attempts', required: false, help: '1 to 10; more than 1 retries a failure.' },
+  { name: 'retry.delay_ms', type: 'integer', label: 'Retry delay (ms)', required: false },
+  { name: 'retry.backoff_multiplier', type: 'number', label: 'Backoff multiplier', required: false, help: 'Each retry waits this many times longer.' },
+  { name: 'timeout_ms', type: 'integer', label: 'Timeout (ms)', required: false, help: 'Empty: the server default.' },
+];
+
+function runSettingsOf(node: CanvasNode): Record<string, string> {
+  return {
+    disabled: String(node.disabled ?? false),
+    'retry.max_attempts': String(node.retry?.max_attempts ?? 1),
+    'retry.delay_ms': String(node.retry?.delay_ms ?? 0),
+    'retry.backoff_multiplier': String(node.retry?.backoff_multiplier ?? 1),
+    timeout_ms: node.timeout_ms == null ? '' : String(node.timeout_ms),
+  };
+}
+
+/** The run settings as the PATCH takes them; text that is not a number goes as typed, for the server to refuse. */
+function runSettingsBody(values: Record<string, string>) {
+  const number = (text: string | undefined) => (text !== undefined && text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
+  return {
+    disabled: values.disabled === 'true',
+    retry: {
+      max_attempts: number(values['retry.max_attempts']),
+      delay_ms: number(values['retry.delay_ms']),
+      backoff_multiplier: number(values['retry.backoff_multiplier']),
+    },
+    timeout_ms: (values.timeout_ms ?? '').trim() === '' ? null : number(values.timeout_ms),
+  };
+}
+
 /** The selected node's settings, generated from its type's form; the server's 422 details land on their fields. */
 export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Props) {
   const [name, setName] = useState(node.name);
@@ -22,7 +58,10 @@ export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Pr
   const [baseline, setBaseline] = useState<{ name: string; values: Record<string, string> }>({ name: node.name, values: {} });
 
   useEffect(() => {
-    const loaded = Object.fromEntries((type?.form ?? []).map((field) => [field.name, asText(node.form_values[field.name])]));
+    const loaded = {
+      ...Object.fromEntries((type?.form ?? []).map((field) => [field.name, asText(node.form_values[field.name])])),
+      ...runSettingsOf(node),
+    };
     setName(node.name);
     setValues(loaded);
     setBaseline({ name: node.name, values: loaded });
@@ -37,7 +76,8 @@ export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Pr
     const formValues: Record<string, unknown> = {};
     for (const field of type?.form ?? []) formValues[field.name] = parse(field, values[field.name] ?? '');
     try {
-      const saved = await call<CanvasNode>('PATCH', `workflow/${workflowId}/nodes/${node.id}/`, { name, form_values: formValues });
+      const saved = await call<CanvasNode>('PATCH', `workflow/${workflowId}/nodes/${node.id}/`,
+        { name, form_values: formValues, ...runSettingsBody(values) });
       onSaved(saved);
       if (shownId.current !== saved.id) return;
       setBaseline({ name, values });
@@ -45,14 +85,17 @@ export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Pr
       setMessage('Saved');
     } catch (failed) {
       if (shownId.current !== node.id) return;
-      const details = isApiError(failed) ? (failed.details.form_values ?? failed.details) as Record<string, unknown> : {};
-      setErrors(Object.fromEntries(Object.entries(details).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])));
+      const details = isApiError(failed) ? failed.details : {};
+      const { form_values: formErrors, retry, ...others } = details as Record<string, unknown>;
+      const retryErrors = Object.entries((retry ?? {}) as Record<string, unknown>).map(([key, value]) => [`retry.${key}`, value]);
+      setErrors(Object.fromEntries([...Object.entries((formErrors ?? {}) as Record<string, unknown>), ...retryErrors,
+        ...Object.entries(others)].map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])));
       setMessage(describe(failed));
     }
   };
 
   const dirty = name !== baseline.name
-    || (type?.form ?? []).some((field) => (values[field.name] ?? '') !== (baseline.values[field.name] ?? ''));
+    || [...(type?.form ?? []), ...RUN_SETTINGS].some((field) => (values[field.name] ?? '') !== (baseline.values[field.name] ?? ''));
 
   const webhookUrl = node.node_type === 'webhook' && typeof node.form_values.path === 'string'
     ? new URL(`api/hooks/${node.form_values.path}`, location.href).href : null;
@@ -66,30 +109,21 @@ export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Pr
           <button onClick={() => navigator.clipboard?.writeText(webhookUrl)}>Copy</button></p>
       )}
       {(type?.form ?? []).map((field) => (
-        <div key={field.name} className="field">
-        <label className={errors[field.name] ? 'invalid' : undefined}>
-          {field.label}{field.required ? ' *' : ''}
-          {field.type === 'choice' ? (
-            <ChoiceInput value={values[field.name] ?? ''} options={field.options}
-                         onChange={(value) => setValues({ ...values, [field.name]: value })} />
-          ) : field.type === 'boolean' ? (
-            <BooleanInput value={values[field.name] ?? ''} onChange={(value) => setValues({ ...values, [field.name]: value })} />
-          ) : isStructured(field) || field.type === 'textarea' ? (
-            <textarea rows={4} value={values[field.name] ?? ''} placeholder={isStructured(field) ? 'JSON' : undefined}
-                      onChange={(e) => setValues({ ...values, [field.name]: e.target.value })} />
-          ) : (
-            <input type={field.type === 'secret' ? 'password' : 'text'} value={values[field.name] ?? ''} placeholder={field.type === 'expression' ? '${input.…}' : undefined}
-                   onChange={(e) => setValues({ ...values, [field.name]: e.target.value })} />
+        <FieldRow key={field.name} field={field} value={values[field.name] ?? ''} error={errors[field.name]}
+                  onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}>
+          {field.type === 'expression' && (
+            <ExpressionHints upstream={upstream}
+                             onPick={(text) => setValues((current) => ({ ...current, [field.name]: (current[field.name] ?? '') + text }))} />
           )}
-          {field.help && <small>{field.help}</small>}
-          {errors[field.name] && <small className="error">{errors[field.name]}</small>}
-        </label>
-        {field.type === 'expression' && (
-          <ExpressionHints upstream={upstream}
-                           onPick={(text) => setValues((current) => ({ ...current, [field.name]: (current[field.name] ?? '') + text }))} />
-        )}
-        </div>
+        </FieldRow>
       ))}
+      <details className="run-settings" open={RUN_SETTINGS.some((field) => errors[field.name]) || undefined}>
+        <summary>Run settings: retries, timeout, disabled</summary>
+        {RUN_SETTINGS.map((field) => (
+          <FieldRow key={field.name} field={field} value={values[field.name] ?? ''} error={errors[field.name]}
+                    onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))} />
+        ))}
+      </details>
       <div className="save-row">
         <button className="primary" onClick={save}>Save</button>
         {dirty && <span className="unsaved-mark" data-testid="panel-unsaved">Unsaved changes</span>}
@@ -97,6 +131,33 @@ export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Pr
       {message && !dirty && <p className={message === 'Saved' ? 'ok' : 'error'}>{message}</p>}
       {message && dirty && message !== 'Saved' && <p className="error">{message}</p>}
     </section>
+  );
+}
+
+/** One field: its label, the input its type calls for, its help and the server's message about it. */
+function FieldRow({ field, value, error, onChange, children }: {
+  field: FormField; value: string; error?: string; onChange: (value: string) => void; children?: React.ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label className={error ? 'invalid' : undefined}>
+        {field.label}{field.required ? ' *' : ''}
+        {field.type === 'choice' ? (
+          <ChoiceInput value={value} options={field.options} onChange={onChange} />
+        ) : field.type === 'boolean' ? (
+          <BooleanInput value={value} onChange={onChange} />
+        ) : isStructured(field) || field.type === 'textarea' ? (
+          <textarea rows={4} value={value} placeholder={isStructured(field) ? 'JSON' : undefined}
+                    onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input type={field.type === 'secret' ? 'password' : 'text'} value={value}
+                 placeholder={field.type === 'expression' ? '${input.…}' : undefined} onChange={(e) => onChange(e.target.value)} />
+        )}
+        {field.help && <small>{field.help}</small>}
+        {error && <small className="error">{error}</small>}
+      </label>
+      {children}
+    </div>
   );
 }
 

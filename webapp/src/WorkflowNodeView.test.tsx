@@ -39,6 +39,11 @@ describe('a node on the canvas', () => {
     expect(view({ category: 'logic' }).querySelector('.wf-node')!.getAttribute('data-category')).toBe('logic');
   });
 
+  it('looks disabled when it is', () => {
+    expect(view({ disabled: true }).querySelector('.wf-node')!.className).toContain('disabled');
+    expect(view({}).querySelector('.wf-node')!.className).not.toContain('disabled');
+  });
+
   it('shows no run line before a run', () => {
     expect(view({}).querySelector('[data-testid="node-run"]')).toBeNull();
   });

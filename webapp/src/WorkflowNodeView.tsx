@@ -8,7 +8,8 @@ import { formatDuration, type NodeData } from './graph';
 export function WorkflowNodeView({ data, selected }: NodeProps<Node<NodeData>>) {
   const routes = data.routes.length ? data.routes : ['default'];
   return (
-    <div className={`wf-node state-${data.state}${selected ? ' selected' : ''}`} data-node-type={data.nodeType}
+    <div className={`wf-node state-${data.state}${selected ? ' selected' : ''}${data.disabled ? ' disabled' : ''}`}
+         data-node-type={data.nodeType}
          data-category={data.category}>
       <Handle type="target" position={Position.Left} />
       <div className="wf-node-name">{data.name}</div>

@@ -23,6 +23,8 @@ export interface NodeData extends Record<string, unknown> {
   nodeType: string;
   /** The node type's palette category (trigger, action, logic): the colour of the node's stripe. */
   category?: string;
+  /** Skipped in runs: its input passes through. */
+  disabled?: boolean;
   routes: string[];
   state: NodeState;
   route?: string;
@@ -39,7 +41,8 @@ export function toFlow(canvas: Canvas, categoryOf: (nodeType: string) => string 
       id: node.id,
       type: 'workflowNode',
       position: node.position,
-      data: { name: node.name, nodeType: node.node_type, category: categoryOf(node.node_type), routes: node.routes, state: 'idle' },
+      data: { name: node.name, nodeType: node.node_type, category: categoryOf(node.node_type), disabled: node.disabled,
+        routes: node.routes, state: 'idle' },
     })),
     edges: canvas.edges.map((edge) => ({
       id: edge.id,
