@@ -53,16 +53,7 @@ public class SnapshotStore {
     @Resource(lookup = "jdbc/orchestrator-direct")
     DataSource dataSource;
 
-    private record Cached(WorkflowAtVersion workflow, long loadedAt, long generation) {
-    }
-
-    private final Map<String, Cached> current = new ConcurrentHashMap<>();
-    /**
-     * Bumped by every change of a workflow. A load that began before a change may store what it read
-     * after the change cleared the cache (a schedule sync reading while the workflow is activated);
-     * its generation is old, so it is never served.
-     */
-    private final Map<String, Long> generations = new ConcurrentHashMap<>();
+    private final ShortLivedCache<String, WorkflowAtVersion> current = new ShortLivedCache<>(CACHE_MILLIS, 100_000);
     private final Map<String, GraphSnapshot> byVersion = new ConcurrentHashMap<>();
 
     /**
@@ -71,20 +62,11 @@ public class SnapshotStore {
      * after at most that long, this server's at once.
      */
     public WorkflowAtVersion current(String workflowId) {
-        long generation = generations.getOrDefault(workflowId, 0L);
-        Cached cached = current.get(workflowId);
-        if (cached != null && cached.generation() == generation
-                && System.currentTimeMillis() - cached.loadedAt() < CACHE_MILLIS) {
-            return cached.workflow();
-        }
-        WorkflowAtVersion loaded = load(workflowId);
-        current.put(workflowId, new Cached(loaded, System.currentTimeMillis(), generation));
-        return loaded;
+        return current.get(workflowId, this::load);
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) WorkflowChanged changed) {
-        generations.merge(changed.workflowId(), 1L, Long::sum);
-        current.remove(changed.workflowId());
+        current.invalidate(changed.workflowId());
     }
 
     @Transactional

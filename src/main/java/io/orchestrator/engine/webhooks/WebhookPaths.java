@@ -1,5 +1,6 @@
 package io.orchestrator.engine.webhooks;
 
+import io.orchestrator.engine.ShortLivedCache;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.FieldErrors;
 import io.orchestrator.platform.JsonText;
@@ -15,8 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which webhook node answers which path, across the whole server (table webhook_path, the path
@@ -31,30 +30,14 @@ public class WebhookPaths {
     public record Target(String workflowId, String nodeId) {
     }
 
-    private record Cached(Optional<Target> target, long loadedAt, long generation) {
-    }
-
     @PersistenceContext(unitName = "orchestrator")
     EntityManager em;
 
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    /** Bumped by every change, so that a lookup that raced with one is never served (see SnapshotStore). */
-    private final AtomicLong generation = new AtomicLong();
+    private final ShortLivedCache<String, Optional<Target>> cache = new ShortLivedCache<>(CACHE_MILLIS, 10_000);
 
     /** The node that answers a path; cached a few seconds (this server's changes show at once). */
     public Optional<Target> find(String path) {
-        long current = generation.get();
-        Cached cached = cache.get(path);
-        if (cached != null && cached.generation() == current
-                && System.currentTimeMillis() - cached.loadedAt() < CACHE_MILLIS) {
-            return cached.target();
-        }
-        Optional<Target> target = lookup(path);
-        if (cache.size() > 10_000) {
-            cache.clear();
-        }
-        cache.put(path, new Cached(target, System.currentTimeMillis(), current));
-        return target;
+        return cache.get(path, this::lookup);
     }
 
     @Transactional
@@ -121,9 +104,9 @@ public class WebhookPaths {
                 .setParameter(1, path).setParameter(2, workflowId).setParameter(3, nodeId).executeUpdate());
     }
 
+    // Any workflow's change may free or take any path.
     void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) WorkflowChanged changed) {
-        generation.incrementAndGet();
-        cache.clear();
+        cache.invalidateAll();
     }
 
     static String normalize(String path) {

@@ -1,0 +1,71 @@
+package io.orchestrator.engine;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * A few seconds' memory of what the database said, for lookups on the engine's hot path (a
+ * workflow's graph, a webhook path's node). This server's own changes invalidate it at once;
+ * another server's show after the time to live.
+ *
+ * <p>A load that began before an invalidation may finish after it (a schedule sync reading while
+ * the workflow is activated) and store what it read before the change. Each entry therefore keeps
+ * the generation its load started under, and only an entry of the current generation is served.
+ */
+public final class ShortLivedCache<K, V> {
+
+    private record Entry<V>(V value, long loadedAt, long generation) {
+    }
+
+    private final long ttlMillis;
+    private final int maxEntries;
+    private final LongSupplier clock;
+    private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    /** Bumped per key by {@link #invalidate}; with {@link #everything}, only ever grows for a key. */
+    private final Map<K, Long> generations = new ConcurrentHashMap<>();
+    private final AtomicLong everything = new AtomicLong();
+
+    public ShortLivedCache(long ttlMillis, int maxEntries) {
+        this(ttlMillis, maxEntries, System::currentTimeMillis);
+    }
+
+    ShortLivedCache(long ttlMillis, int maxEntries, LongSupplier clock) {
+        this.ttlMillis = ttlMillis;
+        this.maxEntries = maxEntries;
+        this.clock = clock;
+    }
+
+    /** The value for the key: the cached one while fresh, else what {@code load} gives (a failure is not cached). */
+    public V get(K key, Function<K, V> load) {
+        long generation = generationOf(key);
+        Entry<V> entry = entries.get(key);
+        if (entry != null && entry.generation() == generation && clock.getAsLong() - entry.loadedAt() < ttlMillis) {
+            return entry.value();
+        }
+        V loaded = load.apply(key);
+        if (entries.size() >= maxEntries) {
+            entries.clear();
+        }
+        entries.put(key, new Entry<>(loaded, clock.getAsLong(), generation));
+        return loaded;
+    }
+
+    /** The key changed: its next lookup loads again, and a load under way is not served. */
+    public void invalidate(K key) {
+        generations.merge(key, 1L, Long::sum);
+        entries.remove(key);
+    }
+
+    /** Anything may have changed. */
+    public void invalidateAll() {
+        everything.incrementAndGet();
+        entries.clear();
+    }
+
+    private long generationOf(K key) {
+        return everything.get() + generations.getOrDefault(key, 0L);
+    }
+}

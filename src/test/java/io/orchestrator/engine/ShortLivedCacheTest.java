@@ -1,0 +1,73 @@
+package io.orchestrator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class ShortLivedCacheTest {
+
+    private final AtomicLong now = new AtomicLong(1_000);
+    private final ShortLivedCache<String, String> cache = new ShortLivedCache<>(5_000, 3, now::get);
+    private final List<String> loads = new ArrayList<>();
+    private final Function<String, String> load = key -> {
+        loads.add(key);
+        return key + "#" + loads.size();
+    };
+
+    @Test
+    void servesWhatItLoadedUntilTheTimeToLiveIsOver() {
+        assertEquals("a#1", cache.get("a", load));
+        now.addAndGet(4_999);
+        assertEquals("a#1", cache.get("a", load));
+        now.addAndGet(1);
+        assertEquals("a#2", cache.get("a", load));
+        assertEquals(List.of("a", "a"), loads);
+    }
+
+    @Test
+    void anInvalidatedKeyLoadsAgainAndTheOthersStay() {
+        cache.get("a", load);
+        cache.get("b", load);
+        cache.invalidate("a");
+        assertEquals("a#3", cache.get("a", load));
+        assertEquals("b#2", cache.get("b", load));
+        cache.invalidateAll();
+        assertEquals("b#4", cache.get("b", load));
+    }
+
+    @Test
+    void aLoadThatRacedWithAnInvalidationIsNotServedAfterwards() {
+        // The load reads the old value, then the change lands, then the load stores what it read.
+        assertEquals("a#1", cache.get("a", key -> {
+            String read = load.apply(key);
+            cache.invalidate(key);
+            return read;
+        }));
+        assertEquals("a#2", cache.get("a", load), "the stale value was stored under an old generation");
+        assertEquals("a#2", cache.get("a", load));
+
+        assertEquals("b#3", cache.get("b", key -> {
+            String read = load.apply(key);
+            cache.invalidateAll();
+            return read;
+        }));
+        assertEquals("b#4", cache.get("b", load));
+    }
+
+    @Test
+    void aFailedLoadIsNotCachedAndAFullCacheStartsOver() {
+        assertThrows(IllegalStateException.class, () -> cache.get("a", key -> {
+            throw new IllegalStateException("no such workflow");
+        }));
+        assertEquals("a#1", cache.get("a", load));
+        cache.get("b", load);
+        cache.get("c", load);
+        cache.get("d", load);
+        assertEquals("a#5", cache.get("a", load), "the fourth entry emptied the cache");
+    }
+}
