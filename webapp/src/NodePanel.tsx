@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useLatest } from './useLatest';
-import { BooleanInput, ChoiceInput } from './FieldInputs';
+import { BooleanInput, ChoiceInput, numberOrText } from './FieldInputs';
 import { call, describe, isApiError, type CanvasNode, type FormField, type NodeTypeInfo } from './api';
 
 interface Props {
@@ -36,15 +36,14 @@ function runSettingsOf(node: CanvasNode): Record<string, string> {
 
 /** The run settings as the PATCH takes them; text that is not a number goes as typed, for the server to refuse. */
 function runSettingsBody(values: Record<string, string>) {
-  const number = (text: string | undefined) => (text !== undefined && text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
   return {
     disabled: values.disabled === 'true',
     retry: {
-      max_attempts: number(values['retry.max_attempts']),
-      delay_ms: number(values['retry.delay_ms']),
-      backoff_multiplier: number(values['retry.backoff_multiplier']),
+      max_attempts: numberOrText(values['retry.max_attempts'] ?? ''),
+      delay_ms: numberOrText(values['retry.delay_ms'] ?? ''),
+      backoff_multiplier: numberOrText(values['retry.backoff_multiplier'] ?? ''),
     },
-    timeout_ms: (values.timeout_ms ?? '').trim() === '' ? null : number(values.timeout_ms),
+    timeout_ms: (values.timeout_ms ?? '').trim() === '' ? null : numberOrText(values.timeout_ms),
   };
 }
 
@@ -184,8 +183,7 @@ function asText(value: unknown): string {
 function parse(field: FormField, text: string): unknown {
   if (text.trim() === '') return null;
   if (field.type === 'boolean') return text === 'true';
-  // Text that is not a number goes as typed: the server refuses it on the field, rather than it vanishing as null.
-  if (field.type === 'number' || field.type === 'integer') return Number.isFinite(Number(text)) ? Number(text) : text;
+  if (field.type === 'number' || field.type === 'integer') return numberOrText(text);
   if (isStructured(field)) {
     try { return JSON.parse(text); } catch { return text; }
   }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { BooleanInput, ChoiceInput } from './FieldInputs';
+import { BooleanInput, ChoiceInput, numberOrText } from './FieldInputs';
 
 /** An input a manual trigger declares (its `inputs` field). */
 export interface DeclaredInput {
@@ -62,7 +62,7 @@ export function RunInputs({ inputs, error, onRun, onCancel }: Props) {
 /** The typed value of a field's text: numbers, booleans and JSON parsed; a number left as text if it is not one (the server says so). */
 export function typed(input: DeclaredInput, text: string): unknown {
   switch (input.type) {
-    case 'number': return text.trim() !== '' && !Number.isNaN(Number(text)) ? Number(text) : text;
+    case 'number': return numberOrText(text);
     case 'boolean': return text === 'true';
     case 'json': try { return JSON.parse(text); } catch { return text; }
     default: return text;
