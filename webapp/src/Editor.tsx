@@ -242,6 +242,9 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   };
 
   const selectedNode = selected ? canvasNodes.current[selected] : undefined;
+  // Not on every render: a drag re-renders the editor at each move. Names are read each time (a rename).
+  const upstreamIds = useMemo(() => (selected ? ancestorsOf(selected, edges) : []), [selected, edges]);
+  const upstream = upstreamIds.map((id) => canvasNodes.current[id]?.name).filter(Boolean);
   const running = ['PENDING', 'STARTED', 'WAITING'].includes(run.status);
 
   return (
@@ -289,7 +292,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         {selectedNode && (
           <>
             <NodePanel workflowId={workflowId} node={selectedNode} type={types.find((t) => t.key === selectedNode.node_type)}
-                       upstream={ancestorsOf(selectedNode.id, edges).map((id) => canvasNodes.current[id]?.name).filter(Boolean)}
+                       upstream={upstream}
                        onSaved={(saved) => {
                          canvasNodes.current[saved.id] = saved;
                          history.current.record(withNode(history.current.now, saved));

@@ -187,21 +187,17 @@ export function statesOfRun(executions: StoredStep[]): NodeStates {
 
 /** The nodes a node can read in its expressions (`nodes['Name'].output`): all that run before it, nearest first. */
 export function ancestorsOf(nodeId: string, edges: { source: string; target: string }[]): string[] {
+  const sourcesOf = new Map<string, string[]>();
+  edges.forEach((edge) => sourcesOf.set(edge.target, [...(sourcesOf.get(edge.target) ?? []), edge.source]));
   const found: string[] = [];
   const seen = new Set([nodeId]);
-  let frontier = [nodeId];
-  while (frontier.length > 0) {
-    const next: string[] = [];
-    for (const id of frontier) {
-      for (const edge of edges) {
-        if (edge.target === id && !seen.has(edge.source)) {
-          seen.add(edge.source);
-          found.push(edge.source);
-          next.push(edge.source);
-        }
+  for (let i = -1; i < found.length; i++) {
+    for (const source of sourcesOf.get(i < 0 ? nodeId : found[i]) ?? []) {
+      if (!seen.has(source)) {
+        seen.add(source);
+        found.push(source);
       }
     }
-    frontier = next;
   }
   return found;
 }
