@@ -5,7 +5,7 @@ import {
 } from '@xyflow/react';
 import { call, describe, isApiError, type Canvas, type CanvasEdge, type CanvasNode, type NodeTypeInfo } from './api';
 import {
-  ancestorsOf, countStates, statesOfRun, takenEdges, toFlow, type NodeData, type NodeState,
+  ancestorsOf, countStates, statesOfRun, takenEdges, toFlow, toFlowEdge, toFlowNode, type NodeData, type NodeState,
 } from './graph';
 import {
   UndoHistory, restoreBody, snapshotOf, withEdge, withNode, withPosition, without, withoutMaskedSecrets,
@@ -107,14 +107,14 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const postNode = useCallback(async (spec: Record<string, unknown>) => {
     const node = await call<CanvasNode>('POST', path('nodes/add/'), spec);
     canvasNodes.current[node.id] = node;
-    setNodes((current) => current.concat(toFlow({ ...canvas!, nodes: [node], edges: [] }, categoryOf).nodes));
+    setNodes((current) => current.concat(toFlowNode(node, categoryOf)));
     return node;
-  }, [path, setNodes, canvas, categoryOf]);
+  }, [path, setNodes, categoryOf]);
   const postEdge = useCallback(async (source: string, sourceHandle: string, target: string) => {
     const edge = await call<CanvasEdge>('POST', path('edges/add/'), { source, source_handle: sourceHandle, target });
-    setEdges((current) => addEdge({ ...toFlow({ ...canvas!, nodes: [], edges: [edge] }).edges[0] }, current));
+    setEdges((current) => addEdge(toFlowEdge(edge), current));
     return edge;
-  }, [path, setEdges, canvas]);
+  }, [path, setEdges]);
 
   /** Runs a change made of several calls as one step in the history: what was saved is recorded even if a call failed. */
   const step = useCallback((work: (saved: { snapshot: CanvasSnapshot }) => Promise<void>, shownBeforeSaved = false) => change(async () => {

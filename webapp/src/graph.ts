@@ -1,6 +1,6 @@
 // Maps the server's canvas to React Flow's nodes and edges, and run events to node states.
 import type { Edge, Node } from '@xyflow/react';
-import type { Canvas } from './api';
+import type { Canvas, CanvasEdge, CanvasNode } from './api';
 
 export type NodeState = 'idle' | 'running' | 'completed' | 'failed' | 'skipped' | 'waiting';
 
@@ -34,26 +34,32 @@ export interface NodeData extends Record<string, unknown> {
 
 const EDGE_GRAB_PX = 8;
 
-export function toFlow(canvas: Canvas, categoryOf: (nodeType: string) => string | undefined = () => undefined)
-  : { nodes: Node<NodeData>[]; edges: Edge[] } {
+type CategoryOf = (nodeType: string) => string | undefined;
+
+export function toFlow(canvas: Canvas, categoryOf: CategoryOf = () => undefined): { nodes: Node<NodeData>[]; edges: Edge[] } {
+  return { nodes: canvas.nodes.map((node) => toFlowNode(node, categoryOf)), edges: canvas.edges.map(toFlowEdge) };
+}
+
+export function toFlowNode(node: CanvasNode, categoryOf: CategoryOf = () => undefined): Node<NodeData> {
   return {
-    nodes: canvas.nodes.map((node) => ({
-      id: node.id,
-      type: 'workflowNode',
-      position: node.position,
-      data: { name: node.name, nodeType: node.node_type, category: categoryOf(node.node_type), disabled: node.disabled,
-        routes: node.routes, state: 'idle' },
-    })),
-    edges: canvas.edges.map((edge) => ({
-      id: edge.id,
-      source: edge.source,
-      sourceHandle: edge.source_handle,
-      target: edge.target,
-      label: edge.source_handle === 'default' ? undefined : edge.source_handle,
-      // React Flow's default 20 px grab area covered almost all the empty pane of a large graph,
-      // so a drag there selected an edge instead of panning.
-      interactionWidth: EDGE_GRAB_PX,
-    })),
+    id: node.id,
+    type: 'workflowNode',
+    position: node.position,
+    data: { name: node.name, nodeType: node.node_type, category: categoryOf(node.node_type), disabled: node.disabled,
+      routes: node.routes, state: 'idle' },
+  };
+}
+
+export function toFlowEdge(edge: CanvasEdge): Edge {
+  return {
+    id: edge.id,
+    source: edge.source,
+    sourceHandle: edge.source_handle,
+    target: edge.target,
+    label: edge.source_handle === 'default' ? undefined : edge.source_handle,
+    // React Flow's default 20 px grab area covered almost all the empty pane of a large graph,
+    // so a drag there selected an edge instead of panning.
+    interactionWidth: EDGE_GRAB_PX,
   };
 }
 
