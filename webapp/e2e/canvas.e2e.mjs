@@ -35,6 +35,12 @@ async function selectNode(id) {
   }
 }
 
+/** What the server has saved, read with the signed-in token: the canvas must not only look right. */
+function fromServer(path) {
+  return page.evaluate(async (apiPath) => (await fetch(`api/${apiPath}`,
+    { headers: { Authorization: `Bearer ${sessionStorage.getItem('orchestrator.token')}` } })).json(), path);
+}
+
 function assertEqual(actual, expected, what) {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
@@ -193,12 +199,10 @@ try {
   // Undo and redo keep the server right: undo the paste (both nodes and their edge gone, on the
   // server too), redo it (the same ids back); delete a node, undo: it is back with its edges.
   const workflowId = await page.evaluate(() => location.hash.slice(1));
-  const saved = () => page.evaluate(async (id) => {
-    const answer = await fetch(`api/workflow/${id}/canvas_data/`,
-      { headers: { Authorization: `Bearer ${sessionStorage.getItem('orchestrator.token')}` } });
-    const stored = await answer.json();
+  const saved = async () => {
+    const stored = await fromServer(`workflow/${workflowId}/canvas_data/`);
     return { nodes: stored.nodes.map((node) => node.id).sort(), edges: stored.edges.map((edge) => edge.id).sort() };
-  }, workflowId);
+  };
   const shows = (nodeCount, edgeCount) => page.waitForFunction(([n, e]) =>
     document.querySelectorAll('.react-flow__node').length === n && document.querySelectorAll('.react-flow__edge').length === e,
   [nodeCount, edgeCount]);
@@ -233,8 +237,7 @@ try {
   await panel.getByRole('button', { name: 'Save' }).click();
   await panel.getByText('Saved', { exact: true }).waitFor();
   await page.locator(`.react-flow__node[data-id="${ids[2]}"] .wf-node.disabled`).waitFor();
-  const stored = await page.evaluate(async ([id, nodeId]) => (await fetch(`api/workflow/${id}/nodes/${nodeId}/`,
-    { headers: { Authorization: `Bearer ${sessionStorage.getItem('orchestrator.token')}` } })).json(), [workflowId, ids[2]]);
+  const stored = await fromServer(`workflow/${workflowId}/nodes/${ids[2]}/`);
   assertEqual([stored.disabled, stored.retry.max_attempts], [true, 3], 'run settings on the server');
 
   await branchingWorkflow();
