@@ -57,11 +57,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         Caller who = caller.get();
         long now = System.currentTimeMillis();
         RateLimiter.Decision decision = rateLimiter.acquire(who.tokenId(), who.rateLimitPerMinute(), now);
-        response.setHeader("X-RateLimit-Limit", Integer.toString(decision.limit()));
-        response.setHeader("X-RateLimit-Remaining", Integer.toString(decision.remaining()));
-        response.setHeader("X-RateLimit-Reset", Long.toString(decision.resetEpochSeconds()));
+        decision.headers(now).forEach(response::setHeader);
         if (!decision.allowed()) {
-            response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds(now / 1000)));
             return refuse(response, context, ErrorCode.RATE_LIMITED, "Rate limit of " + decision.limit()
                     + " requests a minute reached for this token; retry after the time in Retry-After");
         }

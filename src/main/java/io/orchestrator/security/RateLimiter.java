@@ -1,6 +1,7 @@
 package io.orchestrator.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,18 @@ public class RateLimiter {
     public record Decision(boolean allowed, int limit, int remaining, long resetEpochSeconds) {
         public long retryAfterSeconds(long nowEpochSeconds) {
             return Math.max(1, resetEpochSeconds - nowEpochSeconds);
+        }
+
+        /** The X-RateLimit-* headers the answer carries, and Retry-After when the call was refused. */
+        public Map<String, String> headers(long nowMillis) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("X-RateLimit-Limit", Integer.toString(limit));
+            headers.put("X-RateLimit-Remaining", Integer.toString(remaining));
+            headers.put("X-RateLimit-Reset", Long.toString(resetEpochSeconds));
+            if (!allowed) {
+                headers.put("Retry-After", Long.toString(retryAfterSeconds(nowMillis / 1000)));
+            }
+            return headers;
         }
     }
 

@@ -2,6 +2,8 @@ package io.orchestrator.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
@@ -75,5 +77,18 @@ class RateLimiterTest {
         RateLimiter.Decision decision = acquire("t", MINUTE_START + 59_999);
         assertEquals(1, decision.retryAfterSeconds(NEXT_MINUTE_SECONDS));
         assertEquals(1, decision.retryAfterSeconds(NEXT_MINUTE_SECONDS + 30));
+    }
+
+    @Test
+    void theHeadersSayTheLimitAndRetryAfterOnlyWhenRefused() {
+        RateLimiter.Decision allowed = new RateLimiter.Decision(true, 3, 2, NEXT_MINUTE_SECONDS);
+        assertEquals(List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"),
+                List.copyOf(allowed.headers(NEXT_MINUTE_SECONDS * 1000 - 20_000).keySet()));
+        RateLimiter.Decision refused = new RateLimiter.Decision(false, 3, 0, NEXT_MINUTE_SECONDS);
+        Map<String, String> headers = refused.headers(NEXT_MINUTE_SECONDS * 1000 - 20_000);
+        assertEquals("3", headers.get("X-RateLimit-Limit"));
+        assertEquals("0", headers.get("X-RateLimit-Remaining"));
+        assertEquals(Long.toString(NEXT_MINUTE_SECONDS), headers.get("X-RateLimit-Reset"));
+        assertEquals("20", headers.get("Retry-After"));
     }
 }

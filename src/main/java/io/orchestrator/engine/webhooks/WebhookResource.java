@@ -195,13 +195,12 @@ public class WebhookResource {
         if (decision.allowed()) {
             return null;
         }
-        return Response.status(ErrorCode.RATE_LIMITED.status())
+        Response.ResponseBuilder refused = Response.status(ErrorCode.RATE_LIMITED.status())
                 .entity(ErrorBody.of(ErrorCode.RATE_LIMITED, "This workflow accepts " + limit + " webhook calls a minute"
                         + " (setting webhook_rate_limit); retry after the time in Retry-After.", JsonValue.EMPTY_JSON_OBJECT))
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Retry-After", decision.retryAfterSeconds(now / 1000))
-                .header("X-RateLimit-Limit", limit).header("X-RateLimit-Remaining", 0)
-                .header("X-RateLimit-Reset", decision.resetEpochSeconds()).build();
+                .type(MediaType.APPLICATION_JSON_TYPE);
+        decision.headers(now).forEach(refused::header);
+        return refused.build();
     }
 
     private static boolean await(CompletableFuture<?> future) {
