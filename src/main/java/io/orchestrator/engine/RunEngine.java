@@ -396,7 +396,8 @@ public class RunEngine {
             if (outcome != null && outcome.waits() && outcome.wakeAt().isAfter(now)) {
                 wakeAt = outcome.wakeAt();
                 // The run's execution timeout may come first: be woken then, to fail it on time.
-                scheduledWake = wakeAt.isAfter(deadlineOf(run)) ? deadlineOf(run) : wakeAt;
+                Instant deadline = deadlineOf(run);
+                scheduledWake = wakeAt.isAfter(deadline) ? deadline : wakeAt;
                 String output = outcome.output().toString();
                 put(run, withResult(step, StepStatus.WAITING, null, output, null, null, null, wakeAt), out);
                 out.add(event("node_waiting", run, node, null, null));
