@@ -253,4 +253,13 @@ describe('NodePanel', () => {
     expect(control('when').value).toBe("x == ${nodes['Order received'].output}");
     expect(screen.getByTestId('panel-unsaved')).toBeTruthy();
   });
+
+  it('shows a field\'s list of messages, as the server sends them, as one line', async () => {
+    mockFetch({ [NODE_URL]: () => apiError(422, 'VALIDATION_ERROR', 'The request has invalid fields',
+      { retry: { max_attempts: ['Must be between 1 and 10.'] }, form_values: { url: ['Required.', 'Must be a URL.'] } }) });
+    renderPanel();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(labelOf('Attempts').querySelector('.error')!.textContent).toBe('Must be between 1 and 10.'));
+    expect(labelOf('url').querySelector('.error')!.textContent).toBe('Required. Must be a URL.');
+  });
 });

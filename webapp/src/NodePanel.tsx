@@ -88,7 +88,7 @@ export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Pr
       const { form_values: formErrors, retry, ...others } = details as Record<string, unknown>;
       const retryErrors = Object.entries((retry ?? {}) as Record<string, unknown>).map(([key, value]) => [`retry.${key}`, value]);
       setErrors(Object.fromEntries([...Object.entries((formErrors ?? {}) as Record<string, unknown>), ...retryErrors,
-        ...Object.entries(others)].map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])));
+        ...Object.entries(others)].map(([key, value]) => [key, messageOf(value)])));
       setMessage(describe(failed));
     }
   };
@@ -168,6 +168,13 @@ function ExpressionHints({ upstream, onPick }: { upstream: string[]; onPick: (te
       {hints.map((hint) => <button key={hint} type="button" onClick={() => onPick(hint)}>{hint}</button>)}
     </div>
   );
+}
+
+/** A field's messages as the server sends them (a list, as a rule) in one line. */
+function messageOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((each) => typeof each === 'string')) return value.join(' ');
+  return JSON.stringify(value);
 }
 
 function isStructured(field: FormField) {
