@@ -23,7 +23,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +64,6 @@ public class RunEngine {
 
     private static final Logger LOG = Logger.getLogger(RunEngine.class.getName());
     private static final int MAX_ERROR_LENGTH = 4000;
-    private static final String MERGE = "merge";
     private static final int MAX_HELD_ENTRIES = 512;
     private static final long MAX_HELD_MILLIS = 10;
 
@@ -523,19 +521,14 @@ public class RunEngine {
         return new Attempt(node, number, input);
     }
 
-    /** The output of the one taken incoming edge's source, or an object keyed by source name. */
-    private static JsonValue inputOf(LiveRun run, Node node) {
-        List<Node> sources = run.traversal.takenSources(node);
-        if (sources.isEmpty()) {
-            return run.input;
+    /** The node's input by the one rule of {@link NodeInputs}, from the sources of its taken incoming edges. */
+    private JsonValue inputOf(LiveRun run, Node node) {
+        List<NodeInputs.Source> sources = new ArrayList<>(2);
+        for (Node source : run.traversal.takenSources(node)) {
+            sources.add(new NodeInputs.Source(source.name(), run.outputs.getOrDefault(source.id(), JsonValue.NULL)));
         }
-        // A merge always gets its inputs by source name, even when only one branch arrived.
-        if (sources.size() == 1 && !node.type().equals(MERGE)) {
-            return run.outputs.getOrDefault(sources.get(0).id(), JsonValue.NULL);
-        }
-        JsonObjectBuilder keyed = Jsonp.JSON.createObjectBuilder();
-        sources.forEach(source -> keyed.add(source.name(), run.outputs.getOrDefault(source.id(), JsonValue.NULL)));
-        return keyed.build();
+        boolean byName = types.find(node.type()).map(NodeType::takesInputsByName).orElse(false);
+        return NodeInputs.of(run.input, sources, byName);
     }
 
     private void recordSkipped(LiveRun run, List<Node> skipped, List<Object> out) {

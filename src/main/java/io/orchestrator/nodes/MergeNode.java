@@ -43,6 +43,11 @@ public class MergeNode implements NodeType {
         return FORM;
     }
 
+    @Override
+    public boolean takesInputsByName() {
+        return true;
+    }
+
     /**
      * by_name: the input as the engine gives it, an object keyed by source node name. list: the
      * values of that object, in the order of its keys. This relies on the engine giving a merge

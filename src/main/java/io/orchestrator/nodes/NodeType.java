@@ -54,6 +54,15 @@ public interface NodeType {
     }
 
     /**
+     * Whether the node's input is always an object keyed by source node name, even when only one
+     * incoming branch arrived (a join such as merge). Other nodes with a single source get that
+     * source's output as it is.
+     */
+    default boolean takesInputsByName() {
+        return false;
+    }
+
+    /**
      * Runs one attempt of a node of this type. Throwing {@link NodeFailure} fails the attempt (the
      * engine retries or takes the error route); anything else thrown is a defect of the type, and
      * fails the attempt too.
