@@ -4,6 +4,7 @@ import io.orchestrator.engine.expressions.ExpressionException;
 import io.orchestrator.engine.expressions.ExpressionScope;
 import io.orchestrator.engine.expressions.Expressions;
 import io.orchestrator.nodes.NodeCall;
+import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.NodeSession;
 import io.orchestrator.nodes.form.FieldType;
@@ -101,7 +102,7 @@ final class AttemptCall implements NodeCall {
     public boolean test(String field) throws NodeFailure {
         JsonValue expression = formValues.get(field);
         if (!(expression instanceof JsonString text) || text.getString().isBlank()) {
-            throw new NodeFailure("validation", "Field '" + field + "' needs an expression.");
+            throw new NodeFailure(ErrorType.VALIDATION, "Field '" + field + "' needs an expression.");
         }
         try {
             return expressions.test(text.getString(), scope);
@@ -111,7 +112,7 @@ final class AttemptCall implements NodeCall {
     }
 
     private NodeFailure fieldFailure(String field, ExpressionException broken) {
-        return new NodeFailure("expression", "Field '" + field + "' of node '" + node.name() + "': "
+        return new NodeFailure(ErrorType.EXPRESSION, "Field '" + field + "' of node '" + node.name() + "': "
                 + broken.getMessage());
     }
 

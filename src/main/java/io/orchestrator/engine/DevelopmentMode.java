@@ -90,7 +90,7 @@ public class DevelopmentMode {
                 answer.add("wait_until", outcome.wakeAt().toString());
             }
         } catch (NodeFailure failure) {
-            answer.add("success", false).add("error", failure.getMessage()).add("error_type", failure.errorType())
+            answer.add("success", false).add("error", failure.getMessage()).add("error_type", failure.errorType().wireName())
                     .add("output", JsonValue.NULL);
             if (!failure.details().isEmpty()) {
                 answer.add("details", failure.details());

@@ -18,7 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * A workflow's runs as the seed names them: production mode (start, stop, status of the latest
+ * A workflow's runs under the names the API has kept since its first version: production mode (start, stop, status of the latest
  * run) and development mode (one node at a time).
  *
  * <p>The operations are named in the class's path, not in method paths: JAX-RS picks one root

@@ -1,5 +1,6 @@
 package io.orchestrator.engine;
 
+import io.orchestrator.nodes.ManualTriggerNode;
 import io.orchestrator.nodes.Routes;
 import io.orchestrator.platform.Jsonp;
 import io.orchestrator.workflow.NodeSettings;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The graph one run executes, frozen when the run starts: editing the canvas afterwards does not
@@ -75,6 +77,11 @@ public final class GraphSnapshot {
     /** The workflow's settings for its runs, as they were at this version. */
     public RunPolicy policy() {
         return policy;
+    }
+
+    /** The node a run started by hand (or as a sub-workflow) starts from, if the workflow has one. */
+    public Optional<Node> manualTrigger() {
+        return nodes.stream().filter(node -> node.type().equals(ManualTriggerNode.KEY)).findFirst();
     }
 
     public List<Node> nodes() {

@@ -6,17 +6,16 @@ import java.time.Instant;
 
 /**
  * Something that happened in a run, fired as a CDI event only after the state change it reports
- * is in the database. Types: node_started, node_completed (with route), node_failed (with error),
- * node_skipped, node_waiting, workflow_started, workflow_waiting, workflow_completed,
- * workflow_failed, workflow_revoked. Fields that do not apply are null.
+ * is in the database. node_completed carries its route, node_failed its error (and its route when
+ * the error route was taken). Fields that do not apply are null.
  */
-public record RunEvent(String type, String workflowId, String taskId, String nodeId, String nodeType,
+public record RunEvent(EventType type, String workflowId, String taskId, String nodeId, String nodeType,
                        String nodeName, String route, String error, Instant at) {
 
-    /** The WebSocket message of this event, as DESIGN section 5 and the seed describe it. */
+    /** The WebSocket message of this event: its type's wire name, the workflow, the run as task_id, and what applies. */
     public JsonObject toJson() {
         var json = Jsonp.JSON.createObjectBuilder()
-                .add("type", type)
+                .add("type", type.wireName())
                 .add("workflow_id", workflowId)
                 .add("task_id", taskId)
                 .add("timestamp", at.toString());

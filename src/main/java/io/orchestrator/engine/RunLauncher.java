@@ -51,10 +51,11 @@ public class RunLauncher {
      */
     public RunRow enqueue(String workflowId, JsonValue input, String sessionId) {
         GraphSnapshot graph = snapshots.current(workflowId).graph();
-        Node start = graph.nodes().stream().filter(node -> node.type().equals("manual-trigger")).findFirst().orElse(null);
+        Node start = graph.manualTrigger().orElse(null);
         JsonValue checked = start == null ? input : triggerInputs.check(start, input);
         String runId = RunIds.next();
-        RunRow row = newRow(runId, graph, RunStatus.PENDING, "manual", checked, sessionId, null, start, null, null);
+        RunRow row = newRow(runId, graph, RunStatus.PENDING, TriggerType.MANUAL, checked, sessionId, null, start, null,
+                null);
         journal.append(runId, row);
         journal.durable(runId).join();
         scheduler.startSoon(runId);
@@ -62,12 +63,12 @@ public class RunLauncher {
     }
 
     /** A run started here and now (webhook, schedule, sub-workflow), optionally on this thread. */
-    public LiveRun startNow(GraphSnapshot graph, Node start, String trigger, JsonValue input, String sessionId,
+    public LiveRun startNow(GraphSnapshot graph, Node start, TriggerType trigger, JsonValue input, String sessionId,
                             String parentRunId, boolean inline) {
         String runId = RunIds.next();
         RunRow row = newRow(runId, graph, RunStatus.STARTED, trigger, input, sessionId, parentRunId, start, null,
                 engine.instanceId());
-        LiveRun run = new LiveRun(row, graph, sessions.forNewRun(sessionId, runId), input);
+        LiveRun run = new LiveRun(row, graph, sessions.forNewRun(sessionId, runId), input, false);
         return engine.launch(run, start == null ? RunLoader.startNodes(graph, null) : List.of(start), Map.of(),
                 Set.of(), inline);
     }
@@ -77,11 +78,8 @@ public class RunLauncher {
         RunRow row = finishedRun(runId, "rewind");
         GraphSnapshot graph = snapshots.version(row.workflowId(), row.workflowVersion());
         Node from = nodeOf(graph, nodeId);
-        Instant now = Instant.now();
-        RunRow again = new RunRow(row.id(), row.workflowId(), row.workflowVersion(), RunStatus.STARTED,
-                row.triggerType(), row.input(), null, null, row.sessionId(), row.parentRunId(), row.startNodeId(),
-                from.id(), engine.instanceId(), row.createdAt(), now, null, now);
-        LiveRun run = new LiveRun(again, graph, sessions.open(row.sessionId()), JsonText.parse(row.input()));
+        RunRow again = row.rewoundFrom(from.id(), engine.instanceId(), Instant.now());
+        LiveRun run = new LiveRun(again, graph, sessions.open(row.sessionId()), JsonText.parse(row.input()), true);
         return stored(engine.launch(run, RunLoader.startNodes(graph, row.startNodeId()), history(runId, "rewind"),
                 downstream(graph, from), false));
     }
@@ -93,13 +91,11 @@ public class RunLauncher {
         Node from = nodeOf(graph, nodeId);
         Set<String> rerun = downstream(graph, from);
         String forkId = RunIds.next();
-        List<Object> copies = new ArrayList<>();
+        List<StepRow> copies = new ArrayList<>();
         Map<String, StepRow> earlier = new HashMap<>();
         for (StepRow step : history(runId, "fork").values()) {
             if (!rerun.contains(step.nodeId())) {
-                StepRow copy = new StepRow(forkId, step.nodeId(), step.attempt(), step.seq(), step.nodeName(),
-                        step.nodeType(), step.status(), step.input(), step.output(), step.route(), step.error(),
-                        step.errorType(), step.startedAt(), step.finishedAt(), step.wakeAt());
+                StepRow copy = step.copiedTo(forkId);
                 copies.add(copy);
                 earlier.put(copy.nodeId(), copy);
             }
@@ -108,10 +104,10 @@ public class RunLauncher {
         LiveSession forkSession = new LiveSession(forkId, Jsonp.JSON.createObjectBuilder().build(), session.cookies());
         forkSession.putVariables(session.variables());
         JsonValue input = JsonText.parse(parent.input());
-        RunRow row = newRow(forkId, graph, RunStatus.STARTED, "fork", input, forkId, parent.id(),
+        RunRow row = newRow(forkId, graph, RunStatus.STARTED, TriggerType.FORK, input, forkId, parent.id(),
                 graph.node(parent.startNodeId()), from, engine.instanceId());
         journal.appendAll(forkId, copies);
-        LiveRun run = new LiveRun(row, graph, forkSession, input);
+        LiveRun run = new LiveRun(row, graph, forkSession, input, !earlier.isEmpty());
         return stored(engine.launch(run, RunLoader.startNodes(graph, parent.startNodeId()), earlier, rerun, false));
     }
 
@@ -152,12 +148,11 @@ public class RunLauncher {
         return graph.downstreamOf(from).stream().map(Node::id).collect(Collectors.toSet());
     }
 
-    private static RunRow newRow(String runId, GraphSnapshot graph, RunStatus status, String trigger, JsonValue input,
-                                 String sessionId, String parentRunId, Node start, Node from, String owner) {
-        Instant now = Instant.now();
-        return new RunRow(runId, graph.workflowId(), graph.version(), status, trigger, JsonText.write(input), null,
-                null, sessionId == null || sessionId.isBlank() ? runId : sessionId, parentRunId,
-                start == null ? null : start.id(), from == null ? null : from.id(), owner, now,
-                status == RunStatus.PENDING ? null : now, null, now);
+    private static RunRow newRow(String runId, GraphSnapshot graph, RunStatus status, TriggerType trigger,
+                                 JsonValue input, String sessionId, String parentRunId, Node start, Node from,
+                                 String owner) {
+        return RunRow.created(runId, graph.workflowId(), graph.version(), status, trigger, JsonText.write(input),
+                sessionId == null || sessionId.isBlank() ? runId : sessionId, parentRunId,
+                start == null ? null : start.id(), from == null ? null : from.id(), owner, Instant.now());
     }
 }

@@ -47,14 +47,10 @@ public class RunLoader {
         }
         RunRow row = stored.get();
         GraphSnapshot graph = snapshots.version(row.workflowId(), row.workflowVersion());
-        RunStatus status = row.status() == RunStatus.PENDING ? RunStatus.STARTED : row.status();
-        Instant now = Instant.now();
-        RunRow resumed = new RunRow(row.id(), row.workflowId(), row.workflowVersion(), status, row.triggerType(),
-                row.input(), row.output(), row.error(), row.sessionId(), row.parentRunId(), row.startNodeId(),
-                row.fromNodeId(), engine.instanceId(), row.createdAt(),
-                row.startedAt() == null ? now : row.startedAt(), null, now);
+        RunRow resumed = row.resumedBy(engine.instanceId(), Instant.now());
         Map<String, StepRow> earlier = records.latestSteps(runId);
-        LiveRun run = new LiveRun(resumed, graph, sessions.open(row.sessionId()), JsonText.parse(row.input()));
+        LiveRun run = new LiveRun(resumed, graph, sessions.open(row.sessionId()), JsonText.parse(row.input()),
+                !earlier.isEmpty());
         return Optional.of(engine.launch(run, startNodes(graph, row.startNodeId()), earlier, Set.of(), false));
     }
 

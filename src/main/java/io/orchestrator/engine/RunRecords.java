@@ -1,5 +1,7 @@
 package io.orchestrator.engine;
 
+import io.orchestrator.engine.journal.JournalTable;
+import io.orchestrator.engine.journal.JournalTables;
 import io.orchestrator.engine.journal.RunJournal;
 import io.orchestrator.engine.journal.RunRow;
 import io.orchestrator.engine.journal.SessionRow;
@@ -30,11 +32,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class RunRecords {
 
-    private static final String RUN_COLUMNS = "id, workflow_id, workflow_version, status, trigger_type, input, output,"
-            + " error, session_id, parent_run_id, start_node_id, from_node_id, owner, created_at, started_at,"
-            + " finished_at, updated_at";
-    private static final String STEP_COLUMNS = "run_id, node_id, attempt, seq, node_name, node_type, status, input,"
-            + " output, route, error, error_type, started_at, finished_at, wake_at";
+    private static final JournalTable<RunRow> RUNS = JournalTables.RUN;
+    private static final JournalTable<StepRow> STEPS = JournalTables.STEP;
 
     @Resource(lookup = "jdbc/orchestrator-direct")
     DataSource dataSource;
@@ -43,20 +42,20 @@ public class RunRecords {
     RunJournal journal;
 
     public Optional<RunRow> run(String runId) {
-        List<RunRow> rows = runs("SELECT " + RUN_COLUMNS + " FROM run WHERE id = ?", runId);
+        List<RunRow> rows = runs(RUNS.select() + " WHERE id = ?", runId);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     /** The workflow's most recent run. */
     public Optional<RunRow> latestOf(String workflowId) {
-        List<RunRow> rows = runs("SELECT " + RUN_COLUMNS + " FROM run WHERE workflow_id = ? ORDER BY created_at DESC"
+        List<RunRow> rows = runs(RUNS.select() + " WHERE workflow_id = ? ORDER BY created_at DESC"
                 + " LIMIT 1", workflowId);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     /** The workflow's most recent run still under way. */
     public Optional<RunRow> latestUnderWay(String workflowId) {
-        List<RunRow> rows = runs("SELECT " + RUN_COLUMNS + " FROM run WHERE workflow_id = ?"
+        List<RunRow> rows = runs(RUNS.select() + " WHERE workflow_id = ?"
                 + " AND status IN ('PENDING', 'STARTED', 'WAITING') ORDER BY created_at DESC LIMIT 1", workflowId);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
@@ -87,8 +86,8 @@ public class RunRecords {
             Set<String> liveOwners = new LinkedHashSet<>(liveInstances(connection, ownersDeadBefore));
             liveOwners.add(ownerOfThisServer);
             String placeholders = String.join(", ", Collections.nCopies(liveOwners.size(), "?"));
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + RUN_COLUMNS + " FROM run r"
-                    + " WHERE r.status = 'STARTED' AND (r.owner IS NULL OR r.owner NOT IN (" + placeholders + "))")) {
+            try (PreparedStatement select = connection.prepareStatement(RUNS.select()
+                    + " WHERE status = 'STARTED' AND (owner IS NULL OR owner NOT IN (" + placeholders + "))")) {
                 int index = 1;
                 for (String owner : liveOwners) {
                     select.setString(index++, owner);
@@ -119,12 +118,12 @@ public class RunRecords {
     public Map<String, StepRow> latestSteps(String runId) {
         Map<String, StepRow> latest = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT " + STEP_COLUMNS
-                     + " FROM node_execution WHERE run_id = ? ORDER BY node_id, attempt")) {
+             PreparedStatement select = connection.prepareStatement(STEPS.select()
+                     + " WHERE run_id = ? ORDER BY node_id, attempt")) {
             select.setString(1, runId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    StepRow step = step(rows);
+                    StepRow step = STEPS.read(rows, journal.dialect());
                     latest.put(step.nodeId(), step);
                 }
             }
@@ -138,11 +137,10 @@ public class RunRecords {
     public Optional<SessionRow> session(String sessionId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, variables, cookies, updated_at FROM session_state WHERE id = ?")) {
+                     JournalTables.SESSION.select() + " WHERE id = ?")) {
             select.setString(1, sessionId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new SessionRow(row.getString(1), row.getString(2), row.getString(3),
-                        instant(row, 4))) : Optional.empty();
+                return row.next() ? Optional.of(JournalTables.SESSION.read(row, journal.dialect())) : Optional.empty();
             }
         } catch (SQLException failed) {
             throw new IllegalStateException("Cannot read session " + sessionId + ": " + failed.getMessage(), failed);
@@ -184,24 +182,9 @@ public class RunRecords {
         List<RunRow> runs = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                runs.add(new RunRow(rows.getString(1), rows.getString(2), rows.getLong(3),
-                        RunStatus.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6), rows.getString(7),
-                        rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11),
-                        rows.getString(12), rows.getString(13), instant(rows, 14), instant(rows, 15),
-                        instant(rows, 16), instant(rows, 17)));
+                runs.add(RUNS.read(rows, journal.dialect()));
             }
         }
         return runs;
-    }
-
-    private StepRow step(ResultSet rows) throws SQLException {
-        return new StepRow(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getInt(4), rows.getString(5),
-                rows.getString(6), StepStatus.valueOf(rows.getString(7)), rows.getString(8), rows.getString(9),
-                rows.getString(10), rows.getString(11), rows.getString(12), instant(rows, 13), instant(rows, 14),
-                instant(rows, 15));
-    }
-
-    private Instant instant(ResultSet rows, int column) throws SQLException {
-        return journal.dialect().readInstant(rows, column);
     }
 }

@@ -6,7 +6,7 @@ import jakarta.json.JsonObject;
 public interface RunStates {
 
     /**
-     * The seed's {@code state} object: workflow_id, task_id (null when it never ran), status,
+     * The {@code state} object of a state_sync message: workflow_id, task_id (null when it never ran), status,
      * executing_nodes (by node id, with started_at and duration_seconds), completed_nodes,
      * completed_count.
      */

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The seed's state_sync picture of a workflow's latest run: from memory while it runs here, else from the database. */
+/** The state_sync picture of a workflow's latest run: from memory while it runs here, else from the database. */
 @ApplicationScoped
 public class RunStatesView implements RunStates {
 
@@ -30,14 +30,12 @@ public class RunStatesView implements RunStates {
 
     @Override
     public JsonObject stateOf(String workflowId) {
-        Optional<LiveRun> running = engine.liveRuns().stream()
+        Optional<LiveRun.Picture> running = engine.liveRuns().stream()
                 .filter(run -> run.workflowId().equals(workflowId))
-                .max(Comparator.comparing(run -> run.row.createdAt()));
+                .map(LiveRun::picture)
+                .max(Comparator.comparing(picture -> picture.row().createdAt()));
         if (running.isPresent()) {
-            LiveRun run = running.get();
-            synchronized (run) {
-                return state(workflowId, run.row, new ArrayList<>(run.steps.values()));
-            }
+            return state(workflowId, running.get().row(), running.get().steps());
         }
         Optional<RunRow> latest = records.latestOf(workflowId);
         if (latest.isEmpty()) {

@@ -3,6 +3,7 @@ package io.orchestrator.engine;
 import io.orchestrator.engine.GraphSnapshot.Node;
 import io.orchestrator.nodes.NodeCall;
 import io.orchestrator.nodes.NodeCategory;
+import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.NodeOutcome;
 import io.orchestrator.nodes.NodeType;
@@ -30,6 +31,8 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class SubWorkflowNode implements NodeType {
 
+    public static final String KEY = "sub-workflow";
+
     private static final Form FORM = new Form(
             FormField.of("workflow_id", FieldType.TEXT).label("Workflow").required()
                     .help("The id of the workflow to run; it starts at its manual trigger, or at its entry nodes."),
@@ -49,7 +52,7 @@ public class SubWorkflowNode implements NodeType {
 
     @Override
     public String key() {
-        return "sub-workflow";
+        return KEY;
     }
 
     @Override
@@ -85,41 +88,41 @@ public class SubWorkflowNode implements NodeType {
     @Override
     public NodeOutcome execute(NodeCall call) throws NodeFailure {
         if (!(call.resolved("workflow_id") instanceof JsonString id) || id.getString().isBlank()) {
-            throw new NodeFailure("validation", "Field 'workflow_id' needs the id of a workflow.");
+            throw new NodeFailure(ErrorType.VALIDATION, "Field 'workflow_id' needs the id of a workflow.");
         }
         List<String> callers = callers(call.runId(), call.workflowId());
         if (callers.contains(id.getString())) {
             // A → B → A would start runs without end, each holding a thread while it waits.
-            throw new NodeFailure("validation", "Workflow " + id.getString() + " is already running further up this"
+            throw new NodeFailure(ErrorType.VALIDATION, "Workflow " + id.getString() + " is already running further up this"
                     + " chain (" + String.join(" ← ", callers) + "): a sub-workflow cannot call a workflow that calls it.");
         }
         if (callers.size() >= MAX_NESTING) {
-            throw new NodeFailure("validation", "Sub-workflows nest at most " + MAX_NESTING + " deep ("
+            throw new NodeFailure(ErrorType.VALIDATION, "Sub-workflows nest at most " + MAX_NESTING + " deep ("
                     + String.join(" ← ", callers) + ").");
         }
         GraphSnapshot graph;
         try {
             graph = snapshots.current(id.getString()).graph();
         } catch (ApiException cannotRun) {
-            throw new NodeFailure("sub_workflow", "Workflow " + id.getString() + " cannot run: " + cannotRun.getMessage(),
+            throw new NodeFailure(ErrorType.SUB_WORKFLOW, "Workflow " + id.getString() + " cannot run: " + cannotRun.getMessage(),
                     cannotRun.details(), null);
         }
         JsonValue input = call.formValues().containsKey("input") && call.formValues().get("input") != JsonValue.NULL
                 ? call.resolved("input") : call.input();
-        Node start = graph.nodes().stream().filter(node -> node.type().equals("manual-trigger")).findFirst().orElse(null);
-        LiveRun child = launcher.startNow(graph, start, "sub-workflow", input, call.session().id(), call.runId(), true);
+        Node start = graph.manualTrigger().orElse(null);
+        LiveRun child = launcher.startNow(graph, start, TriggerType.SUB_WORKFLOW, input, call.session().id(), call.runId(), true);
         try {
             child.whenFinished().toCompletableFuture().get(call.remainingMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException tooLong) {
-            throw new NodeFailure("timeout", "Sub-workflow run " + child.id() + " did not finish in time.");
+            throw new NodeFailure(ErrorType.TIMEOUT, "Sub-workflow run " + child.id() + " did not finish in time.");
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new NodeFailure("cancelled", "Stopped while waiting for sub-workflow run " + child.id() + ".");
+            throw new NodeFailure(ErrorType.CANCELLED, "Stopped while waiting for sub-workflow run " + child.id() + ".");
         } catch (ExecutionException impossible) {
-            throw new NodeFailure("internal", "Sub-workflow run " + child.id() + " ended abnormally.");
+            throw new NodeFailure(ErrorType.INTERNAL, "Sub-workflow run " + child.id() + " ended abnormally.");
         }
         if (child.status() != RunStatus.SUCCESS) {
-            throw new NodeFailure("sub_workflow", "Sub-workflow run " + child.id() + " ended " + child.status() + ": "
+            throw new NodeFailure(ErrorType.SUB_WORKFLOW, "Sub-workflow run " + child.id() + " ended " + child.status() + ": "
                     + child.error());
         }
         return NodeOutcome.of(child.lastOutput());

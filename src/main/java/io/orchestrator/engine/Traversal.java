@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Where a run stands in its graph (DESIGN section 2): which edges are taken or dead, which nodes
+ * Where a run stands in its graph (docs/ARCHITECTURE.md, Routes and dead paths): which edges are taken or dead, which nodes
  * are ready, done or skipped. A node is ready when every incoming edge is resolved; with at least
  * one taken edge it runs, with none it is skipped and its outgoing edges die (dead-path
  * elimination), so a join after a branch never waits for a branch that will not come.

@@ -93,7 +93,7 @@ public class HttpRequestNode implements NodeType {
         // Connections (named credentials for outside systems) come with their own issue; until then a
         // node that names one fails rather than calling without the credentials it expects.
         if (call.formValues().get("connection") instanceof JsonString connection && !connection.getString().isBlank()) {
-            throw new NodeFailure("validation", "Connections are not available yet.");
+            throw new NodeFailure(ErrorType.VALIDATION, "Connections are not available yet.");
         }
         OutboundRequest request = RequestForm.request(method(call.resolved("method")), call.resolved("url"),
                 call.resolved("headers"), call.resolved("query"), call.resolved("body"));
@@ -109,7 +109,7 @@ public class HttpRequestNode implements NodeType {
             }
         }
         if (response.status() >= 400) {
-            throw new NodeFailure("http", response.failureMessage(), response.toJson(), null);
+            throw new NodeFailure(ErrorType.HTTP, response.failureMessage(), response.toJson(), null);
         }
         return NodeOutcome.of(response.toJson());
     }
@@ -121,7 +121,7 @@ public class HttpRequestNode implements NodeType {
         List<String> methods = FORM.field("method").orElseThrow().options();
         String method = resolved instanceof JsonString text ? text.getString().trim().toUpperCase(Locale.ROOT) : "";
         if (!methods.contains(method)) {
-            throw new NodeFailure("validation", "method must be one of " + String.join(", ", methods) + ", not "
+            throw new NodeFailure(ErrorType.VALIDATION, "method must be one of " + String.join(", ", methods) + ", not "
                     + resolved + ".");
         }
         return method;

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ManualTriggerNode implements NodeType {
 
+    public static final String KEY = "manual-trigger";
+
     private static final Pattern INPUT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
 
     private static final Form FORM = new Form(
@@ -38,7 +40,7 @@ public class ManualTriggerNode implements NodeType {
 
     @Override
     public String key() {
-        return "manual-trigger";
+        return KEY;
     }
 
     @Override

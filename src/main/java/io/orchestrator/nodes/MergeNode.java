@@ -14,13 +14,15 @@ import jakarta.json.JsonArrayBuilder;
 @ApplicationScoped
 public class MergeNode implements NodeType {
 
+    public static final String KEY = "merge";
+
     private static final Form FORM = new Form(
             FormField.of("mode", FieldType.CHOICE).options("by_name", "list").defaultValue("by_name")
                     .help("by_name: an object keyed by source node name; list: the inputs as a list."));
 
     @Override
     public String key() {
-        return "merge";
+        return KEY;
     }
 
     @Override

@@ -3,25 +3,22 @@ package io.orchestrator.nodes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-/**
- * A node that could not do its work: the message is for the person reading the run, the type a
- * short stable word (timeout, expression, http, validation...) clients can branch on.
- */
+/** A node that could not do its work: the message is for the person reading the run, the type for clients. */
 public class NodeFailure extends Exception {
 
-    private final String errorType;
+    private final ErrorType errorType;
     private final JsonObject details;
 
-    public NodeFailure(String errorType, String message) {
+    public NodeFailure(ErrorType errorType, String message) {
         this(errorType, message, JsonValue.EMPTY_JSON_OBJECT, null);
     }
 
-    public NodeFailure(String errorType, String message, Throwable cause) {
+    public NodeFailure(ErrorType errorType, String message, Throwable cause) {
         this(errorType, message, JsonValue.EMPTY_JSON_OBJECT, cause);
     }
 
     /** With details the error route's output carries (an HTTP response's status and body...). */
-    public NodeFailure(String errorType, String message, JsonObject details, Throwable cause) {
+    public NodeFailure(ErrorType errorType, String message, JsonObject details, Throwable cause) {
         super(message, cause, false, false);
         this.errorType = errorType;
         this.details = details;
@@ -31,7 +28,7 @@ public class NodeFailure extends Exception {
         return details;
     }
 
-    public String errorType() {
+    public ErrorType errorType() {
         return errorType;
     }
 }

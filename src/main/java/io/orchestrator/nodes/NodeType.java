@@ -68,6 +68,6 @@ public interface NodeType {
      * fails the attempt too.
      */
     default NodeOutcome execute(NodeCall call) throws NodeFailure {
-        throw new NodeFailure("unsupported", "Node type '" + key() + "' cannot run yet.");
+        throw new NodeFailure(ErrorType.UNSUPPORTED, "Node type '" + key() + "' cannot run yet.");
     }
 }

@@ -90,7 +90,7 @@ final class ResolvedFields {
     }
 
     static NodeFailure invalid(String field, String problem) {
-        return new NodeFailure("validation", "The field '" + field + "' " + problem);
+        return new NodeFailure(ErrorType.VALIDATION, "The field '" + field + "' " + problem);
     }
 
     private static boolean isAbsent(JsonValue value) {

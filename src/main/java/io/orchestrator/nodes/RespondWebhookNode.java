@@ -18,6 +18,8 @@ import jakarta.json.JsonArray;
 @ApplicationScoped
 public class RespondWebhookNode implements NodeType {
 
+    public static final String KEY = "respond-webhook";
+
     private static final Form FORM = new Form(
             FormField.of("status", FieldType.INTEGER).defaultValue(200).range(100, 599),
             FormField.of("headers", FieldType.KEY_VALUE),
@@ -25,7 +27,7 @@ public class RespondWebhookNode implements NodeType {
 
     @Override
     public String key() {
-        return "respond-webhook";
+        return KEY;
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.time.ZoneId;
 @ApplicationScoped
 public class ScheduleNode implements NodeType {
 
+    public static final String KEY = "schedule";
+
     private static final Form FORM = new Form(
             FormField.of("cron", FieldType.CRON).required()
                     .help("Five fields, minute hour day month weekday (for example */5 * * * *), or Quartz's six or seven."),
@@ -21,7 +23,7 @@ public class ScheduleNode implements NodeType {
 
     @Override
     public String key() {
-        return "schedule";
+        return KEY;
     }
 
     @Override

@@ -84,6 +84,6 @@ public class WaitNode implements NodeType {
                     "must be an ISO-8601 instant such as 2030-01-01T09:00:00Z, but is '" + until.get() + "'."));
             return NodeOutcome.waitUntil(call.input(), instant);
         }
-        throw new NodeFailure("validation", "Set the field 'seconds' or the field 'until'.");
+        throw new NodeFailure(ErrorType.VALIDATION, "Set the field 'seconds' or the field 'until'.");
     }
 }

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class WebhookNode implements NodeType {
 
+    public static final String KEY = "webhook";
+
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*");
     private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)\\.{1,2}(/|$)");
 
@@ -33,7 +35,7 @@ public class WebhookNode implements NodeType {
 
     @Override
     public String key() {
-        return "webhook";
+        return KEY;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.orchestrator.engine;
 
 import io.orchestrator.engine.expressions.Expressions;
+import io.orchestrator.engine.journal.JournalEntry;
 import io.orchestrator.engine.journal.RunJournal;
 import io.orchestrator.engine.journal.RunRow;
 import io.orchestrator.engine.journal.StepRow;
@@ -69,17 +70,16 @@ final class EngineHarness implements AutoCloseable {
     LiveRun newRun(GraphSnapshot graph, JsonValue input, String startNode) {
         String runId = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        RunRow row = new RunRow(runId, graph.workflowId(), graph.version(), RunStatus.STARTED, "manual",
-                input.toString(), null, null, runId, null, graph.nodeNamed(startNode).id(), null,
-                engine.instanceId(), now, now, null, now);
-        return new LiveRun(row, graph, LiveSession.empty(runId), input);
+        RunRow row = RunRow.created(runId, graph.workflowId(), graph.version(), RunStatus.STARTED, TriggerType.MANUAL,
+                input.toString(), runId, null, graph.nodeNamed(startNode).id(), null, engine.instanceId(), now);
+        return new LiveRun(row, graph, LiveSession.empty(runId), input, false);
     }
 
     /** A row of an earlier execution of a node of this run (recovery, rewind). */
     static StepRow earlierStep(LiveRun run, String nodeName, int attempt, int seq, StepStatus status, JsonValue output,
                                String route) {
         Instant then = Instant.now().minusSeconds(60);
-        GraphSnapshot.Node node = run.graph.nodeNamed(nodeName);
+        GraphSnapshot.Node node = run.state.graph().nodeNamed(nodeName);
         return new StepRow(run.id(), node.id(), attempt, seq, node.name(), node.type(), status, "{}",
                 output == null ? null : output.toString(), route, null, null, then,
                 status == StepStatus.RUNNING || status == StepStatus.WAITING ? null : then,
@@ -95,18 +95,20 @@ final class EngineHarness implements AutoCloseable {
     }
 
     List<RunEvent> events(LiveRun run) {
-        return journal.entries.stream().filter(RunEvent.class::isInstance).map(RunEvent.class::cast)
+        return journal.entries.stream().filter(JournalEntry.Announcement.class::isInstance)
+                .map(entry -> ((JournalEntry.Announcement) entry).event())
                 .filter(event -> event.taskId().equals(run.id())).toList();
     }
 
     List<String> eventTypes(LiveRun run) {
-        return events(run).stream().map(RunEvent::type).toList();
+        return events(run).stream().map(event -> event.type().wireName()).toList();
     }
 
     /** The events about one node, as "type" or "type:route". */
     List<String> eventsOf(LiveRun run, String nodeName) {
         return events(run).stream().filter(event -> nodeName.equals(event.nodeName()))
-                .map(event -> event.route() == null ? event.type() : event.type() + ":" + event.route()).toList();
+                .map(event -> event.route() == null ? event.type().wireName()
+                        : event.type().wireName() + ":" + event.route()).toList();
     }
 
     /** Every step row written for one node, in order. */
@@ -144,20 +146,20 @@ final class EngineHarness implements AutoCloseable {
     /** Records entries in order; each batch counts as durable at once, so callbacks run on the spot. */
     static final class RecordingJournal extends RunJournal {
 
-        final List<Object> entries = new CopyOnWriteArrayList<>();
+        final List<JournalEntry> entries = new CopyOnWriteArrayList<>();
         /** Each appendAll's entries: what the engine handed over at once. */
-        final List<List<Object>> handOvers = new CopyOnWriteArrayList<>();
+        final List<List<JournalEntry>> handOvers = new CopyOnWriteArrayList<>();
         /** When set, the next batch with a matching entry is refused (thrown back), once. */
-        volatile Predicate<Object> refuse;
+        volatile Predicate<JournalEntry> refuse;
 
         @Override
-        public void append(String runId, Object entry) {
+        public void append(String runId, JournalEntry entry) {
             appendAll(runId, List.of(entry));
         }
 
         @Override
-        public void appendAll(String runId, List<?> batch) {
-            Predicate<Object> refused = refuse;
+        public void appendAll(String runId, List<? extends JournalEntry> batch) {
+            Predicate<JournalEntry> refused = refuse;
             if (refused != null && batch.stream().anyMatch(refused)) {
                 refuse = null;
                 throw new IllegalStateException("The journal refused this batch (a test's simulated defect)");
@@ -171,10 +173,10 @@ final class EngineHarness implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
 
-        private void record(Object entry) {
+        private void record(JournalEntry entry) {
             entries.add(entry);
-            if (entry instanceof Runnable callback) {
-                callback.run();
+            if (entry instanceof JournalEntry.AfterWrite afterWrite) {
+                afterWrite.callback().run();
             }
         }
     }

@@ -21,6 +21,7 @@ import io.orchestrator.engine.TestNodeTypes.Route;
 import io.orchestrator.engine.TestNodeTypes.Slow;
 import io.orchestrator.engine.journal.HistoryPurge;
 import io.orchestrator.engine.journal.RunRow;
+import io.orchestrator.engine.journal.JournalEntry;
 import io.orchestrator.engine.journal.StepRow;
 import io.orchestrator.platform.JsonText;
 import io.orchestrator.workflow.NodeSettings;
@@ -95,10 +96,10 @@ class RunEngineTest {
      */
     private void assertEventsInOrder(LiveRun run, String endEvent) {
         List<RunEvent> events = harness.events(run);
-        assertEquals("workflow_started", events.get(0).type(), () -> "first event of " + harness.eventTypes(run));
-        assertEquals(endEvent, events.get(events.size() - 1).type(), () -> "last event of " + harness.eventTypes(run));
-        assertEquals(1, events.stream().filter(event -> event.type().equals("workflow_started")).count());
-        assertEquals(1, events.stream().filter(event -> event.type().equals(endEvent)).count());
+        assertEquals("workflow_started", events.get(0).type().wireName(), () -> "first event of " + harness.eventTypes(run));
+        assertEquals(endEvent, events.get(events.size() - 1).type().wireName(), () -> "last event of " + harness.eventTypes(run));
+        assertEquals(1, events.stream().filter(event -> event.type().wireName().equals("workflow_started")).count());
+        assertEquals(1, events.stream().filter(event -> event.type().wireName().equals(endEvent)).count());
         Set<String> started = new HashSet<>();
         Set<String> skipped = new HashSet<>();
         for (RunEvent event : events) {
@@ -108,16 +109,16 @@ class RunEngineTest {
             }
             assertEquals(idOf(node), event.nodeId());
             assertFalse(skipped.contains(node), () -> node + " has events after node_skipped: " + harness.eventsOf(run, node));
-            switch (event.type()) {
+            switch (event.type().wireName()) {
                 case "node_started" -> started.add(node);
                 case "node_completed", "node_failed", "node_waiting" -> assertTrue(started.contains(node),
-                        () -> event.type() + " of " + node + " before node_started: " + harness.eventTypes(run));
+                        () -> event.type().wireName() + " of " + node + " before node_started: " + harness.eventTypes(run));
                 case "node_skipped" -> {
                     assertFalse(started.contains(node), () -> node + " skipped after it started");
                     assertEquals(StepStatus.SKIPPED, harness.lastStep(run, node).status());
                     skipped.add(node);
                 }
-                default -> throw new AssertionError("Unexpected node event " + event.type());
+                default -> throw new AssertionError("Unexpected node event " + event.type().wireName());
             }
         }
     }
@@ -257,7 +258,7 @@ class RunEngineTest {
         List<StepRow> failures = harness.stepsOf(run, "Flaky").stream()
                 .filter(step -> step.status() == StepStatus.FAILURE).toList();
         assertEquals(List.of("Failure 1", "Failure 2"), failures.stream().map(StepRow::error).toList());
-        assertEquals(List.of("flaky", "flaky"), failures.stream().map(StepRow::errorType).toList());
+        assertEquals(List.of("connection", "connection"), failures.stream().map(StepRow::errorType).toList());
         assertTrue(failures.stream().allMatch(step -> step.route() == null), "a retried failure takes no route");
         assertEquals(INPUT, inputOf(run, "After"));
         assertTrue(harness.scheduler.of("retryAt").isEmpty());
@@ -317,17 +318,17 @@ class RunEngineTest {
 
         assertEquals(RunStatus.SUCCESS, run.status());
         assertEquals(2, boom.callCount("Boom"));
-        JsonValue error = object("{'error': 'Boom!', 'error_type': 'boom', 'details': {'status': 503},"
+        JsonValue error = object("{'error': 'Boom!', 'error_type': 'http', 'details': {'status': 503},"
                 + " 'input': {'id': 1}}");
         StepRow failed = harness.lastStep(run, "Boom");
         assertEquals(List.of(StepStatus.FAILURE, StepStatus.FAILURE), harness.attemptStatuses(run, "Boom"));
         assertEquals("error", failed.route());
         assertEquals(error, outputOf(run, "Boom"));
-        assertEquals("boom", failed.errorType());
+        assertEquals("http", failed.errorType());
         assertEquals(error, inputOf(run, "Handler"));
         assertEquals(List.of("node_skipped"), harness.eventsOf(run, "Next"));
         assertEquals(List.of("node_started", "node_started", "node_failed:error"), harness.eventsOf(run, "Boom"));
-        assertEquals("Boom!", harness.events(run).stream().filter(event -> event.type().equals("node_failed"))
+        assertEquals("Boom!", harness.events(run).stream().filter(event -> event.type().wireName().equals("node_failed"))
                 .findFirst().orElseThrow().error());
         assertEquals(error, JsonText.parse(lastRow(run).output()));
         assertEventsInOrder(run, "workflow_completed");
@@ -350,7 +351,7 @@ class RunEngineTest {
         StepRow failed = harness.lastStep(run, "Boom");
         assertEquals(StepStatus.FAILURE, failed.status());
         assertNull(failed.route());
-        assertEquals("boom", failed.errorType());
+        assertEquals("http", failed.errorType());
         for (String node : List.of("After", "Last", "Other")) {
             assertEquals(List.of(StepStatus.SKIPPED), harness.attemptStatuses(run, node), node);
         }
@@ -423,7 +424,7 @@ class RunEngineTest {
         assertEquals(List.of("node_started"), harness.eventsOf(run, "Slow"));
         assertEquals(RunStatus.REVOKED, harness.engine.stop(run), "stopping again changes nothing");
         assertEquals(1, harness.eventTypes(run).stream().filter("workflow_revoked"::equals).count());
-        assertTrue(harness.scheduler.of("forget").stream().anyMatch(call -> call.runId().equals(run.id())));
+        assertForgotten(run);
         assertEventsInOrder(run, "workflow_revoked");
     }
 
@@ -538,7 +539,7 @@ class RunEngineTest {
         assertEquals(List.of(StepStatus.REVOKED), harness.attemptStatuses(run, "Pause"));
         assertEquals(List.of(StepStatus.SKIPPED), harness.attemptStatuses(run, "After"));
         assertEquals(List.of("Start"), echo.calls);
-        assertTrue(harness.scheduler.of("forget").stream().anyMatch(call -> call.runId().equals(run.id())));
+        assertForgotten(run);
         assertEventsInOrder(run, "workflow_revoked");
     }
 
@@ -579,7 +580,7 @@ class RunEngineTest {
         assertEquals(List.of(StepStatus.REVOKED), harness.attemptStatuses(run, "Pause"));
         assertEquals(List.of(StepStatus.SKIPPED), harness.attemptStatuses(run, "After"));
         assertEquals(List.of("Start"), echo.calls);
-        assertTrue(harness.scheduler.of("forget").stream().anyMatch(call -> call.runId().equals(run.id())));
+        assertForgotten(run);
         assertEquals("workflow_failed", last(harness.eventTypes(run)));
     }
 
@@ -611,7 +612,7 @@ class RunEngineTest {
 
         finished(run);
 
-        List<List<Object>> handOvers = harness.journal.handOvers.stream()
+        List<List<JournalEntry>> handOvers = harness.journal.handOvers.stream()
                 .filter(batch -> batch.stream().anyMatch(entry -> entry instanceof StepRow step && step.runId().equals(run.id())))
                 .toList();
         assertEquals(2, handOvers.size(), handOvers::toString);
@@ -623,9 +624,10 @@ class RunEngineTest {
         assertEquals(RunStatus.SUCCESS, run.status());
     }
 
-    private static List<String> eventNames(List<Object> batch) {
-        return batch.stream().filter(RunEvent.class::isInstance).map(RunEvent.class::cast)
-                .map(event -> event.nodeName() == null ? event.type() : event.type() + ":" + event.nodeName()).toList();
+    private static List<String> eventNames(List<JournalEntry> batch) {
+        return batch.stream().filter(JournalEntry.Announcement.class::isInstance)
+                .map(entry -> ((JournalEntry.Announcement) entry).event())
+                .map(event -> event.nodeName() == null ? event.type().wireName() : event.type().wireName() + ":" + event.nodeName()).toList();
     }
 
     @Test
@@ -647,8 +649,8 @@ class RunEngineTest {
 
     @Test
     void anEngineDefectWhileHandingEntriesToTheJournalFailsTheRunInsteadOfLeavingItUnderWayForever() {
-        harness.journal.refuse = entry -> entry instanceof RunEvent event && event.type().equals("node_completed")
-                && "Middle".equals(event.nodeName());
+        harness.journal.refuse = entry -> entry instanceof JournalEntry.Announcement announced
+                && announced.event().type() == EventType.NODE_COMPLETED && "Middle".equals(announced.event().nodeName());
         // End may block, so Middle's completion is handed over before End runs: that is where it breaks.
         LiveRun run = run(new TestGraph().node("Start", "echo").node("Middle", "echo").node("End", "slow", "{'ms': 0}")
                 .edge("Start", "Middle").edge("Middle", "End"), "Start");
@@ -743,10 +745,16 @@ class RunEngineTest {
         }
     }
 
+    /** Forgetting a run's schedules is Quartz work, done on an engine thread once the run's end is written. */
+    private void assertForgotten(LiveRun run) {
+        awaitCondition(() -> harness.scheduler.of("forget").stream().anyMatch(call -> call.runId().equals(run.id())),
+                "the run's wake-ups and retries forgotten");
+    }
+
     private List<String> allCalls() {
-        List<RunEvent> started = harness.journal.entries.stream().filter(RunEvent.class::isInstance)
-                .map(RunEvent.class::cast).filter(event -> event.type().equals("node_started")).toList();
-        return started.stream().map(RunEvent::nodeName).toList();
+        return harness.journal.entries.stream().filter(JournalEntry.Announcement.class::isInstance)
+                .map(entry -> ((JournalEntry.Announcement) entry).event())
+                .filter(event -> event.type() == EventType.NODE_STARTED).map(RunEvent::nodeName).toList();
     }
 
     private static <T> T last(List<T> list) {

@@ -2,6 +2,7 @@ package io.orchestrator.engine;
 
 import io.orchestrator.nodes.NodeCall;
 import io.orchestrator.nodes.NodeCategory;
+import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.NodeOutcome;
 import io.orchestrator.nodes.NodeType;
@@ -112,7 +113,7 @@ final class TestNodeTypes {
         NodeOutcome run(NodeCall call) throws NodeFailure {
             attemptNumbers.add(call.attempt());
             if (attempts.incrementAndGet() <= failures) {
-                throw new NodeFailure("flaky", "Failure " + attempts.get());
+                throw new NodeFailure(ErrorType.CONNECTION, "Failure " + attempts.get());
             }
             return NodeOutcome.of(call.input());
         }
@@ -132,12 +133,12 @@ final class TestNodeTypes {
             CountDownLatch latch = waitFor;
             try {
                 if (latch != null && !latch.await(2, TimeUnit.SECONDS)) {
-                    throw new NodeFailure("boom_waited", "The latch never opened.");
+                    throw new NodeFailure(ErrorType.TIMEOUT, "The latch never opened.");
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
-            throw new NodeFailure("boom", "Boom!", JsonLiterals.object(DETAILS), null);
+            throw new NodeFailure(ErrorType.HTTP, "Boom!", JsonLiterals.object(DETAILS), null);
         }
     }
 
@@ -171,7 +172,7 @@ final class TestNodeTypes {
                 if (meet != null) {
                     meet.countDown();
                     if (!meet.await(2, TimeUnit.SECONDS)) {
-                        throw new NodeFailure("alone", "The other slow nodes never ran at the same time.");
+                        throw new NodeFailure(ErrorType.VALIDATION, "The other slow nodes never ran at the same time.");
                     }
                 }
                 JsonValue ms = call.formValues().get("ms");
@@ -180,7 +181,7 @@ final class TestNodeTypes {
             } catch (InterruptedException stopped) {
                 interruptedNodes.add(call.nodeName());
                 interrupted.countDown();
-                throw new NodeFailure("interrupted", "Interrupted while sleeping");
+                throw new NodeFailure(ErrorType.INTERRUPTED, "Interrupted while sleeping");
             } finally {
                 active.decrementAndGet();
             }

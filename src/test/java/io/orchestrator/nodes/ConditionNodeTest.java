@@ -38,7 +38,7 @@ class ConditionNodeTest {
     @Test
     void failsWhenTheExpressionIsNotBoolean() {
         NodeFailure failure = assertThrows(NodeFailure.class, () -> run("${input.amount}", "{'amount': 5}"));
-        assertEquals("expression", failure.errorType());
+        assertEquals(ErrorType.EXPRESSION, failure.errorType());
         assertTrue(failure.getMessage().contains("must give true or false, but gave the number 5"), failure.getMessage());
     }
 }

@@ -116,7 +116,7 @@ class HttpRequestNodeRunTest {
         server.handle("/down", exchange -> respond(exchange, 503, "application/json",
                 "{\"message\": \"maintenance until noon\"}", Map.of("Retry-After", List.of("120"))));
         NodeFailure failure = failure("{'url': URL(/down)URL}");
-        assertEquals("http", failure.errorType());
+        assertEquals(ErrorType.HTTP, failure.errorType());
         assertEquals("HTTP 503 from 127.0.0.1: Service Unavailable: maintenance until noon", failure.getMessage());
         assertEquals(503, failure.details().getInt("status"));
         assertEquals("120", failure.details().getJsonObject("headers").getString("retry-after"));
@@ -142,7 +142,7 @@ class HttpRequestNodeRunTest {
             respond(exchange, 200, "text/plain", "late");
         });
         NodeFailure own = failure("{'url': URL(/slow)URL, 'timeout_ms': 200}");
-        assertEquals("timeout", own.errorType());
+        assertEquals(ErrorType.TIMEOUT, own.errorType());
         assertEquals("No complete response from 127.0.0.1 within 200 ms.", own.getMessage());
 
         LiteralNodeCall almostOutOfTime = new LiteralNodeCall(form("{'url': URL(/slow)URL, 'timeout_ms': 30000}"),
@@ -158,7 +158,7 @@ class HttpRequestNodeRunTest {
             closedPort = socket.getLocalPort();
         }
         NodeFailure failure = failure("{'url': 'http://127.0.0.1:" + closedPort + "/'}");
-        assertEquals("connection", failure.errorType());
+        assertEquals(ErrorType.CONNECTION, failure.errorType());
         assertTrue(failure.getMessage().startsWith("Could not connect to 127.0.0.1:" + closedPort), failure.getMessage());
     }
 
@@ -201,7 +201,7 @@ class HttpRequestNodeRunTest {
                 "http://[::1]/", "http://0.0.0.0/")) {
             NodeFailure failure = assertThrows(NodeFailure.class,
                     () -> strict.execute(new LiteralNodeCall(object("{'url': '" + url + "'}"))), url);
-            assertEquals("forbidden_address", failure.errorType(), url);
+            assertEquals(ErrorType.FORBIDDEN_ADDRESS, failure.errorType(), url);
             assertTrue(failure.getMessage().contains("ORCHESTRATOR_HTTP_ALLOW"), failure.getMessage());
         }
     }
@@ -217,7 +217,7 @@ class HttpRequestNodeRunTest {
     @Test
     void aNodeNamingAConnectionFailsUntilConnectionsExist() {
         NodeFailure failure = failure("{'url': URL(/echo)URL, 'connection': 'crm'}");
-        assertEquals("validation", failure.errorType());
+        assertEquals(ErrorType.VALIDATION, failure.errorType());
         assertEquals("Connections are not available yet.", failure.getMessage());
     }
 

@@ -27,6 +27,6 @@ class SetSessionNodeTest {
     void valuesMustBeAnObject() {
         NodeFailure failure = assertThrows(NodeFailure.class,
                 () -> TestNodeCall.of(type, "{'values': '${input}'}", "'text'").run());
-        assertEquals("validation", failure.errorType());
+        assertEquals(ErrorType.VALIDATION, failure.errorType());
     }
 }

@@ -106,6 +106,6 @@ class SwitchNodeTest {
     void aBrokenExpressionFailsTheNode() {
         NodeFailure failure = assertThrows(NodeFailure.class,
                 () -> run("{'expression': '${input.a.getClass()}', 'cases': ['x']}", "{'a': 1}"));
-        assertEquals("expression", failure.errorType());
+        assertEquals(ErrorType.EXPRESSION, failure.errorType());
     }
 }

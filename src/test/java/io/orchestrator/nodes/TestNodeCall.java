@@ -94,19 +94,19 @@ public final class TestNodeCall implements NodeCall {
                     ? EXPRESSIONS.evaluate(text.getString(), scope())
                     : EXPRESSIONS.render(value, scope());
         } catch (ExpressionException broken) {
-            throw new NodeFailure("expression", "The field '" + field + "': " + broken.getMessage());
+            throw new NodeFailure(ErrorType.EXPRESSION, "The field '" + field + "': " + broken.getMessage());
         }
     }
 
     @Override
     public boolean test(String field) throws NodeFailure {
         if (!(formValues.get(field) instanceof JsonString expression)) {
-            throw new NodeFailure("expression", "The field '" + field + "' holds no expression.");
+            throw new NodeFailure(ErrorType.EXPRESSION, "The field '" + field + "' holds no expression.");
         }
         try {
             return EXPRESSIONS.test(expression.getString(), scope());
         } catch (ExpressionException broken) {
-            throw new NodeFailure("expression", "The field '" + field + "': " + broken.getMessage());
+            throw new NodeFailure(ErrorType.EXPRESSION, "The field '" + field + "': " + broken.getMessage());
         }
     }
 

@@ -54,7 +54,7 @@ class TransformNodeTest {
     void aBrokenExpressionFailsTheNodeNamingTheField() {
         NodeFailure failure = assertThrows(NodeFailure.class,
                 () -> TestNodeCall.of(type, "{'fields': {'x': '${inptu.a}'}}", "{'a': 1}").run());
-        assertEquals("expression", failure.errorType());
+        assertEquals(ErrorType.EXPRESSION, failure.errorType());
         assertTrue(failure.getMessage().contains("'fields'") && failure.getMessage().contains("Unknown name 'inptu'"),
                 failure.getMessage());
     }

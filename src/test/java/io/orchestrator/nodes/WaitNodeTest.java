@@ -99,7 +99,7 @@ class WaitNodeTest {
     @Test
     void aBadValueFailsNamingTheField() {
         NodeFailure notInstant = assertThrows(NodeFailure.class, () -> run("{'until': '${input.keep}'}"));
-        assertEquals("validation", notInstant.errorType());
+        assertEquals(ErrorType.VALIDATION, notInstant.errorType());
         assertTrue(notInstant.getMessage().startsWith("The field 'until' must be an ISO-8601 instant"), notInstant.getMessage());
         NodeFailure notNumber = assertThrows(NodeFailure.class, () -> run("{'seconds': '${input.keep}'}"));
         assertEquals("The field 'seconds' must be a number, but is the text 'me'.", notNumber.getMessage());

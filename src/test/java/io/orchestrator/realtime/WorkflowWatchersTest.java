@@ -3,6 +3,7 @@ package io.orchestrator.realtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.orchestrator.engine.EventType;
 import io.orchestrator.engine.RunEvent;
 import io.orchestrator.testing.JsonLiterals;
 import java.time.Instant;
@@ -71,11 +72,11 @@ class WorkflowWatchersTest {
     @Test
     void aRunEventReachesItsWorkflowsWatchersAsItsJson() {
         FakeClient client = watching("wf-1", 10);
-        RunEvent completed = new RunEvent("node_completed", "wf-1", "task-1", "node-1", "http-request", "HTTP",
+        RunEvent completed = new RunEvent(EventType.NODE_COMPLETED, "wf-1", "task-1", "node-1", "http-request", "HTTP",
                 "default", null, Instant.parse("2024-01-01T12:00:00Z"));
 
         watchers.onRunEvent(completed);
-        watchers.onRunEvent(new RunEvent("workflow_started", "wf-2", "task-2", null, null, null, null, null,
+        watchers.onRunEvent(new RunEvent(EventType.WORKFLOW_STARTED, "wf-2", "task-2", null, null, null, null, null,
                 Instant.now()));
         client.runTasks();
         assertEquals(1, client.sent.size(), client.sent::toString);
@@ -87,8 +88,8 @@ class WorkflowWatchersTest {
     @Test
     void aBrokenEventNeverReachesTheEngine() {
         FakeClient client = watching("wf", 10);
-        watchers.onRunEvent(new RunEvent("node_started", "wf", "task", null, null, null, null, null, null));
-        watchers.onRunEvent(new RunEvent("node_started", null, "task", null, null, null, null, null, Instant.now()));
+        watchers.onRunEvent(new RunEvent(EventType.NODE_STARTED, "wf", "task", null, null, null, null, null, null));
+        watchers.onRunEvent(new RunEvent(EventType.NODE_STARTED, null, "task", null, null, null, null, null, Instant.now()));
         assertEquals(0, client.tasks.size());
     }
 

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Evaluates the {@code ${...}} in form values over a run's JSON data (DESIGN section 2).
+ * Evaluates the {@code ${...}} in form values over a run's JSON data: the node's input, earlier
+ * nodes' outputs by name, the session, the run and the workflow (docs/ARCHITECTURE.md, Expressions).
  *
  * <ul>
  * <li>A string that is exactly one {@code ${...}} gives the result with its JSON type (number,

@@ -39,7 +39,8 @@ public class RunJournal {
 
     private static final Logger LOG = Logger.getLogger(RunJournal.class.getName());
     private static final int MAX_BATCH = 4096;
-    private static final Object STOP = new Object();
+    /** Queued by {@link #stop()}: the writer finishes what came before it, then ends. */
+    private static final JournalEntry STOP = new JournalEntry.AfterWrite(() -> { });
 
     @Resource(lookup = "jdbc/orchestrator-direct")
     DataSource dataSource;
@@ -74,20 +75,20 @@ public class RunJournal {
         return dialect;
     }
 
-    /** Appends a row or an announcement (a {@link RunEvent} or a {@link Runnable}) for a run. */
-    public void append(String runId, Object entry) {
+    /** Appends a row, an event or a callback for a run. */
+    public void append(String runId, JournalEntry entry) {
         writerOf(runId).queue.add(entry);
     }
 
     /** Appends several entries of one run at once, in order. */
-    public void appendAll(String runId, List<?> entries) {
+    public void appendAll(String runId, List<? extends JournalEntry> entries) {
         writerOf(runId).queue.addAll(entries);
     }
 
     /** Completes once everything appended for this run so far is in the database. */
     public CompletableFuture<Void> durable(String runId) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        append(runId, (Runnable) () -> done.complete(null));
+        append(runId, new JournalEntry.AfterWrite(() -> done.complete(null)));
         return done;
     }
 
@@ -114,7 +115,7 @@ public class RunJournal {
     private final class Writer implements Runnable {
 
         final int number;
-        final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+        final BlockingQueue<JournalEntry> queue = new LinkedBlockingQueue<>();
         final CompletableFuture<Void> stopped = new CompletableFuture<>();
         /**
          * Kept from batch to batch, in manual commit: taking a pooled connection per batch cost a
@@ -128,14 +129,14 @@ public class RunJournal {
 
         @Override
         public void run() {
-            List<Object> drained = new ArrayList<>(MAX_BATCH);
+            List<JournalEntry> drained = new ArrayList<>(MAX_BATCH);
             boolean running = true;
             try {
                 while (running) {
                     drained.add(queue.take());
                     queue.drainTo(drained, MAX_BATCH - 1);
                     JournalBatch batch = new JournalBatch();
-                    for (Object entry : drained) {
+                    for (JournalEntry entry : drained) {
                         if (entry == STOP) {
                             running = false;
                         } else {
@@ -214,12 +215,12 @@ public class RunJournal {
         }
 
         private void announce(JournalBatch batch) {
-            for (Object entry : batch.announcements()) {
+            for (JournalEntry entry : batch.announcements()) {
                 try {
-                    if (entry instanceof RunEvent event) {
-                        events.fire(event);
-                    } else if (entry instanceof Runnable callback) {
-                        callback.run();
+                    if (entry instanceof JournalEntry.Announcement announcement) {
+                        events.fire(announcement.event());
+                    } else if (entry instanceof JournalEntry.AfterWrite afterWrite) {
+                        afterWrite.callback().run();
                     }
                 } catch (RuntimeException listenerFailed) {
                     LOG.log(Level.WARNING, "A run event listener failed", listenerFailed);

@@ -9,7 +9,7 @@ import org.quartz.spi.ThreadPool;
 
 /**
  * Quartz's jobs on Liberty's managed executor instead of Quartz's own unmanaged threads (which
- * cannot look anything up in java:comp, STACK.md pitfall 10). At most {@code threadCount} jobs
+ * cannot look anything up in java:comp: a job then fails at its first JNDI or CDI lookup). At most {@code threadCount} jobs
  * run at once. Quartz makes this class by name and calls {@link #initialize} on the thread that
  * creates the scheduler: an application thread, where the lookup works.
  */

@@ -7,7 +7,9 @@ import io.orchestrator.platform.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,6 +78,18 @@ public class QuartzEngineScheduler implements EngineScheduler {
         scheduler = created;
         scheduleRecovery();
         LOG.info("Scheduler started (Quartz, clustered JDBC job store) as instance " + instance.id());
+    }
+
+    /** The application is stopping: no trigger fires any more while the engine drains its attempts (after this). */
+    void pause(@Observes(notifyObserver = Reception.IF_EXISTS) @Priority(1000)
+               @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        if (scheduler != null) {
+            try {
+                scheduler.standby();
+            } catch (SchedulerException failed) {
+                LOG.warning("Quartz did not pause for the shutdown: " + failed.getMessage());
+            }
+        }
     }
 
     @PreDestroy

@@ -4,6 +4,8 @@ import io.orchestrator.engine.GraphSnapshot;
 import io.orchestrator.engine.GraphSnapshot.Node;
 import io.orchestrator.engine.RunLauncher;
 import io.orchestrator.engine.SnapshotStore;
+import io.orchestrator.engine.TriggerType;
+import io.orchestrator.nodes.ScheduleNode;
 import io.orchestrator.engine.WorkflowAtVersion;
 import io.orchestrator.nodes.CronSchedule;
 import io.orchestrator.platform.ApiException;
@@ -39,7 +41,6 @@ import org.quartz.impl.matchers.GroupMatcher;
 public class ScheduleTriggers {
 
     private static final Logger LOG = Logger.getLogger(ScheduleTriggers.class.getName());
-    private static final String SCHEDULE = "schedule";
 
     @Inject
     QuartzEngineScheduler scheduler;
@@ -78,7 +79,7 @@ public class ScheduleTriggers {
                 return;
             }
             for (Node node : workflow.graph().nodes()) {
-                if (node.type().equals(SCHEDULE) && !node.settings().disabled()) {
+                if (node.type().equals(ScheduleNode.KEY) && !node.settings().disabled()) {
                     add(workflowId, node, group);
                 }
             }
@@ -108,7 +109,7 @@ public class ScheduleTriggers {
         if (!workflow.active() || node == null) {
             return;
         }
-        launcher.startNow(graph, node, SCHEDULE, Jsonp.JSON.createObjectBuilder()
+        launcher.startNow(graph, node, TriggerType.SCHEDULE, Jsonp.JSON.createObjectBuilder()
                 .add("fired_at", Instant.now().toString()).build(), null, null, false);
     }
 

@@ -7,6 +7,7 @@ import io.orchestrator.engine.LiveRun;
 import io.orchestrator.engine.RunLauncher;
 import io.orchestrator.engine.RunStatus;
 import io.orchestrator.engine.SnapshotStore;
+import io.orchestrator.engine.TriggerType;
 import io.orchestrator.engine.WorkflowAtVersion;
 import io.orchestrator.engine.journal.RunJournal;
 import io.orchestrator.platform.ApiException;
@@ -144,12 +145,12 @@ public class WebhookResource {
                 .build();
         String mode = form.getString("response_mode", "on_received");
         if ("on_received".equals(mode)) {
-            LiveRun run = launcher.startNow(workflow.graph(), node, "webhook", input, null, null, false);
+            LiveRun run = launcher.startNow(workflow.graph(), node, TriggerType.WEBHOOK, input, null, null, false);
             journal.durable(run.id()).join();
             return Response.accepted(JSON.createObjectBuilder().add("task_id", run.id())
                     .add("status", RunStatus.STARTED.name()).build()).header("X-Task-Id", run.id()).build();
         }
-        LiveRun run = launcher.startNow(workflow.graph(), node, "webhook", input, null, null, true);
+        LiveRun run = launcher.startNow(workflow.graph(), node, TriggerType.WEBHOOK, input, null, null, true);
         return "respond_node".equals(mode) ? answerFromNode(run) : answerWithLastOutput(run);
     }
 

@@ -2,6 +2,7 @@ package io.orchestrator.nodes.http;
 
 import static io.orchestrator.platform.Jsonp.JSON;
 
+import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import java.net.InetAddress;
 import java.net.URI;
@@ -122,11 +123,11 @@ public final class AddressGuard {
     public void check(URI url) throws NodeFailure {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new NodeFailure("forbidden_address", "Only http and https URLs can be called, not '" + url + "'.");
+            throw new NodeFailure(ErrorType.FORBIDDEN_ADDRESS, "Only http and https URLs can be called, not '" + url + "'.");
         }
         String host = url.getHost();
         if (host == null) {
-            throw new NodeFailure("forbidden_address", "The URL '" + url + "' has no host.");
+            throw new NodeFailure(ErrorType.FORBIDDEN_ADDRESS, "The URL '" + url + "' has no host.");
         }
         if (allowsEverything || allowedHosts.contains(hostName(host))) {
             return;
@@ -140,7 +141,7 @@ public final class AddressGuard {
         try {
             return resolver.resolve(host);
         } catch (UnknownHostException unknown) {
-            throw new NodeFailure("connection", "Could not resolve the host " + host + ".", unknown);
+            throw new NodeFailure(ErrorType.CONNECTION, "Could not resolve the host " + host + ".", unknown);
         }
     }
 
@@ -152,7 +153,7 @@ public final class AddressGuard {
                 }
                 String ip = address.getHostAddress();
                 String named = IpRange.literalOrNull(host) != null ? ip : host + " (" + ip + ")";
-                throw new NodeFailure("forbidden_address",
+                throw new NodeFailure(ErrorType.FORBIDDEN_ADDRESS,
                         "Refused to call " + named + ": it is " + blocked.kind() + " address. To allow it, list the"
                                 + " host, the address or its range in the server setting " + ALLOW_SETTING + ".",
                         JSON.createObjectBuilder().add("host", host).add("address", ip)

@@ -1,5 +1,6 @@
 package io.orchestrator.nodes.http;
 
+import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.http.OutboundRequest.Header;
 import io.orchestrator.platform.OrchestratorConfig;
@@ -102,7 +103,7 @@ public class OutboundHttp {
                 return response;
             }
             if (redirects == MAX_REDIRECTS) {
-                throw new NodeFailure("http", "More than " + MAX_REDIRECTS + " redirects from "
+                throw new NodeFailure(ErrorType.HTTP, "More than " + MAX_REDIRECTS + " redirects from "
                         + request.url().getHost() + "; the last one led to " + target.get() + ".",
                         response.toJson(), null);
             }
@@ -130,7 +131,7 @@ public class OutboundHttp {
         try {
             return Optional.of(from.resolve(location.get().trim()));
         } catch (IllegalArgumentException invalid) {
-            throw new NodeFailure("http", "HTTP " + response.status() + " from " + from.getHost()
+            throw new NodeFailure(ErrorType.HTTP, "HTTP " + response.status() + " from " + from.getHost()
                     + " redirects to '" + location.get() + "', which is not a valid URL.", response.toJson(), null);
         }
     }
@@ -152,7 +153,7 @@ public class OutboundHttp {
         } catch (InterruptedException interrupted) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
-            throw new NodeFailure("cancelled", "The request to " + request.url().getHost() + " was interrupted.",
+            throw new NodeFailure(ErrorType.CANCELLED, "The request to " + request.url().getHost() + " was interrupted.",
                     interrupted);
         } catch (ExecutionException failed) {
             throw failure(request.url(), timeout, failed.getCause());
@@ -179,7 +180,7 @@ public class OutboundHttp {
                 }
             }
         } catch (IllegalArgumentException refused) {
-            throw new NodeFailure("validation", "The request cannot be sent: " + refused.getMessage(), refused);
+            throw new NodeFailure(ErrorType.VALIDATION, "The request cannot be sent: " + refused.getMessage(), refused);
         }
         cookies.cookieHeader(request.url()).ifPresent(cookieValues::add);
         // RFC 6265 allows one Cookie header: the node's own cookies and the jar's go together.
@@ -197,36 +198,36 @@ public class OutboundHttp {
         String where = host + (url.getPort() >= 0 ? ":" + url.getPort() : "");
         Throwable reason = innermost(cause);
         if (cause instanceof HttpConnectTimeoutException) {
-            return new NodeFailure("timeout", "Could not connect to " + where + " within "
+            return new NodeFailure(ErrorType.TIMEOUT, "Could not connect to " + where + " within "
                     + Math.min(timeout.toMillis(), CONNECT_TIMEOUT.toMillis()) + " ms.", cause);
         }
         if (cause instanceof HttpTimeoutException) {
             return timedOut(url, timeout, cause);
         }
         if (reason instanceof LimitedBody.TooLarge) {
-            return new NodeFailure("response_too_large", "The response from " + host + " was not read: "
+            return new NodeFailure(ErrorType.RESPONSE_TOO_LARGE, "The response from " + host + " was not read: "
                     + reason.getMessage(), reason);
         }
         if (reason instanceof UnresolvedAddressException) {
-            return new NodeFailure("connection", "Could not resolve the host " + host + ".", cause);
+            return new NodeFailure(ErrorType.CONNECTION, "Could not resolve the host " + host + ".", cause);
         }
         if (cause instanceof ConnectException) {
-            return new NodeFailure("connection", "Could not connect to " + where + ": "
+            return new NodeFailure(ErrorType.CONNECTION, "Could not connect to " + where + ": "
                     + (reason.getMessage() == null ? "connection refused" : reason.getMessage()) + ".", cause);
         }
         if (reason instanceof SSLException) {
-            return new NodeFailure("connection", "The TLS handshake with " + where + " failed: "
+            return new NodeFailure(ErrorType.CONNECTION, "The TLS handshake with " + where + " failed: "
                     + reason.getMessage(), cause);
         }
         if (cause instanceof IOException) {
-            return new NodeFailure("connection", "The connection to " + where + " failed: "
+            return new NodeFailure(ErrorType.CONNECTION, "The connection to " + where + " failed: "
                     + (reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage()), cause);
         }
-        return new NodeFailure("connection", "The request to " + where + " failed: " + cause, cause);
+        return new NodeFailure(ErrorType.CONNECTION, "The request to " + where + " failed: " + cause, cause);
     }
 
     private static NodeFailure timedOut(URI url, Duration timeout, Throwable cause) {
-        return new NodeFailure("timeout", "No complete response from " + url.getHost() + " within "
+        return new NodeFailure(ErrorType.TIMEOUT, "No complete response from " + url.getHost() + " within "
                 + timeout.toMillis() + " ms.", cause);
     }
 

@@ -1,5 +1,6 @@
 package io.orchestrator.nodes.http;
 
+import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.http.OutboundRequest.Header;
 import jakarta.json.JsonArray;
@@ -70,24 +71,24 @@ public final class RequestForm {
         } else if (timeoutMs instanceof JsonString text && text.getString().trim().matches("\\d{1,9}")) {
             millis = Long.parseLong(text.getString().trim());
         } else if (timeoutMs != null && timeoutMs.getValueType() != ValueType.NULL) {
-            throw new NodeFailure("validation", "timeout_ms must be a whole number of milliseconds, not " + timeoutMs + ".");
+            throw new NodeFailure(ErrorType.VALIDATION, "timeout_ms must be a whole number of milliseconds, not " + timeoutMs + ".");
         }
         if (millis < 1 || millis > 300_000) {
-            throw new NodeFailure("validation", "timeout_ms must be between 1 and 300000, not " + millis + ".");
+            throw new NodeFailure(ErrorType.VALIDATION, "timeout_ms must be between 1 and 300000, not " + millis + ".");
         }
         if (remainingMillis <= 0) {
-            throw new NodeFailure("timeout", "The node's time ran out before the request could be sent.");
+            throw new NodeFailure(ErrorType.TIMEOUT, "The node's time ran out before the request could be sent.");
         }
         return Duration.ofMillis(Math.min(millis, remainingMillis));
     }
 
     private static URI url(JsonValue url) throws NodeFailure {
         if (!(url instanceof JsonString text) || text.getString().isBlank()) {
-            throw new NodeFailure("validation", "url is required: the URL to call.");
+            throw new NodeFailure(ErrorType.VALIDATION, "url is required: the URL to call.");
         }
         String problem = urlProblem(text.getString());
         if (problem != null) {
-            throw new NodeFailure("validation", "url '" + text.getString() + "': " + problem);
+            throw new NodeFailure(ErrorType.VALIDATION, "url '" + text.getString() + "': " + problem);
         }
         return URI.create(text.getString().trim());
     }
@@ -119,14 +120,14 @@ public final class RequestForm {
             return List.of();
         }
         if (!(value instanceof JsonObject object)) {
-            throw new NodeFailure("validation", field + " must be an object of name to value.");
+            throw new NodeFailure(ErrorType.VALIDATION, field + " must be an object of name to value.");
         }
         List<Map.Entry<String, List<String>>> pairs = new ArrayList<>();
         for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
             List<String> values = new ArrayList<>();
             for (JsonValue item : entry.getValue() instanceof JsonArray list ? list : List.of(entry.getValue())) {
                 if (item.getValueType() == ValueType.OBJECT || item.getValueType() == ValueType.ARRAY) {
-                    throw new NodeFailure("validation", field + "." + entry.getKey() + " must be text, a number,"
+                    throw new NodeFailure(ErrorType.VALIDATION, field + "." + entry.getKey() + " must be text, a number,"
                             + " a boolean or a list of them.");
                 }
                 if (item.getValueType() != ValueType.NULL) {

@@ -1,5 +1,6 @@
 package io.orchestrator.nodes.http;
 
+import io.orchestrator.nodes.ErrorType;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +47,7 @@ class AddressGuardTest {
         "[::1]", "[::]", "[fd00::1]", "[fc00::1]", "[fe80::1]", "[ff02::1]", "[::ffff:127.0.0.1]", "[::ffff:a9fe:a9fe]"})
     void refusesLoopbackPrivateLinkLocalUnspecifiedMulticastAndSharedAddresses(String host) {
         NodeFailure failure = refused(AddressGuard.strict(), "http://" + host + ":8080/path");
-        assertEquals("forbidden_address", failure.errorType());
+        assertEquals(ErrorType.FORBIDDEN_ADDRESS, failure.errorType());
         assertTrue(failure.getMessage().contains("ORCHESTRATOR_HTTP_ALLOW"), failure.getMessage());
     }
 
@@ -87,7 +88,7 @@ class AddressGuardTest {
 
     private static void assertRefuses(AddressGuard guard, String... urls) {
         for (String url : urls) {
-            assertEquals("forbidden_address", refused(guard, url).errorType(), url);
+            assertEquals(ErrorType.FORBIDDEN_ADDRESS, refused(guard, url).errorType(), url);
         }
     }
 
@@ -139,7 +140,7 @@ class AddressGuardTest {
             throw new UnknownHostException(host);
         });
         NodeFailure failure = refused(guard, "http://nowhere.invalid/");
-        assertEquals("connection", failure.errorType());
+        assertEquals(ErrorType.CONNECTION, failure.errorType());
         assertEquals("Could not resolve the host nowhere.invalid.", failure.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package io.orchestrator.nodes.http;
 
+import io.orchestrator.nodes.ErrorType;
 import static io.orchestrator.nodes.http.LocalHttpServer.respond;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -94,7 +95,7 @@ class OutboundHttpTest {
         redirect("/sneaky", 302, "http://169.254.169.254/latest/meta-data/");
         NodeFailure failure = assertThrows(NodeFailure.class, () -> strictAboutMetadata.send(
                 new OutboundRequest("GET", URI.create(server.url("/sneaky")), List.of(), null), cookies, TIMEOUT));
-        assertEquals("forbidden_address", failure.errorType());
+        assertEquals(ErrorType.FORBIDDEN_ADDRESS, failure.errorType());
         assertTrue(failure.getMessage().startsWith("The redirect from 127.0.0.1 to http://169.254.169.254/latest/"
                 + "meta-data/ was not followed. Refused to call 169.254.169.254"), failure.getMessage());
         assertTrue(failure.getMessage().contains("ORCHESTRATOR_HTTP_ALLOW"));
@@ -103,7 +104,7 @@ class OutboundHttpTest {
     @Test
     void refusesARedirectToAnotherScheme() {
         redirect("/file", 302, "file:///etc/passwd");
-        assertEquals("forbidden_address", assertThrows(NodeFailure.class, () -> get(server.url("/file"))).errorType());
+        assertEquals(ErrorType.FORBIDDEN_ADDRESS, assertThrows(NodeFailure.class, () -> get(server.url("/file"))).errorType());
     }
 
     @Test
@@ -114,7 +115,7 @@ class OutboundHttpTest {
             respond(exchange, 302, null, "", Map.of("Location", List.of("/loop")));
         });
         NodeFailure failure = assertThrows(NodeFailure.class, () -> get(server.url("/loop")));
-        assertEquals("http", failure.errorType());
+        assertEquals(ErrorType.HTTP, failure.errorType());
         assertEquals(302, failure.details().getInt("status"));
         assertEquals(6, hops.get());
     }
@@ -146,7 +147,7 @@ class OutboundHttpTest {
         });
         for (String path : List.of("/big", "/chunked")) {
             NodeFailure failure = assertThrows(NodeFailure.class, () -> get(server.url(path)), path);
-            assertEquals("response_too_large", failure.errorType(), path);
+            assertEquals(ErrorType.RESPONSE_TOO_LARGE, failure.errorType(), path);
             assertEquals("The response from 127.0.0.1 was not read: The response body is larger than 1024 bytes.",
                     failure.getMessage());
         }
@@ -188,7 +189,7 @@ class OutboundHttpTest {
         NodeFailure failure = assertThrows(NodeFailure.class, () -> http.send(
                 new OutboundRequest("GET", URI.create(server.url("/trickle")), List.of(), null), cookies,
                 Duration.ofMillis(300)));
-        assertEquals("timeout", failure.errorType());
+        assertEquals(ErrorType.TIMEOUT, failure.errorType());
         assertEquals("No complete response from 127.0.0.1 within 300 ms.", failure.getMessage());
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 1500);
     }
@@ -197,7 +198,7 @@ class OutboundHttpTest {
     void refusesAHeaderTheClientMustSetItself() {
         NodeFailure failure = assertThrows(NodeFailure.class,
                 () -> send("GET", server.url("/echo"), List.of(new Header("Host", "evil.example")), null));
-        assertEquals("validation", failure.errorType());
+        assertEquals(ErrorType.VALIDATION, failure.errorType());
         assertTrue(failure.getMessage().startsWith("The request cannot be sent: "), failure.getMessage());
     }
 

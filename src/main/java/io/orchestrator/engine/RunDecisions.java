@@ -1,0 +1,301 @@
+package io.orchestrator.engine;
+
+import io.orchestrator.engine.Effect.Record;
+import io.orchestrator.engine.GraphSnapshot.Node;
+import io.orchestrator.engine.Traversal.Progress;
+import io.orchestrator.engine.journal.JournalEntry;
+import io.orchestrator.engine.journal.RunRow;
+import io.orchestrator.engine.journal.StepRow;
+import io.orchestrator.nodes.NodeFailure;
+import io.orchestrator.nodes.NodeOutcome;
+import io.orchestrator.nodes.Routes;
+import io.orchestrator.platform.JsonText;
+import io.orchestrator.platform.Jsonp;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+
+/**
+ * The rules of a run, as decisions: given a run's {@link RunState} and a fact (an attempt ended, a
+ * wait's time came, a retry is due, a stop was asked, the run timed out), change the state and
+ * return the {@link Effect}s in order. No threads, no clock (the time is given), no database: the
+ * engine performs the effects, and tests call these directly.
+ *
+ * <p>The state is changed in place rather than copied: a run is held by one monitor and a copy per
+ * step would cost more than the engine's whole work for a quick node. What a decision returns is
+ * therefore its effects; the state it leaves is the new one.
+ */
+final class RunDecisions {
+
+    private static final Logger LOG = Logger.getLogger(RunDecisions.class.getName());
+    static final int MAX_ERROR_LENGTH = 4000;
+
+    /** Whether a node type takes its inputs keyed by source name even from one source (a join). */
+    private final Predicate<String> takesInputsByName;
+    private final RunEnding ending = new RunEnding(this);
+
+    RunDecisions(Predicate<String> takesInputsByName) {
+        this.takesInputsByName = takesInputsByName;
+    }
+
+    /** An attempt ended: record it, then complete, wait, retry, take the error route or fail the run. */
+    List<Effect> attemptEnded(RunState run, Attempt attempt, AttemptResult result, Instant now) {
+        run.attemptOver();
+        List<Effect> out = new ArrayList<>();
+        if (run.ended()) {
+            return out;
+        }
+        Node node = attempt.node();
+        StepRow step = run.step(node.id());
+        if (result instanceof AttemptResult.Succeeded succeeded) {
+            NodeOutcome outcome = succeeded.outcome();
+            if (outcome.waits() && outcome.wakeAt().isAfter(now)) {
+                waitUntil(run, node, step, outcome, now, out);
+            } else {
+                complete(run, node, step, outcome.output(), outcome.route(), now, out);
+                if (outcome.webhookAnswer() != null && run.answerWebhook(outcome.webhookAnswer())) {
+                    out.add(new Effect.WebhookAnswered(outcome.webhookAnswer()));
+                }
+            }
+        } else {
+            NodeFailure failure = ((AttemptResult.Failed) result).failure();
+            if (attempt.number() < node.settings().maxAttempts()) {
+                retryLater(run, node, step, attempt.number(), failure, now, out);
+            } else {
+                fail(run, node, step, failure, now, out);
+            }
+        }
+        afterChange(run, now, out);
+        return out;
+    }
+
+    /** An attempt begun but never executed: the run ended before a thread got to it. */
+    List<Effect> attemptAbandoned(RunState run) {
+        run.attemptOver();
+        return List.of();
+    }
+
+    /** A waiting node's time came: it completes with the output it stored, unless the run's deadline passed. */
+    List<Effect> woke(RunState run, String nodeId, int attempt, Instant now) {
+        List<Effect> out = new ArrayList<>();
+        StepRow step = run.step(nodeId);
+        if (run.ended() || step == null || step.status() != StepStatus.WAITING || step.attempt() != attempt) {
+            return out;
+        }
+        if (!now.isBefore(run.deadline())) {
+            return timedOut(run, now);
+        }
+        run.unpaused();
+        if (run.status() == RunStatus.WAITING) {
+            record(run, run.row().withStatus(RunStatus.STARTED, now), out);
+        }
+        out.add(new Effect.Resumed());
+        complete(run, run.graph().node(nodeId), step, JsonText.parse(step.output()), Routes.DEFAULT, now, out);
+        afterChange(run, now, out);
+        return out;
+    }
+
+    /** A failed node's backoff is over: its next attempt starts before anything else queued. */
+    List<Effect> retryDue(RunState run, String nodeId, int attempt, Instant now) {
+        List<Effect> out = new ArrayList<>();
+        StepRow step = run.step(nodeId);
+        if (run.ended() || step == null || step.status() != StepStatus.FAILURE || step.attempt() != attempt - 1
+                || step.route() != null) {
+            return out;
+        }
+        run.unpaused();
+        out.add(new Effect.Resumed());
+        run.queueFirst(run.graph().node(nodeId));
+        afterChange(run, now, out);
+        return out;
+    }
+
+    /** Revokes the run: running nodes are interrupted, nothing further starts. */
+    List<Effect> stopAsked(RunState run, Instant now) {
+        return endedBy(run, RunStatus.REVOKED, "Stopped by request.", now);
+    }
+
+    /** The run took longer than its workflow's execution_timeout_seconds. */
+    List<Effect> timedOut(RunState run, Instant now) {
+        return endedBy(run, RunStatus.FAILURE, "The run took longer than its execution timeout of "
+                + run.graph().policy().executionTimeoutSeconds() + " s (workflow setting execution_timeout_seconds).",
+                now);
+    }
+
+    /** The engine could not go on with a node: its counts are wrong now, so the run would never end by itself. */
+    List<Effect> engineFailed(RunState run, Node node, RuntimeException defect, Instant now) {
+        List<Effect> out = new ArrayList<>();
+        if (!run.ended()) {
+            ending.end(run, RunStatus.FAILURE, "Internal error while running node '" + node.name() + "': " + defect,
+                    now, out);
+        }
+        return out;
+    }
+
+    /** Ended from outside its attempts (a stop, its deadline): whatever it has scheduled is void. */
+    private List<Effect> endedBy(RunState run, RunStatus status, String reason, Instant now) {
+        List<Effect> out = new ArrayList<>();
+        if (!run.ended()) {
+            ending.end(run, status, reason, now, out);
+            if (!out.contains(new Effect.ForgetSchedules())) {
+                out.add(new Effect.ForgetSchedules());
+            }
+        }
+        return out;
+    }
+
+    private void waitUntil(RunState run, Node node, StepRow step, NodeOutcome outcome, Instant now,
+                           List<Effect> out) {
+        Instant until = outcome.wakeAt();
+        record(run, step.withWait(outcome.output().toString(), until), out);
+        out.add(announce(run, EventType.NODE_WAITING, node, null, null, now));
+        run.paused();
+        // The run's execution timeout may come first: be woken then, to fail it on time.
+        Instant deadline = run.deadline();
+        out.add(new Effect.ScheduleWake(node.id(), step.attempt(), until.isAfter(deadline) ? deadline : until));
+    }
+
+    private void retryLater(RunState run, Node node, StepRow step, int number, NodeFailure failure, Instant now,
+                            List<Effect> out) {
+        record(run, step.withFailure(null, null, trim(failure.getMessage()), failure.errorType(), now), out);
+        long delay = (long) (node.settings().retryDelayMs() * Math.pow(node.settings().backoffMultiplier(), number - 1));
+        if (delay > 0) {
+            run.paused();
+            out.add(new Effect.ScheduleRetry(node.id(), number + 1, now.plusMillis(delay)));
+        } else {
+            run.queueFirst(node);
+        }
+    }
+
+    void complete(RunState run, Node node, StepRow step, JsonValue output, String route, Instant now,
+                  List<Effect> out) {
+        record(run, step.withSuccess(route, output.toString(), now), out);
+        run.completed(node, output);
+        out.add(announce(run, EventType.NODE_COMPLETED, node, route, null, now));
+        progressed(run, run.traversal().complete(node, route), now, out);
+    }
+
+    /** Exhausted attempts: the error route if the node has one (its output describes the failure), else the run fails. */
+    private void fail(RunState run, Node node, StepRow step, NodeFailure failure, Instant now, List<Effect> out) {
+        String error = trim(failure.getMessage());
+        if (run.graph().hasErrorRoute(node)) {
+            JsonObject output = Jsonp.JSON.createObjectBuilder()
+                    .add("error", error)
+                    .add("error_type", failure.errorType().wireName())
+                    .add("details", failure.details())
+                    .add("input", inputOf(run, node))
+                    .build();
+            record(run, step.withFailure(Routes.ERROR, output.toString(), error, failure.errorType(), now), out);
+            run.completed(node, output);
+            out.add(announce(run, EventType.NODE_FAILED, node, Routes.ERROR, error, now));
+            progressed(run, run.traversal().complete(node, Routes.ERROR), now, out);
+            return;
+        }
+        record(run, step.withFailure(null, null, error, failure.errorType(), now), out);
+        out.add(announce(run, EventType.NODE_FAILED, node, null, error, now));
+        ending.end(run, RunStatus.FAILURE, "Node '" + node.name() + "' failed: " + error, now, out);
+    }
+
+    /** After any change: start what may start, and end or pause the run when nothing is left to run. */
+    void afterChange(RunState run, Instant now, List<Effect> out) {
+        for (Node next = run.nextToStart(); next != null; next = run.nextToStart()) {
+            out.add(new Effect.Execute(begin(run, next, now, out)));
+        }
+        var session = run.session().takeChanges(now);
+        if (session != null) {
+            out.add(new Record(session));
+        }
+        if (run.ended()) {
+            return;
+        }
+        if (run.idle()) {
+            if (run.traversal().finished()) {
+                ending.end(run, RunStatus.SUCCESS, null, now, out);
+            } else {
+                // Nothing runs, is queued or waits, yet nodes are unresolved: a defect. Failing the
+                // run says so; leaving it STARTED would keep it "under way" forever.
+                LOG.severe("Run " + run.id() + " has unresolved nodes "
+                        + run.traversal().unresolved().stream().map(Node::name).toList() + " but nothing left to run");
+                ending.end(run, RunStatus.FAILURE, "The engine found nothing left to run before the end of the graph.",
+                        now, out);
+            }
+        } else if (run.running() == 0 && !run.hasQueued()) {
+            // Only waits and retry backoffs are left: the run holds no thread until one fires.
+            if (run.status() != RunStatus.WAITING) {
+                record(run, run.row().withStatus(RunStatus.WAITING, now), out);
+                out.add(announce(run, EventType.WORKFLOW_WAITING, null, null, null, now));
+                out.add(new Effect.Paused());
+            }
+        } else if (run.status() == RunStatus.WAITING && run.running() > 0) {
+            record(run, run.row().withStatus(RunStatus.STARTED, now), out);
+        }
+    }
+
+    private Attempt begin(RunState run, Node node, Instant now, List<Effect> out) {
+        int number = run.attemptOf(node) + 1;
+        JsonValue input = inputOf(run, node);
+        record(run, StepRow.running(identity(run, node, number), input.toString(), now), out);
+        out.add(announce(run, EventType.NODE_STARTED, node, null, null, now));
+        run.attemptBegun();
+        return new Attempt(node, number, input);
+    }
+
+    /** The node's input by the one rule of {@link NodeInputs}, from the sources of its taken incoming edges. */
+    JsonValue inputOf(RunState run, Node node) {
+        List<NodeInputs.Source> sources = new ArrayList<>(2);
+        for (Node source : run.traversal().takenSources(node)) {
+            sources.add(new NodeInputs.Source(source.name(), run.output(source.id())));
+        }
+        return NodeInputs.of(run.input(), sources, takesInputsByName.test(node.type()));
+    }
+
+    /** Skips what a step made unreachable and queues what it made ready. */
+    void progressed(RunState run, Progress progress, Instant now, List<Effect> out) {
+        recordSkipped(run, progress.skipped(), now, out);
+        run.queue(progress.ready());
+    }
+
+    void recordSkipped(RunState run, List<Node> skipped, Instant now, List<Effect> out) {
+        for (Node node : skipped) {
+            StepRow existing = run.step(node.id());
+            if (existing != null && existing.status() == StepStatus.SKIPPED) {
+                continue;
+            }
+            record(run, StepRow.skipped(identity(run, node, run.attemptOf(node) + 1), now), out);
+            out.add(announce(run, EventType.NODE_SKIPPED, node, null, null, now));
+        }
+    }
+
+    private static StepRow.Identity identity(RunState run, Node node, int attempt) {
+        return new StepRow.Identity(run.id(), node.id(), node.name(), node.type(), attempt, run.nextSeq());
+    }
+
+    /** A node's new row: it becomes the node's latest, and is recorded for the journal. */
+    static void record(RunState run, StepRow step, List<Effect> out) {
+        run.put(step);
+        out.add(new Record(step));
+    }
+
+    /** The run's new row: it becomes the run's, and is recorded for the journal. */
+    static void record(RunState run, RunRow changed, List<Effect> out) {
+        run.row(changed);
+        out.add(new Record(changed));
+    }
+
+    static Record announce(RunState run, EventType type, Node node, String route, String error, Instant at) {
+        return new Record(new JournalEntry.Announcement(new RunEvent(type, run.graph().workflowId(), run.id(),
+                node == null ? null : node.id(), node == null ? null : node.type(), node == null ? null : node.name(),
+                route, error, at)));
+    }
+
+    static String trim(String text) {
+        if (text == null) {
+            return "Unknown error";
+        }
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH - 1) + "…" : text;
+    }
+}
