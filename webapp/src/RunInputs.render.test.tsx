@@ -12,7 +12,8 @@ const inputs: DeclaredInput[] = [
 ];
 
 const control = <T extends HTMLElement = HTMLInputElement>(name: string) =>
-  screen.getAllByText((_, element) => element?.tagName === 'LABEL' && element.firstChild?.textContent === name)[0]
+  screen
+    .getAllByText((_, element) => element?.tagName === 'LABEL' && element.firstChild?.textContent === name)[0]
     .querySelector('input, select') as unknown as T;
 
 const renderForm = (error: string | null = null) => {
@@ -49,7 +50,12 @@ describe('RunInputs form', () => {
 
     expect(onRun).toHaveBeenCalledTimes(1);
     expect(onRun.mock.calls[0][0]).toStrictEqual({
-      customer: 'ACME', amount: 12, urgent: false, currency: 'USD', lines: [{ sku: 'b', qty: 2 }] });
+      customer: 'ACME',
+      amount: 12,
+      urgent: false,
+      currency: 'USD',
+      lines: [{ sku: 'b', qty: 2 }],
+    });
     expect(onCancel).not.toHaveBeenCalled();
   });
 
@@ -60,7 +66,7 @@ describe('RunInputs form', () => {
     expect(onRun).not.toHaveBeenCalled();
   });
 
-  it('shows the server\'s refusal', () => {
+  it("shows the server's refusal", () => {
     renderForm('Invalid input: customer: is required');
     expect(screen.getByRole('alert').textContent).toBe('Invalid input: customer: is required');
   });

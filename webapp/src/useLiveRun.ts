@@ -54,12 +54,19 @@ export function useLiveRun(workflowId: string, onRunError: (error: string) => vo
       };
     };
     connect();
-    return () => { closed = true; clearTimeout(retry); socket?.close(); };
+    return () => {
+      closed = true;
+      clearTimeout(retry);
+      socket?.close();
+    };
     // Only another workflow opens another socket; a new onRunError callback must not reconnect.
   }, [workflowId]);
 
   return {
-    states, run, connection, runChanges,
+    states,
+    run,
+    connection,
+    runChanges,
     /** A run this client just started, shown as pending until its events arrive. */
     started: (taskId: string) => setRun({ taskId, status: 'PENDING' }),
     /** Something changed the runs without an event to this socket (a rewind, a fork). */
