@@ -1,32 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Editor } from './Editor';
+import { FakeSocket } from './test/fakeSocket';
 import { json, mockFetch, type FetchCall } from './test/fetchMock';
-
-/** A WebSocket the test drives: it records every socket the editor opens and lets the test send and close. */
-class FakeSocket {
-  static opened: FakeSocket[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((message: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(
-    readonly url: string,
-    readonly protocols: string[],
-  ) {
-    FakeSocket.opened.push(this);
-  }
-  send() {}
-  close() {}
-  open() {
-    act(() => this.onopen?.());
-  }
-  receive(message: unknown) {
-    act(() => this.onmessage?.({ data: JSON.stringify(message) }));
-  }
-  drop() {
-    act(() => this.onclose?.());
-  }
-}
 
 const canvas = {
   id: 'wf1',
