@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { Inspector, JsonView } from './Inspector';
 import { apiError, json, mockFetch } from './test/fetchMock';
+import { paintedFrames } from './test/paintedFrames';
 
 const EXECUTE = 'POST workflow/wf1/execute_and_save_node/';
 
@@ -152,6 +153,28 @@ describe('Inspector', () => {
     render(<Inspector workflowId="wf1" nodeId="n1" refresh={0} />);
     fireEvent.click(screen.getByRole('button', { name: 'Execute this node' }));
     expect((await screen.findByText('The workflow is running')).className).toBe('error');
+  });
+
+  it("never paints the last node's execution message under the next node", async () => {
+    mockFetch({
+      ...developmentMode('a', null, null),
+      ...developmentMode('b', null, null),
+      [EXECUTE]: () => json({ success: true, route: 'default', output: {} }),
+    });
+    const { frames, Painted } = paintedFrames(() => screen.queryByText(/^Executed/) !== null);
+    const inspector = (nodeId: string) => (
+      <>
+        <Inspector workflowId="wf1" nodeId={nodeId} refresh={0} />
+        <Painted />
+      </>
+    );
+    const { rerender } = render(inspector('a'));
+    fireEvent.click(screen.getByRole('button', { name: 'Execute this node' }));
+    await screen.findByText('Executed: route default');
+
+    rerender(inspector('b'));
+
+    expect(frames).toEqual([false, false]);
   });
 
   // BUG (Inspector.tsx, execute()): the answer is applied to whatever node the panel shows when it arrives. The

@@ -66,7 +66,12 @@ export function Inspector({ workflowId, nodeId, taskId, refresh }: Props) {
     };
   }, [workflowId, nodeId, taskId, refresh]);
 
-  useEffect(() => setResult(null), [nodeId]);
+  // Another node drops the last execution's message, in the same render that shows the node.
+  const [resultFor, setResultFor] = useState(nodeId);
+  if (resultFor !== nodeId) {
+    setResultFor(nodeId);
+    setResult(null);
+  }
   const shownId = useLatest(nodeId);
   const execute = async () => {
     const asked = nodeId;

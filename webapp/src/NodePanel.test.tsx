@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { NodePanel } from './NodePanel';
 import type { CanvasNode, FormField, NodeTypeInfo } from './api';
 import { apiError, json, mockFetch } from './test/fetchMock';
+import { paintedFrames } from './test/paintedFrames';
 
 const field = (name: string, type: string, extra: Partial<FormField> = {}): FormField => ({
   name,
@@ -258,6 +259,20 @@ describe('NodePanel', () => {
     expect(control('retries').value).toBe('');
     expect(labelOf('url').className).toBe('');
     expect(screen.queryByText(/^Invalid/)).toBeNull();
+  });
+
+  it("paints a node with its own values from the first frame, never with the last node's or empty ones", () => {
+    const { frames, Painted } = paintedFrames(() => `${control('Name').value} ${control('url').value}`);
+    const panel = (node: CanvasNode) => (
+      <>
+        <NodePanel workflowId="wf1" node={node} type={httpType} onSaved={vi.fn()} />
+        <Painted />
+      </>
+    );
+    const { rerender } = render(panel(httpNode));
+    rerender(panel({ ...httpNode, id: 'n2', name: 'Other', form_values: { url: 'https://other.example' } }));
+
+    expect(frames).toEqual(['Fetch https://example.org', 'Other https://other.example']);
   });
 
   // BUG (NodePanel.tsx, parse(): `Number(text)`): text that is not a number in a number field becomes NaN, which

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLatest } from './useLatest';
 import { BooleanInput, ChoiceInput, numberOrText } from './FieldInputs';
 import { call, describe, isApiError, type CanvasNode, type FormField, type NodeTypeInfo } from './api';
@@ -52,6 +52,14 @@ function runSettingsOf(node: CanvasNode): Record<string, string> {
   };
 }
 
+/** What the node's fields hold, as text: its type's form values, then its run settings. */
+function fieldsOf(node: CanvasNode, type: NodeTypeInfo | undefined): Record<string, string> {
+  return {
+    ...Object.fromEntries((type?.form ?? []).map((field) => [field.name, asText(node.form_values[field.name])])),
+    ...runSettingsOf(node),
+  };
+}
+
 /** The run settings as the PATCH takes them; text that is not a number goes as typed, for the server to refuse. */
 function runSettingsBody(values: Record<string, string>) {
   return {
@@ -68,28 +76,26 @@ function runSettingsBody(values: Record<string, string>) {
 /** The selected node's settings, generated from its type's form; the server's 422 details land on their fields. */
 export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Props) {
   const [name, setName] = useState(node.name);
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState(() => fieldsOf(node, type));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   // What the fields held when last loaded or saved: anything else is an unsaved edit.
-  const [baseline, setBaseline] = useState<{ name: string; values: Record<string, string> }>({
-    name: node.name,
-    values: {},
-  });
+  const [baseline, setBaseline] = useState(() => ({ name: node.name, values: fieldsOf(node, type) }));
 
-  useEffect(() => {
-    const loaded = {
-      ...Object.fromEntries((type?.form ?? []).map((field) => [field.name, asText(node.form_values[field.name])])),
-      ...runSettingsOf(node),
-    };
+  // A node saved, reloaded or newly selected fills the fields again, in the same render that shows it;
+  // only another node drops the last save's messages.
+  const [loaded, setLoaded] = useState({ node, type });
+  if (loaded.node !== node || loaded.type !== type) {
+    const fields = fieldsOf(node, type);
+    setLoaded({ node, type });
     setName(node.name);
-    setValues(loaded);
-    setBaseline({ name: node.name, values: loaded });
-  }, [node, type]);
-  useEffect(() => {
-    setErrors({});
-    setMessage(null);
-  }, [node.id]);
+    setValues(fields);
+    setBaseline({ name: node.name, values: fields });
+    if (loaded.node.id !== node.id) {
+      setErrors({});
+      setMessage(null);
+    }
+  }
 
   const shownId = useLatest(node.id);
   const save = async () => {
