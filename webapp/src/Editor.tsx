@@ -70,10 +70,17 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const [selected, setSelected] = useState<string | null>(null);
   const [openRun, setOpenRun] = useState<RunDetail | null>(null);
   const { screenToFlowPosition } = useReactFlow();
-  const canvasNodes = useRef<Record<string, CanvasNode>>({});
+  // The nodes as the server last answered them, with their form values: what the panel edits and a copy takes.
+  const [canvasNodes, setCanvasNodes] = useState<Record<string, CanvasNode>>({});
   const categories = useRef<Record<string, string>>({});
   const categoryOf = useCallback((nodeType: string) => categories.current[nodeType], []);
   const history = useRef(new UndoHistory({ nodes: [], edges: [] }));
+  // The history changes inside saves, outside any render: the buttons show what it allowed when it last changed.
+  const [undoable, setUndoable] = useState({ back: false, forward: false });
+  const historyChanged = useCallback(
+    () => setUndoable({ back: history.current.canUndo, forward: history.current.canRedo }),
+    [],
+  );
 
   const fail = useCallback(
     (failed: unknown) => {
@@ -88,7 +95,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const show = useCallback(
     (shown: Canvas) => {
       setCanvas(shown);
-      canvasNodes.current = Object.fromEntries(shown.nodes.map((node) => [node.id, node]));
+      setCanvasNodes(Object.fromEntries(shown.nodes.map((node) => [node.id, node])));
       const flow = toFlow(shown, categoryOf);
       setNodes(flow.nodes);
       setEdges(flow.edges);
@@ -106,9 +113,10 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         categories.current = Object.fromEntries(catalogue.node_types.map((type) => [type.key, type.category]));
         show(loaded);
         history.current.reset(snapshotOf(loaded));
+        historyChanged();
       })
       .catch(fail);
-  }, [workflowId, fail, show]);
+  }, [workflowId, fail, show, historyChanged]);
 
   // An opened run shows its stored results instead of the live ones.
   const shownStates = useMemo(() => (openRun ? statesOfRun(openRun.node_executions) : states), [openRun, states]);
@@ -146,7 +154,6 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [pending, setPending] = useState(0);
   const [unsaved, setUnsaved] = useState(false);
-  const [, setHistoryShown] = useState(0);
   // A move or a delete shows on the canvas before it is saved: if the server refuses it, the canvas
   // no longer shows what is saved, and the bar says so (with Reload). Anything else shows only once saved.
   const change = useCallback(
@@ -166,17 +173,17 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         })
         .finally(() => {
           setPending((n) => n - 1);
-          setHistoryShown((n) => n + 1);
+          historyChanged();
         });
     },
-    [fail],
+    [fail, historyChanged],
   );
   const path = useCallback((rest: string) => `workflow/${workflowId}/${rest}`, [workflowId]);
 
   const postNode = useCallback(
     async (spec: Record<string, unknown>) => {
       const node = await call<CanvasNode>('POST', path('nodes/add/'), spec);
-      canvasNodes.current[node.id] = node;
+      setCanvasNodes((current) => ({ ...current, [node.id]: node }));
       setNodes((current) => current.concat(toFlowNode(node, categoryOf)));
       return node;
     },
@@ -254,7 +261,11 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         }
         for (const node of gone) {
           await call('DELETE', path(`nodes/${node.id}/remove/`));
-          delete canvasNodes.current[node.id];
+          setCanvasNodes((current) => {
+            const kept = { ...current };
+            delete kept[node.id];
+            return kept;
+          });
           saved.snapshot = without(saved.snapshot, new Set([node.id]), new Set());
         }
       }, true);
@@ -295,7 +306,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
       } else if (key === 'c') {
         const picked = new Set(nodes.filter((node) => node.selected).map((node) => node.id));
         copied.current = {
-          nodes: [...picked].map((id) => canvasNodes.current[id]).filter(Boolean),
+          nodes: [...picked].map((id) => canvasNodes[id]).filter(Boolean),
           edges: edges.filter((edge) => picked.has(edge.source) && picked.has(edge.target)),
         };
       } else if (key === 'v' && copied.current.nodes.length > 0) {
@@ -322,7 +333,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [nodes, edges, postNode, postEdge, step, travel]);
+  }, [nodes, edges, canvasNodes, postNode, postEdge, step, travel]);
 
   const [asking, setAsking] = useState<{ inputs: DeclaredInput[]; error: string | null } | null>(null);
   const startWith = (input?: Record<string, unknown>) =>
@@ -342,7 +353,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
       );
   // A manual trigger that declares inputs asks for them first.
   const start = () => {
-    const trigger = Object.values(canvasNodes.current).find((node) => node.node_type === 'manual-trigger');
+    const trigger = Object.values(canvasNodes).find((node) => node.node_type === 'manual-trigger');
     const inputs = trigger?.form_values.inputs;
     if (Array.isArray(inputs) && inputs.length > 0) setAsking({ inputs: inputs as DeclaredInput[], error: null });
     else startWith();
@@ -359,10 +370,10 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
       .catch(fail);
   };
 
-  const selectedNode = selected ? canvasNodes.current[selected] : undefined;
+  const selectedNode = selected ? canvasNodes[selected] : undefined;
   // Not on every render: a drag re-renders the editor at each move. Names are read each time (a rename).
   const upstreamIds = useMemo(() => (selected ? ancestorsOf(selected, edges) : []), [selected, edges]);
-  const upstream = upstreamIds.map((id) => canvasNodes.current[id]?.name).filter(Boolean);
+  const upstream = upstreamIds.map((id) => canvasNodes[id]?.name).filter(Boolean);
   const running = ['PENDING', 'STARTED', 'WAITING'].includes(run.status);
 
   return (
@@ -400,6 +411,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
                   .then((loaded) => {
                     show(loaded);
                     history.current.reset(snapshotOf(loaded));
+                    historyChanged();
                     setUnsaved(false);
                     setMessage(null);
                   })
@@ -409,17 +421,12 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
               Reload
             </button>
           )}
-          <button
-            onClick={() => travel('back')}
-            disabled={!history.current.canUndo}
-            title="Undo (Ctrl+Z)"
-            aria-label="Undo"
-          >
+          <button onClick={() => travel('back')} disabled={!undoable.back} title="Undo (Ctrl+Z)" aria-label="Undo">
             ↶
           </button>
           <button
             onClick={() => travel('forward')}
-            disabled={!history.current.canRedo}
+            disabled={!undoable.forward}
             title="Redo (Ctrl+Shift+Z)"
             aria-label="Redo"
           >
@@ -478,9 +485,9 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
               type={types.find((t) => t.key === selectedNode.node_type)}
               upstream={upstream}
               onSaved={(saved) => {
-                canvasNodes.current[saved.id] = saved;
+                setCanvasNodes((current) => ({ ...current, [saved.id]: saved }));
                 history.current.record(withNode(history.current.now, saved));
-                setHistoryShown((n) => n + 1);
+                historyChanged();
                 setNodes((current) =>
                   current.map((node) =>
                     node.id === saved.id
