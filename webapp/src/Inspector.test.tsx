@@ -177,9 +177,8 @@ describe('Inspector', () => {
     expect(frames).toEqual([false, false]);
   });
 
-  // BUG (Inspector.tsx, execute()): the answer is applied to whatever node the panel shows when it arrives. The
-  // editor reuses one Inspector for every selected node (no key), so executing A then selecting B shows A's output
-  // (and "Executed: route …") as B's. Remove `.fails` once execute() ignores answers for a node no longer shown.
+  // The editor reuses one Inspector for every selected node (no key): an execution of A that answers after B was
+  // selected must not show A's output (nor "Executed: route …") as B's.
   it("does not show an execution's output under another node selected meanwhile", async () => {
     let answer!: (response: Response) => void;
     mockFetch({

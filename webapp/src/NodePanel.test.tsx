@@ -275,9 +275,8 @@ describe('NodePanel', () => {
     expect(frames).toEqual(['Fetch https://example.org', 'Other https://other.example']);
   });
 
-  // BUG (NodePanel.tsx, parse(): `Number(text)`): text that is not a number in a number field becomes NaN, which
-  // JSON.stringify sends as null: the typed value is silently dropped (and "Saved" shown if the field is optional)
-  // instead of reaching the server, which would answer 422 on the field. Remove `.fails` once it is fixed.
+  // Number(text) would make it NaN, which JSON.stringify sends as null: the typed value would be silently dropped
+  // (and "Saved" shown if the field is optional) instead of reaching the server, which answers 422 on the field.
   it('sends text that is not a number as typed, so the server can refuse it on the field', async () => {
     const server = mockFetch({ [NODE_URL]: () => json(httpNode) });
     renderPanel();

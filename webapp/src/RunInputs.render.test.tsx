@@ -71,9 +71,8 @@ describe('RunInputs form', () => {
     expect(screen.getByRole('alert').textContent).toBe('Invalid input: customer: is required');
   });
 
-  // BUG (RunInputs.tsx, the number <input>): without step="any" the default step is 1, so the browser's form
-  // validation (happy-dom's too) refuses a decimal such as 12.5 and the form is never submitted, although the
-  // server takes any number. Remove `.fails` once the input has step="any".
+  // A number <input> steps by 1 unless told otherwise, and the browser's form validation (happy-dom's too) then
+  // refuses a decimal such as 12.5 and never submits the form, although the server takes any number.
   it('runs with a decimal number', () => {
     const { onRun } = renderForm();
     fireEvent.change(control('customer'), { target: { value: 'ACME' } });

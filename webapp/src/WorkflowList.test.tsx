@@ -218,8 +218,8 @@ describe('WorkflowList', () => {
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 
-  // BUG (WorkflowList.tsx, `load`): an answer is applied whenever it arrives, so a slow answer for an older search
-  // term replaces the list of the term now in the box. Remove `.fails` once `load` ignores stale answers.
+  // Answers can arrive out of order: a slow one for an older search term must not replace the list of the term
+  // now in the box.
   it('keeps the results of the latest search when an older search answers last', async () => {
     const alpha: Workflow = { ...invoices, id: 'w3', name: 'Alpha' };
     const abacus: Workflow = { ...invoices, id: 'w4', name: 'Abacus' };
