@@ -10,19 +10,28 @@ import { launchBrowser } from './browser.mjs';
 const base = process.env.ORCHESTRATOR_URL ?? 'http://127.0.0.1:7878/';
 const nodes = Number(process.env.NODES ?? 1000);
 const { context, page } = await launchBrowser('canvas-speed');
-await page.addInitScript((token) => sessionStorage.setItem('orchestrator.token', token), process.env.ORCHESTRATOR_TOKEN);
+await page.addInitScript(
+  (token) => sessionStorage.setItem('orchestrator.token', token),
+  process.env.ORCHESTRATOR_TOKEN,
+);
 
 const started = Date.now();
 await page.goto(`${base}#${process.env.WORKFLOW_ID}`);
-await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node').length === count, nodes,
-  { timeout: 60_000, polling: 'raf' });
+await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node').length === count, nodes, {
+  timeout: 60_000,
+  polling: 'raf',
+});
 const openMs = Date.now() - started;
 
 await page.evaluate(() => {
   window.frameTimes = [];
   window.phase = 'idle';
   let last = performance.now();
-  const tick = (now) => { window.frameTimes.push([window.phase, now - last]); last = now; window.frameLoop = requestAnimationFrame(tick); };
+  const tick = (now) => {
+    window.frameTimes.push([window.phase, now - last]);
+    last = now;
+    window.frameLoop = requestAnimationFrame(tick);
+  };
   window.frameLoop = requestAnimationFrame(tick);
 });
 const pane = await page.locator('.react-flow__pane').boundingBox();
@@ -30,24 +39,41 @@ const pane = await page.locator('.react-flow__pane').boundingBox();
 // interaction stroke covers much of a dense graph) React Flow does not pan, and the frames would
 // measure nothing (at the bench graph's first zoom, under 1 % of the pane is empty). So each drag
 // starts at the empty spot nearest the middle, and each drag and each zoom must move the viewport.
-const emptySpot = () => page.evaluate(({ x, y, width, height }) => {
-  const [mx, my] = [x + width / 2, y + height / 2];
-  for (let r = 0; r < Math.max(width, height) / 2; r += 6) {
-    const steps = Math.max(1, Math.round((2 * Math.PI * r) / 6));
-    for (let i = 0; i < steps; i++) {
-      const [px, py] = [mx + r * Math.cos((2 * Math.PI * i) / steps), my + r * Math.sin((2 * Math.PI * i) / steps)];
-      if (px > x + 10 && px < x + width - 10 && py > y + 10 && py < y + height - 10
-          && document.elementFromPoint(px, py)?.classList.contains('react-flow__pane')) return { x: px, y: py };
+const emptySpot = () =>
+  page.evaluate(({ x, y, width, height }) => {
+    const [mx, my] = [x + width / 2, y + height / 2];
+    for (let r = 0; r < Math.max(width, height) / 2; r += 6) {
+      const steps = Math.max(1, Math.round((2 * Math.PI * r) / 6));
+      for (let i = 0; i < steps; i++) {
+        const [px, py] = [mx + r * Math.cos((2 * Math.PI * i) / steps), my + r * Math.sin((2 * Math.PI * i) / steps)];
+        if (
+          px > x + 10 &&
+          px < x + width - 10 &&
+          py > y + 10 &&
+          py < y + height - 10 &&
+          document.elementFromPoint(px, py)?.classList.contains('react-flow__pane')
+        )
+          return { x: px, y: py };
+      }
     }
-  }
-  throw new Error('no empty spot on the pane to start a drag from');
-}, pane);
+    throw new Error('no empty spot on the pane to start a drag from');
+  }, pane);
 const viewport = () => page.evaluate(() => document.querySelector('.react-flow__viewport').style.transform);
 // A phase ends two frames after its last input (those frames draw it); the look-ups between
 // phases count as 'idle', not as the canvas's work.
-const phase = (name) => page.evaluate((next) => new Promise((done) => {
-  requestAnimationFrame(() => requestAnimationFrame(() => { window.phase = next; done(); }));
-}), name);
+const phase = (name) =>
+  page.evaluate(
+    (next) =>
+      new Promise((done) => {
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            window.phase = next;
+            done();
+          }),
+        );
+      }),
+    name,
+  );
 for (let round = 0; round < 3; round++) {
   await phase('idle');
   const { x, y } = await emptySpot();
@@ -58,23 +84,42 @@ for (let round = 0; round < 3; round++) {
   for (let step = 0; step < 30; step++) await page.mouse.move(x - step * 10, y - step * 5);
   await page.mouse.up();
   await phase('idle');
-  if (await viewport() === before) throw new Error(`drag ${round + 1} did not pan the canvas`);
+  if ((await viewport()) === before) throw new Error(`drag ${round + 1} did not pan the canvas`);
   before = await viewport();
   await phase('zoom');
   for (let step = 0; step < 10; step++) await page.mouse.wheel(0, round % 2 ? 120 : -120);
   await phase('idle');
-  if (await viewport() === before) throw new Error(`zoom ${round + 1} did not zoom the canvas`);
+  if ((await viewport()) === before) throw new Error(`zoom ${round + 1} did not zoom the canvas`);
 }
-const timed = await page.evaluate(() => { cancelAnimationFrame(window.frameLoop); return window.frameTimes.slice(1); });
+const timed = await page.evaluate(() => {
+  cancelAnimationFrame(window.frameLoop);
+  return window.frameTimes.slice(1);
+});
 await context.close();
 
-const sorted = (only) => timed.filter(([p]) => (only ? p === only : p !== 'idle')).map(([, t]) => t).sort((a, b) => a - b);
+const sorted = (only) =>
+  timed
+    .filter(([p]) => (only ? p === only : p !== 'idle'))
+    .map(([, t]) => t)
+    .sort((a, b) => a - b);
 const at = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const frames = sorted();
 const pan = sorted('pan');
 const zoom = sorted('zoom');
-console.log(JSON.stringify({ nodes, open_ms: openMs, frames: frames.length, frame_p50_ms: +at(frames, 0.5).toFixed(1),
-  frame_p95_ms: +at(frames, 0.95).toFixed(1), frame_max_ms: +frames[frames.length - 1].toFixed(1),
-  frames_over_50ms: frames.filter((t) => t > 50).length,
-  pan_frames: pan.length, pan_p95_ms: +at(pan, 0.95).toFixed(1), pan_over_50ms: pan.filter((t) => t > 50).length,
-  zoom_frames: zoom.length, zoom_p95_ms: +at(zoom, 0.95).toFixed(1), zoom_over_50ms: zoom.filter((t) => t > 50).length }));
+console.log(
+  JSON.stringify({
+    nodes,
+    open_ms: openMs,
+    frames: frames.length,
+    frame_p50_ms: +at(frames, 0.5).toFixed(1),
+    frame_p95_ms: +at(frames, 0.95).toFixed(1),
+    frame_max_ms: +frames[frames.length - 1].toFixed(1),
+    frames_over_50ms: frames.filter((t) => t > 50).length,
+    pan_frames: pan.length,
+    pan_p95_ms: +at(pan, 0.95).toFixed(1),
+    pan_over_50ms: pan.filter((t) => t > 50).length,
+    zoom_frames: zoom.length,
+    zoom_p95_ms: +at(zoom, 0.95).toFixed(1),
+    zoom_over_50ms: zoom.filter((t) => t > 50).length,
+  }),
+);

@@ -23,11 +23,15 @@ async function selectNode(id) {
   for (let attempt = 1; ; attempt++) {
     await page.locator(`.react-flow__node[data-id="${id}"]`).click();
     try {
-      await page.waitForFunction((nodeId) => {
-        const panel = document.querySelector(`[aria-label="Node settings"][data-node-id="${nodeId}"]`);
-        const name = document.querySelector(`.react-flow__node[data-id="${nodeId}"] .wf-node-name`)?.textContent;
-        return panel !== null && panel.querySelector('input')?.value === name;
-      }, id, { timeout: 3_000 });
+      await page.waitForFunction(
+        (nodeId) => {
+          const panel = document.querySelector(`[aria-label="Node settings"][data-node-id="${nodeId}"]`);
+          const name = document.querySelector(`.react-flow__node[data-id="${nodeId}"] .wf-node-name`)?.textContent;
+          return panel !== null && panel.querySelector('input')?.value === name;
+        },
+        id,
+        { timeout: 3_000 },
+      );
       return;
     } catch (notYet) {
       if (attempt === 3) throw notYet;
@@ -37,8 +41,15 @@ async function selectNode(id) {
 
 /** What the server has saved, read with the signed-in token: the canvas must not only look right. */
 function fromServer(path) {
-  return page.evaluate(async (apiPath) => (await fetch(`api/${apiPath}`,
-    { headers: { Authorization: `Bearer ${sessionStorage.getItem('orchestrator.token')}` } })).json(), path);
+  return page.evaluate(
+    async (apiPath) =>
+      (
+        await fetch(`api/${apiPath}`, {
+          headers: { Authorization: `Bearer ${sessionStorage.getItem('orchestrator.token')}` },
+        })
+      ).json(),
+    path,
+  );
 }
 
 function assertEqual(actual, expected, what) {
@@ -60,28 +71,40 @@ async function branchingWorkflow() {
   const drop = async (type, x, y, name, fill) => {
     await page.locator(`.palette-item[data-node-type="${type}"]`).dragTo(pane, { targetPosition: { x, y } });
     await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, before.size + 1);
-    const id = await page.locator('.react-flow__node').evaluateAll((nodes, known) =>
-      nodes.map((node) => node.getAttribute('data-id')).find((each) => !known.includes(each)), [...before]);
+    const id = await page
+      .locator('.react-flow__node')
+      .evaluateAll(
+        (nodes, known) => nodes.map((node) => node.getAttribute('data-id')).find((each) => !known.includes(each)),
+        [...before],
+      );
     before.add(id);
     await selectNode(id);
     const panel = page.getByLabel('Node settings');
     await panel.locator('input').first().fill(name);
-    for (const [label, value] of Object.entries(fill)) await panel.getByLabel(label, { exact: false }).first().fill(value);
+    for (const [label, value] of Object.entries(fill))
+      await panel.getByLabel(label, { exact: false }).first().fill(value);
     await panel.getByRole('button', { name: 'Save' }).click();
     await panel.getByText('Saved', { exact: true }).waitFor();
-    await page.waitForFunction(([nodeId, text]) =>
-      document.querySelector(`.react-flow__node[data-id="${nodeId}"] .wf-node-name`)?.textContent === text, [id, name]);
+    await page.waitForFunction(
+      ([nodeId, text]) =>
+        document.querySelector(`.react-flow__node[data-id="${nodeId}"] .wf-node-name`)?.textContent === text,
+      [id, name],
+    );
     return id;
   };
-  const trigger = await drop('manual-trigger', 40, 260, 'Order received',
-    { Inputs: '[{"name": "amount", "type": "number", "required": true}]' });
+  const trigger = await drop('manual-trigger', 40, 260, 'Order received', {
+    Inputs: '[{"name": "amount", "type": "number", "required": true}]',
+  });
   const wait = await drop('wait', 240, 260, 'Check stock', { Seconds: '3' });
   const condition = await drop('condition', 440, 260, 'Over 100?', { Expression: '${input.amount > 100}' });
-  const review = await drop('transform', 680, 170, 'Ask for review', { Fields: '{"review": true, "amount": "${input.amount}"}' });
+  const review = await drop('transform', 680, 170, 'Ask for review', {
+    Fields: '{"review": true, "amount": "${input.amount}"}',
+  });
   const approve = await drop('transform', 680, 350, 'Approve', { Fields: '{"review": false}' });
   const link = async (from, route, to) => {
     const count = await page.locator('.react-flow__edge').count();
-    await page.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source[data-handleid="${route}"]`)
+    await page
+      .locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source[data-handleid="${route}"]`)
       .dragTo(page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`));
     await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length === n, count + 1);
   };
@@ -95,7 +118,10 @@ async function branchingWorkflow() {
   const inputs = page.getByRole('form', { name: 'Run inputs' });
   await inputs.getByLabel('amount').fill('250');
   await inputs.getByRole('button', { name: 'Run' }).click();
-  await page.locator(`.react-flow__node[data-id="${wait}"] .wf-node.state-waiting, .react-flow__node[data-id="${wait}"] .wf-node.state-running`)
+  await page
+    .locator(
+      `.react-flow__node[data-id="${wait}"] .wf-node.state-waiting, .react-flow__node[data-id="${wait}"] .wf-node.state-running`,
+    )
     .waitFor();
   await page.screenshot({ path: join(shots, 'walkthrough-during-run.png') });
   await page.locator('[data-testid="run-status"]', { hasText: 'SUCCESS' }).waitFor({ timeout: 20_000 });
@@ -107,7 +133,9 @@ async function branchingWorkflow() {
 }
 page.setDefaultTimeout(10_000);
 page.on('pageerror', (error) => console.error('page error:', error.message));
-page.on('console', (message) => { if (message.type() === 'error') console.error('console:', message.text()); });
+page.on('console', (message) => {
+  if (message.type() === 'error') console.error('console:', message.text());
+});
 try {
   await page.goto(base);
   await page.getByLabel('API token').fill('not-a-token');
@@ -130,9 +158,13 @@ try {
   await drop('transform', 750, 250);
   await page.locator('.react-flow__node').nth(2).waitFor();
 
-  const ids = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+  const ids = await page
+    .locator('.react-flow__node')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
   const connect = async (from, to) => {
-    await page.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source`).first()
+    await page
+      .locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source`)
+      .first()
       .dragTo(page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`));
   };
   await connect(ids[0], ids[1]);
@@ -170,7 +202,10 @@ try {
 
   // A trigger that declares inputs asks for them at Run; the run uses them.
   await selectNode(ids[0]);
-  await page.getByLabel('Node settings').locator('textarea').first()
+  await page
+    .getByLabel('Node settings')
+    .locator('textarea')
+    .first()
     .fill('[{"name": "who", "type": "text", "required": true}]');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Saved', { exact: true }).waitFor();
@@ -178,8 +213,11 @@ try {
   const inputs = page.getByRole('form', { name: 'Run inputs' });
   await inputs.getByLabel('who').fill('Ada');
   await inputs.getByRole('button', { name: 'Run' }).click();
-  await page.waitForFunction(() => document.querySelectorAll('.run-item[data-status="SUCCESS"]').length === 2,
-    undefined, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => document.querySelectorAll('.run-item[data-status="SUCCESS"]').length === 2,
+    undefined,
+    { timeout: 20_000 },
+  );
   await page.locator(`.react-flow__node[data-id="${ids[1]}"]`).click();
   await page.getByLabel('Node data').locator('pre.json', { hasText: '"greeting": "hello Ada"' }).waitFor();
   await page.screenshot({ path: join(shots, 'canvas-run-with-inputs.png') });
@@ -192,8 +230,11 @@ try {
   await page.keyboard.up('Control');
   await page.keyboard.press('Control+c');
   await page.keyboard.press('Control+v');
-  await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 5
-    && document.querySelectorAll('.react-flow__edge').length === 3);
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('.react-flow__node').length === 5 &&
+      document.querySelectorAll('.react-flow__edge').length === 3,
+  );
   await page.getByTestId('saving').filter({ hasText: 'All changes saved' }).waitFor();
 
   // Undo and redo keep the server right: undo the paste (both nodes and their edge gone, on the
@@ -203,12 +244,19 @@ try {
     const stored = await fromServer(`workflow/${workflowId}/canvas_data/`);
     return { nodes: stored.nodes.map((node) => node.id).sort(), edges: stored.edges.map((edge) => edge.id).sort() };
   };
-  const shows = (nodeCount, edgeCount) => page.waitForFunction(([n, e]) =>
-    document.querySelectorAll('.react-flow__node').length === n && document.querySelectorAll('.react-flow__edge').length === e,
-  [nodeCount, edgeCount]);
+  const shows = (nodeCount, edgeCount) =>
+    page.waitForFunction(
+      ([n, e]) =>
+        document.querySelectorAll('.react-flow__node').length === n &&
+        document.querySelectorAll('.react-flow__edge').length === e,
+      [nodeCount, edgeCount],
+    );
   const settled = () => page.getByTestId('saving').filter({ hasText: 'All changes saved' }).waitFor();
   const afterPaste = await saved();
-  const beforePaste = { nodes: [...ids].sort(), edges: (await saved()).edges.filter((id) => !afterPaste.edges.includes(id)) };
+  const beforePaste = {
+    nodes: [...ids].sort(),
+    edges: (await saved()).edges.filter((id) => !afterPaste.edges.includes(id)),
+  };
   await page.locator('.react-flow__pane').click({ position: { x: 50, y: 50 } });
   await page.keyboard.press('Control+z');
   await shows(3, 2);

@@ -6,7 +6,15 @@ import { apiError, json, mockFetch } from './test/fetchMock';
 
 // The canvas is not under test here: a stand-in shows which workflow App opened and hands back its callbacks.
 vi.mock('./Editor', () => ({
-  Editor: ({ workflowId, onClose, onUnauthorized }: { workflowId: string; onClose: () => void; onUnauthorized: () => void }) => (
+  Editor: ({
+    workflowId,
+    onClose,
+    onUnauthorized,
+  }: {
+    workflowId: string;
+    onClose: () => void;
+    onUnauthorized: () => void;
+  }) => (
     <div data-testid="editor">
       Editing {workflowId}
       <button onClick={onClose}>Close editor</button>
@@ -38,7 +46,9 @@ describe('App', () => {
     expect(await screen.findByRole('link', { name: 'Invoices' })).toBeTruthy();
     expect(signInShown()).toBe(false);
     expect(server.calls.map((c) => [c.path, c.authorization])).toEqual([
-      ['workflow/?limit=1', 'Bearer wfo_good'], ['workflow/?limit=500&search=', 'Bearer wfo_good']]);
+      ['workflow/?limit=1', 'Bearer wfo_good'],
+      ['workflow/?limit=500&search=', 'Bearer wfo_good'],
+    ]);
   });
 
   it('goes straight to the list with a stored token', async () => {
@@ -99,7 +109,7 @@ describe('App', () => {
     expect(location.hash).toBe('');
   });
 
-  it('reopens the workflow of the URL hash on load, and signs out on the editor\'s 401', () => {
+  it("reopens the workflow of the URL hash on load, and signs out on the editor's 401", () => {
     token.set('wfo_kept');
     location.hash = '#w7';
     mockFetch({});

@@ -26,17 +26,30 @@ export function App() {
     setSignedIn(false);
   };
 
-  if (!signedIn) return <SignIn notice={notice} onSignedIn={() => { setNotice(null); setSignedIn(true); }} />;
+  if (!signedIn)
+    return (
+      <SignIn
+        notice={notice}
+        onSignedIn={() => {
+          setNotice(null);
+          setSignedIn(true);
+        }}
+      />
+    );
   return (
     <div className="app">
       <header className="topbar">
-        <button className="brand" onClick={() => open(null)}>Workflow Orchestrator</button>
+        <button className="brand" onClick={() => open(null)}>
+          Workflow Orchestrator
+        </button>
         <span className="spacer" />
         <button onClick={signOut}>Sign out</button>
       </header>
-      {workflowId
-        ? <Editor workflowId={workflowId} onClose={() => open(null)} onUnauthorized={refused} />
-        : <WorkflowList onOpen={open} onUnauthorized={refused} />}
+      {workflowId ? (
+        <Editor workflowId={workflowId} onClose={() => open(null)} onUnauthorized={refused} />
+      ) : (
+        <WorkflowList onOpen={open} onUnauthorized={refused} />
+      )}
     </div>
   );
 }

@@ -1,32 +1,37 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Editor } from './Editor';
+import { FakeSocket } from './test/fakeSocket';
 import { json, mockFetch, type FetchCall } from './test/fetchMock';
 
-/** A WebSocket the test drives: it records every socket the editor opens and lets the test send and close. */
-class FakeSocket {
-  static opened: FakeSocket[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((message: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(readonly url: string, readonly protocols: string[]) { FakeSocket.opened.push(this); }
-  send() {}
-  close() {}
-  open() { act(() => this.onopen?.()); }
-  receive(message: unknown) { act(() => this.onmessage?.({ data: JSON.stringify(message) })); }
-  drop() { act(() => this.onclose?.()); }
-}
-
 const canvas = {
-  id: 'wf1', name: 'Orders', version: 4, active: false,
+  id: 'wf1',
+  name: 'Orders',
+  version: 4,
+  active: false,
   nodes: [
-    { id: 't', node_type: 'manual-trigger', name: 'Start', position: { x: 0, y: 0 }, form_values: {}, routes: ['default'] },
-    { id: 'c', node_type: 'condition', name: 'Big?', position: { x: 200, y: 0 }, form_values: {}, routes: ['true', 'false'] },
+    {
+      id: 't',
+      node_type: 'manual-trigger',
+      name: 'Start',
+      position: { x: 0, y: 0 },
+      form_values: {},
+      routes: ['default'],
+    },
+    {
+      id: 'c',
+      node_type: 'condition',
+      name: 'Big?',
+      position: { x: 200, y: 0 },
+      form_values: {},
+      routes: ['true', 'false'],
+    },
   ],
   edges: [{ id: 'e1', source: 't', source_handle: 'default', target: 'c' }],
 };
 
-const nodeClass = (id: string) => document.querySelector(`.react-flow__node[data-id="${id}"] .wf-node`)?.className ?? '';
+const nodeClass = (id: string) =>
+  document.querySelector(`.react-flow__node[data-id="${id}"] .wf-node`)?.className ?? '';
 
 describe('the editor', () => {
   beforeEach(() => {
@@ -52,10 +57,18 @@ describe('the editor', () => {
 
     first.receive({ type: 'workflow_started', task_id: 'r1' });
     first.receive({ type: 'node_started', task_id: 'r1', node_id: 't', timestamp: '2026-11-30T10:00:00.000Z' });
-    first.receive({ type: 'node_completed', task_id: 'r1', node_id: 't', route: 'default', timestamp: '2026-11-30T10:00:00.040Z' });
+    first.receive({
+      type: 'node_completed',
+      task_id: 'r1',
+      node_id: 't',
+      route: 'default',
+      timestamp: '2026-11-30T10:00:00.040Z',
+    });
     first.receive({ type: 'node_started', task_id: 'r1', node_id: 'c', timestamp: '2026-11-30T10:00:00.050Z' });
     expect(nodeClass('t')).toContain('state-completed');
-    expect(document.querySelector('.react-flow__node[data-id="t"] [data-testid="node-run"]')!.textContent).toBe('completed · 40 ms');
+    expect(document.querySelector('.react-flow__node[data-id="t"] [data-testid="node-run"]')!.textContent).toBe(
+      'completed · 40 ms',
+    );
     expect(nodeClass('c')).toContain('state-running');
     expect(screen.getByTestId('run-status').textContent).toBe('STARTED');
     expect(screen.getByTestId('run-counts').textContent).toBe('1 running1 completed');
@@ -63,24 +76,36 @@ describe('the editor', () => {
     vi.useFakeTimers();
     first.drop();
     expect(screen.getByTestId('live').textContent).toBe('Reconnecting…');
-    act(() => { vi.advanceTimersByTime(2_000); });
+    act(() => {
+      vi.advanceTimersByTime(2_000);
+    });
     expect(FakeSocket.opened).toHaveLength(2);
     const second = FakeSocket.opened[1];
     second.open();
     // The run finished while the socket was down: the state_sync on connect tells the whole of it.
-    second.receive({ type: 'state_sync', state: {
-      task_id: 'r1', status: 'success', task_status: 'SUCCESS', executing_nodes: {},
-      completed_nodes: [{ node_id: 't', route: 'default', attempt: 1, duration_seconds: 0.04 },
-        { node_id: 'c', route: 'false', attempt: 1, duration_seconds: 0.012 }],
-    } });
+    second.receive({
+      type: 'state_sync',
+      state: {
+        task_id: 'r1',
+        status: 'success',
+        task_status: 'SUCCESS',
+        executing_nodes: {},
+        completed_nodes: [
+          { node_id: 't', route: 'default', attempt: 1, duration_seconds: 0.04 },
+          { node_id: 'c', route: 'false', attempt: 1, duration_seconds: 0.012 },
+        ],
+      },
+    });
     expect(screen.getByTestId('live').textContent).toBe('Live');
     expect(screen.getByTestId('run-status').textContent).toBe('SUCCESS');
     expect(nodeClass('c')).toContain('state-completed');
-    expect(document.querySelector('.react-flow__node[data-id="c"] .wf-node-type')!.textContent).toBe('condition → false');
+    expect(document.querySelector('.react-flow__node[data-id="c"] .wf-node-type')!.textContent).toBe(
+      'condition → false',
+    );
     expect(screen.getByTestId('run-counts').textContent).toBe('2 completed');
   });
 
-  it('undoes a saved rename with one PUT of the canvas before it, at the server\'s current version, and redoes it', async () => {
+  it("undoes a saved rename with one PUT of the canvas before it, at the server's current version, and redoes it", async () => {
     let version = 4;
     let stored = canvas;
     const server = mockFetch({
@@ -97,8 +122,11 @@ describe('the editor', () => {
       },
       'PUT workflow/wf1/canvas_data/': (request: FetchCall) => {
         const body = request.body as { nodes: typeof canvas.nodes; edges: typeof canvas.edges };
-        stored = { ...canvas, nodes: body.nodes.map((node) => ({ ...node, routes: canvas.nodes.find((n) => n.id === node.id)!.routes })),
-          edges: body.edges };
+        stored = {
+          ...canvas,
+          nodes: body.nodes.map((node) => ({ ...node, routes: canvas.nodes.find((n) => n.id === node.id)!.routes })),
+          edges: body.edges,
+        };
         version++;
         return json({ ...stored, version, id_map: {} });
       },
@@ -120,9 +148,16 @@ describe('the editor', () => {
     await waitFor(() => expect(name()).toBe('Big?'));
     const put = server.callsTo('PUT', 'workflow/wf1/canvas_data/');
     expect(put).toHaveLength(1);
-    expect(put[0].body).toMatchObject({ version: 5, edges: [{ id: 'e1', source: 't', source_handle: 'default', target: 'c' }] });
-    expect((put[0].body as { nodes: { id: string; name: string }[] }).nodes.map((node) => [node.id, node.name]))
-      .toEqual([['t', 'Start'], ['c', 'Big?']]);
+    expect(put[0].body).toMatchObject({
+      version: 5,
+      edges: [{ id: 'e1', source: 't', source_handle: 'default', target: 'c' }],
+    });
+    expect(
+      (put[0].body as { nodes: { id: string; name: string }[] }).nodes.map((node) => [node.id, node.name]),
+    ).toEqual([
+      ['t', 'Start'],
+      ['c', 'Big?'],
+    ]);
     expect(stored.nodes[1].name).toBe('Big?');
 
     fireEvent.keyDown(document.body, { key: 'Z', ctrlKey: true, shiftKey: true });

@@ -1,14 +1,39 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, addEdge, useEdgesState, useNodesState, useReactFlow,
-  type Connection, type Edge, type Node,
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  addEdge,
+  useEdgesState,
+  useNodesState,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type Node,
 } from '@xyflow/react';
 import { call, describe, isApiError, type Canvas, type CanvasEdge, type CanvasNode, type NodeTypeInfo } from './api';
 import {
-  ancestorsOf, countStates, statesOfRun, takenEdges, toFlow, toFlowEdge, toFlowNode, type NodeData, type NodeState,
+  ancestorsOf,
+  countStates,
+  statesOfRun,
+  takenEdges,
+  toFlow,
+  toFlowEdge,
+  toFlowNode,
+  type NodeData,
+  type NodeState,
 } from './graph';
 import {
-  UndoHistory, restoreBody, snapshotOf, withEdge, withNode, withPosition, without, withoutMaskedSecrets,
+  UndoHistory,
+  restoreBody,
+  snapshotOf,
+  withEdge,
+  withNode,
+  withPosition,
+  without,
+  withoutMaskedSecrets,
   type CanvasSnapshot,
 } from './history';
 import { WorkflowNodeView } from './WorkflowNodeView';
@@ -28,7 +53,11 @@ interface Props {
 const NODE_TYPES = { workflowNode: WorkflowNodeView };
 
 export function Editor(props: Props) {
-  return <ReactFlowProvider><EditorCanvas {...props} /></ReactFlowProvider>;
+  return (
+    <ReactFlowProvider>
+      <EditorCanvas {...props} />
+    </ReactFlowProvider>
+  );
 }
 
 /** One workflow on the canvas: every change is saved as it is made; runs show live through the WebSocket. */
@@ -41,48 +70,83 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const [selected, setSelected] = useState<string | null>(null);
   const [openRun, setOpenRun] = useState<RunDetail | null>(null);
   const { screenToFlowPosition } = useReactFlow();
-  const canvasNodes = useRef<Record<string, CanvasNode>>({});
+  // The nodes as the server last answered them, with their form values: what the panel edits and a copy takes.
+  const [canvasNodes, setCanvasNodes] = useState<Record<string, CanvasNode>>({});
   const categories = useRef<Record<string, string>>({});
   const categoryOf = useCallback((nodeType: string) => categories.current[nodeType], []);
   const history = useRef(new UndoHistory({ nodes: [], edges: [] }));
+  // The history changes inside saves, outside any render: the buttons show what it allowed when it last changed.
+  const [undoable, setUndoable] = useState({ back: false, forward: false });
+  const historyChanged = useCallback(
+    () => setUndoable({ back: history.current.canUndo, forward: history.current.canRedo }),
+    [],
+  );
 
-  const fail = useCallback((failed: unknown) => {
-    if (isApiError(failed) && failed.status === 401) onUnauthorized();
-    else setMessage(describe(failed));
-  }, [onUnauthorized]);
+  const fail = useCallback(
+    (failed: unknown) => {
+      if (isApiError(failed) && failed.status === 401) onUnauthorized();
+      else setMessage(describe(failed));
+    },
+    [onUnauthorized],
+  );
   const { states, run, connection, runChanges, started, runsChanged } = useLiveRun(workflowId, setMessage);
 
   /** Puts a canvas the server answered on the screen, replacing what was there. */
-  const show = useCallback((shown: Canvas) => {
-    setCanvas(shown);
-    canvasNodes.current = Object.fromEntries(shown.nodes.map((node) => [node.id, node]));
-    const flow = toFlow(shown, categoryOf);
-    setNodes(flow.nodes);
-    setEdges(flow.edges);
-  }, [setNodes, setEdges, categoryOf]);
+  const show = useCallback(
+    (shown: Canvas) => {
+      setCanvas(shown);
+      setCanvasNodes(Object.fromEntries(shown.nodes.map((node) => [node.id, node])));
+      const flow = toFlow(shown, categoryOf);
+      setNodes(flow.nodes);
+      setEdges(flow.edges);
+    },
+    [setNodes, setEdges, categoryOf],
+  );
 
   useEffect(() => {
-    Promise.all([call<Canvas>('GET', `workflow/${workflowId}/canvas_data/`), call<{ node_types: NodeTypeInfo[] }>('GET', 'nodes/')])
+    Promise.all([
+      call<Canvas>('GET', `workflow/${workflowId}/canvas_data/`),
+      call<{ node_types: NodeTypeInfo[] }>('GET', 'nodes/'),
+    ])
       .then(([loaded, catalogue]) => {
         setTypes(catalogue.node_types);
         categories.current = Object.fromEntries(catalogue.node_types.map((type) => [type.key, type.category]));
         show(loaded);
         history.current.reset(snapshotOf(loaded));
-      }).catch(fail);
-  }, [workflowId, fail, show]);
+        historyChanged();
+      })
+      .catch(fail);
+  }, [workflowId, fail, show, historyChanged]);
 
   // An opened run shows its stored results instead of the live ones.
   const shownStates = useMemo(() => (openRun ? statesOfRun(openRun.node_executions) : states), [openRun, states]);
-  const shownNodes = useMemo(() => nodes.map((node) => {
-    const state = shownStates[node.id];
-    return state || node.data.state !== 'idle'
-      ? { ...node, data: { ...node.data, state: state?.state ?? 'idle', route: state?.route, attempt: state?.attempt,
-        durationMs: state?.durationMs } } : node;
-  }), [nodes, shownStates]);
+  const shownNodes = useMemo(
+    () =>
+      nodes.map((node) => {
+        const state = shownStates[node.id];
+        return state || node.data.state !== 'idle'
+          ? {
+              ...node,
+              data: {
+                ...node.data,
+                state: state?.state ?? 'idle',
+                route: state?.route,
+                attempt: state?.attempt,
+                durationMs: state?.durationMs,
+              },
+            }
+          : node;
+      }),
+    [nodes, shownStates],
+  );
   const counts = useMemo(() => countStates(shownStates), [shownStates]);
   const shownEdges = useMemo(() => {
     const taken = takenEdges(edges, shownStates);
-    return edges.map((edge) => ({ ...edge, animated: taken.has(edge.id), className: taken.has(edge.id) ? 'taken' : undefined }));
+    return edges.map((edge) => ({
+      ...edge,
+      animated: taken.has(edge.id),
+      className: taken.has(edge.id) ? 'taken' : undefined,
+    }));
   }, [edges, shownStates]);
 
   // Every change is saved as it is made, one after the other, so that an edge is never sent before
@@ -90,93 +154,143 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [pending, setPending] = useState(0);
   const [unsaved, setUnsaved] = useState(false);
-  const [, setHistoryShown] = useState(0);
   // A move or a delete shows on the canvas before it is saved: if the server refuses it, the canvas
   // no longer shows what is saved, and the bar says so (with Reload). Anything else shows only once saved.
-  const change = useCallback(<T,>(work: () => Promise<T>, shownBeforeSaved = false): Promise<T> => {
-    setPending((n) => n + 1);
-    const done = queue.current.then(work);
-    queue.current = done.catch(() => undefined);
-    return done
-      .then((value) => { setMessage(null); return value; })
-      .catch((failed) => { if (shownBeforeSaved) setUnsaved(true); fail(failed); throw failed; })
-      .finally(() => { setPending((n) => n - 1); setHistoryShown((n) => n + 1); });
-  }, [fail]);
+  const change = useCallback(
+    <T,>(work: () => Promise<T>, shownBeforeSaved = false): Promise<T> => {
+      setPending((n) => n + 1);
+      const done = queue.current.then(work);
+      queue.current = done.catch(() => undefined);
+      return done
+        .then((value) => {
+          setMessage(null);
+          return value;
+        })
+        .catch((failed) => {
+          if (shownBeforeSaved) setUnsaved(true);
+          fail(failed);
+          throw failed;
+        })
+        .finally(() => {
+          setPending((n) => n - 1);
+          historyChanged();
+        });
+    },
+    [fail, historyChanged],
+  );
   const path = useCallback((rest: string) => `workflow/${workflowId}/${rest}`, [workflowId]);
 
-  const postNode = useCallback(async (spec: Record<string, unknown>) => {
-    const node = await call<CanvasNode>('POST', path('nodes/add/'), spec);
-    canvasNodes.current[node.id] = node;
-    setNodes((current) => current.concat(toFlowNode(node, categoryOf)));
-    return node;
-  }, [path, setNodes, categoryOf]);
-  const postEdge = useCallback(async (source: string, sourceHandle: string, target: string) => {
-    const edge = await call<CanvasEdge>('POST', path('edges/add/'), { source, source_handle: sourceHandle, target });
-    setEdges((current) => addEdge(toFlowEdge(edge), current));
-    return edge;
-  }, [path, setEdges]);
+  const postNode = useCallback(
+    async (spec: Record<string, unknown>) => {
+      const node = await call<CanvasNode>('POST', path('nodes/add/'), spec);
+      setCanvasNodes((current) => ({ ...current, [node.id]: node }));
+      setNodes((current) => current.concat(toFlowNode(node, categoryOf)));
+      return node;
+    },
+    [path, setNodes, categoryOf],
+  );
+  const postEdge = useCallback(
+    async (source: string, sourceHandle: string, target: string) => {
+      const edge = await call<CanvasEdge>('POST', path('edges/add/'), { source, source_handle: sourceHandle, target });
+      setEdges((current) => addEdge(toFlowEdge(edge), current));
+      return edge;
+    },
+    [path, setEdges],
+  );
 
   /** Runs a change made of several calls as one step in the history: what was saved is recorded even if a call failed. */
-  const step = useCallback((work: (saved: { snapshot: CanvasSnapshot }) => Promise<void>, shownBeforeSaved = false) => change(async () => {
-    const saved = { snapshot: history.current.now };
-    try {
-      await work(saved);
-    } finally {
-      if (saved.snapshot !== history.current.now) history.current.record(saved.snapshot);
-    }
-  }, shownBeforeSaved).catch(() => undefined), [change]);
+  const step = useCallback(
+    (work: (saved: { snapshot: CanvasSnapshot }) => Promise<void>, shownBeforeSaved = false) =>
+      change(async () => {
+        const saved = { snapshot: history.current.now };
+        try {
+          await work(saved);
+        } finally {
+          if (saved.snapshot !== history.current.now) history.current.record(saved.snapshot);
+        }
+      }, shownBeforeSaved).catch(() => undefined),
+    [change],
+  );
 
-  const onDrop = useCallback((event: React.DragEvent) => {
-    event.preventDefault();
-    const key = event.dataTransfer.getData('application/x-node-type');
-    if (!key) return;
-    const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    step(async (saved) => { saved.snapshot = withNode(saved.snapshot, await postNode({ nodeTemplate: key, position })); });
-  }, [screenToFlowPosition, postNode, step]);
+  const onDrop = useCallback(
+    (event: React.DragEvent) => {
+      event.preventDefault();
+      const key = event.dataTransfer.getData('application/x-node-type');
+      if (!key) return;
+      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      step(async (saved) => {
+        saved.snapshot = withNode(saved.snapshot, await postNode({ nodeTemplate: key, position }));
+      });
+    },
+    [screenToFlowPosition, postNode, step],
+  );
 
-  const onConnect = useCallback((connection: Connection) => {
-    step(async (saved) => {
-      saved.snapshot = withEdge(saved.snapshot, await postEdge(connection.source, connection.sourceHandle ?? 'default', connection.target));
-    });
-  }, [postEdge, step]);
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      step(async (saved) => {
+        saved.snapshot = withEdge(
+          saved.snapshot,
+          await postEdge(connection.source, connection.sourceHandle ?? 'default', connection.target),
+        );
+      });
+    },
+    [postEdge, step],
+  );
 
   // A drag of several selected nodes moves them all: one step to undo.
-  const onNodeDragStop = useCallback((_: unknown, _node: Node, dragged: Node[]) => {
-    step(async (saved) => {
-      for (const node of dragged) {
-        await call('PATCH', path(`nodes/${node.id}/position/`), { position: node.position });
-        saved.snapshot = withPosition(saved.snapshot, node.id, node.position);
-      }
-    }, true);
-  }, [path, step]);
+  const onNodeDragStop = useCallback(
+    (_: unknown, _node: Node, dragged: Node[]) => {
+      step(async (saved) => {
+        for (const node of dragged) {
+          await call('PATCH', path(`nodes/${node.id}/position/`), { position: node.position });
+          saved.snapshot = withPosition(saved.snapshot, node.id, node.position);
+        }
+      }, true);
+    },
+    [path, step],
+  );
 
   // The Delete key removes the selected nodes and edges; a node's edges go with it on the server.
-  const onDelete = useCallback(({ nodes: gone, edges: cut }: { nodes: Node[]; edges: Edge[] }) => {
-    const nodeIds = new Set(gone.map((node) => node.id));
-    step(async (saved) => {
-      for (const edge of cut.filter((each) => !nodeIds.has(each.source) && !nodeIds.has(each.target))) {
-        await call('DELETE', path(`edges/${edge.id}/remove/`));
-        saved.snapshot = without(saved.snapshot, new Set(), new Set([edge.id]));
-      }
-      for (const node of gone) {
-        await call('DELETE', path(`nodes/${node.id}/remove/`));
-        delete canvasNodes.current[node.id];
-        saved.snapshot = without(saved.snapshot, new Set([node.id]), new Set());
-      }
-    }, true);
-  }, [path, step]);
+  const onDelete = useCallback(
+    ({ nodes: gone, edges: cut }: { nodes: Node[]; edges: Edge[] }) => {
+      const nodeIds = new Set(gone.map((node) => node.id));
+      step(async (saved) => {
+        for (const edge of cut.filter((each) => !nodeIds.has(each.source) && !nodeIds.has(each.target))) {
+          await call('DELETE', path(`edges/${edge.id}/remove/`));
+          saved.snapshot = without(saved.snapshot, new Set(), new Set([edge.id]));
+        }
+        for (const node of gone) {
+          await call('DELETE', path(`nodes/${node.id}/remove/`));
+          setCanvasNodes((current) => {
+            const kept = { ...current };
+            delete kept[node.id];
+            return kept;
+          });
+          saved.snapshot = without(saved.snapshot, new Set([node.id]), new Set());
+        }
+      }, true);
+    },
+    [path, step],
+  );
 
   // Undo and redo put the whole canvas of that point back on the server (ids kept), then show the answer.
-  const travel = useCallback((direction: 'back' | 'forward') => change(async () => {
-    const target = direction === 'back' ? history.current.previous() : history.current.next();
-    if (!target) return;
-    const server = await call<Canvas>('GET', path('canvas_data/'));
-    const restored = await call<Canvas>('PUT', path('canvas_data/'),
-      restoreBody(target, server.version, new Set(server.nodes.map((node) => node.id))));
-    history.current.moved(direction, snapshotOf(restored));
-    show(restored);
-    setSelected(null);
-  }).catch(() => undefined), [change, path, show]);
+  const travel = useCallback(
+    (direction: 'back' | 'forward') =>
+      change(async () => {
+        const target = direction === 'back' ? history.current.previous() : history.current.next();
+        if (!target) return;
+        const server = await call<Canvas>('GET', path('canvas_data/'));
+        const restored = await call<Canvas>(
+          'PUT',
+          path('canvas_data/'),
+          restoreBody(target, server.version, new Set(server.nodes.map((node) => node.id))),
+        );
+        history.current.moved(direction, snapshotOf(restored));
+        show(restored);
+        setSelected(null);
+      }).catch(() => undefined),
+    [change, path, show],
+  );
 
   // Ctrl+C / Ctrl+V copy the selected nodes with their settings and the edges between them;
   // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes. In a text field the keys are the field's own.
@@ -192,7 +306,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
       } else if (key === 'c') {
         const picked = new Set(nodes.filter((node) => node.selected).map((node) => node.id));
         copied.current = {
-          nodes: [...picked].map((id) => canvasNodes.current[id]).filter(Boolean),
+          nodes: [...picked].map((id) => canvasNodes[id]).filter(Boolean),
           edges: edges.filter((edge) => picked.has(edge.source) && picked.has(edge.target)),
         };
       } else if (key === 'v' && copied.current.nodes.length > 0) {
@@ -200,36 +314,46 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         step(async (saved) => {
           const newIds: Record<string, string> = {};
           for (const node of sources) {
-            const pasted = await postNode({ nodeTemplate: node.node_type, form_values: withoutMaskedSecrets(node.form_values),
-              position: { x: node.position.x + 40, y: node.position.y + 40 } });
+            const pasted = await postNode({
+              nodeTemplate: node.node_type,
+              form_values: withoutMaskedSecrets(node.form_values),
+              position: { x: node.position.x + 40, y: node.position.y + 40 },
+            });
             newIds[node.id] = pasted.id;
             saved.snapshot = withNode(saved.snapshot, pasted);
           }
           for (const edge of links) {
-            saved.snapshot = withEdge(saved.snapshot, await postEdge(newIds[edge.source], edge.sourceHandle ?? 'default', newIds[edge.target]));
+            saved.snapshot = withEdge(
+              saved.snapshot,
+              await postEdge(newIds[edge.source], edge.sourceHandle ?? 'default', newIds[edge.target]),
+            );
           }
         });
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [nodes, edges, postNode, postEdge, step, travel]);
+  }, [nodes, edges, canvasNodes, postNode, postEdge, step, travel]);
 
   const [asking, setAsking] = useState<{ inputs: DeclaredInput[]; error: string | null } | null>(null);
   const startWith = (input?: Record<string, unknown>) =>
-    call<{ task_id: string }>('POST', `workflow/${workflowId}/start_execution/`, input === undefined ? undefined : { input })
+    call<{ task_id: string }>(
+      'POST',
+      `workflow/${workflowId}/start_execution/`,
+      input === undefined ? undefined : { input },
+    )
       .then((answer) => {
         setAsking(null);
         setOpenRun(null);
         started(answer.task_id);
         setMessage(null);
       })
-      .catch((failed) => (input !== undefined
-        ? setAsking((current) => current && { ...current, error: describe(failed) })
-        : fail(failed)));
+      .catch((failed) =>
+        input !== undefined ? setAsking((current) => current && { ...current, error: describe(failed) }) : fail(failed),
+      );
   // A manual trigger that declares inputs asks for them first.
   const start = () => {
-    const trigger = Object.values(canvasNodes.current).find((node) => node.node_type === 'manual-trigger');
+    const trigger = Object.values(canvasNodes).find((node) => node.node_type === 'manual-trigger');
     const inputs = trigger?.form_values.inputs;
     if (Array.isArray(inputs) && inputs.length > 0) setAsking({ inputs: inputs as DeclaredInput[], error: null });
     else startWith();
@@ -238,80 +362,164 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   const again = (how: 'rewind' | 'fork') => {
     if (!openRun || !selected) return;
     call<{ task_id: string }>('POST', `runs/${openRun.task_id}/${how}/`, { node_id: selected })
-      .then(() => { setOpenRun(null); runsChanged(); setMessage(null); }).catch(fail);
+      .then(() => {
+        setOpenRun(null);
+        runsChanged();
+        setMessage(null);
+      })
+      .catch(fail);
   };
 
-  const selectedNode = selected ? canvasNodes.current[selected] : undefined;
+  const selectedNode = selected ? canvasNodes[selected] : undefined;
   // Not on every render: a drag re-renders the editor at each move. Names are read each time (a rename).
   const upstreamIds = useMemo(() => (selected ? ancestorsOf(selected, edges) : []), [selected, edges]);
-  const upstream = upstreamIds.map((id) => canvasNodes.current[id]?.name).filter(Boolean);
+  const upstream = upstreamIds.map((id) => canvasNodes[id]?.name).filter(Boolean);
   const running = ['PENDING', 'STARTED', 'WAITING'].includes(run.status);
 
   return (
     <div className="editor">
       <Palette types={types} />
-      <div className="canvas" onDrop={onDrop} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }}>
+      <div
+        className="canvas"
+        onDrop={onDrop}
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'move';
+        }}
+      >
         <div className="canvas-bar">
           <strong>{canvas?.name}</strong>
-          <span className={`run-status status-${run.status.toLowerCase()}`} data-testid="run-status">{run.status}</span>
+          <span className={`run-status status-${run.status.toLowerCase()}`} data-testid="run-status">
+            {run.status}
+          </span>
           <RunCounts counts={counts} />
-          <span className={`live live-${connection}`} data-testid="live"
-                title="Run events arrive over a WebSocket; after a reconnect the server sends the whole state again">
+          <span
+            className={`live live-${connection}`}
+            data-testid="live"
+            title="Run events arrive over a WebSocket; after a reconnect the server sends the whole state again"
+          >
             {connection === 'live' ? 'Live' : connection === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
           </span>
           <span className="spacer" />
           <span className={`saving${unsaved ? ' unsaved' : ''}`} data-testid="saving">
             {pending > 0 ? 'Saving…' : unsaved ? 'Some changes were not saved' : 'All changes saved'}
           </span>
-          {unsaved && pending === 0 && <button onClick={() => call<Canvas>('GET', path('canvas_data/')).then((loaded) => {
-            show(loaded); history.current.reset(snapshotOf(loaded)); setUnsaved(false); setMessage(null);
-          }).catch(fail)}>Reload</button>}
-          <button onClick={() => travel('back')} disabled={!history.current.canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
-          <button onClick={() => travel('forward')} disabled={!history.current.canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
-          <button className="primary" onClick={start} disabled={running}>Run</button>
-          <button onClick={stop} disabled={!running}>Stop</button>
+          {unsaved && pending === 0 && (
+            <button
+              onClick={() =>
+                call<Canvas>('GET', path('canvas_data/'))
+                  .then((loaded) => {
+                    show(loaded);
+                    history.current.reset(snapshotOf(loaded));
+                    historyChanged();
+                    setUnsaved(false);
+                    setMessage(null);
+                  })
+                  .catch(fail)
+              }
+            >
+              Reload
+            </button>
+          )}
+          <button onClick={() => travel('back')} disabled={!undoable.back} title="Undo (Ctrl+Z)" aria-label="Undo">
+            ↶
+          </button>
+          <button
+            onClick={() => travel('forward')}
+            disabled={!undoable.forward}
+            title="Redo (Ctrl+Shift+Z)"
+            aria-label="Redo"
+          >
+            ↷
+          </button>
+          <button className="primary" onClick={start} disabled={running}>
+            Run
+          </button>
+          <button onClick={stop} disabled={!running}>
+            Stop
+          </button>
         </div>
-        {message && <p className="error banner" role="alert">{message}</p>}
-        {openRun && (
-          <p className="banner viewing">Viewing run {openRun.task_id.slice(0, 8)}… ({openRun.status})
-            <button onClick={() => setOpenRun(null)}>Back to live</button></p>
+        {message && (
+          <p className="error banner" role="alert">
+            {message}
+          </p>
         )}
-        {canvas && <ReactFlow nodes={shownNodes} edges={shownEdges} nodeTypes={NODE_TYPES} onPointerDown={capturePaneDrag}
-                   onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
-                   onNodeDragStop={onNodeDragStop} onDelete={onDelete}
-                   onSelectionChange={({ nodes: picked }) => setSelected(picked.length === 1 ? picked[0].id : null)}
-                   deleteKeyCode={['Delete', 'Backspace']} defaultViewport={{ x: 0, y: 0, zoom: 1 }}
-                   fitView={canvas.nodes.length > 0} fitViewOptions={{ maxZoom: 1 }}>
-          <Background />
-          <MiniMap pannable zoomable nodeColor={minimapColor} />
-          <Controls />
-        </ReactFlow>}
+        {openRun && (
+          <p className="banner viewing">
+            Viewing run {openRun.task_id.slice(0, 8)}… ({openRun.status})
+            <button onClick={() => setOpenRun(null)}>Back to live</button>
+          </p>
+        )}
+        {canvas && (
+          <ReactFlow
+            nodes={shownNodes}
+            edges={shownEdges}
+            nodeTypes={NODE_TYPES}
+            onPointerDown={capturePaneDrag}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onNodeDragStop={onNodeDragStop}
+            onDelete={onDelete}
+            onSelectionChange={({ nodes: picked }) => setSelected(picked.length === 1 ? picked[0].id : null)}
+            deleteKeyCode={['Delete', 'Backspace']}
+            defaultViewport={{ x: 0, y: 0, zoom: 1 }}
+            fitView={canvas.nodes.length > 0}
+            fitViewOptions={{ maxZoom: 1 }}
+          >
+            <Background />
+            <MiniMap pannable zoomable nodeColor={minimapColor} />
+            <Controls />
+          </ReactFlow>
+        )}
       </div>
-      {asking && <RunInputs inputs={asking.inputs} error={asking.error} onRun={startWith} onCancel={() => setAsking(null)} />}
+      {asking && (
+        <RunInputs inputs={asking.inputs} error={asking.error} onRun={startWith} onCancel={() => setAsking(null)} />
+      )}
       <aside className="panel">
         {selectedNode && (
           <>
-            <NodePanel workflowId={workflowId} node={selectedNode} type={types.find((t) => t.key === selectedNode.node_type)}
-                       upstream={upstream}
-                       onSaved={(saved) => {
-                         canvasNodes.current[saved.id] = saved;
-                         history.current.record(withNode(history.current.now, saved));
-                         setHistoryShown((n) => n + 1);
-                         setNodes((current) => current.map((node) => node.id === saved.id
-                           ? { ...node, data: { ...node.data, name: saved.name, routes: saved.routes, disabled: saved.disabled } }
-                           : node));
-                       }} />
+            <NodePanel
+              workflowId={workflowId}
+              node={selectedNode}
+              type={types.find((t) => t.key === selectedNode.node_type)}
+              upstream={upstream}
+              onSaved={(saved) => {
+                setCanvasNodes((current) => ({ ...current, [saved.id]: saved }));
+                history.current.record(withNode(history.current.now, saved));
+                historyChanged();
+                setNodes((current) =>
+                  current.map((node) =>
+                    node.id === saved.id
+                      ? {
+                          ...node,
+                          data: { ...node.data, name: saved.name, routes: saved.routes, disabled: saved.disabled },
+                        }
+                      : node,
+                  ),
+                );
+              }}
+            />
             {openRun && (
               <div className="run-actions">
                 <button onClick={() => again('rewind')}>Rewind from here</button>
                 <button onClick={() => again('fork')}>Fork from here</button>
               </div>
             )}
-            <Inspector workflowId={workflowId} nodeId={selectedNode.id} taskId={openRun?.task_id ?? run.taskId}
-                       refresh={runChanges} />
+            <Inspector
+              workflowId={workflowId}
+              nodeId={selectedNode.id}
+              taskId={openRun?.task_id ?? run.taskId}
+              refresh={runChanges}
+            />
           </>
         )}
-        <RunsPanel workflowId={workflowId} refresh={runChanges} openRunId={openRun?.task_id ?? null} onOpen={setOpenRun} />
+        <RunsPanel
+          workflowId={workflowId}
+          refresh={runChanges}
+          openRunId={openRun?.task_id ?? null}
+          onOpen={setOpenRun}
+        />
       </aside>
     </div>
   );
@@ -327,7 +535,12 @@ function capturePaneDrag(event: React.PointerEvent) {
 }
 
 const MINIMAP_COLORS: Record<NodeState, string> = {
-  idle: '#dde1e8', running: '#f59f00', waiting: '#9775fa', completed: '#69db7c', failed: '#ff8787', skipped: '#eef0f4',
+  idle: '#dde1e8',
+  running: '#f59f00',
+  waiting: '#9775fa',
+  completed: '#69db7c',
+  failed: '#ff8787',
+  skipped: '#eef0f4',
 };
 
 /** The minimap shows the run too: a large graph's progress at a glance. */
@@ -343,7 +556,11 @@ function RunCounts({ counts }: { counts: Partial<Record<NodeState, number>> }) {
   if (parts.length === 0) return null;
   return (
     <span className="run-counts" data-testid="run-counts">
-      {parts.map((state) => <span key={state} className={`count count-${state}`}>{counts[state]} {state}</span>)}
+      {parts.map((state) => (
+        <span key={state} className={`count count-${state}`}>
+          {counts[state]} {state}
+        </span>
+      ))}
     </span>
   );
 }

@@ -1,11 +1,21 @@
 // The inputs that form-like panels share: a choice and a boolean, both kept as text in the form's state,
 // and the reading of a number typed as text.
 
-export function ChoiceInput({ value, options, onChange }: { value: string; options?: string[]; onChange: (value: string) => void }) {
+export function ChoiceInput({
+  value,
+  options,
+  onChange,
+}: {
+  value: string;
+  options?: string[];
+  onChange: (value: string) => void;
+}) {
   return (
     <select value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="" />
-      {(options ?? []).map((option) => <option key={option}>{option}</option>)}
+      {(options ?? []).map((option) => (
+        <option key={option}>{option}</option>
+      ))}
     </select>
   );
 }

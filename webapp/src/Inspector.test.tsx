@@ -2,14 +2,18 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { Inspector, JsonView } from './Inspector';
 import { apiError, json, mockFetch } from './test/fetchMock';
+import { paintedFrames } from './test/paintedFrames';
 
 const EXECUTE = 'POST workflow/wf1/execute_and_save_node/';
 
 /** The JSON shown under the Input and Output headings (null when the panel says "Nothing yet"). */
-const shown = () => Array.from(document.querySelectorAll('.inspector h3'), (heading) => {
-  const view = heading.nextElementSibling!;
-  return view.tagName === 'PRE' ? JSON.parse(view.textContent!) : (expect(view.textContent).toBe('Nothing yet'), null);
-});
+const shown = () =>
+  Array.from(document.querySelectorAll('.inspector h3'), (heading) => {
+    const view = heading.nextElementSibling!;
+    return view.tagName === 'PRE'
+      ? JSON.parse(view.textContent!)
+      : (expect(view.textContent).toBe('Nothing yet'), null);
+  });
 
 const developmentMode = (nodeId: string, input: unknown, output: unknown) => ({
   [`GET workflow/wf1/nodes/${nodeId}/input/`]: () => json({ input_data: input }),
@@ -17,16 +21,17 @@ const developmentMode = (nodeId: string, input: unknown, output: unknown) => ({
 });
 
 describe('Inspector', () => {
-  it('shows the input and output of the node\'s latest attempt in the run', async () => {
+  it("shows the input and output of the node's latest attempt in the run", async () => {
     const server = mockFetch({
-      'GET runs/t1/': () => json({
-        node_executions: [
-          { node_id: 'n1', attempt: 1, input: { try: 1 }, output: { failed: true } },
-          { node_id: 'n1', attempt: 3, input: { try: 3 }, output: { ok: 3 } },
-          { node_id: 'n2', attempt: 5, input: { other: true }, output: { other: true } },
-          { node_id: 'n1', attempt: 2, input: { try: 2 }, output: { failed: true } },
-        ],
-      }),
+      'GET runs/t1/': () =>
+        json({
+          node_executions: [
+            { node_id: 'n1', attempt: 1, input: { try: 1 }, output: { failed: true } },
+            { node_id: 'n1', attempt: 3, input: { try: 3 }, output: { ok: 3 } },
+            { node_id: 'n2', attempt: 5, input: { other: true }, output: { other: true } },
+            { node_id: 'n1', attempt: 2, input: { try: 2 }, output: { failed: true } },
+          ],
+        }),
     });
     render(<Inspector workflowId="wf1" nodeId="n1" taskId="t1" refresh={0} />);
 
@@ -34,7 +39,7 @@ describe('Inspector', () => {
     expect(server.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET runs/t1/']);
   });
 
-  it('falls back to development mode\'s data when the run did not reach the node', async () => {
+  it("falls back to development mode's data when the run did not reach the node", async () => {
     const server = mockFetch({
       'GET runs/t1/': () => json({ node_executions: [{ node_id: 'n2', attempt: 1, input: 1, output: 2 }] }),
       ...developmentMode('n1', { from: 'dev' }, ['dev out']),
@@ -42,8 +47,11 @@ describe('Inspector', () => {
     render(<Inspector workflowId="wf1" nodeId="n1" taskId="t1" refresh={0} />);
 
     await waitFor(() => expect(shown()).toEqual([{ from: 'dev' }, ['dev out']]));
-    expect(server.calls.map((c) => c.path).sort())
-      .toEqual(['runs/t1/', 'workflow/wf1/nodes/n1/input/', 'workflow/wf1/nodes/n1/output/']);
+    expect(server.calls.map((c) => c.path).sort()).toEqual([
+      'runs/t1/',
+      'workflow/wf1/nodes/n1/input/',
+      'workflow/wf1/nodes/n1/output/',
+    ]);
   });
 
   it('shows development mode\'s data without a run, and "Nothing yet" for what is missing', async () => {
@@ -55,8 +63,14 @@ describe('Inspector', () => {
 
   it('loads again when refresh is bumped', async () => {
     let output = 1;
-    mockFetch(Object.fromEntries(Object.entries(developmentMode('n1', {}, null)).map(([key, route]) =>
-      [key, key.endsWith('output/') ? () => json({ output_data: { output } }) : route])));
+    mockFetch(
+      Object.fromEntries(
+        Object.entries(developmentMode('n1', {}, null)).map(([key, route]) => [
+          key,
+          key.endsWith('output/') ? () => json({ output_data: { output } }) : route,
+        ]),
+      ),
+    );
     const { rerender } = render(<Inspector workflowId="wf1" nodeId="n1" refresh={0} />);
     await waitFor(() => expect(shown()[1]).toEqual({ output: 1 }));
 
@@ -88,7 +102,9 @@ describe('Inspector', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Execute this node' }));
     await waitFor(() => expect(server.callsTo('POST')).toHaveLength(3));
 
-    const bodies = server.callsTo('POST').map((c) => c.body as { node_id: string; input_data: unknown; session_id: string });
+    const bodies = server
+      .callsTo('POST')
+      .map((c) => c.body as { node_id: string; input_data: unknown; session_id: string });
     expect(bodies[0].node_id).toBe('n1');
     expect(bodies[0].input_data).toEqual({ order: 7 });
     expect(bodies[0].session_id).toMatch(/^editor-[0-9a-f-]{36}$/);
@@ -97,7 +113,10 @@ describe('Inspector', () => {
   });
 
   it('starts a new session in a new tab (sessionStorage emptied)', async () => {
-    const server = mockFetch({ ...developmentMode('n1', null, null), [EXECUTE]: () => json({ success: true, route: 'default' }) });
+    const server = mockFetch({
+      ...developmentMode('n1', null, null),
+      [EXECUTE]: () => json({ success: true, route: 'default' }),
+    });
     render(<Inspector workflowId="wf1" nodeId="n1" refresh={0} />);
     const execute = screen.getByRole('button', { name: 'Execute this node' });
 
@@ -107,8 +126,8 @@ describe('Inspector', () => {
     fireEvent.click(execute);
     await waitFor(() => expect(server.callsTo('POST')).toHaveLength(2));
 
-    const [first, second] = server.callsTo('POST').map((c) => (c.body as { session_id: string; input_data: unknown }));
-    expect(first.input_data).toEqual({});  // no input yet: an empty object
+    const [first, second] = server.callsTo('POST').map((c) => c.body as { session_id: string; input_data: unknown });
+    expect(first.input_data).toEqual({}); // no input yet: an empty object
     expect(second.session_id).not.toBe(first.session_id);
   });
 
@@ -136,15 +155,39 @@ describe('Inspector', () => {
     expect((await screen.findByText('The workflow is running')).className).toBe('error');
   });
 
-  // BUG (Inspector.tsx, execute()): the answer is applied to whatever node the panel shows when it arrives. The
-  // editor reuses one Inspector for every selected node (no key), so executing A then selecting B shows A's output
-  // (and "Executed: route …") as B's. Remove `.fails` once execute() ignores answers for a node no longer shown.
-  it('does not show an execution\'s output under another node selected meanwhile', async () => {
+  it("never paints the last node's execution message under the next node", async () => {
+    mockFetch({
+      ...developmentMode('a', null, null),
+      ...developmentMode('b', null, null),
+      [EXECUTE]: () => json({ success: true, route: 'default', output: {} }),
+    });
+    const { frames, Painted } = paintedFrames(() => screen.queryByText(/^Executed/) !== null);
+    const inspector = (nodeId: string) => (
+      <>
+        <Inspector workflowId="wf1" nodeId={nodeId} refresh={0} />
+        <Painted />
+      </>
+    );
+    const { rerender } = render(inspector('a'));
+    fireEvent.click(screen.getByRole('button', { name: 'Execute this node' }));
+    await screen.findByText('Executed: route default');
+
+    rerender(inspector('b'));
+
+    expect(frames).toEqual([false, false]);
+  });
+
+  // The editor reuses one Inspector for every selected node (no key): an execution of A that answers after B was
+  // selected must not show A's output (nor "Executed: route …") as B's.
+  it("does not show an execution's output under another node selected meanwhile", async () => {
     let answer!: (response: Response) => void;
     mockFetch({
       ...developmentMode('a', null, { node: 'a' }),
       ...developmentMode('b', null, { node: 'b' }),
-      [EXECUTE]: () => new Promise<Response>((resolve) => { answer = resolve; }),
+      [EXECUTE]: () =>
+        new Promise<Response>((resolve) => {
+          answer = resolve;
+        }),
     });
     const { rerender } = render(<Inspector workflowId="wf1" nodeId="a" refresh={0} />);
     await waitFor(() => expect(shown()[1]).toEqual({ node: 'a' }));
@@ -179,7 +222,7 @@ describe('JsonView', () => {
   });
 
   it('shows 2,000 characters whole, without a button', () => {
-    const value = 'x'.repeat(1_998);  // with its quotes, exactly 2,000 characters
+    const value = 'x'.repeat(1_998); // with its quotes, exactly 2,000 characters
     render(<JsonView value={value} />);
     expect(document.querySelector('pre')!.textContent).toBe(JSON.stringify(value));
     expect(screen.queryByRole('button')).toBeNull();

@@ -33,31 +33,53 @@ export function Inspector({ workflowId, nodeId, taskId, refresh }: Props) {
 
   useEffect(() => {
     let current = true;
-    const fromDevelopmentMode = () => Promise.all([
-      call<{ input_data: unknown }>('GET', `workflow/${workflowId}/nodes/${nodeId}/input/`),
-      call<{ output_data: unknown }>('GET', `workflow/${workflowId}/nodes/${nodeId}/output/`),
-    ]).then(([inputs, outputs]) => {
-      if (current) { setInput(inputs.input_data); setOutput(outputs.output_data); }
-    });
+    const fromDevelopmentMode = () =>
+      Promise.all([
+        call<{ input_data: unknown }>('GET', `workflow/${workflowId}/nodes/${nodeId}/input/`),
+        call<{ output_data: unknown }>('GET', `workflow/${workflowId}/nodes/${nodeId}/output/`),
+      ]).then(([inputs, outputs]) => {
+        if (current) {
+          setInput(inputs.input_data);
+          setOutput(outputs.output_data);
+        }
+      });
     const fromRun = taskId
       ? call<StoredRun>('GET', `runs/${taskId}/`).then((run) => {
-        const latest = run.node_executions.filter((step) => step.node_id === nodeId)
-          .sort((a, b) => b.attempt - a.attempt)[0];
-        if (!latest) return fromDevelopmentMode();
-        if (current) { setInput(latest.input); setOutput(latest.output); }
-      })
+          const latest = run.node_executions
+            .filter((step) => step.node_id === nodeId)
+            .sort((a, b) => b.attempt - a.attempt)[0];
+          if (!latest) return fromDevelopmentMode();
+          if (current) {
+            setInput(latest.input);
+            setOutput(latest.output);
+          }
+        })
       : fromDevelopmentMode();
-    fromRun.catch(() => { if (current) { setInput(null); setOutput(null); } });
-    return () => { current = false; };
+    fromRun.catch(() => {
+      if (current) {
+        setInput(null);
+        setOutput(null);
+      }
+    });
+    return () => {
+      current = false;
+    };
   }, [workflowId, nodeId, taskId, refresh]);
 
-  useEffect(() => setResult(null), [nodeId]);
+  // Another node drops the last execution's message, in the same render that shows the node.
+  const [resultFor, setResultFor] = useState(nodeId);
+  if (resultFor !== nodeId) {
+    setResultFor(nodeId);
+    setResult(null);
+  }
   const shownId = useLatest(nodeId);
   const execute = async () => {
     const asked = nodeId;
     try {
       const answer = await call<Execution>('POST', `workflow/${workflowId}/execute_and_save_node/`, {
-        node_id: asked, input_data: input ?? {}, session_id: editorSession(),
+        node_id: asked,
+        input_data: input ?? {},
+        session_id: editorSession(),
       });
       if (shownId.current !== asked) return;
       setResult(answer.success ? `Executed: route ${answer.route}` : `Failed (${answer.error_type}): ${answer.error}`);

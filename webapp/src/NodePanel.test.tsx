@@ -3,12 +3,23 @@ import { describe, expect, it, vi } from 'vitest';
 import { NodePanel } from './NodePanel';
 import type { CanvasNode, FormField, NodeTypeInfo } from './api';
 import { apiError, json, mockFetch } from './test/fetchMock';
+import { paintedFrames } from './test/paintedFrames';
 
-const field = (name: string, type: string, extra: Partial<FormField> = {}): FormField =>
-  ({ name, type, label: name, required: false, ...extra });
+const field = (name: string, type: string, extra: Partial<FormField> = {}): FormField => ({
+  name,
+  type,
+  label: name,
+  required: false,
+  ...extra,
+});
 
 const httpType: NodeTypeInfo = {
-  key: 'http_request', name: 'HTTP request', category: 'Actions', description: '', trigger: false, routes: ['default'],
+  key: 'http_request',
+  name: 'HTTP request',
+  category: 'Actions',
+  description: '',
+  trigger: false,
+  routes: ['default'],
   form: [
     field('url', 'text', { required: true, help: 'Where to send the request' }),
     field('retries', 'number'),
@@ -24,9 +35,19 @@ const httpType: NodeTypeInfo = {
 };
 
 const httpNode: CanvasNode = {
-  id: 'n1', node_type: 'http_request', name: 'Fetch', position: { x: 0, y: 0 }, routes: ['default'],
-  form_values: { url: 'https://example.org', retries: 3, follow: true, method: 'POST', headers: { Accept: 'text/plain' },
-    api_key: '********' },
+  id: 'n1',
+  node_type: 'http_request',
+  name: 'Fetch',
+  position: { x: 0, y: 0 },
+  routes: ['default'],
+  form_values: {
+    url: 'https://example.org',
+    retries: 3,
+    follow: true,
+    method: 'POST',
+    headers: { Accept: 'text/plain' },
+    api_key: '********',
+  },
 };
 
 const NODE_URL = 'PATCH workflow/wf1/nodes/n1/';
@@ -39,8 +60,9 @@ const renderPanel = (node = httpNode, type: NodeTypeInfo | undefined = httpType)
 
 /** The label of a form field (its text starts with the field's label) and the control in it. */
 const labelOf = (label: string) => {
-  const found = screen.getAllByText((_, element) => element?.tagName === 'LABEL'
-    && (element.firstChild?.textContent ?? '') === label);
+  const found = screen.getAllByText(
+    (_, element) => element?.tagName === 'LABEL' && (element.firstChild?.textContent ?? '') === label,
+  );
   expect(found).toHaveLength(1);
   return found[0] as HTMLLabelElement;
 };
@@ -49,7 +71,7 @@ const control = <T extends HTMLElement = HTMLInputElement>(label: string) =>
 const type = (label: string, value: string) => fireEvent.change(control(label), { target: { value } });
 
 describe('NodePanel', () => {
-  it('draws one widget per form field, filled with the node\'s values', () => {
+  it("draws one widget per form field, filled with the node's values", () => {
     renderPanel();
 
     expect(screen.getByRole('heading').textContent).toBe('HTTP request');
@@ -111,14 +133,14 @@ describe('NodePanel', () => {
       form_values: {
         url: 'https://example.org/${input.id}',
         retries: 5,
-        timeout: '${input.timeout}',  // a template stays text in a number field
+        timeout: '${input.timeout}', // a template stays text in a number field
         follow: false,
         method: 'GET',
         headers: { 'X-Id': '7' },
         payload: [1, { a: null }],
         notes: '  free text ',
         when: '${input.count > 2}',
-        api_key: '********',  // the mask goes back, so the server keeps the stored secret
+        api_key: '********', // the mask goes back, so the server keeps the stored secret
       },
       // The node's run settings go along as they are (the defaults for a node that never set them).
       disabled: false,
@@ -128,11 +150,17 @@ describe('NodePanel', () => {
     expect(screen.getByText('Saved')).toBeTruthy();
   });
 
-  it('sets the node\'s run settings (retries, timeout, disabled) and shows the server\'s message on the right one', async () => {
+  it("sets the node's run settings (retries, timeout, disabled) and shows the server's message on the right one", async () => {
     const server = mockFetch({
-      [NODE_URL]: ({ body }) => ((body as { retry: { max_attempts: number } }).retry.max_attempts > 10
-        ? apiError(422, 'VALIDATION_ERROR', 'The node is not valid', { retry: { max_attempts: 'At most 10.' } })
-        : json({ ...httpNode, disabled: true, retry: { max_attempts: 3, delay_ms: 500, backoff_multiplier: 2 }, timeout_ms: 2000 })),
+      [NODE_URL]: ({ body }) =>
+        (body as { retry: { max_attempts: number } }).retry.max_attempts > 10
+          ? apiError(422, 'VALIDATION_ERROR', 'The node is not valid', { retry: { max_attempts: 'At most 10.' } })
+          : json({
+              ...httpNode,
+              disabled: true,
+              retry: { max_attempts: 3, delay_ms: 500, backoff_multiplier: 2 },
+              timeout_ms: 2000,
+            }),
     });
     renderPanel({ ...httpNode, retry: { max_attempts: 2, delay_ms: 100, backoff_multiplier: 1.5 }, timeout_ms: 9000 });
     expect(control('Attempts').value).toBe('2');
@@ -151,7 +179,9 @@ describe('NodePanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(server.calls).toHaveLength(2));
     expect(server.calls[1].body).toMatchObject({
-      disabled: true, retry: { max_attempts: 3, delay_ms: 500, backoff_multiplier: 2 }, timeout_ms: 2000,
+      disabled: true,
+      retry: { max_attempts: 3, delay_ms: 500, backoff_multiplier: 2 },
+      timeout_ms: 2000,
     });
     expect(await screen.findByText('Saved')).toBeTruthy();
   });
@@ -167,9 +197,11 @@ describe('NodePanel', () => {
     expect((server.calls[0].body as { form_values: Record<string, unknown> }).form_values.headers).toBe('{"X-Id": ');
   });
 
-  it('shows a 422\'s field messages on their fields, and clears them after a good save', async () => {
-    let answer = () => apiError(422, 'VALIDATION_ERROR', 'Invalid form values',
-      { form_values: { url: 'must be an absolute http(s) URL', retries: 'must be at most 10' } });
+  it("shows a 422's field messages on their fields, and clears them after a good save", async () => {
+    let answer = () =>
+      apiError(422, 'VALIDATION_ERROR', 'Invalid form values', {
+        form_values: { url: 'must be an absolute http(s) URL', retries: 'must be at most 10' },
+      });
     mockFetch({ [NODE_URL]: () => answer() });
     const { onSaved } = renderPanel();
 
@@ -181,8 +213,9 @@ describe('NodePanel', () => {
     expect(labelOf('retries').querySelector('small.error')?.textContent).toBe('must be at most 10');
     expect(labelOf('method').className).toBe('');
     expect(labelOf('method').querySelector('.error')).toBeNull();
-    expect(screen.getByText(/^Invalid form values: /).textContent)
-      .toBe('Invalid form values: form_values.url: must be an absolute http(s) URL; form_values.retries: must be at most 10');
+    expect(screen.getByText(/^Invalid form values: /).textContent).toBe(
+      'Invalid form values: form_values.url: must be an absolute http(s) URL; form_values.retries: must be at most 10',
+    );
     expect(onSaved).not.toHaveBeenCalled();
 
     answer = () => json(httpNode);
@@ -193,7 +226,7 @@ describe('NodePanel', () => {
     expect(document.querySelectorAll('small.error')).toHaveLength(0);
   });
 
-  it('shows a webhook\'s URL and copies it', async () => {
+  it("shows a webhook's URL and copies it", async () => {
     const writeText = vi.fn(() => Promise.resolve());
     vi.spyOn(navigator.clipboard, 'writeText').mockImplementation(writeText);
     const webhookType: NodeTypeInfo = { ...httpType, key: 'webhook', name: 'Webhook', form: [field('path', 'text')] };
@@ -211,7 +244,7 @@ describe('NodePanel', () => {
     expect(screen.queryByText(/api\/hooks/)).toBeNull();
   });
 
-  it('takes the next node\'s values and drops the last node\'s errors when the selection changes', async () => {
+  it("takes the next node's values and drops the last node's errors when the selection changes", async () => {
     mockFetch({ [NODE_URL]: () => apiError(422, 'VALIDATION_ERROR', 'Invalid', { form_values: { url: 'bad' } }) });
     const onSaved = vi.fn();
     const { rerender } = render(<NodePanel workflowId="wf1" node={httpNode} type={httpType} onSaved={onSaved} />);
@@ -228,9 +261,22 @@ describe('NodePanel', () => {
     expect(screen.queryByText(/^Invalid/)).toBeNull();
   });
 
-  // BUG (NodePanel.tsx, parse(): `Number(text)`): text that is not a number in a number field becomes NaN, which
-  // JSON.stringify sends as null: the typed value is silently dropped (and "Saved" shown if the field is optional)
-  // instead of reaching the server, which would answer 422 on the field. Remove `.fails` once it is fixed.
+  it("paints a node with its own values from the first frame, never with the last node's or empty ones", () => {
+    const { frames, Painted } = paintedFrames(() => `${control('Name').value} ${control('url').value}`);
+    const panel = (node: CanvasNode) => (
+      <>
+        <NodePanel workflowId="wf1" node={node} type={httpType} onSaved={vi.fn()} />
+        <Painted />
+      </>
+    );
+    const { rerender } = render(panel(httpNode));
+    rerender(panel({ ...httpNode, id: 'n2', name: 'Other', form_values: { url: 'https://other.example' } }));
+
+    expect(frames).toEqual(['Fetch https://example.org', 'Other https://other.example']);
+  });
+
+  // Number(text) would make it NaN, which JSON.stringify sends as null: the typed value would be silently dropped
+  // (and "Saved" shown if the field is optional) instead of reaching the server, which answers 422 on the field.
   it('sends text that is not a number as typed, so the server can refuse it on the field', async () => {
     const server = mockFetch({ [NODE_URL]: () => json(httpNode) });
     renderPanel();
@@ -243,10 +289,23 @@ describe('NodePanel', () => {
   });
 
   it('offers what an expression can read, the upstream nodes by name, and adds a pick to the field', () => {
-    render(<NodePanel workflowId="wf1" node={httpNode} type={httpType} onSaved={vi.fn()} upstream={['Order received', "Bob's step"]} />);
+    render(
+      <NodePanel
+        workflowId="wf1"
+        node={httpNode}
+        type={httpType}
+        onSaved={vi.fn()}
+        upstream={['Order received', "Bob's step"]}
+      />,
+    );
     const hints = screen.getByLabelText('Expression hints');
     expect([...hints.querySelectorAll('button')].map((button) => button.textContent)).toEqual([
-      '${input}', "${nodes['Order received'].output}", "${nodes['Bob\\'s step'].output}", '${session}', '${run.id}']);
+      '${input}',
+      "${nodes['Order received'].output}",
+      "${nodes['Bob\\'s step'].output}",
+      '${session}',
+      '${run.id}',
+    ]);
 
     type('when', 'x == ');
     fireEvent.click(screen.getByRole('button', { name: "${nodes['Order received'].output}" }));
@@ -254,12 +313,19 @@ describe('NodePanel', () => {
     expect(screen.getByTestId('panel-unsaved')).toBeTruthy();
   });
 
-  it('shows a field\'s list of messages, as the server sends them, as one line', async () => {
-    mockFetch({ [NODE_URL]: () => apiError(422, 'VALIDATION_ERROR', 'The request has invalid fields',
-      { retry: { max_attempts: ['Must be between 1 and 10.'] }, form_values: { url: ['Required.', 'Must be a URL.'] } }) });
+  it("shows a field's list of messages, as the server sends them, as one line", async () => {
+    mockFetch({
+      [NODE_URL]: () =>
+        apiError(422, 'VALIDATION_ERROR', 'The request has invalid fields', {
+          retry: { max_attempts: ['Must be between 1 and 10.'] },
+          form_values: { url: ['Required.', 'Must be a URL.'] },
+        }),
+    });
     renderPanel();
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(labelOf('Attempts').querySelector('.error')!.textContent).toBe('Must be between 1 and 10.'));
+    await waitFor(() =>
+      expect(labelOf('Attempts').querySelector('.error')!.textContent).toBe('Must be between 1 and 10.'),
+    );
     expect(labelOf('url').querySelector('.error')!.textContent).toBe('Required. Must be a URL.');
   });
 });

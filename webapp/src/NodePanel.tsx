@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLatest } from './useLatest';
 import { BooleanInput, ChoiceInput, numberOrText } from './FieldInputs';
 import { call, describe, isApiError, type CanvasNode, type FormField, type NodeTypeInfo } from './api';
@@ -17,10 +17,28 @@ interface Props {
  * below the type's own fields, and they travel in the same PATCH under their own names.
  */
 const RUN_SETTINGS: FormField[] = [
-  { name: 'disabled', type: 'boolean', label: 'Disabled', required: false, help: 'Skipped in runs: its input passes through.' },
-  { name: 'retry.max_attempts', type: 'integer', label: 'Attempts', required: false, help: '1 to 10; more than 1 retries a failure.' },
+  {
+    name: 'disabled',
+    type: 'boolean',
+    label: 'Disabled',
+    required: false,
+    help: 'Skipped in runs: its input passes through.',
+  },
+  {
+    name: 'retry.max_attempts',
+    type: 'integer',
+    label: 'Attempts',
+    required: false,
+    help: '1 to 10; more than 1 retries a failure.',
+  },
   { name: 'retry.delay_ms', type: 'integer', label: 'Retry delay (ms)', required: false },
-  { name: 'retry.backoff_multiplier', type: 'number', label: 'Backoff multiplier', required: false, help: 'Each retry waits this many times longer.' },
+  {
+    name: 'retry.backoff_multiplier',
+    type: 'number',
+    label: 'Backoff multiplier',
+    required: false,
+    help: 'Each retry waits this many times longer.',
+  },
   { name: 'timeout_ms', type: 'integer', label: 'Timeout (ms)', required: false, help: 'Empty: the server default.' },
 ];
 
@@ -31,6 +49,14 @@ function runSettingsOf(node: CanvasNode): Record<string, string> {
     'retry.delay_ms': String(node.retry?.delay_ms ?? 0),
     'retry.backoff_multiplier': String(node.retry?.backoff_multiplier ?? 1),
     timeout_ms: node.timeout_ms == null ? '' : String(node.timeout_ms),
+  };
+}
+
+/** What the node's fields hold, as text: its type's form values, then its run settings. */
+function fieldsOf(node: CanvasNode, type: NodeTypeInfo | undefined): Record<string, string> {
+  return {
+    ...Object.fromEntries((type?.form ?? []).map((field) => [field.name, asText(node.form_values[field.name])])),
+    ...runSettingsOf(node),
   };
 }
 
@@ -50,33 +76,37 @@ function runSettingsBody(values: Record<string, string>) {
 /** The selected node's settings, generated from its type's form; the server's 422 details land on their fields. */
 export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Props) {
   const [name, setName] = useState(node.name);
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState(() => fieldsOf(node, type));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   // What the fields held when last loaded or saved: anything else is an unsaved edit.
-  const [baseline, setBaseline] = useState<{ name: string; values: Record<string, string> }>({ name: node.name, values: {} });
+  const [baseline, setBaseline] = useState(() => ({ name: node.name, values: fieldsOf(node, type) }));
 
-  useEffect(() => {
-    const loaded = {
-      ...Object.fromEntries((type?.form ?? []).map((field) => [field.name, asText(node.form_values[field.name])])),
-      ...runSettingsOf(node),
-    };
+  // A node saved, reloaded or newly selected fills the fields again, in the same render that shows it;
+  // only another node drops the last save's messages.
+  const [loaded, setLoaded] = useState({ node, type });
+  if (loaded.node !== node || loaded.type !== type) {
+    const fields = fieldsOf(node, type);
+    setLoaded({ node, type });
     setName(node.name);
-    setValues(loaded);
-    setBaseline({ name: node.name, values: loaded });
-  }, [node, type]);
-  useEffect(() => {
-    setErrors({});
-    setMessage(null);
-  }, [node.id]);
+    setValues(fields);
+    setBaseline({ name: node.name, values: fields });
+    if (loaded.node.id !== node.id) {
+      setErrors({});
+      setMessage(null);
+    }
+  }
 
   const shownId = useLatest(node.id);
   const save = async () => {
     const formValues: Record<string, unknown> = {};
     for (const field of type?.form ?? []) formValues[field.name] = parse(field, values[field.name] ?? '');
     try {
-      const saved = await call<CanvasNode>('PATCH', `workflow/${workflowId}/nodes/${node.id}/`,
-        { name, form_values: formValues, ...runSettingsBody(values) });
+      const saved = await call<CanvasNode>('PATCH', `workflow/${workflowId}/nodes/${node.id}/`, {
+        name,
+        form_values: formValues,
+        ...runSettingsBody(values),
+      });
       onSaved(saved);
       if (shownId.current !== saved.id) return;
       setBaseline({ name, values });
@@ -86,46 +116,86 @@ export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Pr
       if (shownId.current !== node.id) return;
       const details = isApiError(failed) ? failed.details : {};
       const { form_values: formErrors, retry, ...others } = details as Record<string, unknown>;
-      const retryErrors = Object.entries((retry ?? {}) as Record<string, unknown>).map(([key, value]) => [`retry.${key}`, value]);
-      setErrors(Object.fromEntries([...Object.entries((formErrors ?? {}) as Record<string, unknown>), ...retryErrors,
-        ...Object.entries(others)].map(([key, value]) => [key, messageOf(value)])));
+      const retryErrors = Object.entries((retry ?? {}) as Record<string, unknown>).map(([key, value]) => [
+        `retry.${key}`,
+        value,
+      ]);
+      setErrors(
+        Object.fromEntries(
+          [
+            ...Object.entries((formErrors ?? {}) as Record<string, unknown>),
+            ...retryErrors,
+            ...Object.entries(others),
+          ].map(([key, value]) => [key, messageOf(value)]),
+        ),
+      );
       setMessage(describe(failed));
     }
   };
 
-  const dirty = name !== baseline.name
-    || [...(type?.form ?? []), ...RUN_SETTINGS].some((field) => (values[field.name] ?? '') !== (baseline.values[field.name] ?? ''));
+  const dirty =
+    name !== baseline.name ||
+    [...(type?.form ?? []), ...RUN_SETTINGS].some(
+      (field) => (values[field.name] ?? '') !== (baseline.values[field.name] ?? ''),
+    );
 
-  const webhookUrl = node.node_type === 'webhook' && typeof node.form_values.path === 'string'
-    ? new URL(`api/hooks/${node.form_values.path}`, location.href).href : null;
+  const webhookUrl =
+    node.node_type === 'webhook' && typeof node.form_values.path === 'string'
+      ? new URL(`api/hooks/${node.form_values.path}`, location.href).href
+      : null;
 
   return (
     <section className="node-settings" aria-label="Node settings" data-node-id={node.id}>
       <h2>{type?.name ?? node.node_type}</h2>
-      <label>Name<input value={name} onChange={(e) => setName(e.target.value)} /></label>
+      <label>
+        Name
+        <input value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
       {webhookUrl && (
-        <p className="webhook-url">Webhook URL <code>{webhookUrl}</code>
-          <button onClick={() => navigator.clipboard?.writeText(webhookUrl)}>Copy</button></p>
+        <p className="webhook-url">
+          Webhook URL <code>{webhookUrl}</code>
+          <button onClick={() => navigator.clipboard?.writeText(webhookUrl)}>Copy</button>
+        </p>
       )}
       {(type?.form ?? []).map((field) => (
-        <FieldRow key={field.name} field={field} value={values[field.name] ?? ''} error={errors[field.name]}
-                  onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}>
+        <FieldRow
+          key={field.name}
+          field={field}
+          value={values[field.name] ?? ''}
+          error={errors[field.name]}
+          onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
+        >
           {field.type === 'expression' && (
-            <ExpressionHints upstream={upstream}
-                             onPick={(text) => setValues((current) => ({ ...current, [field.name]: (current[field.name] ?? '') + text }))} />
+            <ExpressionHints
+              upstream={upstream}
+              onPick={(text) =>
+                setValues((current) => ({ ...current, [field.name]: (current[field.name] ?? '') + text }))
+              }
+            />
           )}
         </FieldRow>
       ))}
       <details className="run-settings" open={RUN_SETTINGS.some((field) => errors[field.name]) || undefined}>
         <summary>Run settings: retries, timeout, disabled</summary>
         {RUN_SETTINGS.map((field) => (
-          <FieldRow key={field.name} field={field} value={values[field.name] ?? ''} error={errors[field.name]}
-                    onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))} />
+          <FieldRow
+            key={field.name}
+            field={field}
+            value={values[field.name] ?? ''}
+            error={errors[field.name]}
+            onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
+          />
         ))}
       </details>
       <div className="save-row">
-        <button className="primary" onClick={save}>Save</button>
-        {dirty && <span className="unsaved-mark" data-testid="panel-unsaved">Unsaved changes</span>}
+        <button className="primary" onClick={save}>
+          Save
+        </button>
+        {dirty && (
+          <span className="unsaved-mark" data-testid="panel-unsaved">
+            Unsaved changes
+          </span>
+        )}
       </div>
       {message && !dirty && <p className={message === 'Saved' ? 'ok' : 'error'}>{message}</p>}
       {message && dirty && message !== 'Saved' && <p className="error">{message}</p>}
@@ -134,23 +204,42 @@ export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Pr
 }
 
 /** One field: its label, the input its type calls for, its help and the server's message about it. */
-function FieldRow({ field, value, error, onChange, children }: {
-  field: FormField; value: string; error?: string; onChange: (value: string) => void; children?: React.ReactNode;
+function FieldRow({
+  field,
+  value,
+  error,
+  onChange,
+  children,
+}: {
+  field: FormField;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+  children?: React.ReactNode;
 }) {
   return (
     <div className="field">
       <label className={error ? 'invalid' : undefined}>
-        {field.label}{field.required ? ' *' : ''}
+        {field.label}
+        {field.required ? ' *' : ''}
         {field.type === 'choice' ? (
           <ChoiceInput value={value} options={field.options} onChange={onChange} />
         ) : field.type === 'boolean' ? (
           <BooleanInput value={value} onChange={onChange} />
         ) : isStructured(field) || field.type === 'textarea' ? (
-          <textarea rows={4} value={value} placeholder={isStructured(field) ? 'JSON' : undefined}
-                    onChange={(e) => onChange(e.target.value)} />
+          <textarea
+            rows={4}
+            value={value}
+            placeholder={isStructured(field) ? 'JSON' : undefined}
+            onChange={(e) => onChange(e.target.value)}
+          />
         ) : (
-          <input type={field.type === 'secret' ? 'password' : 'text'} value={value}
-                 placeholder={field.type === 'expression' ? '${input.…}' : undefined} onChange={(e) => onChange(e.target.value)} />
+          <input
+            type={field.type === 'secret' ? 'password' : 'text'}
+            value={value}
+            placeholder={field.type === 'expression' ? '${input.…}' : undefined}
+            onChange={(e) => onChange(e.target.value)}
+          />
         )}
         {field.help && <small>{field.help}</small>}
         {error && <small className="error">{error}</small>}
@@ -162,10 +251,19 @@ function FieldRow({ field, value, error, onChange, children }: {
 
 /** What an expression can read, as chips that add it to the field: the input, earlier nodes' outputs, the session. */
 function ExpressionHints({ upstream, onPick }: { upstream: string[]; onPick: (text: string) => void }) {
-  const hints = ['${input}', ...upstream.map((name) => `\${nodes['${name.replace(/'/g, "\\'")}'].output}`), '${session}', '${run.id}'];
+  const hints = [
+    '${input}',
+    ...upstream.map((name) => `\${nodes['${name.replace(/'/g, "\\'")}'].output}`),
+    '${session}',
+    '${run.id}',
+  ];
   return (
     <div className="expression-hints" aria-label="Expression hints">
-      {hints.map((hint) => <button key={hint} type="button" onClick={() => onPick(hint)}>{hint}</button>)}
+      {hints.map((hint) => (
+        <button key={hint} type="button" onClick={() => onPick(hint)}>
+          {hint}
+        </button>
+      ))}
     </div>
   );
 }
@@ -192,7 +290,11 @@ function parse(field: FormField, text: string): unknown {
   if (field.type === 'boolean') return text === 'true';
   if (field.type === 'number' || field.type === 'integer') return numberOrText(text);
   if (isStructured(field)) {
-    try { return JSON.parse(text); } catch { return text; }
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
   }
   return text;
 }

@@ -3,8 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { Palette } from './Palette';
 import type { NodeTypeInfo } from './api';
 
-const type = (key: string, name: string, category: string, description = ''): NodeTypeInfo =>
-  ({ key, name, category, description, trigger: false, routes: ['default'], form: [] });
+const type = (key: string, name: string, category: string, description = ''): NodeTypeInfo => ({
+  key,
+  name,
+  category,
+  description,
+  trigger: false,
+  routes: ['default'],
+  form: [],
+});
 
 const types = [
   type('manual', 'Manual trigger', 'Triggers', 'Start a run by hand'),
@@ -15,10 +22,13 @@ const types = [
 
 const search = (value: string) => fireEvent.change(screen.getByPlaceholderText('Search nodes'), { target: { value } });
 /** Each category heading with the names of its node types, in the order shown. */
-const shownGroups = () => Object.fromEntries(
-  Array.from(screen.getByRole('navigation', { name: 'Node types' }).querySelectorAll('section'),
-    (section) => [section.querySelector('h3')!.textContent,
-      [...section.querySelectorAll('.palette-item')].map((item) => item.textContent)]));
+const shownGroups = () =>
+  Object.fromEntries(
+    Array.from(screen.getByRole('navigation', { name: 'Node types' }).querySelectorAll('section'), (section) => [
+      section.querySelector('h3')!.textContent,
+      [...section.querySelectorAll('.palette-item')].map((item) => item.textContent),
+    ]),
+  );
 
 describe('Palette', () => {
   it('groups the node types by category, in the order the categories first appear', () => {
@@ -37,10 +47,10 @@ describe('Palette', () => {
     search('  WEBHOOK ');
     expect(shownGroups()).toEqual({ Triggers: ['Webhook'] });
 
-    search('http');  // the name of one, the description of another
+    search('http'); // the name of one, the description of another
     expect(shownGroups()).toEqual({ Actions: ['HTTP request'], Triggers: ['Webhook'] });
 
-    search('http_req');  // a key
+    search('http_req'); // a key
     expect(shownGroups()).toEqual({ Actions: ['HTTP request'] });
 
     search('nothing like it');
@@ -58,7 +68,7 @@ describe('Palette', () => {
 
     const dataTransfer = new DataTransfer();
     const dragStart = createEvent.dragStart(item);
-    Object.defineProperty(dragStart, 'dataTransfer', { value: dataTransfer });  // happy-dom's DragEvent drops it from its init
+    Object.defineProperty(dragStart, 'dataTransfer', { value: dataTransfer }); // happy-dom's DragEvent drops it from its init
     fireEvent(item, dragStart);
 
     expect(dataTransfer.getData('application/x-node-type')).toBe('condition');

@@ -7,7 +7,8 @@ export function Palette({ types }: { types: NodeTypeInfo[] }) {
   const groups = useMemo(() => {
     const wanted = search.trim().toLowerCase();
     const byCategory = new Map<string, NodeTypeInfo[]>();
-    types.filter((type) => !wanted || `${type.name} ${type.key} ${type.description}`.toLowerCase().includes(wanted))
+    types
+      .filter((type) => !wanted || `${type.name} ${type.key} ${type.description}`.toLowerCase().includes(wanted))
       .forEach((type) => byCategory.set(type.category, [...(byCategory.get(type.category) ?? []), type]));
     return [...byCategory.entries()];
   }, [types, search]);
@@ -19,9 +20,18 @@ export function Palette({ types }: { types: NodeTypeInfo[] }) {
         <section key={category}>
           <h3>{category}</h3>
           {members.map((type) => (
-            <div key={type.key} className="palette-item" draggable title={type.description} data-node-type={type.key}
-                 data-category={type.category}
-                 onDragStart={(e) => { e.dataTransfer.setData('application/x-node-type', type.key); e.dataTransfer.effectAllowed = 'move'; }}>
+            <div
+              key={type.key}
+              className="palette-item"
+              draggable
+              title={type.description}
+              data-node-type={type.key}
+              data-category={type.category}
+              onDragStart={(e) => {
+                e.dataTransfer.setData('application/x-node-type', type.key);
+                e.dataTransfer.effectAllowed = 'move';
+              }}
+            >
               {type.name}
             </div>
           ))}

@@ -12,7 +12,8 @@ const inputs: DeclaredInput[] = [
 ];
 
 const control = <T extends HTMLElement = HTMLInputElement>(name: string) =>
-  screen.getAllByText((_, element) => element?.tagName === 'LABEL' && element.firstChild?.textContent === name)[0]
+  screen
+    .getAllByText((_, element) => element?.tagName === 'LABEL' && element.firstChild?.textContent === name)[0]
     .querySelector('input, select') as unknown as T;
 
 const renderForm = (error: string | null = null) => {
@@ -49,7 +50,12 @@ describe('RunInputs form', () => {
 
     expect(onRun).toHaveBeenCalledTimes(1);
     expect(onRun.mock.calls[0][0]).toStrictEqual({
-      customer: 'ACME', amount: 12, urgent: false, currency: 'USD', lines: [{ sku: 'b', qty: 2 }] });
+      customer: 'ACME',
+      amount: 12,
+      urgent: false,
+      currency: 'USD',
+      lines: [{ sku: 'b', qty: 2 }],
+    });
     expect(onCancel).not.toHaveBeenCalled();
   });
 
@@ -60,14 +66,13 @@ describe('RunInputs form', () => {
     expect(onRun).not.toHaveBeenCalled();
   });
 
-  it('shows the server\'s refusal', () => {
+  it("shows the server's refusal", () => {
     renderForm('Invalid input: customer: is required');
     expect(screen.getByRole('alert').textContent).toBe('Invalid input: customer: is required');
   });
 
-  // BUG (RunInputs.tsx, the number <input>): without step="any" the default step is 1, so the browser's form
-  // validation (happy-dom's too) refuses a decimal such as 12.5 and the form is never submitted, although the
-  // server takes any number. Remove `.fails` once the input has step="any".
+  // A number <input> steps by 1 unless told otherwise, and the browser's form validation (happy-dom's too) then
+  // refuses a decimal such as 12.5 and never submits the form, although the server takes any number.
   it('runs with a decimal number', () => {
     const { onRun } = renderForm();
     fireEvent.change(control('customer'), { target: { value: 'ACME' } });

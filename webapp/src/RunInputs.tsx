@@ -20,14 +20,28 @@ interface Props {
 
 /** Asks for the trigger's declared inputs before a run; the server checks them again (422 on the field). */
 export function RunInputs({ inputs, error, onRun, onCancel }: Props) {
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(inputs.map((input) =>
-    [input.name, input.default === undefined || input.default === null ? '' : typeof input.default === 'string'
-      ? input.default : JSON.stringify(input.default)])));
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      inputs.map((input) => [
+        input.name,
+        input.default === undefined || input.default === null
+          ? ''
+          : typeof input.default === 'string'
+            ? input.default
+            : JSON.stringify(input.default),
+      ]),
+    ),
+  );
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    onRun(Object.fromEntries(inputs.filter((input) => values[input.name] !== '')
-      .map((input) => [input.name, typed(input, values[input.name])])));
+    onRun(
+      Object.fromEntries(
+        inputs
+          .filter((input) => values[input.name] !== '')
+          .map((input) => [input.name, typed(input, values[input.name])]),
+      ),
+    );
   };
 
   return (
@@ -36,23 +50,42 @@ export function RunInputs({ inputs, error, onRun, onCancel }: Props) {
         <h2>Run with inputs</h2>
         {inputs.map((input) => (
           <label key={input.name}>
-            {input.name}{input.required ? ' *' : ''}
+            {input.name}
+            {input.required ? ' *' : ''}
             {input.type === 'choice' ? (
-              <ChoiceInput value={values[input.name]} options={input.options}
-                           onChange={(value) => setValues({ ...values, [input.name]: value })} />
+              <ChoiceInput
+                value={values[input.name]}
+                options={input.options}
+                onChange={(value) => setValues({ ...values, [input.name]: value })}
+              />
             ) : input.type === 'boolean' ? (
-              <BooleanInput value={values[input.name]} onChange={(value) => setValues({ ...values, [input.name]: value })} />
+              <BooleanInput
+                value={values[input.name]}
+                onChange={(value) => setValues({ ...values, [input.name]: value })}
+              />
             ) : (
-              <input value={values[input.name]} type={input.type === 'number' ? 'number' : 'text'} step={input.type === 'number' ? 'any' : undefined}
-                     onChange={(e) => setValues({ ...values, [input.name]: e.target.value })} />
+              <input
+                value={values[input.name]}
+                type={input.type === 'number' ? 'number' : 'text'}
+                step={input.type === 'number' ? 'any' : undefined}
+                onChange={(e) => setValues({ ...values, [input.name]: e.target.value })}
+              />
             )}
             {input.description && <small>{input.description}</small>}
           </label>
         ))}
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="modal-buttons">
-          <button type="button" onClick={onCancel}>Cancel</button>
-          <button type="submit" className="primary">Run</button>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Run
+          </button>
         </div>
       </form>
     </div>
@@ -62,9 +95,17 @@ export function RunInputs({ inputs, error, onRun, onCancel }: Props) {
 /** The typed value of a field's text: numbers, booleans and JSON parsed; a number left as text if it is not one (the server says so). */
 export function typed(input: DeclaredInput, text: string): unknown {
   switch (input.type) {
-    case 'number': return numberOrText(text);
-    case 'boolean': return text === 'true';
-    case 'json': try { return JSON.parse(text); } catch { return text; }
-    default: return text;
+    case 'number':
+      return numberOrText(text);
+    case 'boolean':
+      return text === 'true';
+    case 'json':
+      try {
+        return JSON.parse(text);
+      } catch {
+        return text;
+      }
+    default:
+      return text;
   }
 }

@@ -4,19 +4,40 @@ import { RunsPanel, type RunDetail, type RunSummary } from './RunsPanel';
 import { apiError, json, mockFetch } from './test/fetchMock';
 
 const LIST = 'GET runs/?workflow_id=wf1&limit=50';
-const done: RunSummary = { task_id: 't1', status: 'SUCCESS', trigger: 'manual', created_at: '2025-03-04T10:11:12Z',
-  duration_ms: 1234, parent_run_id: null };
-const running: RunSummary = { task_id: 't2', status: 'STARTED', trigger: 'webhook', created_at: '2025-03-04T10:20:00Z',
-  duration_ms: null, parent_run_id: null };
-const fork: RunSummary = { task_id: 't3', status: 'FAILURE', trigger: 'manual', created_at: '2025-03-04T10:30:00Z',
-  duration_ms: 5, parent_run_id: 't1' };
-const detail: RunDetail = { ...done, node_executions: [{ node_id: 'n1', status: 'SUCCESS', route: 'default', attempt: 1 }] };
+const done: RunSummary = {
+  task_id: 't1',
+  status: 'SUCCESS',
+  trigger: 'manual',
+  created_at: '2025-03-04T10:11:12Z',
+  duration_ms: 1234,
+  parent_run_id: null,
+};
+const running: RunSummary = {
+  task_id: 't2',
+  status: 'STARTED',
+  trigger: 'webhook',
+  created_at: '2025-03-04T10:20:00Z',
+  duration_ms: null,
+  parent_run_id: null,
+};
+const fork: RunSummary = {
+  task_id: 't3',
+  status: 'FAILURE',
+  trigger: 'manual',
+  created_at: '2025-03-04T10:30:00Z',
+  duration_ms: 5,
+  parent_run_id: 't1',
+};
+const detail: RunDetail = {
+  ...done,
+  node_executions: [{ node_id: 'n1', status: 'SUCCESS', route: 'default', attempt: 1 }],
+};
 
 const runButtons = () => screen.getAllByRole('button') as HTMLButtonElement[];
 const cells = (button: HTMLElement) => Array.from(button.children, (span) => span.textContent);
 
 describe('RunsPanel', () => {
-  it('lists the workflow\'s runs with status, start time, duration and trigger', async () => {
+  it("lists the workflow's runs with status, start time, duration and trigger", async () => {
     const server = mockFetch({ [LIST]: () => json({ runs: [fork, running, done] }) });
     render(<RunsPanel workflowId="wf1" refresh={0} openRunId={null} onOpen={vi.fn()} />);
 

@@ -29,7 +29,11 @@ export function RunsPanel({ workflowId, refresh, openRunId, onOpen }: Props) {
 
   useEffect(() => {
     call<{ runs: RunSummary[] }>('GET', `runs/?workflow_id=${workflowId}&limit=50`)
-      .then((answer) => { setRuns(answer.runs); setError(null); }).catch((failed) => setError(describe(failed)));
+      .then((answer) => {
+        setRuns(answer.runs);
+        setError(null);
+      })
+      .catch((failed) => setError(describe(failed)));
   }, [workflowId, refresh]);
 
   const open = (taskId: string) => {
@@ -37,7 +41,12 @@ export function RunsPanel({ workflowId, refresh, openRunId, onOpen }: Props) {
       onOpen(null);
       return;
     }
-    call<RunDetail>('GET', `runs/${taskId}/`).then((run) => { setError(null); onOpen(run); }).catch((failed) => setError(describe(failed)));
+    call<RunDetail>('GET', `runs/${taskId}/`)
+      .then((run) => {
+        setError(null);
+        onOpen(run);
+      })
+      .catch((failed) => setError(describe(failed)));
   };
 
   return (
@@ -48,8 +57,11 @@ export function RunsPanel({ workflowId, refresh, openRunId, onOpen }: Props) {
       <ul>
         {runs.map((run) => (
           <li key={run.task_id}>
-            <button className={run.task_id === openRunId ? 'run-item open' : 'run-item'} onClick={() => open(run.task_id)}
-                    data-status={run.status}>
+            <button
+              className={run.task_id === openRunId ? 'run-item open' : 'run-item'}
+              onClick={() => open(run.task_id)}
+              data-status={run.status}
+            >
               <span className={`run-status status-${run.status.toLowerCase()}`}>{run.status}</span>
               <span>{new Date(run.created_at).toLocaleTimeString()}</span>
               <span>{run.duration_ms === null ? '' : formatDuration(run.duration_ms)}</span>

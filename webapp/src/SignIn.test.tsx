@@ -26,7 +26,9 @@ describe('SignIn', () => {
     fireEvent.click(signInButton());
 
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
-    expect(server.calls).toEqual([{ method: 'GET', path: 'workflow/?limit=1', body: undefined, authorization: 'Bearer wfo_good' }]);
+    expect(server.calls).toEqual([
+      { method: 'GET', path: 'workflow/?limit=1', body: undefined, authorization: 'Bearer wfo_good' },
+    ]);
     expect(token.get()).toBe('wfo_good');
     expect(sessionStorage.getItem('orchestrator.token')).toBe('wfo_good');
     expect(screen.queryByRole('alert')).toBeNull();
@@ -47,7 +49,7 @@ describe('SignIn', () => {
     expect(onSignedIn).not.toHaveBeenCalled();
   });
 
-  it('shows the server\'s own message for other errors', async () => {
+  it("shows the server's own message for other errors", async () => {
     mockFetch({ 'GET workflow/?limit=1': () => apiError(503, 'UNAVAILABLE', 'Database is starting') });
     const onSignedIn = vi.fn();
     render(<SignIn onSignedIn={onSignedIn} />);

@@ -14,21 +14,39 @@ export function SignIn({ onSignedIn, notice = null }: { onSignedIn: () => void; 
       onSignedIn();
     } catch (failed) {
       token.clear();
-      setError(isApiError(failed) && failed.status === 401
-        ? 'This token is not valid: use the admin token the server printed on its first start, or one from POST /api/tokens/.'
-        : describe(failed));
+      setError(
+        isApiError(failed) && failed.status === 401
+          ? 'This token is not valid: use the admin token the server printed on its first start, or one from POST /api/tokens/.'
+          : describe(failed),
+      );
     }
   };
 
   return (
     <form className="signin" onSubmit={submit}>
       <h1>Workflow Orchestrator</h1>
-      {notice && !error && <p className="error" role="status">{notice}</p>}
+      {notice && !error && (
+        <p className="error" role="status">
+          {notice}
+        </p>
+      )}
       <label htmlFor="token">API token</label>
-      <input id="token" type="password" autoFocus value={value} onChange={(e) => setValue(e.target.value)}
-             placeholder="wfo_…" />
-      <button type="submit" disabled={!value.trim()}>Sign in</button>
-      {error && <p className="error" role="alert">{error}</p>}
+      <input
+        id="token"
+        type="password"
+        autoFocus
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        placeholder="wfo_…"
+      />
+      <button type="submit" disabled={!value.trim()}>
+        Sign in
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -5,7 +5,13 @@ import { token, type Workflow } from './api';
 import { apiError, json, mockFetch, noContent } from './test/fetchMock';
 
 const ALL = 'workflow/?limit=500&search=';
-const invoices: Workflow = { id: 'w1', name: 'Invoices', active: false, version: 3, updated_at: '2025-01-02T10:00:00Z' };
+const invoices: Workflow = {
+  id: 'w1',
+  name: 'Invoices',
+  active: false,
+  version: 3,
+  updated_at: '2025-01-02T10:00:00Z',
+};
 const reports: Workflow = { id: 'w2', name: 'Reports', active: true, version: 1, updated_at: '2025-01-03T10:00:00Z' };
 
 const renderList = () => {
@@ -73,12 +79,16 @@ describe('WorkflowList', () => {
     await waitFor(() => expect(onOpen).toHaveBeenCalledWith('w9'));
     expect(prompt).toHaveBeenCalledWith('Name of the new workflow');
     expect(server.callsTo('POST')).toEqual([
-      { method: 'POST', path: 'workflow/', body: { name: 'Payroll' }, authorization: 'Bearer wfo_t' }]);
+      { method: 'POST', path: 'workflow/', body: { name: 'Payroll' }, authorization: 'Bearer wfo_t' },
+    ]);
   });
 
   it('creates nothing when the name prompt is cancelled', async () => {
     const server = mockFetch({ [`GET ${ALL}`]: () => json([]) });
-    vi.stubGlobal('prompt', vi.fn(() => null));
+    vi.stubGlobal(
+      'prompt',
+      vi.fn(() => null),
+    );
     const { onOpen } = renderList();
     await screen.findByText(/No workflows yet/);
 
@@ -113,7 +123,10 @@ describe('WorkflowList', () => {
     let renamed = false;
     const server = mockFetch({
       [`GET ${ALL}`]: () => json([renamed ? { ...invoices, name: 'Invoices 2026' } : invoices]),
-      'PATCH workflow/w1/': () => { renamed = true; return json({ ...invoices, name: 'Invoices 2026' }); },
+      'PATCH workflow/w1/': () => {
+        renamed = true;
+        return json({ ...invoices, name: 'Invoices 2026' });
+      },
     });
     const prompt = vi.fn(() => 'Invoices 2026');
     vi.stubGlobal('prompt', prompt);
@@ -157,9 +170,15 @@ describe('WorkflowList', () => {
     let stored = [invoices, reports];
     const server = mockFetch({
       [`GET ${ALL}`]: () => json(stored),
-      'DELETE workflow/w1/': () => { stored = [reports]; return noContent(); },
+      'DELETE workflow/w1/': () => {
+        stored = [reports];
+        return noContent();
+      },
     });
-    vi.stubGlobal('confirm', vi.fn(() => true));
+    vi.stubGlobal(
+      'confirm',
+      vi.fn(() => true),
+    );
     renderList();
     await screen.findByRole('link', { name: 'Invoices' });
 
@@ -180,28 +199,37 @@ describe('WorkflowList', () => {
   it('shows other errors with their field details', async () => {
     mockFetch({
       [`GET ${ALL}`]: () => json([]),
-      'POST workflow/': () => apiError(422, 'VALIDATION_ERROR', 'Invalid workflow', { name: 'must be at most 200 characters' }),
+      'POST workflow/': () =>
+        apiError(422, 'VALIDATION_ERROR', 'Invalid workflow', { name: 'must be at most 200 characters' }),
     });
-    vi.stubGlobal('prompt', vi.fn(() => 'x'.repeat(300)));
+    vi.stubGlobal(
+      'prompt',
+      vi.fn(() => 'x'.repeat(300)),
+    );
     const { onOpen, onUnauthorized } = renderList();
     await screen.findByText(/No workflows yet/);
 
     fireEvent.click(screen.getByRole('button', { name: 'New workflow' }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe('Invalid workflow: name: must be at most 200 characters');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Invalid workflow: name: must be at most 200 characters',
+    );
     expect(onOpen).not.toHaveBeenCalled();
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 
-  // BUG (WorkflowList.tsx, `load`): an answer is applied whenever it arrives, so a slow answer for an older search
-  // term replaces the list of the term now in the box. Remove `.fails` once `load` ignores stale answers.
+  // Answers can arrive out of order: a slow one for an older search term must not replace the list of the term
+  // now in the box.
   it('keeps the results of the latest search when an older search answers last', async () => {
     const alpha: Workflow = { ...invoices, id: 'w3', name: 'Alpha' };
     const abacus: Workflow = { ...invoices, id: 'w4', name: 'Abacus' };
     let answerSlowSearch!: (response: Response) => void;
     mockFetch({
       [`GET ${ALL}`]: () => json([]),
-      'GET workflow/?limit=500&search=a': () => new Promise<Response>((resolve) => { answerSlowSearch = resolve; }),
+      'GET workflow/?limit=500&search=a': () =>
+        new Promise<Response>((resolve) => {
+          answerSlowSearch = resolve;
+        }),
       'GET workflow/?limit=500&search=ab': () => json([abacus]),
     });
     renderList();

@@ -12,10 +12,13 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
   const [search, setSearch] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  const fail = useCallback((failed: unknown) => {
-    if (isApiError(failed) && failed.status === 401) onUnauthorized();
-    else setError(describe(failed));
-  }, [onUnauthorized]);
+  const fail = useCallback(
+    (failed: unknown) => {
+      if (isApiError(failed) && failed.status === 401) onUnauthorized();
+      else setError(describe(failed));
+    },
+    [onUnauthorized],
+  );
 
   // Each keystroke searches; an answer that comes after a newer search was sent is dropped.
   const [reloads, setReloads] = useState(0);
@@ -23,9 +26,18 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
   useEffect(() => {
     let current = true;
     call<Workflow[]>('GET', `workflow/?limit=500&search=${encodeURIComponent(search)}`)
-      .then((found) => { if (current) { setWorkflows(found); setError(null); } })
-      .catch((failed) => { if (current) fail(failed); });
-    return () => { current = false; };
+      .then((found) => {
+        if (current) {
+          setWorkflows(found);
+          setError(null);
+        }
+      })
+      .catch((failed) => {
+        if (current) fail(failed);
+      });
+    return () => {
+      current = false;
+    };
   }, [search, reloads, fail]);
 
   const create = async () => {
@@ -34,7 +46,9 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
     try {
       const created = await call<Workflow>('POST', 'workflow/', { name });
       onOpen(created.id);
-    } catch (failed) { fail(failed); }
+    } catch (failed) {
+      fail(failed);
+    }
   };
   const rename = (workflow: Workflow) => {
     const name = prompt('New name', workflow.name);
@@ -53,16 +67,47 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
     <main className="list">
       <div className="list-tools">
         <input placeholder="Search workflows" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <button className="primary" onClick={create}>New workflow</button>
+        <button className="primary" onClick={create}>
+          New workflow
+        </button>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <table>
-        <thead><tr><th>Name</th><th>Active</th><th>Version</th><th>Updated</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Active</th>
+            <th>Version</th>
+            <th>Updated</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {workflows.map((workflow) => (
             <tr key={workflow.id}>
-              <td><a href={`#${workflow.id}`} onClick={(e) => { e.preventDefault(); onOpen(workflow.id); }}>{workflow.name}</a></td>
-              <td><input type="checkbox" aria-label="active" checked={workflow.active} onChange={() => toggle(workflow)} /></td>
+              <td>
+                <a
+                  href={`#${workflow.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onOpen(workflow.id);
+                  }}
+                >
+                  {workflow.name}
+                </a>
+              </td>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label="active"
+                  checked={workflow.active}
+                  onChange={() => toggle(workflow)}
+                />
+              </td>
               <td>{workflow.version}</td>
               <td>{new Date(workflow.updated_at).toLocaleString()}</td>
               <td className="row-actions">
@@ -71,7 +116,13 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
               </td>
             </tr>
           ))}
-          {workflows.length === 0 && <tr><td colSpan={5} className="empty">No workflows yet: create one.</td></tr>}
+          {workflows.length === 0 && (
+            <tr>
+              <td colSpan={5} className="empty">
+                No workflows yet: create one.
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
     </main>

@@ -6,18 +6,32 @@ import type { NodeData } from './graph';
 
 const view = (data: Partial<NodeData>) => {
   const props = {
-    id: 'n1', type: 'workflowNode', selected: false, dragging: false, zIndex: 0, isConnectable: true,
-    positionAbsoluteX: 0, positionAbsoluteY: 0, draggable: true, selectable: true, deletable: true,
+    id: 'n1',
+    type: 'workflowNode',
+    selected: false,
+    dragging: false,
+    zIndex: 0,
+    isConnectable: true,
+    positionAbsoluteX: 0,
+    positionAbsoluteY: 0,
+    draggable: true,
+    selectable: true,
+    deletable: true,
     data: { name: 'Over 100?', nodeType: 'condition', routes: ['true', 'false'], state: 'idle', ...data },
   } as unknown as NodeProps<Node<NodeData>>;
-  return render(<ReactFlowProvider><WorkflowNodeView {...props} /></ReactFlowProvider>).container;
+  return render(
+    <ReactFlowProvider>
+      <WorkflowNodeView {...props} />
+    </ReactFlowProvider>,
+  ).container;
 };
 
 describe('a node on the canvas', () => {
   it('has one labelled output handle per route', () => {
     const node = view({});
-    expect([...node.querySelectorAll('.react-flow__handle.source')].map((handle) => handle.getAttribute('data-handleid')))
-      .toEqual(['true', 'false']);
+    expect(
+      [...node.querySelectorAll('.react-flow__handle.source')].map((handle) => handle.getAttribute('data-handleid')),
+    ).toEqual(['true', 'false']);
     expect([...node.querySelectorAll('.handle-label')].map((label) => label.textContent)).toEqual(['true', 'false']);
     expect(node.querySelectorAll('.react-flow__handle.target')).toHaveLength(1);
   });
@@ -35,7 +49,7 @@ describe('a node on the canvas', () => {
     expect(node.querySelector('[data-testid="node-run"]')!.textContent).toBe('completed · 2.4 s · attempt 2');
   });
 
-  it('carries its type\'s category for the stripe', () => {
+  it("carries its type's category for the stripe", () => {
     expect(view({ category: 'logic' }).querySelector('.wf-node')!.getAttribute('data-category')).toBe('logic');
   });
 

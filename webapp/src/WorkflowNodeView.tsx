@@ -8,16 +8,27 @@ import { formatDuration, type NodeData } from './graph';
 export function WorkflowNodeView({ data, selected }: NodeProps<Node<NodeData>>) {
   const routes = data.routes.length ? data.routes : ['default'];
   return (
-    <div className={`wf-node state-${data.state}${selected ? ' selected' : ''}${data.disabled ? ' disabled' : ''}`}
-         data-node-type={data.nodeType}
-         data-category={data.category}>
+    <div
+      className={`wf-node state-${data.state}${selected ? ' selected' : ''}${data.disabled ? ' disabled' : ''}`}
+      data-node-type={data.nodeType}
+      data-category={data.category}
+    >
       <Handle type="target" position={Position.Left} />
       <div className="wf-node-name">{data.name}</div>
-      <div className="wf-node-type">{data.nodeType}{data.route && data.route !== 'default' ? ` → ${data.route}` : ''}</div>
+      <div className="wf-node-type">
+        {data.nodeType}
+        {data.route && data.route !== 'default' ? ` → ${data.route}` : ''}
+      </div>
       {data.state !== 'idle' && <RunLine data={data} />}
       {routes.map((route, i) => (
-        <Handle key={route} id={route} type="source" position={Position.Right}
-                style={{ top: `${((i + 1) * 100) / (routes.length + 1)}%` }} title={route}>
+        <Handle
+          key={route}
+          id={route}
+          type="source"
+          position={Position.Right}
+          style={{ top: `${((i + 1) * 100) / (routes.length + 1)}%` }}
+          title={route}
+        >
           {routes.length > 1 && <span className="handle-label">{route}</span>}
         </Handle>
       ))}
@@ -29,5 +40,9 @@ function RunLine({ data }: { data: NodeData }) {
   const parts: string[] = [data.state];
   if (data.durationMs !== undefined) parts.push(formatDuration(data.durationMs));
   if ((data.attempt ?? 1) > 1) parts.push(`attempt ${data.attempt}`);
-  return <div className="wf-node-run" data-testid="node-run">{parts.join(' · ')}</div>;
+  return (
+    <div className="wf-node-run" data-testid="node-run">
+      {parts.join(' · ')}
+    </div>
+  );
 }

@@ -7,7 +7,10 @@ export interface ApiError {
   details: Record<string, unknown>;
 }
 
-export interface Position { x: number; y: number }
+export interface Position {
+  x: number;
+  y: number;
+}
 
 export interface CanvasNode {
   id: string;
@@ -79,20 +82,32 @@ export const token = {
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Authorization: `Bearer ${token.get() ?? ''}` };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`api/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`api/${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   // A proxy's error page is HTML, not the API's JSON: its status still tells what happened.
   const json = text ? parseOrNull(text) : null;
   if (!response.ok) {
     const body = (json ?? {}) as Partial<ApiError>;
-    throw { status: response.status, error: body.error ?? (response.statusText || `HTTP ${response.status}`),
-      code: body.code ?? 'HTTP_ERROR', details: body.details ?? {} } satisfies ApiError;
+    throw {
+      status: response.status,
+      error: body.error ?? (response.statusText || `HTTP ${response.status}`),
+      code: body.code ?? 'HTTP_ERROR',
+      details: body.details ?? {},
+    } satisfies ApiError;
   }
   return json as T;
 }
 
 function parseOrNull(text: string): unknown {
-  try { return JSON.parse(text); } catch { return null; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 export function isApiError(value: unknown): value is ApiError {
@@ -107,7 +122,9 @@ export function describe(error: unknown): string {
 }
 
 function flatten(details: Record<string, unknown>, prefix = ''): string[] {
-  return Object.entries(details).flatMap(([key, value]) => typeof value === 'object' && value !== null
-    ? flatten(value as Record<string, unknown>, `${prefix}${key}.`)
-    : [`${prefix}${key}: ${String(value)}`]);
+  return Object.entries(details).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null
+      ? flatten(value as Record<string, unknown>, `${prefix}${key}.`)
+      : [`${prefix}${key}: ${String(value)}`],
+  );
 }

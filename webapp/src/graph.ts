@@ -36,7 +36,10 @@ const EDGE_GRAB_PX = 8;
 
 type CategoryOf = (nodeType: string) => string | undefined;
 
-export function toFlow(canvas: Canvas, categoryOf: CategoryOf = () => undefined): { nodes: Node<NodeData>[]; edges: Edge[] } {
+export function toFlow(
+  canvas: Canvas,
+  categoryOf: CategoryOf = () => undefined,
+): { nodes: Node<NodeData>[]; edges: Edge[] } {
   return { nodes: canvas.nodes.map((node) => toFlowNode(node, categoryOf)), edges: canvas.edges.map(toFlowEdge) };
 }
 
@@ -45,8 +48,14 @@ export function toFlowNode(node: CanvasNode, categoryOf: CategoryOf = () => unde
     id: node.id,
     type: 'workflowNode',
     position: node.position,
-    data: { name: node.name, nodeType: node.node_type, category: categoryOf(node.node_type), disabled: node.disabled,
-      routes: node.routes, state: 'idle' },
+    data: {
+      name: node.name,
+      nodeType: node.node_type,
+      category: categoryOf(node.node_type),
+      disabled: node.disabled,
+      routes: node.routes,
+      state: 'idle',
+    },
   };
 }
 
@@ -96,15 +105,19 @@ export function applyEvent(states: NodeStates, event: RunEvent): NodeStates {
     // A wait is part of its attempt: the duration shown when it completes includes it.
     return { ...states, [event.node_id]: { state, attempt: before?.attempt ?? 1, startedAt: before?.startedAt } };
   }
-  const durationMs = before?.startedAt && event.timestamp
-    ? Math.max(0, Date.parse(event.timestamp) - Date.parse(before.startedAt)) : undefined;
+  const durationMs =
+    before?.startedAt && event.timestamp
+      ? Math.max(0, Date.parse(event.timestamp) - Date.parse(before.startedAt))
+      : undefined;
   return { ...states, [event.node_id]: { state, route: event.route, attempt: before?.attempt ?? 1, durationMs } };
 }
 
 /** How many nodes of the run on show are in each state, for the bar: `{ completed: 3, failed: 1 }`. */
 export function countStates(states: NodeStates): Partial<Record<NodeState, number>> {
   const counts: Partial<Record<NodeState, number>> = {};
-  Object.values(states).forEach(({ state }) => { counts[state] = (counts[state] ?? 0) + 1; });
+  Object.values(states).forEach(({ state }) => {
+    counts[state] = (counts[state] ?? 0) + 1;
+  });
   return counts;
 }
 
@@ -118,13 +131,23 @@ export function formatDuration(ms: number): string {
 
 /** Edges on a route the run took: from a completed (or error-routed) node, on the route it chose. */
 export function takenEdges(edges: Edge[], states: NodeStates): Set<string> {
-  return new Set(edges.filter((edge) => {
-    const source = states[edge.source];
-    return source !== undefined && source.route !== undefined && source.route === (edge.sourceHandle ?? 'default');
-  }).map((edge) => edge.id));
+  return new Set(
+    edges
+      .filter((edge) => {
+        const source = states[edge.source];
+        return source !== undefined && source.route !== undefined && source.route === (edge.sourceHandle ?? 'default');
+      })
+      .map((edge) => edge.id),
+  );
 }
 
-interface SyncedNode { node_id: string; route?: string; attempt?: number; duration_seconds?: number; started_at?: string }
+interface SyncedNode {
+  node_id: string;
+  route?: string;
+  attempt?: number;
+  duration_seconds?: number;
+  started_at?: string;
+}
 
 /** The state_sync message's state: where the workflow's latest run stands. */
 export interface SyncState {
@@ -145,12 +168,18 @@ export function syncStates(state: SyncState): NodeStates {
     attempt: node.attempt,
     durationMs: node.duration_seconds === undefined ? undefined : Math.round(node.duration_seconds * 1000),
   });
-  (state.skipped_nodes ?? []).forEach((id) => { next[id] = { state: 'skipped' }; });
-  (state.failed_nodes ?? []).forEach((node) => { next[node.node_id] = { state: 'failed', route: node.route, ...timing(node) }; });
+  (state.skipped_nodes ?? []).forEach((id) => {
+    next[id] = { state: 'skipped' };
+  });
+  (state.failed_nodes ?? []).forEach((node) => {
+    next[node.node_id] = { state: 'failed', route: node.route, ...timing(node) };
+  });
   state.completed_nodes.forEach((node) => {
     next[node.node_id] = { state: node.route === 'error' ? 'failed' : 'completed', route: node.route, ...timing(node) };
   });
-  (state.waiting_nodes ?? []).forEach((node) => { next[node.node_id] = { state: 'waiting', attempt: node.attempt }; });
+  (state.waiting_nodes ?? []).forEach((node) => {
+    next[node.node_id] = { state: 'waiting', attempt: node.attempt };
+  });
   Object.entries(state.executing_nodes).forEach(([id, node]) => {
     next[id] = { state: 'running', attempt: node.attempt, startedAt: node.started_at };
   });
@@ -171,11 +200,22 @@ export function runStatusOf(eventType: string): string | undefined {
 }
 
 const STATE_OF_STEP: Record<string, NodeState> = {
-  RUNNING: 'running', SUCCESS: 'completed', FAILURE: 'failed', SKIPPED: 'skipped', WAITING: 'waiting', REVOKED: 'failed',
+  RUNNING: 'running',
+  SUCCESS: 'completed',
+  FAILURE: 'failed',
+  SKIPPED: 'skipped',
+  WAITING: 'waiting',
+  REVOKED: 'failed',
 };
 
 /** Node states of a finished (or running) run from its node executions: the latest attempt of each node counts. */
-export interface StoredStep { node_id: string; status: string; route: string | null; attempt: number; duration_ms?: number | null }
+export interface StoredStep {
+  node_id: string;
+  status: string;
+  route: string | null;
+  attempt: number;
+  duration_ms?: number | null;
+}
 
 export function statesOfRun(executions: StoredStep[]): NodeStates {
   const latest = new Map<string, StoredStep>();
@@ -185,8 +225,12 @@ export function statesOfRun(executions: StoredStep[]): NodeStates {
   });
   const states: NodeStates = {};
   latest.forEach((step, nodeId) => {
-    states[nodeId] = { state: STATE_OF_STEP[step.status] ?? 'idle', route: step.route ?? undefined, attempt: step.attempt,
-      durationMs: step.duration_ms ?? undefined };
+    states[nodeId] = {
+      state: STATE_OF_STEP[step.status] ?? 'idle',
+      route: step.route ?? undefined,
+      attempt: step.attempt,
+      durationMs: step.duration_ms ?? undefined,
+    };
   });
   return states;
 }

@@ -42,11 +42,17 @@ export function snapshotOf(canvas: Pick<Canvas, 'nodes' | 'edges'>): CanvasSnaps
 export function withNode(snapshot: CanvasSnapshot, node: CanvasNode): CanvasSnapshot {
   const next = snapshotNode(node);
   const known = snapshot.nodes.some((each) => each.id === node.id);
-  return { ...snapshot, nodes: known ? snapshot.nodes.map((each) => (each.id === node.id ? next : each)) : [...snapshot.nodes, next] };
+  return {
+    ...snapshot,
+    nodes: known ? snapshot.nodes.map((each) => (each.id === node.id ? next : each)) : [...snapshot.nodes, next],
+  };
 }
 
 export function withPosition(snapshot: CanvasSnapshot, nodeId: string, position: Position): CanvasSnapshot {
-  return { ...snapshot, nodes: snapshot.nodes.map((each) => (each.id === nodeId ? { ...each, position: { ...position } } : each)) };
+  return {
+    ...snapshot,
+    nodes: snapshot.nodes.map((each) => (each.id === nodeId ? { ...each, position: { ...position } } : each)),
+  };
 }
 
 export function withEdge(snapshot: CanvasSnapshot, edge: CanvasEdge): CanvasSnapshot {
@@ -58,7 +64,9 @@ export function withEdge(snapshot: CanvasSnapshot, edge: CanvasEdge): CanvasSnap
 export function without(snapshot: CanvasSnapshot, nodeIds: Set<string>, edgeIds: Set<string>): CanvasSnapshot {
   return {
     nodes: snapshot.nodes.filter((node) => !nodeIds.has(node.id)),
-    edges: snapshot.edges.filter((edge) => !edgeIds.has(edge.id) && !nodeIds.has(edge.source) && !nodeIds.has(edge.target)),
+    edges: snapshot.edges.filter(
+      (edge) => !edgeIds.has(edge.id) && !nodeIds.has(edge.source) && !nodeIds.has(edge.target),
+    ),
   };
 }
 
@@ -70,7 +78,9 @@ export function without(snapshot: CanvasSnapshot, nodeIds: Set<string>, edgeIds:
 export function restoreBody(target: CanvasSnapshot, version: number, onServer: Set<string>) {
   return {
     version,
-    nodes: target.nodes.map((node) => (onServer.has(node.id) ? node : { ...node, form_values: withoutMaskedSecrets(node.form_values) })),
+    nodes: target.nodes.map((node) =>
+      onServer.has(node.id) ? node : { ...node, form_values: withoutMaskedSecrets(node.form_values) },
+    ),
     edges: target.edges,
   };
 }
@@ -87,9 +97,15 @@ export class UndoHistory {
 
   constructor(private current: CanvasSnapshot) {}
 
-  get now(): CanvasSnapshot { return this.current; }
-  get canUndo(): boolean { return this.past.length > 0; }
-  get canRedo(): boolean { return this.future.length > 0; }
+  get now(): CanvasSnapshot {
+    return this.current;
+  }
+  get canUndo(): boolean {
+    return this.past.length > 0;
+  }
+  get canRedo(): boolean {
+    return this.future.length > 0;
+  }
 
   /** A change was saved: `next` is the canvas after it. */
   record(next: CanvasSnapshot): void {
@@ -100,9 +116,13 @@ export class UndoHistory {
   }
 
   /** The canvas to go back to, or undefined when there is nothing to undo. Call moved() once it is saved. */
-  previous(): CanvasSnapshot | undefined { return this.past[this.past.length - 1]; }
+  previous(): CanvasSnapshot | undefined {
+    return this.past[this.past.length - 1];
+  }
 
-  next(): CanvasSnapshot | undefined { return this.future[this.future.length - 1]; }
+  next(): CanvasSnapshot | undefined {
+    return this.future[this.future.length - 1];
+  }
 
   /** The server now holds `saved`, reached by an undo (back) or a redo (forward). */
   moved(direction: 'back' | 'forward', saved: CanvasSnapshot): void {

@@ -1,7 +1,7 @@
 // The workflow's current run as the server streams it: a WebSocket per open canvas, its events
 // applied to the node states, and a state_sync (the whole picture) on every connect, so that a
 // dropped connection loses nothing once it is back.
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { token } from './api';
 import { applyEvent, runStatusOf, syncStates, type NodeStates, type RunEvent, type SyncState } from './graph';
 
@@ -21,6 +21,8 @@ export function useLiveRun(workflowId: string, onRunError: (error: string) => vo
   const [connection, setConnection] = useState<Connection>('connecting');
   /** Bumped when a run starts or ends: the views that list runs or show their data load again. */
   const [runChanges, setRunChanges] = useState(0);
+  // The caller's latest callback, without reconnecting when it changes: only another workflow opens another socket.
+  const reportRunError = useEffectEvent(onRunError);
 
   useEffect(() => {
     let socket: WebSocket | null = null;
@@ -44,7 +46,7 @@ export function useLiveRun(workflowId: string, onRunError: (error: string) => vo
         if (status) {
           setRun({ taskId: event.task_id, status });
           setRunChanges((n) => n + 1);
-          if (event.error) onRunError(event.error);
+          if (event.error) reportRunError(event.error);
         }
       };
       socket.onclose = () => {
@@ -54,12 +56,18 @@ export function useLiveRun(workflowId: string, onRunError: (error: string) => vo
       };
     };
     connect();
-    return () => { closed = true; clearTimeout(retry); socket?.close(); };
-    // Only another workflow opens another socket; a new onRunError callback must not reconnect.
+    return () => {
+      closed = true;
+      clearTimeout(retry);
+      socket?.close();
+    };
   }, [workflowId]);
 
   return {
-    states, run, connection, runChanges,
+    states,
+    run,
+    connection,
+    runChanges,
     /** A run this client just started, shown as pending until its events arrive. */
     started: (taskId: string) => setRun({ taskId, status: 'PENDING' }),
     /** Something changed the runs without an event to this socket (a rewind, a fork). */

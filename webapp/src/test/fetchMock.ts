@@ -17,8 +17,12 @@ export const json = (body: unknown, status = 200): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /** An error as the API sends it: {error, code, details}. */
-export const apiError = (status: number, code: string, error: string, details: Record<string, unknown> = {}): Response =>
-  json({ error, code, details }, status);
+export const apiError = (
+  status: number,
+  code: string,
+  error: string,
+  details: Record<string, unknown> = {},
+): Response => json({ error, code, details }, status);
 
 export const noContent = (): Response => new Response(null, { status: 204 });
 
