@@ -112,7 +112,9 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
             case VALUE_STRING:
                 return JSON.createValue(parser.getString());
             case VALUE_NUMBER:
-                return parser.isIntegralNumber() ? JSON.createValue(parser.getLong()) : JSON.createValue(parser.getBigDecimal());
+                // The number as written: getLong() would wrap an integer past the range of a long
+                // (10^20 would read 7766279631452241920).
+                return parser.getValue();
             case VALUE_TRUE:
                 return JsonValue.TRUE;
             case VALUE_FALSE:

@@ -83,6 +83,13 @@ class JsonBodyReaderTest {
     }
 
     @Test
+    void keepsIntegersPastTheRangeOfALongAsWritten() throws IOException {
+        // Squeezed into a long, 10^20 would read 7766279631452241920.
+        assertEquals("{\"huge\":100000000000000000000,\"below\":-100000000000000000000}",
+                readObject("{\"huge\": 100000000000000000000, \"below\": -100000000000000000000}").toString());
+    }
+
+    @Test
     void readsAJsonValueOfAnyKindWhenAskedForOne() throws IOException {
         assertEquals(json("42"), read(JsonValue.class, "42"));
     }
