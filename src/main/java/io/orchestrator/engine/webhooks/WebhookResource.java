@@ -10,17 +10,15 @@ import io.orchestrator.engine.SnapshotStore;
 import io.orchestrator.engine.WorkflowAtVersion;
 import io.orchestrator.engine.journal.RunJournal;
 import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.BodyReader;
 import io.orchestrator.platform.ErrorBody;
 import io.orchestrator.platform.ErrorCode;
-import io.orchestrator.platform.JsonText;
-import io.orchestrator.platform.OrchestratorConfig;
 import io.orchestrator.security.RateLimiter;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.JsonException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -33,10 +31,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +64,7 @@ public class WebhookResource {
     RunJournal journal;
 
     @Inject
-    OrchestratorConfig config;
+    BodyReader bodies;
 
     @Inject
     RateLimiter rateLimiter;
@@ -129,7 +124,7 @@ public class WebhookResource {
             throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "This webhook takes " + expectedMethod + ", not "
                     + method + ".");
         }
-        byte[] body = read(bodyStream);
+        byte[] body = bodies.bytes(bodyStream, headers.getHeaderString(HttpHeaders.CONTENT_LENGTH));
         if (form.get("secret") instanceof JsonString secret && !secret.getString().isEmpty()
                 && !WebhookSignature.accepts(secret.getString(), headers.getHeaderString("X-Webhook-Secret"),
                 headers.getHeaderString("X-Signature-256"), body)) {
@@ -222,43 +217,10 @@ public class WebhookResource {
                 .add("status", run.status().name()).build()).header("X-Task-Id", run.id()).build();
     }
 
-    private byte[] read(InputStream stream) {
-        long limit = config.maxBodyBytes();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            int read;
-            while ((read = stream.read(buffer)) >= 0) {
-                bytes.write(buffer, 0, read);
-                if (bytes.size() > limit) {
-                    throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The body is larger than " + limit + " bytes.");
-                }
-            }
-        } catch (IOException broken) {
-            throw ApiException.invalidRequest("Could not read the request body: " + broken.getMessage());
-        }
-        return bytes.toByteArray();
-    }
-
-    /** JSON bodies as JSON (whatever the content type says, as long as they parse), others as text. */
+    /** JSON bodies as JSON (when the content type says so, or they start like JSON), others as text. */
     private JsonValue parseBody(byte[] body) {
-        if (body.length == 0) {
-            return JsonValue.NULL;
-        }
-        String text = new String(body, StandardCharsets.UTF_8);
         MediaType type = headers.getMediaType();
-        boolean declaredJson = type != null && type.getSubtype().toLowerCase(Locale.ROOT).contains("json");
-        char first = text.stripLeading().isEmpty() ? ' ' : text.stripLeading().charAt(0);
-        if (declaredJson || first == '{' || first == '[') {
-            try {
-                return JsonText.parse(text);
-            } catch (JsonException notJson) {
-                if (declaredJson) {
-                    throw ApiException.invalidRequest("The body is not valid JSON: " + notJson.getMessage());
-                }
-            }
-        }
-        return JSON.createValue(text);
+        return bodies.jsonOrText(body, type != null && type.getSubtype().toLowerCase(Locale.ROOT).contains("json"));
     }
 
     private JsonObject headerObject() {
