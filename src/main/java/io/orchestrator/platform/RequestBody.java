@@ -4,6 +4,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
@@ -90,19 +91,41 @@ public final class RequestBody {
         return Optional.empty();
     }
 
+    /**
+     * A whole number in {@code [min, max]}, compared as written: as a double or a long, a number past
+     * the range of a long could round or wrap into the range and be taken for another.
+     */
     public Optional<Long> integer(String field, long min, long max) {
-        Optional<Double> number = number(field, min, max);
+        Optional<JsonNumber> number = jsonNumber(field);
         if (number.isEmpty()) {
             return Optional.empty();
         }
-        if (!((JsonNumber) json.get(field)).isIntegral()) {
+        BigDecimal exact = number.get().bigDecimalValue();
+        if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
+            errors.add(field, "Must be between " + min + " and " + max + ".");
+            return Optional.empty();
+        }
+        if (!number.get().isIntegral()) {
             errors.add(field, "Must be a whole number.");
             return Optional.empty();
         }
-        return Optional.of(((JsonNumber) json.get(field)).longValue());
+        return Optional.of(exact.longValueExact());
     }
 
     public Optional<Double> number(String field, double min, double max) {
+        Optional<JsonNumber> number = jsonNumber(field);
+        if (number.isEmpty()) {
+            return Optional.empty();
+        }
+        double result = number.get().doubleValue();
+        if (!Double.isFinite(result) || result < min || result > max) {
+            errors.add(field, "Must be between " + format(min) + " and " + format(max) + ".");
+            return Optional.empty();
+        }
+        return Optional.of(result);
+    }
+
+    private Optional<JsonNumber> jsonNumber(String field) {
         JsonValue value = json.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return Optional.empty();
@@ -111,12 +134,7 @@ public final class RequestBody {
             errors.add(field, "Must be a number.");
             return Optional.empty();
         }
-        double result = number.doubleValue();
-        if (!Double.isFinite(result) || result < min || result > max) {
-            errors.add(field, "Must be between " + format(min) + " and " + format(max) + ".");
-            return Optional.empty();
-        }
-        return Optional.of(result);
+        return Optional.of(number);
     }
 
     public Optional<JsonObject> object(String field) {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
@@ -29,22 +28,19 @@ class JsonBodyReaderTest {
     private final MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
 
     JsonBodyReaderTest() {
-        OrchestratorConfig config = new OrchestratorConfig();
-        config.maxBodyBytes = LIMIT;
-        config.maxJsonDepth = DEPTH;
-        reader.config = config;
+        reader.bodies = BodyReader.withLimits(LIMIT, DEPTH);
     }
 
     @SuppressWarnings("unchecked")
-    private JsonValue read(Class<? extends JsonValue> type, InputStream body) throws IOException {
+    private JsonValue read(Class<? extends JsonValue> type, InputStream body) {
         return reader.readFrom((Class<JsonValue>) type, type, new Annotation[0], null, headers, body);
     }
 
-    private JsonValue read(Class<? extends JsonValue> type, String body) throws IOException {
+    private JsonValue read(Class<? extends JsonValue> type, String body) {
         return read(type, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private JsonValue readObject(String body) throws IOException {
+    private JsonValue readObject(String body) {
         return read(JsonObject.class, body);
     }
 
@@ -71,19 +67,26 @@ class JsonBodyReaderTest {
     }
 
     @Test
-    void readsEveryKindOfValue() throws IOException {
+    void readsEveryKindOfValue() {
         assertEquals(object("{'a': [1, 2.5, true, false, null, 'x', {}]}"),
                 readObject("{\"a\": [1, 2.5, true, false, null, \"x\", {}]}"));
     }
 
     @Test
-    void keepsLargeAndPreciseNumbers() throws IOException {
+    void keepsLargeAndPreciseNumbers() {
         assertEquals("{\"big\":9007199254740993,\"exact\":0.10}",
                 readObject("{\"big\": 9007199254740993, \"exact\": 0.10}").toString());
     }
 
     @Test
-    void readsAJsonValueOfAnyKindWhenAskedForOne() throws IOException {
+    void keepsIntegersPastTheRangeOfALongAsWritten() {
+        // Squeezed into a long, 10^20 would read 7766279631452241920.
+        assertEquals("{\"huge\":100000000000000000000,\"below\":-100000000000000000000}",
+                readObject("{\"huge\": 100000000000000000000, \"below\": -100000000000000000000}").toString());
+    }
+
+    @Test
+    void readsAJsonValueOfAnyKindWhenAskedForOne() {
         assertEquals(json("42"), read(JsonValue.class, "42"));
     }
 
@@ -97,7 +100,7 @@ class JsonBodyReaderTest {
     // size
 
     @Test
-    void acceptsABodyOfExactlyTheLimit() throws IOException {
+    void acceptsABodyOfExactlyTheLimit() {
         headers.putSingle(HttpHeaders.CONTENT_LENGTH, Integer.toString(LIMIT));
         assertEquals(LIMIT - 8, readObject(objectOfSize(LIMIT)).asJsonObject().getString("p").length());
     }
@@ -133,7 +136,7 @@ class JsonBodyReaderTest {
     // depth
 
     @Test
-    void acceptsNestingUpToTheDepthLimit() throws IOException {
+    void acceptsNestingUpToTheDepthLimit() {
         assertEquals(object("{'a': {'b': [1]}}"), readObject("{\"a\": {\"b\": [1]}}"));
     }
 

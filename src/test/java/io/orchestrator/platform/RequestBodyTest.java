@@ -146,6 +146,26 @@ class RequestBodyTest {
     }
 
     @Test
+    void integerReadsTheLargestLong() {
+        assertEquals(Optional.of(Long.MAX_VALUE),
+                body("{'version': 9223372036854775807}").integer("version", 0, Long.MAX_VALUE));
+    }
+
+    @Test
+    void integerRefusesOnePastTheLargestLongInsteadOfWrappingIt() {
+        // 2^63: as a double it equals Long.MAX_VALUE, as a long it wraps to Long.MIN_VALUE.
+        assertRefused("{'version': 9223372036854775808}", body -> body.integer("version", 0, Long.MAX_VALUE),
+                "Must be between 0 and 9223372036854775807.");
+    }
+
+    @Test
+    void integerRefusesANumberThatWouldWrapIntoItsRange() {
+        // 2^64 + 5 keeps only 5 in the low 64 bits of a long.
+        assertRefused("{'limit': 18446744073709551621}", body -> body.integer("limit", 1, 100),
+                "Must be between 1 and 100.");
+    }
+
+    @Test
     void integerRefusesText() {
         assertRefused("{'limit': '5'}", body -> body.integer("limit", 1, 100), "Must be a number.");
     }

@@ -1,0 +1,176 @@
+package io.orchestrator.engine.webhooks;
+
+import static io.orchestrator.platform.Jsonp.JSON;
+
+import io.orchestrator.engine.GraphSnapshot;
+import io.orchestrator.engine.RunStatus;
+import io.orchestrator.engine.SnapshotStore;
+import io.orchestrator.engine.WorkflowAtVersion;
+import io.orchestrator.engine.webhooks.WebhookAnswer.Accepted;
+import io.orchestrator.engine.webhooks.WebhookAnswer.MethodNotAllowed;
+import io.orchestrator.engine.webhooks.WebhookAnswer.NotFound;
+import io.orchestrator.engine.webhooks.WebhookAnswer.NotListening;
+import io.orchestrator.engine.webhooks.WebhookAnswer.Output;
+import io.orchestrator.engine.webhooks.WebhookAnswer.RateLimited;
+import io.orchestrator.engine.webhooks.WebhookAnswer.Responded;
+import io.orchestrator.engine.webhooks.WebhookAnswer.RunFailed;
+import io.orchestrator.engine.webhooks.WebhookAnswer.StillRunning;
+import io.orchestrator.engine.webhooks.WebhookAnswer.Unauthorized;
+import io.orchestrator.platform.BodyReader;
+import io.orchestrator.security.RateLimiter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Decides what a webhook call gets. In order: a webhook must listen on the path and its workflow
+ * be active; the workflow's webhook_rate_limit counts the call; the method must be the node's; a
+ * secret, when set, must be shown or must have signed the body. Then a run starts with the call
+ * as its input, and the node's response mode says whether the caller gets the task id at once or
+ * waits for the run's result or a respond-webhook node's answer.
+ */
+@ApplicationScoped
+public class WebhookTrigger {
+
+    /** Headers a run never sees: they carry the caller's credentials, not data. */
+    private static final Set<String> HIDDEN_HEADERS = Set.of("authorization", "cookie", "x-webhook-secret");
+
+    @Inject
+    WebhookPaths paths;
+
+    @Inject
+    SnapshotStore snapshots;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    BodyReader bodies;
+
+    @Inject
+    WebhookRuns runs;
+
+    /** How long a caller waits for the run's result before it gets the task id instead. */
+    Duration answerWait = Duration.ofSeconds(30);
+
+    public WebhookAnswer answer(WebhookCall call) {
+        String path = WebhookPaths.normalize(call.path());
+        Optional<WebhookPaths.Target> target = paths.find(path);
+        if (target.isEmpty()) {
+            return new NotFound(path);
+        }
+        String workflowId = target.get().workflowId();
+        WorkflowAtVersion workflow = snapshots.current(workflowId);
+        GraphSnapshot.Node webhook = workflow.graph().node(target.get().nodeId());
+        if (webhook == null || !workflow.active()) {
+            return new NotListening(path, workflowId);
+        }
+        Integer rateLimit = workflow.graph().policy().webhookRateLimit();
+        if (rateLimit != null) {
+            long now = System.currentTimeMillis();
+            RateLimiter.Decision decision = rateLimiter.acquire("webhook:" + workflowId, rateLimit, now);
+            if (!decision.allowed()) {
+                return new RateLimited(decision, now);
+            }
+        }
+        JsonObject form = webhook.formValues();
+        String method = form.getString("method", "POST");
+        if (!method.equals(call.method())) {
+            return new MethodNotAllowed(method, call.method());
+        }
+        byte[] body = call.body().read();
+        if (form.get("secret") instanceof JsonString secret && !secret.getString().isEmpty()
+                && !WebhookSignature.accepts(secret.getString(), call.header("X-Webhook-Secret"),
+                call.header("X-Signature-256"), body)) {
+            return new Unauthorized();
+        }
+        JsonObject input = JSON.createObjectBuilder()
+                .add("method", call.method())
+                .add("headers", visibleHeaders(call.headers()))
+                .add("query", query(call.query()))
+                .add("body", bodies.jsonOrText(body, call.declaresJson()))
+                .build();
+        return switch (ResponseMode.of(form)) {
+            case ON_RECEIVED -> new Accepted(runs.startDurably(workflow.graph(), webhook, input));
+            case LAST_NODE -> lastOutput(runs.startInline(workflow.graph(), webhook, input));
+            case RESPOND_NODE -> respondNodeAnswer(runs.startInline(workflow.graph(), webhook, input));
+        };
+    }
+
+    private WebhookAnswer lastOutput(StartedRun run) {
+        CompletableFuture<?> settled = CompletableFuture.anyOf(run.whenFinished().toCompletableFuture(),
+                run.whenAnswered().toCompletableFuture());
+        if (!await(settled) || !run.status().isFinal()) {
+            return new StillRunning(run.id(), run.status());
+        }
+        if (run.status() != RunStatus.SUCCESS) {
+            return new RunFailed(run.id(), run.status(), run.error());
+        }
+        return new Output(run.id(), run.lastOutput());
+    }
+
+    private WebhookAnswer respondNodeAnswer(StartedRun run) {
+        CompletableFuture<JsonObject> answered = run.whenAnswered().toCompletableFuture();
+        if (!await(answered)) {
+            return new StillRunning(run.id(), run.status());
+        }
+        JsonObject answer = answered.getNow(null);
+        if (answer == null) {
+            return lastOutput(run);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (answer.get("headers") instanceof JsonObject given) {
+            given.forEach((name, value) -> headers.put(name, value instanceof JsonString text ? text.getString()
+                    : value.toString()));
+        }
+        return new Responded(run.id(), answer.getInt("status", 200), headers, answer.getOrDefault("body", JsonValue.NULL));
+    }
+
+    /** Whether the future completed (normally or not) within the wait. */
+    private boolean await(CompletableFuture<?> future) {
+        try {
+            future.get(answerWait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException notYet) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException failed) {
+            return true;
+        }
+    }
+
+    private static JsonObject visibleHeaders(Map<String, List<String>> headers) {
+        JsonObjectBuilder json = JSON.createObjectBuilder();
+        headers.forEach((name, values) -> {
+            String lowerCase = name.toLowerCase(Locale.ROOT);
+            if (!HIDDEN_HEADERS.contains(lowerCase)) {
+                json.add(lowerCase, String.join(", ", values));
+            }
+        });
+        return json.build();
+    }
+
+    /** A parameter given once is a string, one given more than once an array of them. */
+    private static JsonObject query(Map<String, List<String>> query) {
+        JsonObjectBuilder json = JSON.createObjectBuilder();
+        query.forEach((name, values) -> json.add(name, values.size() == 1
+                ? JSON.createValue(values.get(0)) : JSON.createArrayBuilder(values).build()));
+        return json.build();
+    }
+}
