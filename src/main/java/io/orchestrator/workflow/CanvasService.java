@@ -41,10 +41,14 @@ public class CanvasService {
     @Inject
     NodeTypeRegistry types;
 
+    @Inject
+    LastExecutions lastExecutions;
+
     public JsonObject canvas(String workflowId) {
         Workflow workflow = workflows.require(workflowId);
-        return WorkflowJson.canvas(workflow, workflows.nodes(workflowId), workflows.edges(workflowId), this::typeOrNull)
-                .build();
+        List<WorkflowNode> nodes = workflows.nodes(workflowId);
+        return WorkflowJson.canvas(workflow, nodes, lastExecutions.ofWorkflow(workflowId, nodes),
+                workflows.edges(workflowId), this::typeOrNull).build();
     }
 
     public JsonObject addNode(String workflowId, String typeKey, NodeChanges changes) {
@@ -69,7 +73,7 @@ public class CanvasService {
                 changes.applyTo(NodeSettings.DEFAULTS));
         workflows.add(node);
         versions.record(workflow);
-        return WorkflowJson.node(node, type, formValues).add("workflow_version", workflow.version()).build();
+        return WorkflowJson.node(node, type, formValues, null).add("workflow_version", workflow.version()).build();
     }
 
     public JsonObject updateNode(String workflowId, String nodeId, NodeChanges changes) {
@@ -100,7 +104,7 @@ public class CanvasService {
         }
         node.apply(changes.applyTo(node.settings()));
         versions.record(workflow);
-        return WorkflowJson.node(node, type)
+        return WorkflowJson.node(node, type, lastExecutions.of(node))
                 .add("removed_edges", WorkflowJson.ids(removedEdges))
                 .add("workflow_version", workflow.version()).build();
     }
@@ -170,20 +174,24 @@ public class CanvasService {
         if (sources.isEmpty()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
+        Map<String, LastExecution> last = lastExecutions.of(List.copyOf(sources.values()));
         if (sources.size() == 1) {
-            return JsonText.parse(sources.values().iterator().next().outputData());
+            return outputOf(last.get(sources.keySet().iterator().next()));
         }
         JsonObjectBuilder byName = JSON.createObjectBuilder();
-        sources.values().forEach(source -> byName.add(source.name(), JsonText.parse(source.outputData())));
+        sources.values().forEach(source -> byName.add(source.name(), outputOf(last.get(source.id()))));
         return byName.build();
     }
 
     /** Every node's last output by node name: what development mode's expressions see as {@code nodes}. */
     public Map<String, JsonValue> lastOutputsByName(String workflowId) {
+        List<WorkflowNode> nodes = workflows.nodes(workflowId);
+        Map<String, LastExecution> last = lastExecutions.ofWorkflow(workflowId, nodes);
         Map<String, JsonValue> outputs = new LinkedHashMap<>();
-        for (WorkflowNode node : workflows.nodes(workflowId)) {
-            if (node.outputData() != null) {
-                outputs.put(node.name(), JsonText.parse(node.outputData()));
+        for (WorkflowNode node : nodes) {
+            LastExecution execution = last.get(node.id());
+            if (execution != null && execution.output() != null) {
+                outputs.put(node.name(), JsonText.parse(execution.output()));
             }
         }
         return outputs;
@@ -199,13 +207,18 @@ public class CanvasService {
         workflows.requireNode(workflowId, nodeId).recordExecution(JsonText.write(input), JsonText.write(output));
     }
 
+    /** The output of the node's last execution, in a run or in development mode; null before any. */
     public JsonValue nodeOutput(String workflowId, String nodeId) {
-        return JsonText.parse(workflows.requireNode(workflowId, nodeId).outputData());
+        return outputOf(lastExecutions.of(workflows.requireNode(workflowId, nodeId)));
+    }
+
+    private static JsonValue outputOf(LastExecution execution) {
+        return execution == null ? JsonValue.NULL : JsonText.parse(execution.output());
     }
 
     public JsonObject node(String workflowId, String nodeId) {
         WorkflowNode node = workflows.requireNode(workflowId, nodeId);
-        return WorkflowJson.node(node, typeOrNull(node.nodeType())).build();
+        return WorkflowJson.node(node, typeOrNull(node.nodeType()), lastExecutions.of(node)).build();
     }
 
     void checkFormValues(NodeType type, JsonObject formValues, FieldErrors errors) {
