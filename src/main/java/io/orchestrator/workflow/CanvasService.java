@@ -12,14 +12,11 @@ import io.orchestrator.platform.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -164,56 +161,9 @@ public class CanvasService {
                 .build();
     }
 
-    /** The input a node would get now: its one source's last output, or all of them by source name. */
-    public JsonValue nodeInput(String workflowId, String nodeId) {
-        workflows.requireNode(workflowId, nodeId);
-        Map<String, WorkflowNode> sources = new LinkedHashMap<>();
-        for (WorkflowEdge edge : workflows.edgesInto(nodeId)) {
-            sources.computeIfAbsent(edge.sourceNodeId(), id -> workflows.requireNode(workflowId, id));
-        }
-        if (sources.isEmpty()) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
-        Map<String, LastExecution> last = lastExecutions.of(List.copyOf(sources.values()));
-        if (sources.size() == 1) {
-            return outputOf(last.get(sources.keySet().iterator().next()));
-        }
-        JsonObjectBuilder byName = JSON.createObjectBuilder();
-        sources.values().forEach(source -> byName.add(source.name(), outputOf(last.get(source.id()))));
-        return byName.build();
-    }
-
-    /** Every node's last output by node name: what development mode's expressions see as {@code nodes}. */
-    public Map<String, JsonValue> lastOutputsByName(String workflowId) {
-        List<WorkflowNode> nodes = workflows.nodes(workflowId);
-        Map<String, LastExecution> last = lastExecutions.ofWorkflow(workflowId, nodes);
-        Map<String, JsonValue> outputs = new LinkedHashMap<>();
-        for (WorkflowNode node : nodes) {
-            LastExecution execution = last.get(node.id());
-            if (execution != null && execution.output() != null) {
-                outputs.put(node.name(), JsonText.parse(execution.output()));
-            }
-        }
-        return outputs;
-    }
-
-    /** A node's form values as stored, secrets in clear: for running it, never for answers. */
-    public JsonObject storedFormValues(String workflowId, String nodeId) {
-        return JsonText.parseObject(workflows.requireNode(workflowId, nodeId).formValues());
-    }
-
-    /** Development mode keeps a node's last input and output on the node itself. */
-    public void recordExecution(String workflowId, String nodeId, JsonValue input, JsonValue output) {
-        workflows.requireNode(workflowId, nodeId).recordExecution(JsonText.write(input), JsonText.write(output));
-    }
-
     /** The output of the node's last execution, in a run or in development mode; null before any. */
     public JsonValue nodeOutput(String workflowId, String nodeId) {
-        return outputOf(lastExecutions.of(workflows.requireNode(workflowId, nodeId)));
-    }
-
-    private static JsonValue outputOf(LastExecution execution) {
-        return execution == null ? JsonValue.NULL : JsonText.parse(execution.output());
+        return LastExecution.outputOf(lastExecutions.of(workflows.requireNode(workflowId, nodeId)));
     }
 
     public JsonObject node(String workflowId, String nodeId) {

@@ -1,5 +1,7 @@
 package io.orchestrator.workflow;
 
+import io.orchestrator.platform.JsonText;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 
 /**
@@ -8,6 +10,11 @@ import java.time.Instant;
  * before nodes recorded it, older than any run.
  */
 public record LastExecution(String nodeId, String input, String output, Instant at) {
+
+    /** The execution's output as JSON: JSON null when there is no execution or it had no output. */
+    static JsonValue outputOf(LastExecution execution) {
+        return execution == null ? JsonValue.NULL : JsonText.parse(execution.output());
+    }
 
     /** The later of two executions of the same node; either may be null. */
     static LastExecution newer(LastExecution one, LastExecution other) {
