@@ -11,30 +11,34 @@ import io.orchestrator.nodes.NodeTypeRegistry;
 import io.orchestrator.nodes.form.SecretValues;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.Jsonp;
-import io.orchestrator.platform.RequestBody;
-import io.orchestrator.workflow.CanvasService;
-import io.orchestrator.workflow.NodeChanges;
+import io.orchestrator.workflow.DevelopmentRecords;
+import io.orchestrator.workflow.NodeInContext;
 import io.orchestrator.workflow.NodeSettings;
+import io.orchestrator.workflow.NodeSources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Development mode (the seed's execute_and_save_node): one node, run on the request's thread with
- * the given form values and input, its input and output saved on the node. A session id carries
- * variables and cookies from one call to the next. The node's own failure is an answer with
- * {@code success: false}, not an HTTP error; bad requests still are.
+ * Development mode: one node, run on the request's thread with the given form values and input,
+ * its input and output kept on the node. A session id carries variables and cookies from one call
+ * to the next. The node's own failure is an answer with {@code success: false}, not an HTTP error;
+ * bad requests still are.
+ *
+ * <p>The workflow is read in one transaction and the result written in another; the node runs in
+ * between, outside both (see {@link DevelopmentRecords}).
  */
 @ApplicationScoped
 public class DevelopmentMode {
 
     @Inject
-    CanvasService canvas;
+    DevelopmentRecords records;
 
     @Inject
     NodeTypeRegistry types;
@@ -49,46 +53,68 @@ public class DevelopmentMode {
     RunJournal journal;
 
     @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "ORCHESTRATOR_NODE_TIMEOUT_MS", defaultValue = "300000")
+    @ConfigProperty(name = "ORCHESTRATOR_NODE_TIMEOUT_MS", defaultValue = "300000")
     long defaultNodeTimeoutMs;
 
-    public JsonObject execute(String workflowId, RequestBody body) {
-        String nodeId = body.requiredText("node_id", 36);
-        JsonObject givenForm = body.object("form_values").orElse(null);
-        JsonValue givenInput = body.has("input_data") ? body.json().get("input_data") : null;
-        String sessionId = body.text("session_id", 64).map(String::trim).filter(id -> !id.isEmpty()).orElse(null);
-        body.validate();
-        if (givenForm != null) {
-            canvas.updateNode(workflowId, nodeId, NodeChanges.read(RequestBody.of(
-                    Jsonp.JSON.createObjectBuilder().add("form_values", givenForm).build())));
+    public JsonObject execute(String workflowId, DevelopmentRequest request) {
+        NodeInContext node = records.read(workflowId, request.nodeId(), request.formValues());
+        NodeType type = types.find(node.sources().nodeType()).orElseThrow(() -> ApiException.invalidRequest(
+                "This server has no node type '" + node.sources().nodeType() + "'."));
+        JsonValue input = request.input().orElseGet(() -> inputOf(node.sources()));
+        LiveSession session = sessions.open(request.sessionId().orElseGet(() -> UUID.randomUUID().toString()));
+
+        JsonObjectBuilder answer = Jsonp.JSON.createObjectBuilder()
+                .add("node_id", node.nodeId()).add("node_type", type.key()).add("input_data", input)
+                .add("form_values", SecretValues.mask(type.form(), node.formValues())).add("session_id", session.id());
+        NodeOutcome outcome = run(workflowId, node, type, input, session, answer);
+        if (outcome != null) {
+            records.record(workflowId, node.nodeId(), input, outcome.output());
         }
-        JsonObject stored = canvas.node(workflowId, nodeId);
-        NodeType type = types.find(stored.getString("node_type")).orElseThrow(() -> ApiException.invalidRequest(
-                "This server has no node type '" + stored.getString("node_type") + "'."));
-        JsonObject formValues = canvas.storedFormValues(workflowId, nodeId);
-        JsonValue input = givenInput != null ? givenInput : canvas.nodeInput(workflowId, nodeId);
-        Map<String, JsonValue> outputs = canvas.lastOutputsByName(workflowId);
-        LiveSession session = sessions.open(sessionId != null ? sessionId : UUID.randomUUID().toString());
+        SessionRow changed = session.takeChanges(Instant.now());
+        if (changed != null) {
+            journal.append(session.id(), changed);
+            journal.durable(session.id()).join();
+        }
+        return answer.build();
+    }
+
+    /**
+     * The input the node would get now, by the rule of a run ({@link NodeInputs}): every source
+     * counts as taken, a source that has not executed yet with null; a node without sources gets
+     * its own last input, as a run's first node gets the run's input, or an empty object.
+     */
+    public JsonValue inputNow(String workflowId, String nodeId) {
+        return inputOf(records.sources(workflowId, nodeId));
+    }
+
+    private JsonValue inputOf(NodeSources node) {
+        List<NodeInputs.Source> sources = node.outputs().entrySet().stream()
+                .map(source -> new NodeInputs.Source(source.getKey(), source.getValue())).toList();
+        boolean byName = types.find(node.nodeType()).map(NodeType::takesInputsByName).orElse(false);
+        JsonValue entry = node.lastInput() != null ? node.lastInput() : JsonValue.EMPTY_JSON_OBJECT;
+        return NodeInputs.of(entry, sources, byName);
+    }
+
+    /** Runs the node and adds its result to the answer; the outcome, or null when the node failed. */
+    private NodeOutcome run(String workflowId, NodeInContext node, NodeType type, JsonValue input,
+                            LiveSession session, JsonObjectBuilder answer) {
         String callId = UUID.randomUUID().toString();
-        GraphSnapshot.Node node = new GraphSnapshot.Node(0, nodeId, stored.getString("name"), type.key(), formValues,
-                NodeSettings.DEFAULTS);
+        GraphSnapshot.Node snapshot = new GraphSnapshot.Node(0, node.nodeId(), node.name(), type.key(),
+                node.formValues(), NodeSettings.DEFAULTS);
         JsonObject runJson = Jsonp.JSON.createObjectBuilder().add("id", callId).add("input", input)
                 .add("trigger", "development").add("started_at", Instant.now().toString()).build();
         JsonObject workflowJson = Jsonp.JSON.createObjectBuilder().add("id", workflowId).build();
-        ExpressionScope scope = new ExpressionScope(input, outputs::get, runJson, session.variables(), workflowJson);
-        AttemptCall call = new AttemptCall(workflowId, callId, node, 1, input, formValues, scope, session, expressions,
-                type.form(), defaultNodeTimeoutMs);
-
-        JsonObjectBuilder answer = Jsonp.JSON.createObjectBuilder()
-                .add("node_id", nodeId).add("node_type", type.key()).add("input_data", input)
-                .add("form_values", SecretValues.mask(type.form(), formValues)).add("session_id", session.id());
+        ExpressionScope scope = new ExpressionScope(input, node.outputsByName()::get, runJson, session.variables(),
+                workflowJson);
+        AttemptCall call = new AttemptCall(workflowId, callId, snapshot, 1, input, node.formValues(), scope, session,
+                expressions, type.form(), defaultNodeTimeoutMs);
         try {
             NodeOutcome outcome = type.execute(call);
-            canvas.recordExecution(workflowId, nodeId, input, outcome.output());
             answer.add("success", true).add("output", outcome.output()).add("route", outcome.route());
             if (outcome.waits()) {
                 answer.add("wait_until", outcome.wakeAt().toString());
             }
+            return outcome;
         } catch (NodeFailure failure) {
             answer.add("success", false).add("error", failure.getMessage()).add("error_type", failure.errorType().wireName())
                     .add("output", JsonValue.NULL);
@@ -99,11 +125,6 @@ public class DevelopmentMode {
             answer.add("success", false).add("error", "Node type '" + type.key() + "' failed unexpectedly: " + defect)
                     .add("error_type", "internal").add("output", JsonValue.NULL);
         }
-        SessionRow changed = session.takeChanges(Instant.now());
-        if (changed != null) {
-            journal.append(session.id(), changed);
-            journal.durable(session.id()).join();
-        }
-        return answer.build();
+        return null;
     }
 }

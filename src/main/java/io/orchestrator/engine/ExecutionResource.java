@@ -16,10 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
 
 /**
- * A workflow's runs under the names the API has kept since its first version: production mode (start, stop, status of the latest
- * run) and development mode (one node at a time).
+ * A workflow's runs under the names the API has always given them: production mode (start, stop,
+ * status of the latest run) and development mode (one node at a time).
  *
  * <p>The operations are named in the class's path, not in method paths: JAX-RS picks one root
  * class per request, and a root of plain {@code workflow/{workflowId}/} would take every
@@ -53,7 +54,7 @@ public class ExecutionResource {
                            @OptionalBody JsonValue body) {
         return switch (operation) {
             case "start_execution" -> start(workflowId, body);
-            case "execute_and_save_node" -> development.execute(workflowId, RequestBody.of(object(body)));
+            case "execute_and_save_node" -> development.execute(workflowId, developmentRequest(object(body)));
             default -> throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Use GET for " + operation + ".");
         };
     }
@@ -75,6 +76,16 @@ public class ExecutionResource {
             throw ApiException.invalidRequest("The body must be a JSON object: the run's input.");
         }
         return task(launcher.enqueue(workflowId, input, sessionId));
+    }
+
+    /** {@code {node_id, form_values?, input_data?, session_id?}}; an input_data of null is the input null. */
+    private static DevelopmentRequest developmentRequest(JsonObject json) {
+        RequestBody body = RequestBody.of(json);
+        String nodeId = body.requiredText("node_id", 36);
+        Optional<JsonObject> formValues = body.object("form_values");
+        Optional<String> sessionId = body.text("session_id", 64).map(String::trim).filter(id -> !id.isEmpty());
+        body.validate();
+        return new DevelopmentRequest(nodeId, formValues, Optional.ofNullable(json.get("input_data")), sessionId);
     }
 
     private JsonObject status(String workflowId) {

@@ -1,15 +1,18 @@
 package io.orchestrator.runs;
 
+import io.orchestrator.workflow.LastExecution;
+import io.orchestrator.workflow.RunHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /** Runs with their node executions: the one aggregate of this package, read and deleted, never written. */
 @ApplicationScoped
-public class RunRepository {
+public class RunRepository implements RunHistory {
 
     @PersistenceContext(unitName = "orchestrator")
     EntityManager em;
@@ -33,6 +36,21 @@ public class RunRepository {
     public List<NodeExecution> nodeExecutions(String runId) {
         return em.createNamedQuery("NodeExecution.ofRun", NodeExecution.class).setParameter("runId", runId)
                 .getResultList();
+    }
+
+    @Override
+    public List<LastExecution> lastExecutionsInWorkflow(String workflowId) {
+        return em.createNamedQuery("NodeExecution.lastInWorkflow", LastExecution.class)
+                .setParameter("workflowId", workflowId).getResultList();
+    }
+
+    @Override
+    public List<LastExecution> lastExecutionsOf(Collection<String> nodeIds) {
+        if (nodeIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("NodeExecution.lastOfNodes", LastExecution.class)
+                .setParameter("nodeIds", nodeIds).getResultList();
     }
 
     public List<String> idsUnderWayOfWorkflow(String workflowId) {

@@ -12,14 +12,11 @@ import io.orchestrator.platform.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -41,10 +38,14 @@ public class CanvasService {
     @Inject
     NodeTypeRegistry types;
 
+    @Inject
+    LastExecutions lastExecutions;
+
     public JsonObject canvas(String workflowId) {
         Workflow workflow = workflows.require(workflowId);
-        return WorkflowJson.canvas(workflow, workflows.nodes(workflowId), workflows.edges(workflowId), this::typeOrNull)
-                .build();
+        List<WorkflowNode> nodes = workflows.nodes(workflowId);
+        return WorkflowJson.canvas(workflow, nodes, lastExecutions.ofWorkflow(workflowId, nodes),
+                workflows.edges(workflowId), this::typeOrNull).build();
     }
 
     public JsonObject addNode(String workflowId, String typeKey, NodeChanges changes) {
@@ -69,7 +70,7 @@ public class CanvasService {
                 changes.applyTo(NodeSettings.DEFAULTS));
         workflows.add(node);
         versions.record(workflow);
-        return WorkflowJson.node(node, type, formValues).add("workflow_version", workflow.version()).build();
+        return WorkflowJson.node(node, type, formValues, null).add("workflow_version", workflow.version()).build();
     }
 
     public JsonObject updateNode(String workflowId, String nodeId, NodeChanges changes) {
@@ -100,7 +101,7 @@ public class CanvasService {
         }
         node.apply(changes.applyTo(node.settings()));
         versions.record(workflow);
-        return WorkflowJson.node(node, type)
+        return WorkflowJson.node(node, type, lastExecutions.of(node))
                 .add("removed_edges", WorkflowJson.ids(removedEdges))
                 .add("workflow_version", workflow.version()).build();
     }
@@ -160,52 +161,14 @@ public class CanvasService {
                 .build();
     }
 
-    /** The input a node would get now: its one source's last output, or all of them by source name. */
-    public JsonValue nodeInput(String workflowId, String nodeId) {
-        workflows.requireNode(workflowId, nodeId);
-        Map<String, WorkflowNode> sources = new LinkedHashMap<>();
-        for (WorkflowEdge edge : workflows.edgesInto(nodeId)) {
-            sources.computeIfAbsent(edge.sourceNodeId(), id -> workflows.requireNode(workflowId, id));
-        }
-        if (sources.isEmpty()) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
-        if (sources.size() == 1) {
-            return JsonText.parse(sources.values().iterator().next().outputData());
-        }
-        JsonObjectBuilder byName = JSON.createObjectBuilder();
-        sources.values().forEach(source -> byName.add(source.name(), JsonText.parse(source.outputData())));
-        return byName.build();
-    }
-
-    /** Every node's last output by node name: what development mode's expressions see as {@code nodes}. */
-    public Map<String, JsonValue> lastOutputsByName(String workflowId) {
-        Map<String, JsonValue> outputs = new LinkedHashMap<>();
-        for (WorkflowNode node : workflows.nodes(workflowId)) {
-            if (node.outputData() != null) {
-                outputs.put(node.name(), JsonText.parse(node.outputData()));
-            }
-        }
-        return outputs;
-    }
-
-    /** A node's form values as stored, secrets in clear: for running it, never for answers. */
-    public JsonObject storedFormValues(String workflowId, String nodeId) {
-        return JsonText.parseObject(workflows.requireNode(workflowId, nodeId).formValues());
-    }
-
-    /** Development mode keeps a node's last input and output on the node itself. */
-    public void recordExecution(String workflowId, String nodeId, JsonValue input, JsonValue output) {
-        workflows.requireNode(workflowId, nodeId).recordExecution(JsonText.write(input), JsonText.write(output));
-    }
-
+    /** The output of the node's last execution, in a run or in development mode; null before any. */
     public JsonValue nodeOutput(String workflowId, String nodeId) {
-        return JsonText.parse(workflows.requireNode(workflowId, nodeId).outputData());
+        return LastExecution.outputOf(lastExecutions.of(workflows.requireNode(workflowId, nodeId)));
     }
 
     public JsonObject node(String workflowId, String nodeId) {
         WorkflowNode node = workflows.requireNode(workflowId, nodeId);
-        return WorkflowJson.node(node, typeOrNull(node.nodeType())).build();
+        return WorkflowJson.node(node, typeOrNull(node.nodeType()), lastExecutions.of(node)).build();
     }
 
     void checkFormValues(NodeType type, JsonObject formValues, FieldErrors errors) {

@@ -38,6 +38,12 @@ public record NodeChanges(Optional<String> name, Optional<Position> position, Op
         return new NodeChanges(name, position, formValues, disabled, maxAttempts, delay, backoff, timeout, clearTimeout);
     }
 
+    /** New form values only, as development mode receives them with the node to execute. */
+    public static NodeChanges ofFormValues(JsonObject formValues) {
+        return new NodeChanges(Optional.empty(), Optional.empty(), Optional.of(formValues), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
+    }
+
     /** The position, or empty with the reason recorded under {@code position.x} / {@code position.y}. */
     static Optional<Position> readPosition(JsonObject json, RequestBody body) {
         RequestBody position = RequestBody.part(json, body.errors().nested("position"));

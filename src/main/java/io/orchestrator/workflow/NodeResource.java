@@ -15,7 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** {@code /api/workflow/{id}/nodes/}: one node at a time, as the canvas edits them. */
+/**
+ * {@code /api/workflow/{id}/nodes/}: one node at a time, as the canvas edits them. A node's
+ * {@code input/} is answered by the engine's {@code NodeInputResource}: it follows the engine's
+ * input rule, which this package does not know.
+ */
 @Path("workflow/{workflowId}/nodes/")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodeResource {
@@ -63,12 +67,6 @@ public class NodeResource {
         }
         body.validate();
         return canvas.moveNode(workflowId, nodeId, position.get());
-    }
-
-    @GET
-    @Path("{nodeId}/input/")
-    public JsonObject input(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {
-        return JSON.createObjectBuilder().add("input_data", canvas.nodeInput(workflowId, nodeId)).build();
     }
 
     @GET

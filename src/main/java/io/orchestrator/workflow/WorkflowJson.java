@@ -34,12 +34,13 @@ final class WorkflowJson {
                 .build();
     }
 
-    static JsonObjectBuilder node(WorkflowNode node, NodeType type) {
-        return node(node, type, JsonText.parseObject(node.formValues()));
+    /** The node with the input and output of its last execution, null when it has none. */
+    static JsonObjectBuilder node(WorkflowNode node, NodeType type, LastExecution last) {
+        return node(node, type, JsonText.parseObject(node.formValues()), last);
     }
 
     /** The node with its form values already parsed, for a caller that has them at hand. */
-    static JsonObjectBuilder node(WorkflowNode node, NodeType type, JsonObject formValues) {
+    static JsonObjectBuilder node(WorkflowNode node, NodeType type, JsonObject formValues, LastExecution last) {
         NodeSettings settings = node.settings();
         JsonArrayBuilder routes = JSON.createArrayBuilder();
         if (type != null) {
@@ -58,8 +59,8 @@ final class WorkflowJson {
                         .add("delay_ms", settings.retryDelayMs())
                         .add("backoff_multiplier", settings.backoffMultiplier()))
                 .add("timeout_ms", settings.timeoutMs() == null ? JsonValue.NULL : JSON.createValue(settings.timeoutMs()))
-                .add("input_data", JsonText.parse(node.inputData()))
-                .add("output_data", JsonText.parse(node.outputData()))
+                .add("input_data", last == null ? JsonValue.NULL : JsonText.parse(last.input()))
+                .add("output_data", last == null ? JsonValue.NULL : JsonText.parse(last.output()))
                 .add("created_at", Timestamps.json(node.createdAt()))
                 .add("updated_at", Timestamps.json(node.updatedAt()));
     }
@@ -78,10 +79,10 @@ final class WorkflowJson {
                 .build();
     }
 
-    static JsonObjectBuilder canvas(Workflow workflow, List<WorkflowNode> nodes, List<WorkflowGraph.Edge> edges,
-                                    Function<String, NodeType> types) {
+    static JsonObjectBuilder canvas(Workflow workflow, List<WorkflowNode> nodes, Map<String, LastExecution> last,
+                                    List<WorkflowGraph.Edge> edges, Function<String, NodeType> types) {
         JsonArrayBuilder nodeList = JSON.createArrayBuilder();
-        nodes.forEach(node -> nodeList.add(node(node, types.apply(node.nodeType()))));
+        nodes.forEach(node -> nodeList.add(node(node, types.apply(node.nodeType()), last.get(node.id()))));
         JsonArrayBuilder edgeList = JSON.createArrayBuilder();
         edges.forEach(edge -> edgeList.add(edge(edge)));
         return JSON.createObjectBuilder()

@@ -10,8 +10,9 @@ import java.time.Instant;
 
 /**
  * A node on a workflow's canvas: its type, its unique name (expressions refer to it), its position,
- * its form values and run settings, and the input and output of its last execution. JSON documents
- * are kept as text.
+ * its form values and run settings, and the input and output of its last execution in development
+ * mode (a run's stay in the run history: {@link LastExecutions} picks the later). JSON documents are
+ * kept as text.
  */
 @Entity
 @Table(name = "workflow_node")
@@ -74,6 +75,9 @@ public class WorkflowNode {
     @Lob
     @Column(name = "output_data", length = JsonColumns.JSON_TEXT)
     private String outputData;
+
+    @Column(name = "executed_at")
+    private Instant executedAt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -155,18 +159,17 @@ public class WorkflowNode {
         return new NodeSettings(disabled, retryMaxAttempts, retryDelayMs, retryBackoff, timeoutMs);
     }
 
-    public String inputData() {
-        return inputData;
+    /** The node's last execution in development mode, or null when it has none. */
+    public LastExecution developmentExecution() {
+        return inputData == null && outputData == null && executedAt == null ? null
+                : new LastExecution(id, inputData, outputData, executedAt);
     }
 
-    public String outputData() {
-        return outputData;
-    }
-
-    /** Keeps what a node's last execution saw and produced (development mode and runs write it). */
+    /** Keeps what the node's execution in development mode saw and produced, and when. */
     public void recordExecution(String input, String output) {
         this.inputData = input;
         this.outputData = output;
+        this.executedAt = Instant.now();
         touch();
     }
 

@@ -246,7 +246,7 @@ class NodeApiIT {
         TestWorkflow workflow = TestWorkflow.create(api, "Input");
         String first = workflow.addNodeId("transform", "First");
         String second = workflow.addNodeId("transform", "Second");
-        String sink = workflow.addNodeId("merge", "Sink");
+        String sink = workflow.addNodeId("transform", "Sink");
 
         assertEquals(JsonValue.EMPTY_JSON_OBJECT, api.get(workflow.nodePath(sink, "input/")).object(200).get("input_data"),
                 "no sources, empty input");
@@ -265,6 +265,17 @@ class NodeApiIT {
         workflow.connect(second, sink);
         assertEquals(Api.parse("{\"First\":{\"a\":1},\"Second\":{\"b\":[2,3]}}"),
                 api.get(workflow.nodePath(sink, "input/")).object(200).get("input_data"), "several: keyed by source name");
+
+        String never = workflow.addNodeId("transform", "Never");
+        workflow.connect(never, sink);
+        assertEquals(JsonValue.NULL, api.get(workflow.nodePath(sink, "input/")).object(200).getJsonObject("input_data")
+                .get("Never"), "a source that has not executed yet counts, with null");
+
+        String join = workflow.addNodeId("merge", "Join");
+        workflow.connect(first, join);
+        assertEquals(Api.parse("{\"First\":{\"a\":1}}"),
+                api.get(workflow.nodePath(join, "input/")).object(200).get("input_data"),
+                "a join gets even one source keyed by name, as in a run");
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -87,6 +88,34 @@ public final class TestWorkflow {
     public static JsonObject edge(String sourceId, String sourceHandle, String targetId) {
         return Json.createObjectBuilder().add("source", sourceId).add("source_handle", sourceHandle)
                 .add("target", targetId).build();
+    }
+
+    /** Starts a run with this input and waits until it has ended; returns the run's detail with every node execution. */
+    public JsonObject runToEnd(JsonObject input) {
+        String taskId = api.post(path("start_execution/"), input).object(200).getString("task_id");
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonObject run;
+        do {
+            run = api.get("/api/runs/" + taskId + "/").object(200);
+            if (Set.of("SUCCESS", "FAILURE", "REVOKED").contains(run.getString("status"))) {
+                return run;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for run " + taskId, interrupted);
+            }
+        } while (System.currentTimeMillis() < deadline);
+        throw new AssertionError("Run " + taskId + " did not end in 30 s: " + run);
+    }
+
+    /** A node's last attempt in a run's detail. */
+    public static JsonObject lastExecution(JsonObject run, String nodeId) {
+        return run.getJsonArray("node_executions").getValuesAs(JsonObject.class).stream()
+                .filter(execution -> execution.getString("node_id").equals(nodeId))
+                .reduce((earlier, later) -> later)
+                .orElseThrow(() -> new AssertionError("No execution of " + nodeId + " in " + run));
     }
 
     public JsonObject canvas() {
