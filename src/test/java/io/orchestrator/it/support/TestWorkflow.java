@@ -4,6 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -11,6 +13,8 @@ import java.util.UUID;
  * short ways to build the graph the test is about. Each step checks that the server accepted it.
  */
 public final class TestWorkflow {
+
+    private static final Set<String> RUN_ENDS = Set.of("SUCCESS", "FAILURE", "REVOKED");
 
     private final Api api;
     private final JsonObject created;
@@ -91,6 +95,19 @@ public final class TestWorkflow {
 
     public JsonObject canvas() {
         return api.get(path("canvas_data/")).object(200);
+    }
+
+    /**
+     * Polls the workflow's latest run until it ends (SUCCESS, FAILURE or REVOKED) and returns its
+     * status; the server may restart meanwhile, as long as it comes back on the same address.
+     */
+    public JsonObject awaitRunEnd(Duration timeout) {
+        JsonObject[] last = {null};
+        Eventually.until(() -> {
+            last[0] = api.get(path("task_status/")).object(200);
+            return RUN_ENDS.contains(last[0].getString("status"));
+        }, timeout, () -> String.valueOf(last[0]));
+        return last[0];
     }
 
     public long version() {
