@@ -1,6 +1,7 @@
 package io.orchestrator.engine;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,13 +52,13 @@ final class EngineWorkers {
         return draining;
     }
 
-    /** Lets running attempts finish for up to {@code drainSeconds}, then interrupts what is left. */
-    void shutdown(long drainSeconds) {
+    /** Lets running attempts finish for up to {@code drain}, then interrupts what is left. */
+    void shutdown(Duration drain) {
         draining = true;
         pool.shutdown();
         try {
-            if (!pool.awaitTermination(drainSeconds, TimeUnit.SECONDS)) {
-                LOG.warning("Node attempts still ran after " + drainSeconds + " s of draining (setting"
+            if (!pool.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warning("Node attempts still ran after " + drain.toSeconds() + " s of draining (setting"
                         + " ORCHESTRATOR_SHUTDOWN_DRAIN_SECONDS); they are interrupted and run again after the restart.");
             }
         } catch (InterruptedException interrupted) {

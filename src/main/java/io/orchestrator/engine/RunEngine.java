@@ -7,6 +7,7 @@ import io.orchestrator.engine.journal.RunJournal;
 import io.orchestrator.engine.journal.StepRow;
 import io.orchestrator.nodes.NodeType;
 import io.orchestrator.nodes.NodeTypeRegistry;
+import io.orchestrator.platform.OrchestratorConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -73,8 +74,7 @@ public class RunEngine {
     long defaultNodeTimeoutMs;
 
     @Inject
-    @ConfigProperty(name = "ORCHESTRATOR_SHUTDOWN_DRAIN_SECONDS", defaultValue = "20")
-    long drainSeconds;
+    OrchestratorConfig config;
 
     private EngineWorkers workers;
     private RunDeadlines deadlines;
@@ -103,7 +103,7 @@ public class RunEngine {
 
     @PreDestroy
     void shutdown() {
-        workers.shutdown(drainSeconds);
+        workers.shutdown(config.shutdownDrain());
     }
 
     public String instanceId() {

@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
  * REST application: a URI with an encoded '/' or '.', a path outside every resource. The client
  * gets the contract's error body and an X-Request-ID instead of the container's HTML page, which
  * names Java exception classes.
+ *
+ * <p>A URI that Servlet 6's canonicalization refuses (a control character such as %00, a dot
+ * segment with a path parameter such as {@code ..;}) never gets here: Open Liberty answers it
+ * before choosing an application, with its own HTML, and offers no setting for that answer.
  */
 @WebServlet(urlPatterns = "/container-error", name = "ContainerErrorServlet")
 public class ContainerErrorServlet extends HttpServlet {

@@ -2,6 +2,7 @@ package io.orchestrator.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,6 +37,10 @@ public class OrchestratorConfig {
     @ConfigProperty(name = "ORCHESTRATOR_HTTP_ALLOW")
     Optional<String> httpAllow;
 
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_SHUTDOWN_DRAIN_SECONDS", defaultValue = "20")
+    int shutdownDrainSeconds;
+
     public int httpPort() {
         return httpPort;
     }
@@ -51,6 +56,15 @@ public class OrchestratorConfig {
 
     public int maxJsonDepth() {
         return maxJsonDepth;
+    }
+
+    /**
+     * How long a stopping server lets the nodes under way finish before it interrupts them: recovery
+     * runs an interrupted node again, so a routine restart would repeat an HTTP call in flight. The
+     * default stays under the 30 s that Liberty's {@code server stop} waits for the server to end.
+     */
+    public Duration shutdownDrain() {
+        return Duration.ofSeconds(Math.max(0, shutdownDrainSeconds));
     }
 
     public Optional<String> adminToken() {

@@ -6,7 +6,7 @@ import io.orchestrator.platform.ErrorCode;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-/** The texts the server sends besides run events (DESIGN section 5). */
+/** The texts the server sends besides run events: state_sync, pong, and errors about a client's message. */
 final class SocketMessages {
 
     static final String PONG = JSON.createObjectBuilder().add("type", "pong").build().toString();

@@ -19,7 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One client watching one workflow's runs (DESIGN section 5). The handshake is authenticated like
+ * One client watching one workflow's runs over a WebSocket. The handshake is authenticated like
  * any API call (web.xml protects /ws/*); every user may watch every workflow. On open and on
  * request_state the client gets a state_sync, then every run event of the workflow, in order, from
  * its {@link ClientQueue}; all sending goes through that queue. {@code @Dependent} so that the

@@ -1,5 +1,7 @@
 /**
- * Live run events over a WebSocket (DESIGN section 5): {@code /ws/workflow/{workflow_id}/}.
+ * Live run events over a WebSocket, {@code /ws/workflow/{workflow_id}/}: a state_sync on connect and
+ * on request_state, then node_started, node_completed, node_failed, workflow_completed and
+ * workflow_failed as runs go, and a pong for each ping.
  * {@link io.orchestrator.realtime.WorkflowWatchers} observes the engine's
  * {@link io.orchestrator.engine.RunEvent}s and queues each for the workflow's watchers; each client's
  * {@link io.orchestrator.realtime.ClientQueue} sends its queue in order on a managed executor and

@@ -21,7 +21,7 @@ final class RunJson {
     private RunJson() {
     }
 
-    /** A run in a list: {@code task_id} as the seed's execution endpoints name it, {@code id} the same. */
+    /** A run in a list: {@code task_id} as start_execution and task_status name it, {@code id} the same. */
     static JsonObjectBuilder summary(RunSummary run) {
         return JSON.createObjectBuilder()
                 .add("task_id", run.id())

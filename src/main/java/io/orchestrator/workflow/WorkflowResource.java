@@ -33,7 +33,7 @@ public class WorkflowResource {
     @Inject
     CanvasReplacement replacement;
 
-    /** A plain array, as the seed contract has it; the total is in {@code X-Total-Count}. */
+    /** A plain array, which the API's existing clients read; the total is in {@code X-Total-Count}. */
     @GET
     public Response list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
                          @QueryParam("search") String search) {

@@ -7,6 +7,7 @@ import io.orchestrator.engine.journal.RunRow;
 import io.orchestrator.engine.journal.StepRow;
 import io.orchestrator.nodes.NodeType;
 import io.orchestrator.nodes.NodeTypeRegistry;
+import io.orchestrator.platform.OrchestratorConfig;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -52,6 +53,7 @@ final class EngineHarness implements AutoCloseable {
         engine.threadFactory = new DaemonThreads();
         engine.workerThreads = workerThreads;
         engine.defaultNodeTimeoutMs = 5000;
+        engine.config = new OrchestratorConfig();
         engine.init();
     }
 

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Bearer tokens (DESIGN section 6): who may call what, tokens shown once and stored hashed, revocation, rate limits. */
+/** Bearer tokens: who may call what, tokens shown once and stored hashed, revocation, rate limits. */
 class AuthApiIT {
 
     private static final String DB = SharedServer.DATABASE;

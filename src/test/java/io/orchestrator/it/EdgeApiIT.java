@@ -12,7 +12,7 @@ import jakarta.json.JsonObject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** {@code /api/workflow/{id}/edges/...}: connecting nodes under the graph rules of DESIGN section 2. */
+/** {@code /api/workflow/{id}/edges/...}: connecting nodes under the graph rules (known routes, no self loop, no cycle). */
 class EdgeApiIT {
 
     private static final String DB = SharedServer.DATABASE;

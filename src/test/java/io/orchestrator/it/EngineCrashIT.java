@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.orchestrator.it.support.Api;
+import io.orchestrator.it.support.Eventually;
 import io.orchestrator.it.support.MariaDb;
 import io.orchestrator.it.support.ServerProcess;
 import io.orchestrator.it.support.TestWorkflow;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,15 +110,15 @@ class EngineCrashIT {
 
         String chainRun = api.get(chain.path("start_execution/")).object(200).getString("task_id");
         String waitRun = api.get(waiting.path("start_execution/")).object(200).getString("task_id");
-        awaitUntil(() -> callsOf("c2") == 1 && "WAITING".equals(status(api, waiting)), Duration.ofSeconds(30));
+        Eventually.until(() -> callsOf("c2") == 1 && "WAITING".equals(status(api, waiting)), Duration.ofSeconds(30),
+                () -> "c2 called " + callsOf("c2") + " times, the waiting run " + status(api, waiting));
         Thread.sleep(300);
 
         server.kill();
         server.start();
 
-        Api restarted = api();
-        JsonObject chainStatus = awaitFinal(restarted, chain, Duration.ofSeconds(120));
-        JsonObject waitStatus = awaitFinal(restarted, waiting, Duration.ofSeconds(120));
+        JsonObject chainStatus = chain.awaitRunEnd(Duration.ofSeconds(120));
+        JsonObject waitStatus = waiting.awaitRunEnd(Duration.ofSeconds(120));
         assertEquals(chainRun, chainStatus.getString("task_id"));
         assertEquals("SUCCESS", chainStatus.getString("status"), chainStatus::toString);
         assertEquals(waitRun, waitStatus.getString("task_id"));
@@ -148,29 +148,5 @@ class EngineCrashIT {
     private static String status(Api api, TestWorkflow workflow) {
         Api.Response response = api.get(workflow.path("task_status/"));
         return response.status() == 200 ? response.object().getString("status") : "none";
-    }
-
-    private static JsonObject awaitFinal(Api api, TestWorkflow workflow, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        JsonObject last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = api.get(workflow.path("task_status/")).object(200);
-            if (List.of("SUCCESS", "FAILURE", "REVOKED").contains(last.getString("status"))) {
-                return last;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("The run did not finish after the restart; last status " + last);
-    }
-
-    private static void awaitUntil(java.util.function.BooleanSupplier condition, Duration timeout)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out after " + timeout);
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -160,7 +160,8 @@ class ErrorHandlingApiIT {
         // (a guard against path traversal): still the error shape, as a 400.
         api.get("/api/workflow/..%2F..%2Fetc/").error(400, "INVALID_REQUEST");
         api.get("/api/workflow/%2e%2e/").error(400, "INVALID_REQUEST");
-        // A NUL is refused by the HTTP channel itself, before any application code: 400, never a 500.
+        // A NUL is refused by the web container itself, before it picks an application: 400, never a 500
+        // (its body is the container's own: ContainerErrorsIT).
         assertEquals(400, api.get("/api/workflow/%00/").status());
     }
 

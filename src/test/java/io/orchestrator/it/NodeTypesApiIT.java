@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /api/nodes/}: node discovery, with the form fields DESIGN section 3 makes part of the contract. */
+/** {@code GET /api/nodes/}: node discovery, with each type's form fields, which clients build their forms from. */
 class NodeTypesApiIT {
 
     private final Api api = SharedServer.admin();

@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
-/** The WebSocket of DESIGN section 5: who may connect, state_sync, ping and request_state, bad messages. */
+/** The run-event WebSocket: who may connect, state_sync, ping and request_state, bad messages. */
 class WebSocketApiIT {
 
     private final Api admin = SharedServer.admin();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code /api/workflow/} and {@code /api/workflow/{id}/}: the seed contract for workflows, plus versions and settings. */
+/** {@code /api/workflow/} and {@code /api/workflow/{id}/}: the workflow endpoints, plus versions and settings. */
 class WorkflowApiIT {
 
     private final Api api = SharedServer.admin();

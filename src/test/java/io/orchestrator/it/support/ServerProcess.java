@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServerProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** The server the build prepares with the deployed WAR; each instance runs it with its own output directory. */
+    private static final String SERVER_NAME = "orchestrator";
 
     private final String name;
     private final int port;
@@ -99,7 +101,7 @@ public final class ServerProcess implements AutoCloseable {
         try {
             Files.createDirectories(outputDir);
             Path wlp = Paths.get(System.getProperty("wlp.home", "target/liberty/wlp")).toAbsolutePath();
-            ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), "run", "orchestrator")
+            ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), "run", SERVER_NAME)
                     .redirectErrorStream(true)
                     .redirectOutput(outputDir.resolve("console.log").toFile());
             Map<String, String> env = builder.environment();
@@ -123,7 +125,11 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitHealthy(Instant begin) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        // HTTP/1.1, not the client's default upgrade to HTTP/2: a probe given up on a slow start left an
+        // HTTP/2 stream that held a server thread until the stop, and Liberty's stop then waited its full
+        // 30 s quiesce for it, during which the application, and its running nodes, kept going.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("/api/health/"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Duration.between(begin, Instant.now()).compareTo(START_TIMEOUT) < 0) {
@@ -199,8 +205,20 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Everything the server printed to its console (where the first-start admin token appears). */
     public String console() {
+        return textOf(outputDir.resolve("console.log"));
+    }
+
+    /**
+     * The server's own log (Liberty's messages.log under this instance's output directory): what the
+     * application and its libraries logged through java.util.logging, whatever the console shows.
+     */
+    public String messagesLog() {
+        return textOf(outputDir.resolve(SERVER_NAME).resolve("logs").resolve("messages.log"));
+    }
+
+    /** A log's text so far; empty before the server has written it. */
+    private static String textOf(Path log) {
         try {
-            Path log = outputDir.resolve("console.log");
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException unreadable) {
             return "";

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,6 +13,8 @@ import java.util.UUID;
  * short ways to build the graph the test is about. Each step checks that the server accepted it.
  */
 public final class TestWorkflow {
+
+    private static final Set<String> RUN_ENDS = Set.of("SUCCESS", "FAILURE", "REVOKED");
 
     private final Api api;
     private final JsonObject created;
@@ -93,21 +96,12 @@ public final class TestWorkflow {
     /** Starts a run with this input and waits until it has ended; returns the run's detail with every node execution. */
     public JsonObject runToEnd(JsonObject input) {
         String taskId = api.post(path("start_execution/"), input).object(200).getString("task_id");
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonObject run;
-        do {
-            run = api.get("/api/runs/" + taskId + "/").object(200);
-            if (Set.of("SUCCESS", "FAILURE", "REVOKED").contains(run.getString("status"))) {
-                return run;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting for run " + taskId, interrupted);
-            }
-        } while (System.currentTimeMillis() < deadline);
-        throw new AssertionError("Run " + taskId + " did not end in 30 s: " + run);
+        JsonObject[] run = {null};
+        Eventually.until(() -> {
+            run[0] = api.get("/api/runs/" + taskId + "/").object(200);
+            return RUN_ENDS.contains(run[0].getString("status"));
+        }, Duration.ofSeconds(30), () -> "run " + taskId + ": " + run[0]);
+        return run[0];
     }
 
     /** A node's last attempt in a run's detail. */
@@ -120,6 +114,19 @@ public final class TestWorkflow {
 
     public JsonObject canvas() {
         return api.get(path("canvas_data/")).object(200);
+    }
+
+    /**
+     * Polls the workflow's latest run until it ends (SUCCESS, FAILURE or REVOKED) and returns its
+     * status; the server may restart meanwhile, as long as it comes back on the same address.
+     */
+    public JsonObject awaitRunEnd(Duration timeout) {
+        JsonObject[] last = {null};
+        Eventually.until(() -> {
+            last[0] = api.get(path("task_status/")).object(200);
+            return RUN_ENDS.contains(last[0].getString("status"));
+        }, timeout, () -> String.valueOf(last[0]));
+        return last[0];
     }
 
     public long version() {
