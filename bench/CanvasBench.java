@@ -41,8 +41,13 @@ public class CanvasBench {
         static Stats of(double[] ms, double serverCpuMs) {
             double[] sorted = ms.clone();
             Arrays.sort(sorted);
-            return new Stats(rank(sorted, 0.50), rank(sorted, 0.90), rank(sorted, 0.99), sorted[sorted.length - 1],
-                    sorted.length, serverCpuMs);
+            return new Stats(
+                    rank(sorted, 0.50),
+                    rank(sorted, 0.90),
+                    rank(sorted, 0.99),
+                    sorted[sorted.length - 1],
+                    sorted.length,
+                    serverCpuMs);
         }
 
         /** Nearest-rank percentile: a value that was actually measured, never an interpolation. */
@@ -51,13 +56,19 @@ public class CanvasBench {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "median %7.2f  p90 %7.2f  p99 %7.2f  max %7.2f ms  (n=%d)"
-                    + "  server CPU %.2f ms a call", median, p90, p99, max, count, serverCpuMs);
+            return String.format(
+                    Locale.ROOT,
+                    "median %7.2f  p90 %7.2f  p99 %7.2f  max %7.2f ms  (n=%d)" + "  server CPU %.2f ms a call",
+                    median,
+                    p90,
+                    p99,
+                    max,
+                    count,
+                    serverCpuMs);
         }
     }
 
-    record Round(Stats canvas, Stats add, Stats move, long canvasBytes) {
-    }
+    record Round(Stats canvas, Stats add, Stats move, long canvasBytes) {}
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
@@ -77,6 +88,7 @@ public class CanvasBench {
      * the targets are for a server in use, not one just started. The summary still shows them.
      */
     private int warmupRounds = 1;
+
     private int nodeCount = 1_000;
     private int edgeCount = 1_500;
     private int canvasWarmup = 20;
@@ -144,7 +156,11 @@ public class CanvasBench {
                     + " [--base URL] [--start-ms MS] [--rounds N] [--warmup-rounds N] [--nodes N] [--edges N]"
                     + " [--canvas-calls N] [--add-calls N] [--move-calls N] [--budget-minutes N] [--jfr FILE]");
         }
-        if (rounds < 1 || warmupRounds < 0 || nodeCount < 2 || edgeCount < nodeCount - 1 || edgeCount > 2 * nodeCount - 3) {
+        if (rounds < 1
+                || warmupRounds < 0
+                || nodeCount < 2
+                || edgeCount < nodeCount - 1
+                || edgeCount > 2 * nodeCount - 3) {
             throw new BenchFailure("need rounds >= 1, warm-up rounds >= 0, nodes >= 2 and nodes-1 <= edges <= 2*nodes-3"
                     + " (every node after the first gets one or two edges from earlier nodes)");
         }
@@ -156,7 +172,9 @@ public class CanvasBench {
         // The client's own JVM start and compile ran meanwhile: let the server settle before "idle".
         Thread.sleep(2_000);
         ServerProcess.Sample idle = server.sample();
-        progress("server JVM pid %d: idle RSS %.0f MB, CPU %.1f s so far", server.pid(), idle.rssMb(), idle.cpuSeconds());
+        progress(
+                "server JVM pid %d: idle RSS %.0f MB, CPU %.1f s so far",
+                server.pid(), idle.rssMb(), idle.cpuSeconds());
 
         token = createBenchToken();
         String workflowId = create("/api/workflow/", "{\"name\":\"bench canvas " + System.currentTimeMillis() + "\"}");
@@ -169,7 +187,8 @@ public class CanvasBench {
         ServerProcess.Sampler sampler = server.startSampler();
         List<Round> warmups = new ArrayList<>();
         for (int round = 1; round <= warmupRounds; round++) {
-            warmups.add(measureRound("warm-up round " + round + "/" + warmupRounds + " (not counted)", workflowId, nodes));
+            warmups.add(
+                    measureRound("warm-up round " + round + "/" + warmupRounds + " (not counted)", workflowId, nodes));
         }
         List<Round> results = new ArrayList<>();
         if (jfr != null) {
@@ -190,31 +209,58 @@ public class CanvasBench {
         Thread.sleep(2_000);
         ServerProcess.Sample settled = server.sample();
 
-        Round median = new Round(median(results, Round::canvas), median(results, Round::add),
-                median(results, Round::move), (long) medianOf(results.stream().mapToDouble(Round::canvasBytes).toArray()));
+        Round median = new Round(
+                median(results, Round::canvas), median(results, Round::add), median(results, Round::move), (long)
+                        medianOf(
+                                results.stream().mapToDouble(Round::canvasBytes).toArray()));
         double loadCpu = after.cpuSeconds() - before.cpuSeconds();
         System.out.println();
         System.out.println("== Summary (median of " + rounds + " rounds; " + requests + " requests in all) ==");
-        System.out.printf(Locale.ROOT, "graph: %d nodes, %d edges, canvas_data %.0f KB; built in %.1f s (%.1f ms a request)%n",
-                nodeCount, edgeCount, median.canvasBytes() / 1024.0, buildSeconds,
+        System.out.printf(
+                Locale.ROOT,
+                "graph: %d nodes, %d edges, canvas_data %.0f KB; built in %.1f s (%.1f ms a request)%n",
+                nodeCount,
+                edgeCount,
+                median.canvasBytes() / 1024.0,
+                buildSeconds,
                 buildSeconds * 1000 / (nodeCount + edgeCount));
-        System.out.printf(Locale.ROOT, "server CPU: %.1f s to start, %.1f s to build, %.1f s for the rounds%n",
-                idle.cpuSeconds(), built.cpuSeconds() - idle.cpuSeconds(), loadCpu);
+        System.out.printf(
+                Locale.ROOT,
+                "server CPU: %.1f s to start, %.1f s to build, %.1f s for the rounds%n",
+                idle.cpuSeconds(),
+                built.cpuSeconds() - idle.cpuSeconds(),
+                loadCpu);
         // Other programs on the machine slow the server down: say how busy it was, and with what.
         double seconds = machineAfter.seconds(machineBefore);
-        System.out.printf(Locale.ROOT, "machine during the rounds: %d cores %.0f%% busy: server %.0f%%, bench client"
-                        + " %.0f%%, everything else %.0f%% (of all cores)%n", Machine.CORES,
-                machineAfter.busyPercent(machineBefore), loadCpu * 100 / (seconds * Machine.CORES),
+        System.out.printf(
+                Locale.ROOT,
+                "machine during the rounds: %d cores %.0f%% busy: server %.0f%%, bench client"
+                        + " %.0f%%, everything else %.0f%% (of all cores)%n",
+                Machine.CORES,
+                machineAfter.busyPercent(machineBefore),
+                loadCpu * 100 / (seconds * Machine.CORES),
                 machineAfter.clientPercent(machineBefore),
-                machineAfter.busyPercent(machineBefore) - loadCpu * 100 / (seconds * Machine.CORES)
+                machineAfter.busyPercent(machineBefore)
+                        - loadCpu * 100 / (seconds * Machine.CORES)
                         - machineAfter.clientPercent(machineBefore));
         for (Round warmup : warmups) {
-            System.out.printf(Locale.ROOT, "warm-up round (not counted), medians: canvas_data %.2f ms, node add %.2f ms,"
-                    + " position update %.2f ms%n", warmup.canvas().median(), warmup.add().median(), warmup.move().median());
+            System.out.printf(
+                    Locale.ROOT,
+                    "warm-up round (not counted), medians: canvas_data %.2f ms, node add %.2f ms,"
+                            + " position update %.2f ms%n",
+                    warmup.canvas().median(),
+                    warmup.add().median(),
+                    warmup.move().median());
         }
-        System.out.printf(Locale.ROOT, "RSS: idle %.0f MB, after build %.0f MB, peak under load %.0f MB,"
+        System.out.printf(
+                Locale.ROOT,
+                "RSS: idle %.0f MB, after build %.0f MB, peak under load %.0f MB,"
                         + " after load %.0f MB, high-water mark %.0f MB%n",
-                idle.rssMb(), built.rssMb(), peakUnderLoad, settled.rssMb(), settled.hwmMb());
+                idle.rssMb(),
+                built.rssMb(),
+                peakUnderLoad,
+                settled.rssMb(),
+                settled.hwmMb());
         System.out.println();
         System.out.println("| figure | measured | target | holds | server CPU a call |");
         System.out.println("|---|---|---|---|---|");
@@ -271,8 +317,11 @@ public class CanvasBench {
     }
 
     private String addNode(String workflowId, double x, double y) throws IOException, InterruptedException {
-        String body = call("POST", "/api/workflow/" + workflowId + "/nodes/add/",
-                "{\"nodeTemplate\":\"transform\",\"position\":{\"x\":" + x + ",\"y\":" + y + "}}", 201);
+        String body = call(
+                "POST",
+                "/api/workflow/" + workflowId + "/nodes/add/",
+                "{\"nodeTemplate\":\"transform\",\"position\":{\"x\":" + x + ",\"y\":" + y + "}}",
+                201);
         if (!NODE_TYPE.matcher(body).find()) {
             throw new BenchFailure("node add answered without node_type transform: " + excerpt(body));
         }
@@ -280,8 +329,11 @@ public class CanvasBench {
     }
 
     private int addEdge(String workflowId, String source, String target) throws IOException, InterruptedException {
-        String body = call("POST", "/api/workflow/" + workflowId + "/edges/add/",
-                "{\"source\":\"" + source + "\",\"target\":\"" + target + "\"}", 201);
+        String body = call(
+                "POST",
+                "/api/workflow/" + workflowId + "/edges/add/",
+                "{\"source\":\"" + source + "\",\"target\":\"" + target + "\"}",
+                201);
         if (!body.contains("\"source\":\"" + source + "\"") || !body.contains("\"target\":\"" + target + "\"")) {
             throw new BenchFailure("edge add answered another edge: " + excerpt(body));
         }
@@ -329,8 +381,11 @@ public class CanvasBench {
             int x = random.nextInt(10_000);
             int y = random.nextInt(10_000);
             long t = System.nanoTime();
-            String body = call("PATCH", "/api/workflow/" + workflowId + "/nodes/" + nodeId + "/position/",
-                    "{\"position\":{\"x\":" + x + ",\"y\":" + y + "}}", 200);
+            String body = call(
+                    "PATCH",
+                    "/api/workflow/" + workflowId + "/nodes/" + nodeId + "/position/",
+                    "{\"position\":{\"x\":" + x + ",\"y\":" + y + "}}",
+                    200);
             double ms = (System.nanoTime() - t) / 1e6;
             if (!nodeId.equals(firstId(body)) || number(X, body) != x || number(Y, body) != y) {
                 throw new BenchFailure("position update answered another node or place: " + excerpt(body));
@@ -345,7 +400,9 @@ public class CanvasBench {
                 throw new BenchFailure("node remove answered another node: " + excerpt(body));
             }
         }
-        progress("  removed the %d nodes this round added; RSS %.0f MB", added.size(), server.sample().rssMb());
+        progress(
+                "  removed the %d nodes this round added; RSS %.0f MB",
+                added.size(), server.sample().rssMb());
         return new Round(canvas, add, move, bytes[0]);
     }
 
@@ -375,8 +432,8 @@ public class CanvasBench {
         int nodes = count(body, "\"node_type\":");
         int edges = count(body, "\"source_handle\":");
         if (nodes != nodeCount || edges != edgeCount) {
-            throw new BenchFailure("canvas_data has " + nodes + " nodes and " + edges + " edges, expected "
-                    + nodeCount + " and " + edgeCount);
+            throw new BenchFailure("canvas_data has " + nodes + " nodes and " + edges + " edges, expected " + nodeCount
+                    + " and " + edgeCount);
         }
     }
 
@@ -384,8 +441,12 @@ public class CanvasBench {
 
     private String createBenchToken() throws IOException, InterruptedException {
         // The admin token has the default limit (6,000 a minute): the bench sends more than that.
-        String body = call("POST", "/api/tokens/", "{\"name\":\"bench " + System.currentTimeMillis()
-                + "\",\"role\":\"admin\",\"rate_limit\":1000000}", 201, adminToken);
+        String body = call(
+                "POST",
+                "/api/tokens/",
+                "{\"name\":\"bench " + System.currentTimeMillis() + "\",\"role\":\"admin\",\"rate_limit\":1000000}",
+                201,
+                adminToken);
         Matcher secret = TOKEN.matcher(body);
         if (!secret.find()) {
             throw new BenchFailure("token creation answered no token: " + excerpt(body));
@@ -401,7 +462,8 @@ public class CanvasBench {
         return call("GET", path, null, 200);
     }
 
-    private String call(String method, String path, String json, int expected) throws IOException, InterruptedException {
+    private String call(String method, String path, String json, int expected)
+            throws IOException, InterruptedException {
         return call(method, path, json, expected, token);
     }
 
@@ -414,13 +476,14 @@ public class CanvasBench {
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         requests++;
         if (response.statusCode() != expected) {
-            throw new BenchFailure(method + " " + path + " answered " + response.statusCode() + " (expected "
-                    + expected + "): " + excerpt(response.body()));
+            throw new BenchFailure(method + " " + path + " answered " + response.statusCode() + " (expected " + expected
+                    + "): " + excerpt(response.body()));
         }
         return response.body();
     }
@@ -463,9 +526,15 @@ public class CanvasBench {
 
     private static Stats median(List<Round> rounds, java.util.function.Function<Round, Stats> pick) {
         List<Stats> all = rounds.stream().map(pick).toList();
-        ToDoubleFunction<ToDoubleFunction<Stats>> med = field -> medianOf(all.stream().mapToDouble(field).toArray());
-        return new Stats(med.applyAsDouble(Stats::median), med.applyAsDouble(Stats::p90), med.applyAsDouble(Stats::p99),
-                med.applyAsDouble(Stats::max), all.get(0).count(), med.applyAsDouble(Stats::serverCpuMs));
+        ToDoubleFunction<ToDoubleFunction<Stats>> med =
+                field -> medianOf(all.stream().mapToDouble(field).toArray());
+        return new Stats(
+                med.applyAsDouble(Stats::median),
+                med.applyAsDouble(Stats::p90),
+                med.applyAsDouble(Stats::p99),
+                med.applyAsDouble(Stats::max),
+                all.get(0).count(),
+                med.applyAsDouble(Stats::serverCpuMs));
     }
 
     private static double medianOf(double[] values) {
@@ -476,13 +545,28 @@ public class CanvasBench {
     }
 
     private static void row(String figure, Stats stats, double targetMs) {
-        System.out.printf(Locale.ROOT, "| %s | %.2f ms (%.2f / %.2f / %.2f) | < %.0f ms | %s | %.2f ms |%n", figure,
-                stats.median(), stats.p90(), stats.p99(), stats.max(), targetMs, stats.median() < targetMs ? "yes" : "NO",
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %.2f ms (%.2f / %.2f / %.2f) | < %.0f ms | %s | %.2f ms |%n",
+                figure,
+                stats.median(),
+                stats.p90(),
+                stats.p99(),
+                stats.max(),
+                targetMs,
+                stats.median() < targetMs ? "yes" : "NO",
                 stats.serverCpuMs());
     }
 
     private static void row(String figure, double value, String unit, double target, String targetUnit) {
-        System.out.printf(Locale.ROOT, "| %s | %.1f %s | < %.0f %s | %s | |%n", figure, value, unit, target, targetUnit,
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %.1f %s | < %.0f %s | %s | |%n",
+                figure,
+                value,
+                unit,
+                target,
+                targetUnit,
                 value < target ? "yes" : "NO");
     }
 
@@ -505,19 +589,26 @@ public class CanvasBench {
             }
 
             double clientPercent(Ticks before) {
-                return 100.0 * (clientCpuNanos - before.clientCpuNanos) / Math.max(1, (wallNanos - before.wallNanos) * CORES);
+                return 100.0
+                        * (clientCpuNanos - before.clientCpuNanos)
+                        / Math.max(1, (wallNanos - before.wallNanos) * CORES);
             }
         }
 
         /** The first line of /proc/stat: user nice system idle iowait irq softirq steal ...; idle and iowait are not busy. */
         static Ticks ticks() throws IOException {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
             for (int i = 1; i < Math.min(cpu.length, 9); i++) {
                 total += Long.parseLong(cpu[i]);
             }
             long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-            long client = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            long client = ProcessHandle.current()
+                    .info()
+                    .totalCpuDuration()
+                    .map(Duration::toNanos)
+                    .orElse(0L);
             return new Ticks(total - idle, total, System.nanoTime(), client);
         }
     }
@@ -525,8 +616,7 @@ public class CanvasBench {
     /** The server's JVM as /proc shows it: resident memory and CPU time, nothing the server reports itself. */
     static final class ServerProcess {
 
-        record Sample(double rssMb, double hwmMb, double cpuSeconds) {
-        }
+        record Sample(double rssMb, double hwmMb, double cpuSeconds) {}
 
         /** Samples RSS in the background while the rounds run, keeping the highest value seen. */
         static final class Sampler {
@@ -535,16 +625,18 @@ public class CanvasBench {
             private volatile double peakMb;
 
             Sampler(ServerProcess server) {
-                thread = new Thread(() -> {
-                    while (running) {
-                        try {
-                            peakMb = Math.max(peakMb, server.sample().rssMb());
-                            Thread.sleep(100);
-                        } catch (IOException | InterruptedException | BenchFailure gone) {
-                            return;
-                        }
-                    }
-                }, "rss-sampler");
+                thread = new Thread(
+                        () -> {
+                            while (running) {
+                                try {
+                                    peakMb = Math.max(peakMb, server.sample().rssMb());
+                                    Thread.sleep(100);
+                                } catch (IOException | InterruptedException | BenchFailure gone) {
+                                    return;
+                                }
+                            }
+                        },
+                        "rss-sampler");
                 thread.setDaemon(true);
                 thread.start();
             }
@@ -571,14 +663,20 @@ public class CanvasBench {
         static ServerProcess find(long scriptPid) throws IOException {
             ProcessHandle script = ProcessHandle.of(scriptPid)
                     .orElseThrow(() -> new BenchFailure("no process " + scriptPid + ": the server is not running"));
-            ProcessHandle jvm = isJava(script) ? script : script.descendants().filter(ServerProcess::isJava).findFirst()
-                    .orElseThrow(() -> new BenchFailure("no java process under pid " + scriptPid));
+            ProcessHandle jvm = isJava(script)
+                    ? script
+                    : script.descendants()
+                            .filter(ServerProcess::isJava)
+                            .findFirst()
+                            .orElseThrow(() -> new BenchFailure("no java process under pid " + scriptPid));
             return new ServerProcess(jvm.pid(), clockTicks());
         }
 
         private static boolean isJava(ProcessHandle process) {
             try {
-                return Files.readString(Path.of("/proc", Long.toString(process.pid()), "comm")).trim().equals("java");
+                return Files.readString(Path.of("/proc", Long.toString(process.pid()), "comm"))
+                        .trim()
+                        .equals("java");
             } catch (IOException gone) {
                 return false;
             }
@@ -587,7 +685,9 @@ public class CanvasBench {
         /** utime and stime in /proc/PID/stat count clock ticks; USER_HZ is almost always 100. */
         private static long clockTicks() {
             try {
-                Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+                Process getconf = new ProcessBuilder("getconf", "CLK_TCK")
+                        .redirectErrorStream(true)
+                        .start();
                 String out = new String(getconf.getInputStream().readAllBytes()).trim();
                 return getconf.waitFor() == 0 ? Long.parseLong(out) : 100;
             } catch (IOException | InterruptedException | NumberFormatException unknown) {
@@ -615,7 +715,9 @@ public class CanvasBench {
             String stat = Files.readString(proc.resolve("stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return new Sample(status.getOrDefault("VmRSS:", 0.0), status.getOrDefault("VmHWM:", 0.0),
+            return new Sample(
+                    status.getOrDefault("VmRSS:", 0.0),
+                    status.getOrDefault("VmHWM:", 0.0),
                     ticks / (double) ticksPerSecond);
         }
 

@@ -3,8 +3,8 @@ package io.orchestrator.engine;
 import io.orchestrator.engine.expressions.ExpressionException;
 import io.orchestrator.engine.expressions.ExpressionScope;
 import io.orchestrator.engine.expressions.Expressions;
-import io.orchestrator.nodes.NodeCall;
 import io.orchestrator.nodes.ErrorType;
+import io.orchestrator.nodes.NodeCall;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.NodeSession;
 import io.orchestrator.nodes.form.FieldType;
@@ -29,9 +29,18 @@ final class AttemptCall implements NodeCall {
     private final Form form;
     private final long deadlineNanos;
 
-    AttemptCall(String workflowId, String runId, GraphSnapshot.Node node, int attempt, JsonValue input,
-                JsonObject formValues, ExpressionScope scope, NodeSession session, Expressions expressions,
-                Form form, long timeoutMillis) {
+    AttemptCall(
+            String workflowId,
+            String runId,
+            GraphSnapshot.Node node,
+            int attempt,
+            JsonValue input,
+            JsonObject formValues,
+            ExpressionScope scope,
+            NodeSession session,
+            Expressions expressions,
+            Form form,
+            long timeoutMillis) {
         this.workflowId = workflowId;
         this.runId = runId;
         this.node = node;
@@ -112,8 +121,8 @@ final class AttemptCall implements NodeCall {
     }
 
     private NodeFailure fieldFailure(String field, ExpressionException broken) {
-        return new NodeFailure(ErrorType.EXPRESSION, "Field '" + field + "' of node '" + node.name() + "': "
-                + broken.getMessage());
+        return new NodeFailure(
+                ErrorType.EXPRESSION, "Field '" + field + "' of node '" + node.name() + "': " + broken.getMessage());
     }
 
     @Override

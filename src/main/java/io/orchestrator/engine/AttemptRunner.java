@@ -38,15 +38,24 @@ final class AttemptRunner {
     Optional<AttemptResult> run(LiveRun run, Attempt attempt, Optional<NodeType> type) {
         Node node = attempt.node();
         if (type.isEmpty()) {
-            return Optional.of(new AttemptResult.Failed(new NodeFailure(ErrorType.UNKNOWN_NODE_TYPE,
-                    "This server has no node type '" + node.type() + "'.")));
+            return Optional.of(new AttemptResult.Failed(new NodeFailure(
+                    ErrorType.UNKNOWN_NODE_TYPE, "This server has no node type '" + node.type() + "'.")));
         }
         if (node.settings().disabled()) {
             return Optional.of(new AttemptResult.Succeeded(NodeOutcome.of(attempt.input())));
         }
         long timeoutMs = node.settings().timeoutMs() != null ? node.settings().timeoutMs() : defaultTimeoutMs;
-        AttemptCall call = new AttemptCall(run.workflowId(), run.id(), node, attempt.number(), attempt.input(),
-                node.formValues(), scope(run, attempt), run.state.session(), expressions, type.get().form(),
+        AttemptCall call = new AttemptCall(
+                run.workflowId(),
+                run.id(),
+                node,
+                attempt.number(),
+                attempt.input(),
+                node.formValues(),
+                scope(run, attempt),
+                run.state.session(),
+                expressions,
+                type.get().form(),
                 timeoutMs);
         Thread current = Thread.currentThread();
         // Begun but handed to a worker that got to it only after the run ended (failed, stopped): it
@@ -66,8 +75,8 @@ final class AttemptRunner {
             result = new AttemptResult.Failed(failed);
         } catch (RuntimeException defect) {
             LOG.log(Level.WARNING, "Node type '" + node.type() + "' threw", defect);
-            result = new AttemptResult.Failed(new NodeFailure(ErrorType.INTERNAL, "Node type '" + node.type()
-                    + "' failed unexpectedly: " + defect));
+            result = new AttemptResult.Failed(new NodeFailure(
+                    ErrorType.INTERNAL, "Node type '" + node.type() + "' failed unexpectedly: " + defect));
         } finally {
             if (watch != null) {
                 watch.cancel(false);
@@ -77,17 +86,20 @@ final class AttemptRunner {
         }
         // The watch says whether it fired: measuring the time here raced with it (the clock started
         // after the timer, so an interrupted node could look a moment too quick).
-        if (timedOut.get() && !(result instanceof AttemptResult.Failed failed
-                && "timeout".equals(failed.failure().errorType()))) {
-            result = new AttemptResult.Failed(new NodeFailure(ErrorType.TIMEOUT, "Node '" + node.name()
-                    + "' took longer than its timeout of " + timeoutMs + " ms."));
+        if (timedOut.get()
+                && !(result instanceof AttemptResult.Failed failed
+                        && "timeout".equals(failed.failure().errorType()))) {
+            result = new AttemptResult.Failed(new NodeFailure(
+                    ErrorType.TIMEOUT,
+                    "Node '" + node.name() + "' took longer than its timeout of " + timeoutMs + " ms."));
         }
         return Optional.of(result);
     }
 
     private static NodeOutcome checked(Node node, NodeOutcome returned) throws NodeFailure {
-        String missing = returned == null ? "no outcome" : returned.output() == null ? "no output"
-                : returned.route() == null ? "no route" : null;
+        String missing = returned == null
+                ? "no outcome"
+                : returned.output() == null ? "no output" : returned.route() == null ? "no route" : null;
         if (missing != null) {
             throw new NodeFailure(ErrorType.INTERNAL, "Node type '" + node.type() + "' returned " + missing + ".");
         }
@@ -95,7 +107,11 @@ final class AttemptRunner {
     }
 
     private static ExpressionScope scope(LiveRun run, Attempt attempt) {
-        return new ExpressionScope(attempt.input(), run.state::outputNamed, run.runJson, run.state.session().variables(),
+        return new ExpressionScope(
+                attempt.input(),
+                run.state::outputNamed,
+                run.runJson,
+                run.state.session().variables(),
                 run.workflowJson);
     }
 }

@@ -58,14 +58,20 @@ public class DevelopmentMode {
 
     public JsonObject execute(String workflowId, DevelopmentRequest request) {
         NodeInContext node = records.read(workflowId, request.nodeId(), request.formValues());
-        NodeType type = types.find(node.sources().nodeType()).orElseThrow(() -> ApiException.invalidRequest(
-                "This server has no node type '" + node.sources().nodeType() + "'."));
+        NodeType type = types.find(node.sources().nodeType())
+                .orElseThrow(() -> ApiException.invalidRequest(
+                        "This server has no node type '" + node.sources().nodeType() + "'."));
         JsonValue input = request.input().orElseGet(() -> inputOf(node.sources()));
-        LiveSession session = sessions.open(request.sessionId().orElseGet(() -> UUID.randomUUID().toString()));
+        LiveSession session = sessions.open(
+                request.sessionId().orElseGet(() -> UUID.randomUUID().toString()));
 
-        JsonObjectBuilder answer = Jsonp.JSON.createObjectBuilder()
-                .add("node_id", node.nodeId()).add("node_type", type.key()).add("input_data", input)
-                .add("form_values", SecretValues.mask(type.form(), node.formValues())).add("session_id", session.id());
+        JsonObjectBuilder answer = Jsonp.JSON
+                .createObjectBuilder()
+                .add("node_id", node.nodeId())
+                .add("node_type", type.key())
+                .add("input_data", input)
+                .add("form_values", SecretValues.mask(type.form(), node.formValues()))
+                .add("session_id", session.id());
         NodeOutcome outcome = run(workflowId, node, type, input, session, answer);
         if (outcome != null) {
             records.record(workflowId, node.nodeId(), input, outcome.output());
@@ -89,25 +95,48 @@ public class DevelopmentMode {
 
     private JsonValue inputOf(NodeSources node) {
         List<NodeInputs.Source> sources = node.outputs().entrySet().stream()
-                .map(source -> new NodeInputs.Source(source.getKey(), source.getValue())).toList();
-        boolean byName = types.find(node.nodeType()).map(NodeType::takesInputsByName).orElse(false);
+                .map(source -> new NodeInputs.Source(source.getKey(), source.getValue()))
+                .toList();
+        boolean byName =
+                types.find(node.nodeType()).map(NodeType::takesInputsByName).orElse(false);
         JsonValue entry = node.lastInput() != null ? node.lastInput() : JsonValue.EMPTY_JSON_OBJECT;
         return NodeInputs.of(entry, sources, byName);
     }
 
     /** Runs the node and adds its result to the answer; the outcome, or null when the node failed. */
-    private NodeOutcome run(String workflowId, NodeInContext node, NodeType type, JsonValue input,
-                            LiveSession session, JsonObjectBuilder answer) {
+    private NodeOutcome run(
+            String workflowId,
+            NodeInContext node,
+            NodeType type,
+            JsonValue input,
+            LiveSession session,
+            JsonObjectBuilder answer) {
         String callId = UUID.randomUUID().toString();
-        GraphSnapshot.Node snapshot = new GraphSnapshot.Node(0, node.nodeId(), node.name(), type.key(),
-                node.formValues(), NodeSettings.DEFAULTS);
-        JsonObject runJson = Jsonp.JSON.createObjectBuilder().add("id", callId).add("input", input)
-                .add("trigger", "development").add("started_at", Instant.now().toString()).build();
-        JsonObject workflowJson = Jsonp.JSON.createObjectBuilder().add("id", workflowId).build();
-        ExpressionScope scope = new ExpressionScope(input, node.outputsByName()::get, runJson, session.variables(),
-                workflowJson);
-        AttemptCall call = new AttemptCall(workflowId, callId, snapshot, 1, input, node.formValues(), scope, session,
-                expressions, type.form(), defaultNodeTimeoutMs);
+        GraphSnapshot.Node snapshot = new GraphSnapshot.Node(
+                0, node.nodeId(), node.name(), type.key(), node.formValues(), NodeSettings.DEFAULTS);
+        JsonObject runJson = Jsonp.JSON
+                .createObjectBuilder()
+                .add("id", callId)
+                .add("input", input)
+                .add("trigger", "development")
+                .add("started_at", Instant.now().toString())
+                .build();
+        JsonObject workflowJson =
+                Jsonp.JSON.createObjectBuilder().add("id", workflowId).build();
+        ExpressionScope scope =
+                new ExpressionScope(input, node.outputsByName()::get, runJson, session.variables(), workflowJson);
+        AttemptCall call = new AttemptCall(
+                workflowId,
+                callId,
+                snapshot,
+                1,
+                input,
+                node.formValues(),
+                scope,
+                session,
+                expressions,
+                type.form(),
+                defaultNodeTimeoutMs);
         try {
             NodeOutcome outcome = type.execute(call);
             answer.add("success", true).add("output", outcome.output()).add("route", outcome.route());
@@ -116,14 +145,18 @@ public class DevelopmentMode {
             }
             return outcome;
         } catch (NodeFailure failure) {
-            answer.add("success", false).add("error", failure.getMessage()).add("error_type", failure.errorType().wireName())
+            answer.add("success", false)
+                    .add("error", failure.getMessage())
+                    .add("error_type", failure.errorType().wireName())
                     .add("output", JsonValue.NULL);
             if (!failure.details().isEmpty()) {
                 answer.add("details", failure.details());
             }
         } catch (RuntimeException defect) {
-            answer.add("success", false).add("error", "Node type '" + type.key() + "' failed unexpectedly: " + defect)
-                    .add("error_type", "internal").add("output", JsonValue.NULL);
+            answer.add("success", false)
+                    .add("error", "Node type '" + type.key() + "' failed unexpectedly: " + defect)
+                    .add("error_type", "internal")
+                    .add("output", JsonValue.NULL);
         }
         return null;
     }

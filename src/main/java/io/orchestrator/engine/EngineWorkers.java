@@ -26,8 +26,8 @@ final class EngineWorkers {
     private volatile boolean draining;
 
     EngineWorkers(int threads, ManagedThreadFactory threadFactory) {
-        pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                threadFactory);
+        pool = new ThreadPoolExecutor(
+                threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory);
         pool.allowCoreThreadTimeOut(true);
         timer = new ScheduledThreadPoolExecutor(1, threadFactory);
         timer.setRemoveOnCancelPolicy(true);
@@ -58,8 +58,9 @@ final class EngineWorkers {
         pool.shutdown();
         try {
             if (!pool.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warning("Node attempts still ran after " + drain.toSeconds() + " s of draining (setting"
-                        + " ORCHESTRATOR_SHUTDOWN_DRAIN_SECONDS); they are interrupted and run again after the restart.");
+                LOG.warning(
+                        "Node attempts still ran after " + drain.toSeconds() + " s of draining (setting"
+                                + " ORCHESTRATOR_SHUTDOWN_DRAIN_SECONDS); they are interrupted and run again after the restart.");
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

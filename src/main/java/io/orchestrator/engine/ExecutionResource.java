@@ -50,8 +50,10 @@ public class ExecutionResource {
     }
 
     @POST
-    public JsonObject post(@PathParam("workflowId") String workflowId, @PathParam("operation") String operation,
-                           @OptionalBody JsonValue body) {
+    public JsonObject post(
+            @PathParam("workflowId") String workflowId,
+            @PathParam("operation") String operation,
+            @OptionalBody JsonValue body) {
         return switch (operation) {
             case "start_execution" -> start(workflowId, body);
             case "execute_and_save_node" -> development.execute(workflowId, developmentRequest(object(body)));
@@ -83,14 +85,17 @@ public class ExecutionResource {
         RequestBody body = RequestBody.of(json);
         String nodeId = body.requiredText("node_id", 36);
         Optional<JsonObject> formValues = body.object("form_values");
-        Optional<String> sessionId = body.text("session_id", 64).map(String::trim).filter(id -> !id.isEmpty());
+        Optional<String> sessionId =
+                body.text("session_id", 64).map(String::trim).filter(id -> !id.isEmpty());
         body.validate();
         return new DevelopmentRequest(nodeId, formValues, Optional.ofNullable(json.get("input_data")), sessionId);
     }
 
     private JsonObject status(String workflowId) {
         RunRow latest = control.latest(workflowId);
-        var json = JSON.createObjectBuilder().add("task_id", latest.id()).add("status", latest.status().name());
+        var json = JSON.createObjectBuilder()
+                .add("task_id", latest.id())
+                .add("status", latest.status().name());
         if (latest.error() != null) {
             json.add("error", latest.error());
         }
@@ -101,11 +106,16 @@ public class ExecutionResource {
         if (body instanceof JsonObject object) {
             return object;
         }
-        throw ApiException.invalidRequest(body == JsonValue.NULL ? "The request body is empty; send a JSON object"
-                : "The body must be a JSON object.");
+        throw ApiException.invalidRequest(
+                body == JsonValue.NULL
+                        ? "The request body is empty; send a JSON object"
+                        : "The body must be a JSON object.");
     }
 
     private static JsonObject task(RunRow run) {
-        return JSON.createObjectBuilder().add("task_id", run.id()).add("status", run.status().name()).build();
+        return JSON.createObjectBuilder()
+                .add("task_id", run.id())
+                .add("status", run.status().name())
+                .build();
     }
 }

@@ -23,11 +23,9 @@ import java.util.Optional;
  */
 public final class GraphSnapshot {
 
-    public record Node(int index, String id, String name, String type, JsonObject formValues, NodeSettings settings) {
-    }
+    public record Node(int index, String id, String name, String type, JsonObject formValues, NodeSettings settings) {}
 
-    public record Edge(int index, String source, String route, String target) {
-    }
+    public record Edge(int index, String source, String route, String target) {}
 
     private final String workflowId;
     private final long version;
@@ -40,8 +38,13 @@ public final class GraphSnapshot {
     private final List<List<Edge>> incoming;
     private final List<List<Edge>> outgoing;
 
-    public GraphSnapshot(String workflowId, long version, String workflowName, RunPolicy policy, List<Node> nodes,
-                         List<Edge> edges) {
+    public GraphSnapshot(
+            String workflowId,
+            long version,
+            String workflowName,
+            RunPolicy policy,
+            List<Node> nodes,
+            List<Edge> edges) {
         this.workflowId = workflowId;
         this.version = version;
         this.workflowName = workflowName;
@@ -81,7 +84,9 @@ public final class GraphSnapshot {
 
     /** The node a run started by hand (or as a sub-workflow) starts from, if the workflow has one. */
     public Optional<Node> manualTrigger() {
-        return nodes.stream().filter(node -> node.type().equals(ManualTriggerNode.KEY)).findFirst();
+        return nodes.stream()
+                .filter(node -> node.type().equals(ManualTriggerNode.KEY))
+                .findFirst();
     }
 
     public List<Node> nodes() {
@@ -129,8 +134,11 @@ public final class GraphSnapshot {
         JsonArrayBuilder nodeArray = Jsonp.JSON.createArrayBuilder();
         for (Node node : nodes) {
             NodeSettings settings = node.settings();
-            var json = Jsonp.JSON.createObjectBuilder()
-                    .add("id", node.id()).add("name", node.name()).add("type", node.type())
+            var json = Jsonp.JSON
+                    .createObjectBuilder()
+                    .add("id", node.id())
+                    .add("name", node.name())
+                    .add("type", node.type())
                     .add("form_values", node.formValues())
                     .add("disabled", settings.disabled())
                     .add("max_attempts", settings.maxAttempts())
@@ -142,8 +150,11 @@ public final class GraphSnapshot {
             nodeArray.add(json);
         }
         JsonArrayBuilder edgeArray = Jsonp.JSON.createArrayBuilder();
-        edges.forEach(edge -> edgeArray.add(Jsonp.JSON.createObjectBuilder()
-                .add("source", edge.source()).add("route", edge.route()).add("target", edge.target())));
+        edges.forEach(edge -> edgeArray.add(Jsonp.JSON
+                .createObjectBuilder()
+                .add("source", edge.source())
+                .add("route", edge.route())
+                .add("target", edge.target())));
         JsonObjectBuilder json = Jsonp.JSON.createObjectBuilder();
         if (policy.webhookRateLimit() != null) {
             json.add("webhook_rate_limit", policy.webhookRateLimit());
@@ -151,25 +162,39 @@ public final class GraphSnapshot {
         return json.add("workflow_name", workflowName)
                 .add("concurrency_limit", policy.concurrencyLimit())
                 .add("execution_timeout_seconds", policy.executionTimeoutSeconds())
-                .add("keep_executions", policy.keepExecutions()).add("nodes", nodeArray).add("edges", edgeArray).build();
+                .add("keep_executions", policy.keepExecutions())
+                .add("nodes", nodeArray)
+                .add("edges", edgeArray)
+                .build();
     }
 
     public static GraphSnapshot fromJson(String workflowId, long version, JsonObject json) {
         List<Node> nodes = new ArrayList<>();
         for (JsonValue value : json.getJsonArray("nodes")) {
             JsonObject node = value.asJsonObject();
-            Long timeout = node.containsKey("timeout_ms") ? node.getJsonNumber("timeout_ms").longValue() : null;
-            nodes.add(new Node(nodes.size(), node.getString("id"), node.getString("name"), node.getString("type"),
+            Long timeout = node.containsKey("timeout_ms")
+                    ? node.getJsonNumber("timeout_ms").longValue()
+                    : null;
+            nodes.add(new Node(
+                    nodes.size(),
+                    node.getString("id"),
+                    node.getString("name"),
+                    node.getString("type"),
                     node.getJsonObject("form_values"),
-                    new NodeSettings(node.getBoolean("disabled"), node.getInt("max_attempts"),
+                    new NodeSettings(
+                            node.getBoolean("disabled"),
+                            node.getInt("max_attempts"),
                             node.getJsonNumber("retry_delay_ms").longValue(),
-                            node.getJsonNumber("retry_backoff").doubleValue(), timeout)));
+                            node.getJsonNumber("retry_backoff").doubleValue(),
+                            timeout)));
         }
         List<Edge> edges = new ArrayList<>();
         for (JsonValue value : json.getJsonArray("edges")) {
             JsonObject edge = value.asJsonObject();
-            edges.add(new Edge(edges.size(), edge.getString("source"), edge.getString("route"), edge.getString("target")));
+            edges.add(new Edge(
+                    edges.size(), edge.getString("source"), edge.getString("route"), edge.getString("target")));
         }
-        return new GraphSnapshot(workflowId, version, json.getString("workflow_name"), RunPolicy.of(json), nodes, edges);
+        return new GraphSnapshot(
+                workflowId, version, json.getString("workflow_name"), RunPolicy.of(json), nodes, edges);
     }
 }

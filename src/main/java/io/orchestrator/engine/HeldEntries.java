@@ -42,7 +42,8 @@ final class HeldEntries {
         if (entries.isEmpty()) {
             return false;
         }
-        return nodeMayBlock || entries.size() >= MAX_ENTRIES
+        return nodeMayBlock
+                || entries.size() >= MAX_ENTRIES
                 || System.nanoTime() - heldSinceNanos >= TimeUnit.MILLISECONDS.toNanos(MAX_MILLIS);
     }
 

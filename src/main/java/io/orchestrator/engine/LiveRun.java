@@ -25,9 +25,11 @@ public final class LiveRun {
     final HeldEntries held;
     /** What expressions see as {@code run} and {@code workflow}. */
     final JsonObject runJson;
+
     final JsonObject workflowJson;
     /** Fails the run at its execution timeout while it is in memory; see {@link RunDeadlines}. */
     ScheduledFuture<?> deadlineWatch;
+
     private final Map<String, Thread> executing = new HashMap<>();
 
     /** Completes once the run's final state is durable. */
@@ -39,10 +41,19 @@ public final class LiveRun {
     LiveRun(RunRow row, GraphSnapshot graph, LiveSession session, JsonValue input, boolean resumed) {
         this.state = new RunState(row, graph, session, input);
         this.held = new HeldEntries(resumed);
-        this.runJson = Jsonp.JSON.createObjectBuilder().add("id", row.id()).add("input", input)
-                .add("trigger", row.triggerType().wireName()).add("started_at", row.createdAt().toString()).build();
-        this.workflowJson = Jsonp.JSON.createObjectBuilder().add("id", graph.workflowId())
-                .add("name", graph.workflowName()).add("version", graph.version()).build();
+        this.runJson = Jsonp.JSON
+                .createObjectBuilder()
+                .add("id", row.id())
+                .add("input", input)
+                .add("trigger", row.triggerType().wireName())
+                .add("started_at", row.createdAt().toString())
+                .build();
+        this.workflowJson = Jsonp.JSON
+                .createObjectBuilder()
+                .add("id", graph.workflowId())
+                .add("name", graph.workflowName())
+                .add("version", graph.version())
+                .build();
     }
 
     public String id() {
@@ -89,8 +100,7 @@ public final class LiveRun {
         return new Picture(state.row(), state.steps());
     }
 
-    record Picture(RunRow row, List<StepRow> steps) {
-    }
+    record Picture(RunRow row, List<StepRow> steps) {}
 
     /** Registers the thread about to execute the node's attempt; false when the run has ended (it must not run). */
     synchronized boolean executing(Node node, Thread thread) {

@@ -25,6 +25,8 @@ public class NodeInputResource {
 
     @GET
     public JsonObject input(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {
-        return JSON.createObjectBuilder().add("input_data", development.inputNow(workflowId, nodeId)).build();
+        return JSON.createObjectBuilder()
+                .add("input_data", development.inputNow(workflowId, nodeId))
+                .build();
     }
 }

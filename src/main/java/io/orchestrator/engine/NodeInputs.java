@@ -14,11 +14,9 @@ import java.util.List;
 public final class NodeInputs {
 
     /** One node whose output reaches the node: in a run, the source of a taken incoming edge. */
-    public record Source(String name, JsonValue output) {
-    }
+    public record Source(String name, JsonValue output) {}
 
-    private NodeInputs() {
-    }
+    private NodeInputs() {}
 
     public static JsonValue of(JsonValue entryInput, List<Source> sources, boolean byName) {
         if (sources.isEmpty()) {

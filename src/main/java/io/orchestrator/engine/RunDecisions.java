@@ -36,6 +36,7 @@ final class RunDecisions {
 
     /** Whether a node type takes its inputs keyed by source name even from one source (a join). */
     private final Predicate<String> takesInputsByName;
+
     private final RunEnding ending = new RunEnding(this);
 
     RunDecisions(Predicate<String> takesInputsByName) {
@@ -103,7 +104,10 @@ final class RunDecisions {
     List<Effect> retryDue(RunState run, String nodeId, int attempt, Instant now) {
         List<Effect> out = new ArrayList<>();
         StepRow step = run.step(nodeId);
-        if (run.ended() || step == null || step.status() != StepStatus.FAILURE || step.attempt() != attempt - 1
+        if (run.ended()
+                || step == null
+                || step.status() != StepStatus.FAILURE
+                || step.attempt() != attempt - 1
                 || step.route() != null) {
             return out;
         }
@@ -121,8 +125,12 @@ final class RunDecisions {
 
     /** The run took longer than its workflow's execution_timeout_seconds. */
     List<Effect> timedOut(RunState run, Instant now) {
-        return endedBy(run, RunStatus.FAILURE, "The run took longer than its execution timeout of "
-                + run.graph().policy().executionTimeoutSeconds() + " s (workflow setting execution_timeout_seconds).",
+        return endedBy(
+                run,
+                RunStatus.FAILURE,
+                "The run took longer than its execution timeout of "
+                        + run.graph().policy().executionTimeoutSeconds()
+                        + " s (workflow setting execution_timeout_seconds).",
                 now);
     }
 
@@ -130,8 +138,12 @@ final class RunDecisions {
     List<Effect> engineFailed(RunState run, Node node, RuntimeException defect, Instant now) {
         List<Effect> out = new ArrayList<>();
         if (!run.ended()) {
-            ending.end(run, RunStatus.FAILURE, "Internal error while running node '" + node.name() + "': " + defect,
-                    now, out);
+            ending.end(
+                    run,
+                    RunStatus.FAILURE,
+                    "Internal error while running node '" + node.name() + "': " + defect,
+                    now,
+                    out);
         }
         return out;
     }
@@ -148,8 +160,7 @@ final class RunDecisions {
         return out;
     }
 
-    private void waitUntil(RunState run, Node node, StepRow step, NodeOutcome outcome, Instant now,
-                           List<Effect> out) {
+    private void waitUntil(RunState run, Node node, StepRow step, NodeOutcome outcome, Instant now, List<Effect> out) {
         Instant until = outcome.wakeAt();
         record(run, step.withWait(outcome.output().toString(), until), out);
         out.add(announce(run, EventType.NODE_WAITING, node, null, null, now));
@@ -159,10 +170,11 @@ final class RunDecisions {
         out.add(new Effect.ScheduleWake(node.id(), step.attempt(), until.isAfter(deadline) ? deadline : until));
     }
 
-    private void retryLater(RunState run, Node node, StepRow step, int number, NodeFailure failure, Instant now,
-                            List<Effect> out) {
+    private void retryLater(
+            RunState run, Node node, StepRow step, int number, NodeFailure failure, Instant now, List<Effect> out) {
         record(run, step.withFailure(null, null, trim(failure.getMessage()), failure.errorType(), now), out);
-        long delay = (long) (node.settings().retryDelayMs() * Math.pow(node.settings().backoffMultiplier(), number - 1));
+        long delay = (long)
+                (node.settings().retryDelayMs() * Math.pow(node.settings().backoffMultiplier(), number - 1));
         if (delay > 0) {
             run.paused();
             out.add(new Effect.ScheduleRetry(node.id(), number + 1, now.plusMillis(delay)));
@@ -171,8 +183,8 @@ final class RunDecisions {
         }
     }
 
-    void complete(RunState run, Node node, StepRow step, JsonValue output, String route, Instant now,
-                  List<Effect> out) {
+    void complete(
+            RunState run, Node node, StepRow step, JsonValue output, String route, Instant now, List<Effect> out) {
         record(run, step.withSuccess(route, output.toString(), now), out);
         run.completed(node, output);
         out.add(announce(run, EventType.NODE_COMPLETED, node, route, null, now));
@@ -183,7 +195,8 @@ final class RunDecisions {
     private void fail(RunState run, Node node, StepRow step, NodeFailure failure, Instant now, List<Effect> out) {
         String error = trim(failure.getMessage());
         if (run.graph().hasErrorRoute(node)) {
-            JsonObject output = Jsonp.JSON.createObjectBuilder()
+            JsonObject output = Jsonp.JSON
+                    .createObjectBuilder()
                     .add("error", error)
                     .add("error_type", failure.errorType().wireName())
                     .add("details", failure.details())
@@ -220,8 +233,12 @@ final class RunDecisions {
                 // run says so; leaving it STARTED would keep it "under way" forever.
                 LOG.severe("Run " + run.id() + " has unresolved nodes "
                         + run.traversal().unresolved().stream().map(Node::name).toList() + " but nothing left to run");
-                ending.end(run, RunStatus.FAILURE, "The engine found nothing left to run before the end of the graph.",
-                        now, out);
+                ending.end(
+                        run,
+                        RunStatus.FAILURE,
+                        "The engine found nothing left to run before the end of the graph.",
+                        now,
+                        out);
             }
         } else if (run.running() == 0 && !run.hasQueued()) {
             // Only waits and retry backoffs are left: the run holds no thread until one fires.
@@ -287,9 +304,16 @@ final class RunDecisions {
     }
 
     static Record announce(RunState run, EventType type, Node node, String route, String error, Instant at) {
-        return new Record(new JournalEntry.Announcement(new RunEvent(type, run.graph().workflowId(), run.id(),
-                node == null ? null : node.id(), node == null ? null : node.type(), node == null ? null : node.name(),
-                route, error, at)));
+        return new Record(new JournalEntry.Announcement(new RunEvent(
+                type,
+                run.graph().workflowId(),
+                run.id(),
+                node == null ? null : node.id(),
+                node == null ? null : node.type(),
+                node == null ? null : node.name(),
+                route,
+                error,
+                at)));
     }
 
     static String trim(String text) {

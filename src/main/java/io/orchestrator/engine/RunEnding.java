@@ -31,9 +31,11 @@ final class RunEnding {
             out.removeIf(effect -> effect instanceof Effect.Record record && record.entry() instanceof StepRow);
             out.add(new Effect.DropHistory());
         }
-        String result = status == RunStatus.SUCCESS && run.hasResult() ? run.lastOutput().toString() : null;
-        RunDecisions.record(run, run.row().ended(status, result, error == null ? null : RunDecisions.trim(error),
-                now), out);
+        String result = status == RunStatus.SUCCESS && run.hasResult()
+                ? run.lastOutput().toString()
+                : null;
+        RunDecisions.record(
+                run, run.row().ended(status, result, error == null ? null : RunDecisions.trim(error), now), out);
         out.add(RunDecisions.announce(run, EventType.endOf(status), null, null, error, now));
         out.add(new Effect.Ended());
         if (run.hasPausedWork()) {

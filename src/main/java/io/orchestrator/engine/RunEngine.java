@@ -88,7 +88,8 @@ public class RunEngine {
         workers = new EngineWorkers(workerThreads, threadFactory);
         deadlines = new RunDeadlines(workers.timer());
         attempts = new AttemptRunner(expressions, workers.timer(), defaultNodeTimeoutMs);
-        decisions = new RunDecisions(key -> types.find(key).map(NodeType::takesInputsByName).orElse(false));
+        decisions = new RunDecisions(
+                key -> types.find(key).map(NodeType::takesInputsByName).orElse(false));
         starts = new RunStart(decisions);
     }
 
@@ -96,8 +97,9 @@ public class RunEngine {
      * The application is stopping: before any bean is destroyed (the journal must still write what
      * the draining attempts produce), running attempts get the drain time to finish.
      */
-    void drain(@Observes(notifyObserver = Reception.IF_EXISTS) @Priority(2000)
-               @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+    void drain(
+            @Observes(notifyObserver = Reception.IF_EXISTS) @Priority(2000) @BeforeDestroyed(ApplicationScoped.class)
+                    Object stopping) {
         shutdown();
     }
 
@@ -124,8 +126,8 @@ public class RunEngine {
      * per node id: recovery, rewind, fork) without running them again, except the nodes in
      * {@code rerun}. With {@code inline} the first chain runs on the calling thread.
      */
-    LiveRun launch(LiveRun run, Collection<Node> startNodes, Map<String, StepRow> earlier, Set<String> rerun,
-                   boolean inline) {
+    LiveRun launch(
+            LiveRun run, Collection<Node> startNodes, Map<String, StepRow> earlier, Set<String> rerun, boolean inline) {
         List<Attempt> first;
         synchronized (run) {
             live.put(run.id(), run);
@@ -186,8 +188,10 @@ public class RunEngine {
             try {
                 next = executeAndSettle(run, attempt);
             } catch (RuntimeException defect) {
-                LOG.log(Level.SEVERE, "Engine defect while running node '" + attempt.node().name() + "' of run "
-                        + run.id(), defect);
+                LOG.log(
+                        Level.SEVERE,
+                        "Engine defect while running node '" + attempt.node().name() + "' of run " + run.id(),
+                        defect);
                 failOnDefect(run, attempt.node(), defect);
                 next = List.of();
             }
@@ -212,9 +216,11 @@ public class RunEngine {
         }
         Optional<AttemptResult> result = attempts.run(run, attempt, type);
         synchronized (run) {
-            return perform(run, result.isPresent()
-                    ? decisions.attemptEnded(run.state, attempt, result.get(), Instant.now())
-                    : decisions.attemptAbandoned(run.state));
+            return perform(
+                    run,
+                    result.isPresent()
+                            ? decisions.attemptEnded(run.state, attempt, result.get(), Instant.now())
+                            : decisions.attemptAbandoned(run.state));
         }
     }
 

@@ -9,12 +9,21 @@ import java.time.Instant;
  * is in the database. node_completed carries its route, node_failed its error (and its route when
  * the error route was taken). Fields that do not apply are null.
  */
-public record RunEvent(EventType type, String workflowId, String taskId, String nodeId, String nodeType,
-                       String nodeName, String route, String error, Instant at) {
+public record RunEvent(
+        EventType type,
+        String workflowId,
+        String taskId,
+        String nodeId,
+        String nodeType,
+        String nodeName,
+        String route,
+        String error,
+        Instant at) {
 
     /** The WebSocket message of this event: its type's wire name, the workflow, the run as task_id, and what applies. */
     public JsonObject toJson() {
-        var json = Jsonp.JSON.createObjectBuilder()
+        var json = Jsonp.JSON
+                .createObjectBuilder()
                 .add("type", type.wireName())
                 .add("workflow_id", workflowId)
                 .add("task_id", taskId)

@@ -12,8 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RunIds {
 
-    private RunIds() {
-    }
+    private RunIds() {}
 
     public static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

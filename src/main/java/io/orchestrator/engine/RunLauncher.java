@@ -54,8 +54,8 @@ public class RunLauncher {
         Node start = graph.manualTrigger().orElse(null);
         JsonValue checked = start == null ? input : triggerInputs.check(start, input);
         String runId = RunIds.next();
-        RunRow row = newRow(runId, graph, RunStatus.PENDING, TriggerType.MANUAL, checked, sessionId, null, start, null,
-                null);
+        RunRow row = newRow(
+                runId, graph, RunStatus.PENDING, TriggerType.MANUAL, checked, sessionId, null, start, null, null);
         journal.append(runId, row);
         journal.durable(runId).join();
         scheduler.startSoon(runId);
@@ -63,14 +63,29 @@ public class RunLauncher {
     }
 
     /** A run started here and now (webhook, schedule, sub-workflow), optionally on this thread. */
-    public LiveRun startNow(GraphSnapshot graph, Node start, TriggerType trigger, JsonValue input, String sessionId,
-                            String parentRunId, boolean inline) {
+    public LiveRun startNow(
+            GraphSnapshot graph,
+            Node start,
+            TriggerType trigger,
+            JsonValue input,
+            String sessionId,
+            String parentRunId,
+            boolean inline) {
         String runId = RunIds.next();
-        RunRow row = newRow(runId, graph, RunStatus.STARTED, trigger, input, sessionId, parentRunId, start, null,
+        RunRow row = newRow(
+                runId,
+                graph,
+                RunStatus.STARTED,
+                trigger,
+                input,
+                sessionId,
+                parentRunId,
+                start,
+                null,
                 engine.instanceId());
         LiveRun run = new LiveRun(row, graph, sessions.forNewRun(sessionId, runId), input, false);
-        return engine.launch(run, start == null ? RunLoader.startNodes(graph, null) : List.of(start), Map.of(),
-                Set.of(), inline);
+        return engine.launch(
+                run, start == null ? RunLoader.startNodes(graph, null) : List.of(start), Map.of(), Set.of(), inline);
     }
 
     /** Runs a finished run again from a node, in the same run: what came before is kept. */
@@ -80,8 +95,12 @@ public class RunLauncher {
         Node from = nodeOf(graph, nodeId);
         RunRow again = row.rewoundFrom(from.id(), engine.instanceId(), Instant.now());
         LiveRun run = new LiveRun(again, graph, sessions.open(row.sessionId()), JsonText.parse(row.input()), true);
-        return stored(engine.launch(run, RunLoader.startNodes(graph, row.startNodeId()), history(runId, "rewind"),
-                downstream(graph, from), false));
+        return stored(engine.launch(
+                run,
+                RunLoader.startNodes(graph, row.startNodeId()),
+                history(runId, "rewind"),
+                downstream(graph, from),
+                false));
     }
 
     /** A new run that branches from a finished one at a node: it keeps what came before, records its parent. */
@@ -101,11 +120,21 @@ public class RunLauncher {
             }
         }
         LiveSession session = sessions.open(parent.sessionId());
-        LiveSession forkSession = new LiveSession(forkId, Jsonp.JSON.createObjectBuilder().build(), session.cookies());
+        LiveSession forkSession =
+                new LiveSession(forkId, Jsonp.JSON.createObjectBuilder().build(), session.cookies());
         forkSession.putVariables(session.variables());
         JsonValue input = JsonText.parse(parent.input());
-        RunRow row = newRow(forkId, graph, RunStatus.STARTED, TriggerType.FORK, input, forkId, parent.id(),
-                graph.node(parent.startNodeId()), from, engine.instanceId());
+        RunRow row = newRow(
+                forkId,
+                graph,
+                RunStatus.STARTED,
+                TriggerType.FORK,
+                input,
+                forkId,
+                parent.id(),
+                graph.node(parent.startNodeId()),
+                from,
+                engine.instanceId());
         journal.appendAll(forkId, copies);
         LiveRun run = new LiveRun(row, graph, forkSession, input, !earlier.isEmpty());
         return stored(engine.launch(run, RunLoader.startNodes(graph, parent.startNodeId()), earlier, rerun, false));
@@ -114,8 +143,9 @@ public class RunLauncher {
     private RunRow finishedRun(String runId, String what) {
         RunRow row = records.run(runId).orElseThrow(() -> ApiException.notFound("Run", runId));
         if (!row.status().isFinal()) {
-            throw new ApiException(ErrorCode.CONFLICT, "Run " + runId + " is " + row.status()
-                    + "; stop it or let it finish before a " + what + ".");
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Run " + runId + " is " + row.status() + "; stop it or let it finish before a " + what + ".");
         }
         return row;
     }
@@ -130,16 +160,19 @@ public class RunLauncher {
     private Map<String, StepRow> history(String runId, String what) {
         Map<String, StepRow> steps = records.latestSteps(runId);
         if (steps.isEmpty()) {
-            throw new ApiException(ErrorCode.CONFLICT, "Run " + runId + " kept no node executions (workflow setting"
-                    + " keep_executions), so there is nothing to " + what + " from; start a new run instead.");
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Run " + runId + " kept no node executions (workflow setting"
+                            + " keep_executions), so there is nothing to " + what + " from; start a new run instead.");
         }
         return steps;
     }
 
     private static Node nodeOf(GraphSnapshot graph, String nodeId) {
         if (nodeId == null || graph.node(nodeId) == null) {
-            throw ApiException.validation("Unknown node", new FieldErrors()
-                    .add("node_id", "No node with id " + nodeId + " in the graph this run executed."));
+            throw ApiException.validation(
+                    "Unknown node",
+                    new FieldErrors().add("node_id", "No node with id " + nodeId + " in the graph this run executed."));
         }
         return graph.node(nodeId);
     }
@@ -148,11 +181,29 @@ public class RunLauncher {
         return graph.downstreamOf(from).stream().map(Node::id).collect(Collectors.toSet());
     }
 
-    private static RunRow newRow(String runId, GraphSnapshot graph, RunStatus status, TriggerType trigger,
-                                 JsonValue input, String sessionId, String parentRunId, Node start, Node from,
-                                 String owner) {
-        return RunRow.created(runId, graph.workflowId(), graph.version(), status, trigger, JsonText.write(input),
-                sessionId == null || sessionId.isBlank() ? runId : sessionId, parentRunId,
-                start == null ? null : start.id(), from == null ? null : from.id(), owner, Instant.now());
+    private static RunRow newRow(
+            String runId,
+            GraphSnapshot graph,
+            RunStatus status,
+            TriggerType trigger,
+            JsonValue input,
+            String sessionId,
+            String parentRunId,
+            Node start,
+            Node from,
+            String owner) {
+        return RunRow.created(
+                runId,
+                graph.workflowId(),
+                graph.version(),
+                status,
+                trigger,
+                JsonText.write(input),
+                sessionId == null || sessionId.isBlank() ? runId : sessionId,
+                parentRunId,
+                start == null ? null : start.id(),
+                from == null ? null : from.id(),
+                owner,
+                Instant.now());
     }
 }

@@ -49,8 +49,8 @@ public class RunLoader {
         GraphSnapshot graph = snapshots.version(row.workflowId(), row.workflowVersion());
         RunRow resumed = row.resumedBy(engine.instanceId(), Instant.now());
         Map<String, StepRow> earlier = records.latestSteps(runId);
-        LiveRun run = new LiveRun(resumed, graph, sessions.open(row.sessionId()), JsonText.parse(row.input()),
-                !earlier.isEmpty());
+        LiveRun run = new LiveRun(
+                resumed, graph, sessions.open(row.sessionId()), JsonText.parse(row.input()), !earlier.isEmpty());
         return Optional.of(engine.launch(run, startNodes(graph, row.startNodeId()), earlier, Set.of(), false));
     }
 
@@ -59,6 +59,8 @@ public class RunLoader {
         if (startNodeId != null && graph.node(startNodeId) != null) {
             return List.of(graph.node(startNodeId));
         }
-        return graph.nodes().stream().filter(node -> graph.incoming(node).isEmpty()).toList();
+        return graph.nodes().stream()
+                .filter(node -> graph.incoming(node).isEmpty())
+                .toList();
     }
 }

@@ -10,18 +10,23 @@ import jakarta.json.JsonString;
  * under the settings' own names ({@code concurrency_limit}, {@code execution_timeout_seconds},
  * {@code keep_executions}, {@code webhook_rate_limit}: calls a minute, null for no limit); the defaults are those of {@code WorkflowSettings}.
  */
-public record RunPolicy(int concurrencyLimit, long executionTimeoutSeconds, String keepExecutions,
-                        Integer webhookRateLimit) {
+public record RunPolicy(
+        int concurrencyLimit, long executionTimeoutSeconds, String keepExecutions, Integer webhookRateLimit) {
 
     public static final RunPolicy DEFAULTS = new RunPolicy(10, 3600, "all", null);
 
     public static RunPolicy of(JsonObject settings) {
         return new RunPolicy(
-                settings.get("concurrency_limit") instanceof JsonNumber limit ? limit.intValue() : DEFAULTS.concurrencyLimit,
-                settings.get("execution_timeout_seconds") instanceof JsonNumber timeout ? timeout.longValue()
+                settings.get("concurrency_limit") instanceof JsonNumber limit
+                        ? limit.intValue()
+                        : DEFAULTS.concurrencyLimit,
+                settings.get("execution_timeout_seconds") instanceof JsonNumber timeout
+                        ? timeout.longValue()
                         : DEFAULTS.executionTimeoutSeconds,
                 settings.get("keep_executions") instanceof JsonString keep ? keep.getString() : DEFAULTS.keepExecutions,
-                settings.get("webhook_rate_limit") instanceof JsonNumber rate ? Integer.valueOf(rate.intValue()) : null);
+                settings.get("webhook_rate_limit") instanceof JsonNumber rate
+                        ? Integer.valueOf(rate.intValue())
+                        : null);
     }
 
     /** Whether a run that ended so keeps its node executions: all of them, only failed ones, or none. */

@@ -48,23 +48,26 @@ public class RunRecords {
 
     /** The workflow's most recent run. */
     public Optional<RunRow> latestOf(String workflowId) {
-        List<RunRow> rows = runs(RUNS.select() + " WHERE workflow_id = ? ORDER BY created_at DESC"
-                + " LIMIT 1", workflowId);
+        List<RunRow> rows =
+                runs(RUNS.select() + " WHERE workflow_id = ? ORDER BY created_at DESC" + " LIMIT 1", workflowId);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     /** The workflow's most recent run still under way. */
     public Optional<RunRow> latestUnderWay(String workflowId) {
-        List<RunRow> rows = runs(RUNS.select() + " WHERE workflow_id = ?"
-                + " AND status IN ('PENDING', 'STARTED', 'WAITING') ORDER BY created_at DESC LIMIT 1", workflowId);
+        List<RunRow> rows = runs(
+                RUNS.select() + " WHERE workflow_id = ?"
+                        + " AND status IN ('PENDING', 'STARTED', 'WAITING') ORDER BY created_at DESC LIMIT 1",
+                workflowId);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     /** Revokes a run no server has started yet; false when it is no longer PENDING. */
     public boolean revokePending(String runId, SqlDialect dialect) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE run SET status = 'REVOKED',"
-                     + " error = 'Stopped by request.', finished_at = ?, updated_at = ? WHERE id = ? AND status = 'PENDING'")) {
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE run SET status = 'REVOKED',"
+                                + " error = 'Stopped by request.', finished_at = ?, updated_at = ? WHERE id = ? AND status = 'PENDING'")) {
             Instant now = Instant.now();
             dialect.bindInstant(update, 1, now);
             dialect.bindInstant(update, 2, now);
@@ -118,8 +121,8 @@ public class RunRecords {
     public Map<String, StepRow> latestSteps(String runId) {
         Map<String, StepRow> latest = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(STEPS.select()
-                     + " WHERE run_id = ? ORDER BY node_id, attempt")) {
+                PreparedStatement select =
+                        connection.prepareStatement(STEPS.select() + " WHERE run_id = ? ORDER BY node_id, attempt")) {
             select.setString(1, runId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -128,16 +131,16 @@ public class RunRecords {
                 }
             }
         } catch (SQLException failed) {
-            throw new IllegalStateException("Cannot read the node executions of run " + runId + ": "
-                    + failed.getMessage(), failed);
+            throw new IllegalStateException(
+                    "Cannot read the node executions of run " + runId + ": " + failed.getMessage(), failed);
         }
         return latest;
     }
 
     public Optional<SessionRow> session(String sessionId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     JournalTables.SESSION.select() + " WHERE id = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement(JournalTables.SESSION.select() + " WHERE id = ?")) {
             select.setString(1, sessionId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(JournalTables.SESSION.read(row, journal.dialect())) : Optional.empty();
@@ -155,7 +158,7 @@ public class RunRecords {
         String sql = "UPDATE run SET owner = ? WHERE id = ? AND status = ? AND "
                 + (run.owner() == null ? "owner IS NULL" : "owner = ?");
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(sql)) {
+                PreparedStatement update = connection.prepareStatement(sql)) {
             update.setString(1, owner);
             update.setString(2, run.id());
             update.setString(3, run.status().name());
@@ -170,7 +173,7 @@ public class RunRecords {
 
     private List<RunRow> runs(String sql, String parameter) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
+                PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, parameter);
             return readRuns(select);
         } catch (SQLException failed) {

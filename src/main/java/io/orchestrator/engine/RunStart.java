@@ -29,8 +29,8 @@ final class RunStart {
         this.decisions = decisions;
     }
 
-    List<Effect> start(RunState run, Collection<Node> startNodes, Map<String, StepRow> earlier, Set<String> rerun,
-                       Instant now) {
+    List<Effect> start(
+            RunState run, Collection<Node> startNodes, Map<String, StepRow> earlier, Set<String> rerun, Instant now) {
         List<Effect> out = new ArrayList<>();
         out.add(new Effect.Record(run.row()));
         if (earlier.isEmpty()) {
@@ -41,8 +41,13 @@ final class RunStart {
         return out;
     }
 
-    private void replay(RunState run, Collection<Node> startNodes, Map<String, StepRow> earlier, Set<String> rerun,
-                        Instant now, List<Effect> out) {
+    private void replay(
+            RunState run,
+            Collection<Node> startNodes,
+            Map<String, StepRow> earlier,
+            Set<String> rerun,
+            Instant now,
+            List<Effect> out) {
         // Every earlier row counts, reached or not, so that new attempts and seqs follow them: a
         // rewound node downstream of the rewind point must not start again at attempt 1 (an upsert
         // that would overwrite its earlier row) nor with a seq before rows already written.
@@ -57,7 +62,8 @@ final class RunStart {
             Node node = work.poll();
             StepRow kept = earlier.get(node.id());
             boolean keep = kept != null && !rerun.contains(node.id());
-            if (keep && kept.route() != null
+            if (keep
+                    && kept.route() != null
                     && (kept.status() == StepStatus.SUCCESS || kept.status() == StepStatus.FAILURE)) {
                 // Done earlier (on a route, the error route included): its output stands.
                 run.completed(node, JsonText.parse(kept.output()));
@@ -69,8 +75,8 @@ final class RunStart {
                 run.paused();
             } else {
                 if (kept != null && kept.status() == StepStatus.RUNNING) {
-                    NodeFailure cut = new NodeFailure(ErrorType.INTERRUPTED,
-                            "The server stopped while this attempt ran; the node runs again.");
+                    NodeFailure cut = new NodeFailure(
+                            ErrorType.INTERRUPTED, "The server stopped while this attempt ran; the node runs again.");
                     RunDecisions.record(run, kept.withFailure(null, null, cut.getMessage(), cut.errorType(), now), out);
                 }
                 run.queue(List.of(node));

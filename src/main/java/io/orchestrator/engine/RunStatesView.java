@@ -11,7 +11,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -39,11 +38,17 @@ public class RunStatesView implements RunStates {
         }
         Optional<RunRow> latest = records.latestOf(workflowId);
         if (latest.isEmpty()) {
-            return JSON.createObjectBuilder().add("workflow_id", workflowId).addNull("task_id").add("status", "idle")
-                    .add("executing_nodes", JSON.createObjectBuilder()).add("completed_nodes", JSON.createArrayBuilder())
-                    .add("completed_count", 0).build();
+            return JSON.createObjectBuilder()
+                    .add("workflow_id", workflowId)
+                    .addNull("task_id")
+                    .add("status", "idle")
+                    .add("executing_nodes", JSON.createObjectBuilder())
+                    .add("completed_nodes", JSON.createArrayBuilder())
+                    .add("completed_count", 0)
+                    .build();
         }
-        return state(workflowId, latest.get(), records.latestSteps(latest.get().id()).values());
+        return state(
+                workflowId, latest.get(), records.latestSteps(latest.get().id()).values());
     }
 
     private static JsonObject state(String workflowId, RunRow run, Collection<StepRow> steps) {
@@ -54,12 +59,16 @@ public class RunStatesView implements RunStates {
         JsonArrayBuilder failed = JSON.createArrayBuilder();
         JsonArrayBuilder skipped = JSON.createArrayBuilder();
         int completedCount = 0;
-        List<StepRow> ordered = steps.stream().sorted(Comparator.comparingInt(StepRow::seq)).toList();
+        List<StepRow> ordered =
+                steps.stream().sorted(Comparator.comparingInt(StepRow::seq)).toList();
         for (StepRow step : ordered) {
             switch (step.status()) {
-                case RUNNING -> executing.add(step.nodeId(), node(step)
-                        .add("started_at", step.startedAt().toString())
-                        .add("duration_seconds", seconds(step.startedAt(), now)));
+                case RUNNING ->
+                    executing.add(
+                            step.nodeId(),
+                            node(step)
+                                    .add("started_at", step.startedAt().toString())
+                                    .add("duration_seconds", seconds(step.startedAt(), now)));
                 case SUCCESS -> {
                     completed.add(finished(step));
                     completedCount++;
@@ -71,11 +80,13 @@ public class RunStatesView implements RunStates {
                     }
                     failed.add(finished(step).add("error", step.error() == null ? "" : step.error()));
                 }
-                case WAITING -> waiting.add(node(step).add("wake_at",
-                        step.wakeAt() == null ? "" : step.wakeAt().toString()));
+                case WAITING ->
+                    waiting.add(node(step)
+                            .add(
+                                    "wake_at",
+                                    step.wakeAt() == null ? "" : step.wakeAt().toString()));
                 case SKIPPED -> skipped.add(step.nodeId());
-                default -> {
-                }
+                default -> {}
             }
         }
         return JSON.createObjectBuilder()
@@ -100,8 +111,11 @@ public class RunStatesView implements RunStates {
     }
 
     private static JsonObjectBuilder node(StepRow step) {
-        return JSON.createObjectBuilder().add("node_id", step.nodeId()).add("node_type", step.nodeType())
-                .add("node_name", step.nodeName()).add("attempt", step.attempt());
+        return JSON.createObjectBuilder()
+                .add("node_id", step.nodeId())
+                .add("node_type", step.nodeType())
+                .add("node_name", step.nodeName())
+                .add("attempt", step.attempt());
     }
 
     private static JsonObjectBuilder finished(StepRow step) {

@@ -17,8 +17,7 @@ import java.util.function.LongSupplier;
  */
 public final class ShortLivedCache<K, V> {
 
-    private record Entry<V>(V value, long loadedAt, long generation) {
-    }
+    private record Entry<V>(V value, long loadedAt, long generation) {}
 
     private final long ttlMillis;
     private final int maxEntries;
@@ -26,6 +25,7 @@ public final class ShortLivedCache<K, V> {
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
     /** Bumped per key by {@link #invalidate}; with {@link #everything}, only ever grows for a key. */
     private final Map<K, Long> generations = new ConcurrentHashMap<>();
+
     private final AtomicLong everything = new AtomicLong();
 
     public ShortLivedCache(long ttlMillis, int maxEntries) {

@@ -85,8 +85,8 @@ public class SnapshotStore {
             } else if (!node.settings().disabled()) {
                 FormValidator.checkRequired(type.form(), formValues, errors.nested(node.name()));
             }
-            snapshotNodes.add(new GraphSnapshot.Node(snapshotNodes.size(), node.id(), node.name(), node.nodeType(),
-                    formValues, node.settings()));
+            snapshotNodes.add(new GraphSnapshot.Node(
+                    snapshotNodes.size(), node.id(), node.name(), node.nodeType(), formValues, node.settings()));
             ruleNodes.add(new WorkflowGraph.Node(node.id(), node.name(), type != null && type.isTrigger(), List.of()));
         }
         if (new WorkflowGraph(ruleNodes, edges).topologicalOrder().isEmpty()) {
@@ -98,12 +98,12 @@ public class SnapshotStore {
         errors.throwIfAny("Workflow validation failed");
         List<GraphSnapshot.Edge> snapshotEdges = new ArrayList<>();
         for (WorkflowGraph.Edge edge : edges) {
-            snapshotEdges.add(new GraphSnapshot.Edge(snapshotEdges.size(), edge.source(), edge.sourceHandle(),
-                    edge.target()));
+            snapshotEdges.add(
+                    new GraphSnapshot.Edge(snapshotEdges.size(), edge.source(), edge.sourceHandle(), edge.target()));
         }
         JsonObject settings = JsonText.parseObject(workflow.settings());
-        GraphSnapshot graph = new GraphSnapshot(workflowId, workflow.version(), workflow.name(), RunPolicy.of(settings),
-                snapshotNodes, snapshotEdges);
+        GraphSnapshot graph = new GraphSnapshot(
+                workflowId, workflow.version(), workflow.name(), RunPolicy.of(settings), snapshotNodes, snapshotEdges);
         store(graph);
         return new WorkflowAtVersion(graph, workflow.active());
     }
@@ -116,15 +116,16 @@ public class SnapshotStore {
             return known;
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT graph FROM workflow_snapshot WHERE workflow_id = ? AND version = ?")) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT graph FROM workflow_snapshot WHERE workflow_id = ? AND version = ?")) {
             select.setString(1, workflowId);
             select.setLong(2, version);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     throw ApiException.notFound("Workflow version", key);
                 }
-                GraphSnapshot graph = GraphSnapshot.fromJson(workflowId, version, JsonText.parseObject(row.getString(1)));
+                GraphSnapshot graph =
+                        GraphSnapshot.fromJson(workflowId, version, JsonText.parseObject(row.getString(1)));
                 byVersion.put(key, graph);
                 return graph;
             }
@@ -143,7 +144,7 @@ public class SnapshotStore {
                 ? "MERGE INTO workflow_snapshot (workflow_id, version, graph, created_at) KEY (workflow_id, version) VALUES (?, ?, ?, ?)"
                 : "INSERT IGNORE INTO workflow_snapshot (workflow_id, version, graph, created_at) VALUES (?, ?, ?, ?)";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(sql)) {
+                PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, graph.workflowId());
             insert.setLong(2, graph.version());
             insert.setString(3, graph.toJson().toString());

@@ -1,9 +1,9 @@
 package io.orchestrator.engine;
 
 import io.orchestrator.engine.GraphSnapshot.Node;
+import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeCall;
 import io.orchestrator.nodes.NodeCategory;
-import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.NodeOutcome;
 import io.orchestrator.nodes.NodeType;
@@ -34,7 +34,9 @@ public class SubWorkflowNode implements NodeType {
     public static final String KEY = "sub-workflow";
 
     private static final Form FORM = new Form(
-            FormField.of("workflow_id", FieldType.TEXT).label("Workflow").required()
+            FormField.of("workflow_id", FieldType.TEXT)
+                    .label("Workflow")
+                    .required()
                     .help("The id of the workflow to run; it starts at its manual trigger, or at its entry nodes."),
             FormField.of("input", FieldType.JSON).help("The sub-run's input; the node's own input when empty."));
 
@@ -87,43 +89,55 @@ public class SubWorkflowNode implements NodeType {
 
     @Override
     public NodeOutcome execute(NodeCall call) throws NodeFailure {
-        if (!(call.resolved("workflow_id") instanceof JsonString id) || id.getString().isBlank()) {
+        if (!(call.resolved("workflow_id") instanceof JsonString id)
+                || id.getString().isBlank()) {
             throw new NodeFailure(ErrorType.VALIDATION, "Field 'workflow_id' needs the id of a workflow.");
         }
         List<String> callers = callers(call.runId(), call.workflowId());
         if (callers.contains(id.getString())) {
             // A → B → A would start runs without end, each holding a thread while it waits.
-            throw new NodeFailure(ErrorType.VALIDATION, "Workflow " + id.getString() + " is already running further up this"
-                    + " chain (" + String.join(" ← ", callers) + "): a sub-workflow cannot call a workflow that calls it.");
+            throw new NodeFailure(
+                    ErrorType.VALIDATION,
+                    "Workflow " + id.getString() + " is already running further up this" + " chain ("
+                            + String.join(" ← ", callers) + "): a sub-workflow cannot call a workflow that calls it.");
         }
         if (callers.size() >= MAX_NESTING) {
-            throw new NodeFailure(ErrorType.VALIDATION, "Sub-workflows nest at most " + MAX_NESTING + " deep ("
-                    + String.join(" ← ", callers) + ").");
+            throw new NodeFailure(
+                    ErrorType.VALIDATION,
+                    "Sub-workflows nest at most " + MAX_NESTING + " deep (" + String.join(" ← ", callers) + ").");
         }
         GraphSnapshot graph;
         try {
             graph = snapshots.current(id.getString()).graph();
         } catch (ApiException cannotRun) {
-            throw new NodeFailure(ErrorType.SUB_WORKFLOW, "Workflow " + id.getString() + " cannot run: " + cannotRun.getMessage(),
-                    cannotRun.details(), null);
+            throw new NodeFailure(
+                    ErrorType.SUB_WORKFLOW,
+                    "Workflow " + id.getString() + " cannot run: " + cannotRun.getMessage(),
+                    cannotRun.details(),
+                    null);
         }
-        JsonValue input = call.formValues().containsKey("input") && call.formValues().get("input") != JsonValue.NULL
-                ? call.resolved("input") : call.input();
+        JsonValue input =
+                call.formValues().containsKey("input") && call.formValues().get("input") != JsonValue.NULL
+                        ? call.resolved("input")
+                        : call.input();
         Node start = graph.manualTrigger().orElse(null);
-        LiveRun child = launcher.startNow(graph, start, TriggerType.SUB_WORKFLOW, input, call.session().id(), call.runId(), true);
+        LiveRun child = launcher.startNow(
+                graph, start, TriggerType.SUB_WORKFLOW, input, call.session().id(), call.runId(), true);
         try {
             child.whenFinished().toCompletableFuture().get(call.remainingMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException tooLong) {
             throw new NodeFailure(ErrorType.TIMEOUT, "Sub-workflow run " + child.id() + " did not finish in time.");
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new NodeFailure(ErrorType.CANCELLED, "Stopped while waiting for sub-workflow run " + child.id() + ".");
+            throw new NodeFailure(
+                    ErrorType.CANCELLED, "Stopped while waiting for sub-workflow run " + child.id() + ".");
         } catch (ExecutionException impossible) {
             throw new NodeFailure(ErrorType.INTERNAL, "Sub-workflow run " + child.id() + " ended abnormally.");
         }
         if (child.status() != RunStatus.SUCCESS) {
-            throw new NodeFailure(ErrorType.SUB_WORKFLOW, "Sub-workflow run " + child.id() + " ended " + child.status() + ": "
-                    + child.error());
+            throw new NodeFailure(
+                    ErrorType.SUB_WORKFLOW,
+                    "Sub-workflow run " + child.id() + " ended " + child.status() + ": " + child.error());
         }
         return NodeOutcome.of(child.lastOutput());
     }

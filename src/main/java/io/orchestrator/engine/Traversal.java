@@ -15,13 +15,21 @@ import java.util.List;
  */
 public final class Traversal {
 
-    public enum NodeState { WAITING_FOR_INPUTS, READY, DONE, SKIPPED }
+    public enum NodeState {
+        WAITING_FOR_INPUTS,
+        READY,
+        DONE,
+        SKIPPED
+    }
 
-    private enum EdgeState { UNRESOLVED, TAKEN, DEAD }
+    private enum EdgeState {
+        UNRESOLVED,
+        TAKEN,
+        DEAD
+    }
 
     /** What one step changed: nodes that may now run, and nodes now skipped. */
-    public record Progress(List<Node> ready, List<Node> skipped) {
-    }
+    public record Progress(List<Node> ready, List<Node> skipped) {}
 
     private final GraphSnapshot graph;
     private final EdgeState[] edges;
@@ -63,7 +71,9 @@ public final class Traversal {
 
     /** The graph's entry nodes: those with no incoming edge. */
     public List<Node> entryNodes() {
-        return graph.nodes().stream().filter(node -> graph.incoming(node).isEmpty()).toList();
+        return graph.nodes().stream()
+                .filter(node -> graph.incoming(node).isEmpty())
+                .toList();
     }
 
     /** A ready node finished on a route: its edges on that route are taken, the others dead. */

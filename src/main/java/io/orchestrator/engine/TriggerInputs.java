@@ -18,8 +18,10 @@ public class TriggerInputs {
 
     public JsonValue check(Node trigger, JsonValue input) {
         FieldErrors errors = new FieldErrors();
-        JsonObject checked = manualTrigger.validatedInput(trigger.formValues(),
-                input == null || input == JsonValue.NULL ? JsonValue.EMPTY_JSON_OBJECT : input, errors.nested("input"));
+        JsonObject checked = manualTrigger.validatedInput(
+                trigger.formValues(),
+                input == null || input == JsonValue.NULL ? JsonValue.EMPTY_JSON_OBJECT : input,
+                errors.nested("input"));
         if (!errors.isEmpty()) {
             throw ApiException.validation("The run's input does not match the trigger's inputs", errors);
         }

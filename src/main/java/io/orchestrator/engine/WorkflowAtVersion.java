@@ -1,5 +1,4 @@
 package io.orchestrator.engine;
 
 /** A workflow's current graph, and whether its triggers listen. */
-public record WorkflowAtVersion(GraphSnapshot graph, boolean active) {
-}
+public record WorkflowAtVersion(GraphSnapshot graph, boolean active) {}

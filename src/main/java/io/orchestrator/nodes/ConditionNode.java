@@ -11,9 +11,9 @@ import java.util.List;
 @ApplicationScoped
 public class ConditionNode implements NodeType {
 
-    private static final Form FORM = new Form(
-            FormField.of("expression", FieldType.EXPRESSION).required()
-                    .help("A boolean expression, for example ${input.amount > 100}."));
+    private static final Form FORM = new Form(FormField.of("expression", FieldType.EXPRESSION)
+            .required()
+            .help("A boolean expression, for example ${input.amount > 100}."));
 
     @Override
     public String key() {

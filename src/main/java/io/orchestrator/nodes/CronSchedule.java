@@ -11,8 +11,7 @@ import org.quartz.CronExpression;
  */
 public final class CronSchedule {
 
-    private CronSchedule() {
-    }
+    private CronSchedule() {}
 
     public static String toQuartz(String expression) {
         String[] fields = expression.trim().split("\\s+");
@@ -33,7 +32,8 @@ public final class CronSchedule {
     public static Optional<String> problem(String expression) {
         String[] fields = expression.trim().split("\\s+");
         if (fields.length < 5 || fields.length > 7) {
-            return Optional.of("A cron expression has 5 fields (minute hour day month weekday), or 6-7 in Quartz form.");
+            return Optional.of(
+                    "A cron expression has 5 fields (minute hour day month weekday), or 6-7 in Quartz form.");
         }
         try {
             new CronExpression(toQuartz(expression));

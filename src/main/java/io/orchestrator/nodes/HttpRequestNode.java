@@ -24,13 +24,20 @@ import java.util.Locale;
 public class HttpRequestNode implements NodeType {
 
     private static final Form FORM = new Form(
-            FormField.of("method", FieldType.CHOICE).options("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+            FormField.of("method", FieldType.CHOICE)
+                    .options("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
                     .defaultValue("GET"),
-            FormField.of("url", FieldType.TEXT).label("URL").required().help("http or https; may use ${...} templates."),
+            FormField.of("url", FieldType.TEXT)
+                    .label("URL")
+                    .required()
+                    .help("http or https; may use ${...} templates."),
             FormField.of("headers", FieldType.KEY_VALUE),
             FormField.of("query", FieldType.KEY_VALUE).label("Query parameters"),
             FormField.of("body", FieldType.JSON).help("Sent as JSON; a string is sent as it is."),
-            FormField.of("timeout_ms", FieldType.INTEGER).label("Timeout (ms)").defaultValue(30_000).range(1, 300_000),
+            FormField.of("timeout_ms", FieldType.INTEGER)
+                    .label("Timeout (ms)")
+                    .defaultValue(30_000)
+                    .range(1, 300_000),
             FormField.of("connection", FieldType.TEXT).help("The name of a connection holding credentials."));
 
     @Inject
@@ -73,7 +80,8 @@ public class HttpRequestNode implements NodeType {
 
     @Override
     public void checkValues(JsonObject values, FieldErrors errors) {
-        if (!(values.get("url") instanceof JsonString url) || url.getString().isBlank()
+        if (!(values.get("url") instanceof JsonString url)
+                || url.getString().isBlank()
                 || FormValidator.isTemplate(url)) {
             return;
         }
@@ -92,11 +100,16 @@ public class HttpRequestNode implements NodeType {
     public NodeOutcome execute(NodeCall call) throws NodeFailure {
         // Connections (named credentials for outside systems) come with their own issue; until then a
         // node that names one fails rather than calling without the credentials it expects.
-        if (call.formValues().get("connection") instanceof JsonString connection && !connection.getString().isBlank()) {
+        if (call.formValues().get("connection") instanceof JsonString connection
+                && !connection.getString().isBlank()) {
             throw new NodeFailure(ErrorType.VALIDATION, "Connections are not available yet.");
         }
-        OutboundRequest request = RequestForm.request(method(call.resolved("method")), call.resolved("url"),
-                call.resolved("headers"), call.resolved("query"), call.resolved("body"));
+        OutboundRequest request = RequestForm.request(
+                method(call.resolved("method")),
+                call.resolved("url"),
+                call.resolved("headers"),
+                call.resolved("query"),
+                call.resolved("body"));
         Duration timeout = RequestForm.timeout(call.resolved("timeout_ms"), call.remainingMillis());
         CookieJar cookies = CookieJar.from(call.session().cookies());
         InboundResponse response;
@@ -119,10 +132,12 @@ public class HttpRequestNode implements NodeType {
             return "GET";
         }
         List<String> methods = FORM.field("method").orElseThrow().options();
-        String method = resolved instanceof JsonString text ? text.getString().trim().toUpperCase(Locale.ROOT) : "";
+        String method =
+                resolved instanceof JsonString text ? text.getString().trim().toUpperCase(Locale.ROOT) : "";
         if (!methods.contains(method)) {
-            throw new NodeFailure(ErrorType.VALIDATION, "method must be one of " + String.join(", ", methods) + ", not "
-                    + resolved + ".");
+            throw new NodeFailure(
+                    ErrorType.VALIDATION,
+                    "method must be one of " + String.join(", ", methods) + ", not " + resolved + ".");
         }
         return method;
     }

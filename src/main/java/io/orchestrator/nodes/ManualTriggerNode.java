@@ -5,9 +5,9 @@ import static io.orchestrator.platform.Jsonp.JSON;
 import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.orchestrator.nodes.form.FormValidator;
 import io.orchestrator.platform.FieldErrors;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,18 +25,18 @@ public class ManualTriggerNode implements NodeType {
 
     private static final Pattern INPUT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
 
-    private static final Form FORM = new Form(
-            FormField.of("inputs", FieldType.LIST)
-                    .help("The run's input: each entry is checked when a run starts and the whole becomes this node's output.")
-                    .defaultValue(JsonValue.EMPTY_JSON_ARRAY)
-                    .items(
-                            FormField.of("name", FieldType.TEXT).required(),
-                            FormField.of("type", FieldType.CHOICE).options("text", "number", "boolean", "choice", "json")
-                                    .defaultValue("text"),
-                            FormField.of("required", FieldType.BOOLEAN).defaultValue(false),
-                            FormField.of("default", FieldType.JSON),
-                            FormField.of("options", FieldType.STRING_LIST).help("The allowed values of a choice input."),
-                            FormField.of("description", FieldType.TEXT)));
+    private static final Form FORM = new Form(FormField.of("inputs", FieldType.LIST)
+            .help("The run's input: each entry is checked when a run starts and the whole becomes this node's output.")
+            .defaultValue(JsonValue.EMPTY_JSON_ARRAY)
+            .items(
+                    FormField.of("name", FieldType.TEXT).required(),
+                    FormField.of("type", FieldType.CHOICE)
+                            .options("text", "number", "boolean", "choice", "json")
+                            .defaultValue("text"),
+                    FormField.of("required", FieldType.BOOLEAN).defaultValue(false),
+                    FormField.of("default", FieldType.JSON),
+                    FormField.of("options", FieldType.STRING_LIST).help("The allowed values of a choice input."),
+                    FormField.of("description", FieldType.TEXT)));
 
     @Override
     public String key() {
@@ -74,14 +74,16 @@ public class ManualTriggerNode implements NodeType {
             String name = input.getString("name", "");
             names.add(name);
             if (!INPUT_NAME.matcher(name).matches()) {
-                errors.add("inputs[" + i + "].name", "Must start with a letter or _ and hold only letters, digits and _.");
+                errors.add(
+                        "inputs[" + i + "].name", "Must start with a letter or _ and hold only letters, digits and _.");
             }
             if ("choice".equals(input.getString("type", "text"))
                     && (!(input.get("options") instanceof JsonArray options) || options.isEmpty())) {
                 errors.add("inputs[" + i + "].options", "A choice input needs at least one option.");
             }
         }
-        FormValidator.duplicates(names).forEach(name -> errors.add("inputs", "The input name '" + name + "' is used twice."));
+        FormValidator.duplicates(names)
+                .forEach(name -> errors.add("inputs", "The input name '" + name + "' is used twice."));
     }
 
     /** The run's input, already checked by {@link #validatedInput} when the run started. */
@@ -116,8 +118,8 @@ public class ManualTriggerNode implements NodeType {
         return result.build();
     }
 
-    private static void checkInput(JsonObject input, String name, JsonValue value, JsonObjectBuilder result,
-                                   FieldErrors errors) {
+    private static void checkInput(
+            JsonObject input, String name, JsonValue value, JsonObjectBuilder result, FieldErrors errors) {
         if (isMissing(value)) {
             JsonValue fallback = input.get("default");
             if (fallback != null && fallback.getValueType() != JsonValue.ValueType.NULL) {
@@ -129,26 +131,33 @@ public class ManualTriggerNode implements NodeType {
         }
         String type = input.getString("type", "text");
         JsonValue checked = switch (type) {
-            case "number" -> ResolvedFields.numberIn(value).map(JSON::createValue).orElse(null);
-            case "boolean" -> ResolvedFields.booleanIn(value).map(yes -> yes ? JsonValue.TRUE : JsonValue.FALSE).orElse(null);
+            case "number" ->
+                ResolvedFields.numberIn(value).map(JSON::createValue).orElse(null);
+            case "boolean" ->
+                ResolvedFields.booleanIn(value)
+                        .map(yes -> yes ? JsonValue.TRUE : JsonValue.FALSE)
+                        .orElse(null);
             case "choice" -> isOneOf(value, input.get("options")) ? value : null;
             case "json" -> value;
             default -> value instanceof JsonString ? value : null;
         };
         if (checked == null) {
-            errors.add(name, switch (type) {
-                case "number" -> "Must be a number.";
-                case "boolean" -> "Must be true or false.";
-                case "choice" -> "Must be one of: " + optionsText(input.get("options")) + ".";
-                default -> "Must be text.";
-            });
+            errors.add(
+                    name,
+                    switch (type) {
+                        case "number" -> "Must be a number.";
+                        case "boolean" -> "Must be true or false.";
+                        case "choice" -> "Must be one of: " + optionsText(input.get("options")) + ".";
+                        default -> "Must be text.";
+                    });
         } else {
             result.add(name, checked);
         }
     }
 
     private static boolean isMissing(JsonValue value) {
-        return value == null || value.getValueType() == JsonValue.ValueType.NULL
+        return value == null
+                || value.getValueType() == JsonValue.ValueType.NULL
                 || value instanceof JsonString text && text.getString().isEmpty();
     }
 

@@ -6,9 +6,9 @@ import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonValue;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 /** Joins branches: waits for every incoming edge to be resolved, then combines what arrived. */
 @ApplicationScoped
@@ -16,9 +16,10 @@ public class MergeNode implements NodeType {
 
     public static final String KEY = "merge";
 
-    private static final Form FORM = new Form(
-            FormField.of("mode", FieldType.CHOICE).options("by_name", "list").defaultValue("by_name")
-                    .help("by_name: an object keyed by source node name; list: the inputs as a list."));
+    private static final Form FORM = new Form(FormField.of("mode", FieldType.CHOICE)
+            .options("by_name", "list")
+            .defaultValue("by_name")
+            .help("by_name: an object keyed by source node name; list: the inputs as a list."));
 
     @Override
     public String key() {

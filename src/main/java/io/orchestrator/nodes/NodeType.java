@@ -37,8 +37,7 @@ public interface NodeType {
     }
 
     /** Checks beyond the form's types (cron syntax, unique case values...), reported per field. */
-    default void checkValues(JsonObject formValues, FieldErrors errors) {
-    }
+    default void checkValues(JsonObject formValues, FieldErrors errors) {}
 
     /** The form values of a node just added to the canvas: the defaults, plus anything generated. */
     default JsonObject initialValues(JsonObject given) {

@@ -25,17 +25,22 @@ public class NodeTypeResource {
     public JsonObject list() {
         JsonArrayBuilder categories = JSON.createArrayBuilder();
         for (NodeCategory category : NodeCategory.values()) {
-            categories.add(JSON.createObjectBuilder().add("key", category.apiName()).add("name", category.label()));
+            categories.add(
+                    JSON.createObjectBuilder().add("key", category.apiName()).add("name", category.label()));
         }
         JsonArrayBuilder types = JSON.createArrayBuilder();
         registry.all().forEach(type -> types.add(describe(type)));
-        return JSON.createObjectBuilder().add("categories", categories).add("node_types", types).build();
+        return JSON.createObjectBuilder()
+                .add("categories", categories)
+                .add("node_types", types)
+                .build();
     }
 
     @GET
     @Path("{key}/")
     public JsonObject one(@PathParam("key") String key) {
-        return describe(registry.find(key).orElseThrow(() -> ApiException.notFound("Node type", key))).build();
+        return describe(registry.find(key).orElseThrow(() -> ApiException.notFound("Node type", key)))
+                .build();
     }
 
     private static JsonObjectBuilder describe(NodeType type) {

@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 final class ResolvedFields {
 
-    private ResolvedFields() {
-    }
+    private ResolvedFields() {}
 
     /** An object field; absent or null is an empty object. */
     static JsonObject object(NodeCall call, String field) throws NodeFailure {
@@ -44,7 +43,8 @@ final class ResolvedFields {
         if (isAbsent(value)) {
             return Optional.empty();
         }
-        return Optional.of(numberIn(value).orElseThrow(() -> invalid(field, "must be a number, but is " + kind(value) + ".")));
+        return Optional.of(
+                numberIn(value).orElseThrow(() -> invalid(field, "must be a number, but is " + kind(value) + ".")));
     }
 
     /** The number in a JSON number, or in text that holds one (forms and templates give text). */
@@ -94,7 +94,8 @@ final class ResolvedFields {
     }
 
     private static boolean isAbsent(JsonValue value) {
-        return value == null || value.getValueType() == JsonValue.ValueType.NULL
+        return value == null
+                || value.getValueType() == JsonValue.ValueType.NULL
                 || value instanceof JsonString text && text.getString().isBlank();
     }
 

@@ -6,13 +6,13 @@ import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import java.math.BigDecimal;
-import jakarta.json.JsonValue;
-import jakarta.json.JsonString;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.util.Map;
 
 /** Sets the answer to the webhook call that started the run (response mode respond_node). */
 @ApplicationScoped
@@ -54,16 +54,20 @@ public class RespondWebhookNode implements NodeType {
     @Override
     public NodeOutcome execute(NodeCall call) throws NodeFailure {
         BigDecimal status = ResolvedFields.number(call, "status").orElse(BigDecimal.valueOf(200));
-        if (status.stripTrailingZeros().scale() > 0 || status.compareTo(BigDecimal.valueOf(100)) < 0
+        if (status.stripTrailingZeros().scale() > 0
+                || status.compareTo(BigDecimal.valueOf(100)) < 0
                 || status.compareTo(BigDecimal.valueOf(599)) > 0) {
-            throw ResolvedFields.invalid("status", "must be a whole number between 100 and 599, but is " + status + ".");
+            throw ResolvedFields.invalid(
+                    "status", "must be a whole number between 100 and 599, but is " + status + ".");
         }
         JsonObjectBuilder headers = JSON.createObjectBuilder();
-        for (Map.Entry<String, JsonValue> header : ResolvedFields.object(call, "headers").entrySet()) {
+        for (Map.Entry<String, JsonValue> header :
+                ResolvedFields.object(call, "headers").entrySet()) {
             JsonValue value = header.getValue();
             if (value instanceof JsonObject || value instanceof JsonArray) {
-                throw ResolvedFields.invalid("headers", "must hold text values, but '" + header.getKey() + "' is "
-                        + ResolvedFields.kind(value) + ".");
+                throw ResolvedFields.invalid(
+                        "headers",
+                        "must hold text values, but '" + header.getKey() + "' is " + ResolvedFields.kind(value) + ".");
             }
             if (value.getValueType() != JsonValue.ValueType.NULL) {
                 headers.add(header.getKey(), value instanceof JsonString text ? text.getString() : value.toString());

@@ -13,6 +13,5 @@ public final class Routes {
     public static final List<String> DEFAULT_ONLY = List.of(DEFAULT);
     public static final List<String> DEFAULT_AND_ERROR = List.of(DEFAULT, ERROR);
 
-    private Routes() {
-    }
+    private Routes() {}
 }

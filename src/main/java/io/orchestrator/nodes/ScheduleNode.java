@@ -3,8 +3,8 @@ package io.orchestrator.nodes;
 import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.orchestrator.platform.FieldErrors;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.DateTimeException;
@@ -17,9 +17,13 @@ public class ScheduleNode implements NodeType {
     public static final String KEY = "schedule";
 
     private static final Form FORM = new Form(
-            FormField.of("cron", FieldType.CRON).required()
-                    .help("Five fields, minute hour day month weekday (for example */5 * * * *), or Quartz's six or seven."),
-            FormField.of("timezone", FieldType.TEXT).defaultValue("UTC").help("An IANA time zone such as Europe/Paris."));
+            FormField.of("cron", FieldType.CRON)
+                    .required()
+                    .help(
+                            "Five fields, minute hour day month weekday (for example */5 * * * *), or Quartz's six or seven."),
+            FormField.of("timezone", FieldType.TEXT)
+                    .defaultValue("UTC")
+                    .help("An IANA time zone such as Europe/Paris."));
 
     @Override
     public String key() {

@@ -11,9 +11,10 @@ import jakarta.json.JsonValue;
 @ApplicationScoped
 public class SetSessionNode implements NodeType {
 
-    private static final Form FORM = new Form(
-            FormField.of("values", FieldType.KEY_VALUE).required().defaultValue(JsonValue.EMPTY_JSON_OBJECT)
-                    .help("Variable name to template; read later as ${session.name}."));
+    private static final Form FORM = new Form(FormField.of("values", FieldType.KEY_VALUE)
+            .required()
+            .defaultValue(JsonValue.EMPTY_JSON_OBJECT)
+            .help("Variable name to template; read later as ${session.name}."));
 
     @Override
     public String key() {

@@ -3,9 +3,9 @@ package io.orchestrator.nodes;
 import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.orchestrator.nodes.form.FormValidator;
 import io.orchestrator.platform.FieldErrors;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -22,8 +22,11 @@ import java.util.Set;
 public class SwitchNode implements NodeType {
 
     private static final Form FORM = new Form(
-            FormField.of("expression", FieldType.EXPRESSION).required().help("The value to match, for example ${input.status}."),
-            FormField.of("cases", FieldType.STRING_LIST).defaultValue(JsonValue.EMPTY_JSON_ARRAY)
+            FormField.of("expression", FieldType.EXPRESSION)
+                    .required()
+                    .help("The value to match, for example ${input.status}."),
+            FormField.of("cases", FieldType.STRING_LIST)
+                    .defaultValue(JsonValue.EMPTY_JSON_ARRAY)
                     .help("Each value is a route; no match takes the default route."));
 
     @Override
@@ -73,7 +76,8 @@ public class SwitchNode implements NodeType {
                 errors.add("cases", "'" + name + "' is a reserved route name.");
             }
         }
-        FormValidator.duplicates(names).forEach(name -> errors.add("cases", "The case '" + name + "' is listed twice."));
+        FormValidator.duplicates(names)
+                .forEach(name -> errors.add("cases", "The case '" + name + "' is listed twice."));
     }
 
     /**

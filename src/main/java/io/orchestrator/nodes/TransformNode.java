@@ -6,8 +6,8 @@ import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 /** Builds its output from templates over the input and earlier nodes' outputs. */
@@ -15,10 +15,13 @@ import jakarta.json.JsonValue;
 public class TransformNode implements NodeType {
 
     private static final Form FORM = new Form(
-            FormField.of("fields", FieldType.KEY_VALUE).required().defaultValue(JsonValue.EMPTY_JSON_OBJECT)
+            FormField.of("fields", FieldType.KEY_VALUE)
+                    .required()
+                    .defaultValue(JsonValue.EMPTY_JSON_OBJECT)
                     .help("Output field name to template. A template that is exactly one ${...} keeps the value's"
                             + " JSON type; anything else is text."),
-            FormField.of("keep_input", FieldType.BOOLEAN).defaultValue(false)
+            FormField.of("keep_input", FieldType.BOOLEAN)
+                    .defaultValue(false)
                     .help("Start from the input and set the fields over it."));
 
     @Override

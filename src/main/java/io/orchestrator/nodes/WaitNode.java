@@ -3,17 +3,17 @@ package io.orchestrator.nodes;
 import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
-import java.time.Instant;
-import java.math.RoundingMode;
-import java.math.BigDecimal;
 import io.orchestrator.nodes.form.FormValidator;
 import io.orchestrator.platform.FieldErrors;
 import io.orchestrator.platform.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Optional;
 
 /** Pauses the run for a time, holding no thread; its output is its input. */
 @ApplicationScoped
@@ -22,8 +22,11 @@ public class WaitNode implements NodeType {
     private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(31_536_000);
 
     private static final Form FORM = new Form(
-            FormField.of("seconds", FieldType.NUMBER).range(0, MAX_SECONDS.doubleValue()).help("How long to wait."),
-            FormField.of("until", FieldType.TEXT).help("Or: an ISO-8601 instant to wait for, such as 2030-01-01T09:00:00Z."));
+            FormField.of("seconds", FieldType.NUMBER)
+                    .range(0, MAX_SECONDS.doubleValue())
+                    .help("How long to wait."),
+            FormField.of("until", FieldType.TEXT)
+                    .help("Or: an ISO-8601 instant to wait for, such as 2030-01-01T09:00:00Z."));
 
     @Override
     public String key() {
@@ -52,12 +55,15 @@ public class WaitNode implements NodeType {
 
     @Override
     public void checkValues(JsonObject values, FieldErrors errors) {
-        boolean hasSeconds = values.containsKey("seconds") && values.get("seconds").getValueType() != JsonValue.ValueType.NULL;
-        boolean hasUntil = values.get("until") instanceof JsonString until && !until.getString().isBlank();
+        boolean hasSeconds =
+                values.containsKey("seconds") && values.get("seconds").getValueType() != JsonValue.ValueType.NULL;
+        boolean hasUntil = values.get("until") instanceof JsonString until
+                && !until.getString().isBlank();
         if (hasSeconds && hasUntil) {
             errors.add("until", "Set seconds or until, not both.");
         }
-        if (hasUntil && !FormValidator.isTemplate(values.get("until"))
+        if (hasUntil
+                && !FormValidator.isTemplate(values.get("until"))
                 && Timestamps.parse(values.getString("until")).isEmpty()) {
             errors.add("until", "Must be an ISO-8601 instant such as 2030-01-01T09:00:00Z.");
         }
@@ -73,15 +79,19 @@ public class WaitNode implements NodeType {
         if (seconds.isPresent()) {
             BigDecimal wait = seconds.get();
             if (wait.signum() < 0 || wait.compareTo(MAX_SECONDS) > 0) {
-                throw ResolvedFields.invalid("seconds", "must be between 0 and " + MAX_SECONDS + ", but is " + wait + ".");
+                throw ResolvedFields.invalid(
+                        "seconds", "must be between 0 and " + MAX_SECONDS + ", but is " + wait + ".");
             }
-            long millis = wait.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact();
+            long millis =
+                    wait.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact();
             return NodeOutcome.waitUntil(call.input(), Instant.now().plusMillis(millis));
         }
         Optional<String> until = ResolvedFields.text(call, "until");
         if (until.isPresent()) {
-            Instant instant = Timestamps.parse(until.get().strip()).orElseThrow(() -> ResolvedFields.invalid("until",
-                    "must be an ISO-8601 instant such as 2030-01-01T09:00:00Z, but is '" + until.get() + "'."));
+            Instant instant = Timestamps.parse(until.get().strip())
+                    .orElseThrow(() -> ResolvedFields.invalid(
+                            "until",
+                            "must be an ISO-8601 instant such as 2030-01-01T09:00:00Z, but is '" + until.get() + "'."));
             return NodeOutcome.waitUntil(call.input(), instant);
         }
         throw new NodeFailure(ErrorType.VALIDATION, "Set the field 'seconds' or the field 'until'.");

@@ -5,8 +5,8 @@ import static io.orchestrator.platform.Jsonp.JSON;
 import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.orchestrator.platform.FieldErrors;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.UUID;
@@ -22,10 +22,14 @@ public class WebhookNode implements NodeType {
     private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)\\.{1,2}(/|$)");
 
     private static final Form FORM = new Form(
-            FormField.of("path", FieldType.TEXT).required()
+            FormField.of("path", FieldType.TEXT)
+                    .required()
                     .help("The endpoint is /api/hooks/{path}; letters, digits, . _ ~ - and /. Unique on the server."),
-            FormField.of("method", FieldType.CHOICE).options("GET", "POST", "PUT", "PATCH", "DELETE").defaultValue("POST"),
-            FormField.of("response_mode", FieldType.CHOICE).options("on_received", "last_node", "respond_node")
+            FormField.of("method", FieldType.CHOICE)
+                    .options("GET", "POST", "PUT", "PATCH", "DELETE")
+                    .defaultValue("POST"),
+            FormField.of("response_mode", FieldType.CHOICE)
+                    .options("on_received", "last_node", "respond_node")
                     .defaultValue("on_received")
                     .help("on_received: 202 with the task id at once; last_node: the output of the node that finished"
                             + " last; respond_node: what a Respond to Webhook node says."),
@@ -61,9 +65,11 @@ public class WebhookNode implements NodeType {
     @Override
     public void checkValues(JsonObject values, FieldErrors errors) {
         if (values.get("path") instanceof JsonString path
-                && (path.getString().length() > 200 || !PATH.matcher(path.getString()).matches())) {
+                && (path.getString().length() > 200
+                        || !PATH.matcher(path.getString()).matches())) {
             errors.add("path", "Use letters, digits, . _ ~ - and / between segments (at most 200 characters).");
-        } else if (values.get("path") instanceof JsonString path && DOT_SEGMENT.matcher(path.getString()).find()) {
+        } else if (values.get("path") instanceof JsonString path
+                && DOT_SEGMENT.matcher(path.getString()).find()) {
             // Clients and servers collapse "." and ".." in URLs, so such a hook could never be called as written.
             errors.add("path", "A segment may not be '.' or '..'.");
         }
@@ -76,7 +82,9 @@ public class WebhookNode implements NodeType {
         if (values.containsKey("path")) {
             return values;
         }
-        return JSON.createObjectBuilder(values).add("path", UUID.randomUUID().toString()).build();
+        return JSON.createObjectBuilder(values)
+                .add("path", UUID.randomUUID().toString())
+                .build();
     }
 
     /** The engine built the run's input from the trigger; it is this node's output. */

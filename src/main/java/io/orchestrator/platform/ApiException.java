@@ -31,7 +31,9 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException notFound(String what, String id) {
-        return new ApiException(ErrorCode.NOT_FOUND, what + " " + id + " does not exist",
+        return new ApiException(
+                ErrorCode.NOT_FOUND,
+                what + " " + id + " does not exist",
                 Jsonp.JSON.createObjectBuilder().add("id", String.valueOf(id)).build());
     }
 

@@ -33,8 +33,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         ApiException error = translate(thrown);
         if (error.code() == ErrorCode.INTERNAL_ERROR) {
-            LOG.log(Level.SEVERE, "Request " + RequestId.of(request) + " " + request.getMethod() + " "
-                    + request.getRequestURI() + " failed", thrown);
+            LOG.log(
+                    Level.SEVERE,
+                    "Request " + RequestId.of(request) + " " + request.getMethod() + " " + request.getRequestURI()
+                            + " failed",
+                    thrown);
         }
         Response.ResponseBuilder response = Response.status(error.code().status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
@@ -51,11 +54,14 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             return api;
         }
         if (cause instanceof NotFoundException) {
-            return new ApiException(ErrorCode.NOT_FOUND, "No such endpoint: " + request.getMethod() + " "
-                    + request.getRequestURI() + " (see GET /api/ in the README for the list)");
+            return new ApiException(
+                    ErrorCode.NOT_FOUND,
+                    "No such endpoint: " + request.getMethod() + " " + request.getRequestURI()
+                            + " (see GET /api/ in the README for the list)");
         }
         if (cause instanceof NotAllowedException) {
-            return new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
+            return new ApiException(
+                    ErrorCode.METHOD_NOT_ALLOWED,
                     request.getMethod() + " is not allowed on " + request.getRequestURI());
         }
         if (cause instanceof WebApplicationException web) {
@@ -69,9 +75,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             return ApiException.invalidRequest("The request body is not valid JSON of the expected shape");
         }
         if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException) {
-            return new ApiException(ErrorCode.CONFLICT, "The resource was changed by another request; read it again and retry");
+            return new ApiException(
+                    ErrorCode.CONFLICT, "The resource was changed by another request; read it again and retry");
         }
-        return new ApiException(ErrorCode.INTERNAL_ERROR,
+        return new ApiException(
+                ErrorCode.INTERNAL_ERROR,
                 "Internal error; the server log has the details under request id " + RequestId.of(request));
     }
 
@@ -79,8 +87,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     private static Throwable unwrap(Throwable thrown) {
         Throwable current = thrown;
         for (int depth = 0; current != null && depth < 10; depth++) {
-            if (current instanceof ApiException || current instanceof WebApplicationException
-                    || current instanceof OptimisticLockException || current instanceof PessimisticLockException) {
+            if (current instanceof ApiException
+                    || current instanceof WebApplicationException
+                    || current instanceof OptimisticLockException
+                    || current instanceof PessimisticLockException) {
                 return current;
             }
             current = current.getCause();

@@ -183,7 +183,9 @@ public class BodyReader {
     }
 
     private static CharsetDecoder strictUtf8() {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
@@ -200,7 +202,8 @@ public class BodyReader {
     }
 
     private ApiException tooLarge() {
-        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
+        return new ApiException(
+                ErrorCode.PAYLOAD_TOO_LARGE,
                 "The request body is larger than " + maxBytes + " bytes (ORCHESTRATOR_MAX_BODY_BYTES)");
     }
 

@@ -55,8 +55,9 @@ public class DatabaseMigrations {
         }
         // Validation is Hibernate's own call because JPA 3.1 has no portable "validate" action.
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
-        schemaReady.fire(new SchemaReady(product, result.targetSchemaVersion != null
-                ? result.targetSchemaVersion : result.initialSchemaVersion));
+        schemaReady.fire(new SchemaReady(
+                product,
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion));
     }
 
     private String databaseProduct() {
@@ -64,8 +65,10 @@ public class DatabaseMigrations {
             DatabaseMetaData metaData = connection.getMetaData();
             return metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
         } catch (SQLException unreachable) {
-            throw new IllegalStateException("Cannot reach the database at start-up: " + unreachable.getMessage()
-                    + ". Check ORCHESTRATOR_DB_URL, ORCHESTRATOR_DB_USER and ORCHESTRATOR_DB_PASSWORD.", unreachable);
+            throw new IllegalStateException(
+                    "Cannot reach the database at start-up: " + unreachable.getMessage()
+                            + ". Check ORCHESTRATOR_DB_URL, ORCHESTRATOR_DB_USER and ORCHESTRATOR_DB_PASSWORD.",
+                    unreachable);
         }
     }
 

@@ -8,8 +8,7 @@ import jakarta.json.JsonValue;
 /** The one place the error shape {@code {error, code, details}} is written. */
 public final class ErrorBody {
 
-    private ErrorBody() {
-    }
+    private ErrorBody() {}
 
     public static JsonObject of(ErrorCode code, String message, JsonObject details) {
         return JSON.createObjectBuilder()

@@ -23,14 +23,19 @@ public class HealthChecks {
     HealthCheck databaseReadiness() {
         return () -> {
             DatabaseProbe.Result result = database.probe();
-            return HealthCheckResponse.named("database").status(result.up())
-                    .withData("latency_ms", Math.round(result.latencyMs())).build();
+            return HealthCheckResponse.named("database")
+                    .status(result.up())
+                    .withData("latency_ms", Math.round(result.latencyMs()))
+                    .build();
         };
     }
 
     @Produces
     @Liveness
     HealthCheck serverLiveness() {
-        return () -> HealthCheckResponse.named("server").up().withData("version", server.version()).build();
+        return () -> HealthCheckResponse.named("server")
+                .up()
+                .withData("version", server.version())
+                .build();
     }
 }

@@ -35,8 +35,13 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
     }
 
     @Override
-    public JsonValue readFrom(Class<JsonValue> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                              MultivaluedMap<String, String> headers, InputStream body) {
+    public JsonValue readFrom(
+            Class<JsonValue> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream body) {
         Optional<JsonValue> value = bodies.json(body, headers.getFirst(HttpHeaders.CONTENT_LENGTH));
         if (value.isEmpty()) {
             if (Arrays.stream(annotations).anyMatch(OptionalBody.class::isInstance)) {
@@ -51,6 +56,8 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
     }
 
     private static String expected(Class<?> type) {
-        return JsonObject.class.isAssignableFrom(type) ? "object" : JsonArray.class.isAssignableFrom(type) ? "array" : "value";
+        return JsonObject.class.isAssignableFrom(type)
+                ? "object"
+                : JsonArray.class.isAssignableFrom(type) ? "array" : "value";
     }
 }

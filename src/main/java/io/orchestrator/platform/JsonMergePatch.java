@@ -9,8 +9,7 @@ import jakarta.json.JsonValue;
 /** RFC 7396 merge patch at the top level: keys in the patch replace, a key set to null is removed. */
 public final class JsonMergePatch {
 
-    private JsonMergePatch() {
-    }
+    private JsonMergePatch() {}
 
     public static JsonObject apply(JsonObject target, JsonObject patch) {
         JsonObjectBuilder merged = JSON.createObjectBuilder(target);

@@ -10,8 +10,7 @@ import java.io.StringReader;
 /** JSON documents stored as text (form values, settings, node data) read back with JSON-P, exactly. */
 public final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     public static JsonValue parse(String text) {
         if (text == null) {

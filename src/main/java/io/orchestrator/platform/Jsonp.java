@@ -13,6 +13,5 @@ public final class Jsonp {
 
     public static final JsonProvider JSON = JsonProvider.provider();
 
-    private Jsonp() {
-    }
+    private Jsonp() {}
 }

@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** The REST API lives under {@code /api}; the canvas is served from the root. */
 @ApplicationPath("/api")
-public class OrchestratorApplication extends Application {
-}
+public class OrchestratorApplication extends Application {}

@@ -15,8 +15,7 @@ public final class RequestId {
     private static final String ATTRIBUTE = RequestId.class.getName();
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
-    private RequestId() {
-    }
+    private RequestId() {}
 
     /** Assigns the id once per request and sets the response header; later calls return the same id. */
     public static String assign(HttpServletRequest request, HttpServletResponse response) {
@@ -25,7 +24,9 @@ public final class RequestId {
             return id;
         }
         String offered = request.getHeader(HEADER);
-        String id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && SANE.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         return id;

@@ -5,5 +5,4 @@ package io.orchestrator.platform;
  * schema. Whatever needs the database at start (the first admin token, the scheduler) observes
  * this rather than the application's start, so it never runs against an old schema.
  */
-public record SchemaReady(String databaseProduct, String schemaVersion) {
-}
+public record SchemaReady(String databaseProduct, String schemaVersion) {}

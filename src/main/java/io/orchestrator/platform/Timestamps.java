@@ -11,11 +11,12 @@ import java.util.Optional;
 /** Times in the API are ISO-8601 instants in UTC, to the millisecond ({@code 2024-01-01T12:00:00.123Z}). */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static JsonValue json(Instant instant) {
-        return instant == null ? JsonValue.NULL : JSON.createValue(instant.truncatedTo(ChronoUnit.MILLIS).toString());
+        return instant == null
+                ? JsonValue.NULL
+                : JSON.createValue(instant.truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     public static Optional<Instant> parse(String text) {

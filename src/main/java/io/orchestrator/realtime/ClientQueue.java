@@ -34,6 +34,7 @@ final class ClientQueue {
 
     /** RFC 6455 "try again later", for every drop: the client should reconnect (and get a fresh state_sync). */
     static final int DROPPED_CODE = 1013;
+
     static final String TOO_SLOW_REASON = "client too slow";
 
     private final Transport transport;
@@ -42,6 +43,7 @@ final class ClientQueue {
     private final AtomicBoolean draining = new AtomicBoolean();
     /** Why the client was dropped, if it was; the drain task closes the connection with it, once. */
     private final AtomicReference<String> dropReason = new AtomicReference<>();
+
     private final AtomicBoolean dropClosed = new AtomicBoolean();
     private volatile boolean closed;
 

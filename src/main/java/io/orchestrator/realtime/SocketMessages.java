@@ -9,19 +9,27 @@ import jakarta.json.JsonValue;
 /** The texts the server sends besides run events: state_sync, pong, and errors about a client's message. */
 final class SocketMessages {
 
-    static final String PONG = JSON.createObjectBuilder().add("type", "pong").build().toString();
+    static final String PONG =
+            JSON.createObjectBuilder().add("type", "pong").build().toString();
 
-    private SocketMessages() {
-    }
+    private SocketMessages() {}
 
     static String stateSync(JsonObject state) {
-        return JSON.createObjectBuilder().add("type", "state_sync").add("state", state).build().toString();
+        return JSON.createObjectBuilder()
+                .add("type", "state_sync")
+                .add("state", state)
+                .build()
+                .toString();
     }
 
     /** An error about one message; unlike the REST errors it carries a type, and the connection stays. */
     static String error(ErrorCode code, String message) {
-        return JSON.createObjectBuilder().add("type", "error").add("error", message).add("code", code.name())
-                .build().toString();
+        return JSON.createObjectBuilder()
+                .add("type", "error")
+                .add("error", message)
+                .add("code", code.name())
+                .build()
+                .toString();
     }
 
     /** The state of a workflow that has no run to tell about. */

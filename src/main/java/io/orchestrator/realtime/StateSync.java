@@ -20,13 +20,15 @@ public class StateSync {
 
     String message(String workflowId) {
         try {
-            return SocketMessages.stateSync(runStates.isResolvable()
-                    ? runStates.get().stateOf(workflowId)
-                    : SocketMessages.idleState(workflowId));
+            return SocketMessages.stateSync(
+                    runStates.isResolvable()
+                            ? runStates.get().stateOf(workflowId)
+                            : SocketMessages.idleState(workflowId));
         } catch (RuntimeException failed) {
             LOG.log(Level.WARNING, "Could not read the run state of workflow " + workflowId, failed);
-            return SocketMessages.error(ErrorCode.INTERNAL_ERROR, "The workflow's state could not be read; "
-                    + "send {\"type\":\"request_state\"} to try again");
+            return SocketMessages.error(
+                    ErrorCode.INTERNAL_ERROR,
+                    "The workflow's state could not be read; " + "send {\"type\":\"request_state\"} to try again");
         }
     }
 }

@@ -36,6 +36,7 @@ public class WorkflowSocket {
 
     /** Private-use close code (4000-4999) for an unknown workflow: 4000 + the HTTP status. */
     static final int NOT_FOUND_CODE = 4404;
+
     static final String NOT_FOUND_REASON = "Workflow not found";
 
     @Inject

@@ -38,8 +38,12 @@ enum ExportFormat {
                 return format;
             }
         }
-        throw new ApiException(ErrorCode.INVALID_REQUEST, "format must be json or yaml",
-                new FieldErrors().add("format", "Unknown format '" + name + "'; use json or yaml.").toJson());
+        throw new ApiException(
+                ErrorCode.INVALID_REQUEST,
+                "format must be json or yaml",
+                new FieldErrors()
+                        .add("format", "Unknown format '" + name + "'; use json or yaml.")
+                        .toJson());
     }
 
     String mediaType() {

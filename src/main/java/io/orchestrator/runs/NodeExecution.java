@@ -23,19 +23,24 @@ import java.util.Objects;
 @Entity
 @Table(name = "node_execution")
 @IdClass(NodeExecution.Key.class)
-@NamedQuery(name = "NodeExecution.ofRun",
+@NamedQuery(
+        name = "NodeExecution.ofRun",
         query = "select e from NodeExecution e where e.runId = :runId order by e.seq, e.attempt")
-@NamedQuery(name = "NodeExecution.lastInWorkflow", query = NodeExecution.LAST_OF_NODES + " where n.workflowId = :workflowId"
-        + NodeExecution.AND_LAST_FINISHED)
-@NamedQuery(name = "NodeExecution.lastOfNodes", query = NodeExecution.LAST_OF_NODES + " where n.id in :nodeIds"
-        + NodeExecution.AND_LAST_FINISHED)
+@NamedQuery(
+        name = "NodeExecution.lastInWorkflow",
+        query = NodeExecution.LAST_OF_NODES + " where n.workflowId = :workflowId" + NodeExecution.AND_LAST_FINISHED)
+@NamedQuery(
+        name = "NodeExecution.lastOfNodes",
+        query = NodeExecution.LAST_OF_NODES + " where n.id in :nodeIds" + NodeExecution.AND_LAST_FINISHED)
 @NamedQuery(name = "NodeExecution.deleteOfRun", query = "delete from NodeExecution e where e.runId = :runId")
-@NamedQuery(name = "NodeExecution.deleteOfWorkflow", query = "delete from NodeExecution e where e.runId in"
-        + " (select r.id from Run r where r.workflowId = :workflowId)")
+@NamedQuery(
+        name = "NodeExecution.deleteOfWorkflow",
+        query = "delete from NodeExecution e where e.runId in"
+                + " (select r.id from Run r where r.workflowId = :workflowId)")
 public class NodeExecution {
 
-    private static final String FINISHED = "io.orchestrator.engine.StepStatus.SUCCESS,"
-            + " io.orchestrator.engine.StepStatus.FAILURE";
+    private static final String FINISHED =
+            "io.orchestrator.engine.StepStatus.SUCCESS," + " io.orchestrator.engine.StepStatus.FAILURE";
 
     static final String LAST_OF_NODES = "select e.nodeId, e.input, e.output, e.finishedAt"
             + " from WorkflowNode n join NodeExecution e on e.nodeId = n.id";
@@ -56,12 +61,13 @@ public class NodeExecution {
         private String nodeId;
         private int attempt;
 
-        protected Key() {
-        }
+        protected Key() {}
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && attempt == key.attempt && Objects.equals(runId, key.runId)
+            return other instanceof Key key
+                    && attempt == key.attempt
+                    && Objects.equals(runId, key.runId)
                     && Objects.equals(nodeId, key.nodeId);
         }
 
@@ -122,8 +128,7 @@ public class NodeExecution {
     @Column(name = "wake_at")
     private Instant wakeAt;
 
-    protected NodeExecution() {
-    }
+    protected NodeExecution() {}
 
     public String nodeId() {
         return nodeId;

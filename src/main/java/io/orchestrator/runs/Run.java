@@ -19,9 +19,11 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "run")
-@NamedQuery(name = "Run.idsUnderWayOfWorkflow", query = "select r.id from Run r where r.workflowId = :workflowId"
-        + " and r.status in (io.orchestrator.engine.RunStatus.PENDING, io.orchestrator.engine.RunStatus.STARTED,"
-        + " io.orchestrator.engine.RunStatus.WAITING)")
+@NamedQuery(
+        name = "Run.idsUnderWayOfWorkflow",
+        query = "select r.id from Run r where r.workflowId = :workflowId"
+                + " and r.status in (io.orchestrator.engine.RunStatus.PENDING, io.orchestrator.engine.RunStatus.STARTED,"
+                + " io.orchestrator.engine.RunStatus.WAITING)")
 @NamedQuery(name = "Run.delete", query = "delete from Run r where r.id = :runId")
 @NamedQuery(name = "Run.deleteOfWorkflow", query = "delete from Run r where r.workflowId = :workflowId")
 public class Run {
@@ -81,13 +83,23 @@ public class Run {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected Run() {
-    }
+    protected Run() {}
 
     /** Everything but the input and output, which may be large: what a list of runs shows. */
     public RunSummary summary() {
-        return new RunSummary(id, workflowId, workflowVersion, status, triggerType, error, sessionId, parentRunId,
-                fromNodeId, createdAt, startedAt, finishedAt);
+        return new RunSummary(
+                id,
+                workflowId,
+                workflowVersion,
+                status,
+                triggerType,
+                error,
+                sessionId,
+                parentRunId,
+                fromNodeId,
+                createdAt,
+                startedAt,
+                finishedAt);
     }
 
     public String id() {

@@ -18,8 +18,7 @@ import java.util.List;
  */
 final class RunJson {
 
-    private RunJson() {
-    }
+    private RunJson() {}
 
     /** A run in a list: {@code task_id} as start_execution and task_status name it, {@code id} the same. */
     static JsonObjectBuilder summary(RunSummary run) {
@@ -71,7 +70,9 @@ final class RunJson {
 
     /** Null until both ends are known: a run or node under way has no duration yet. */
     private static JsonValue durationMs(Instant start, Instant end) {
-        return start == null || end == null ? JsonValue.NULL : JSON.createValue(Duration.between(start, end).toMillis());
+        return start == null || end == null
+                ? JsonValue.NULL
+                : JSON.createValue(Duration.between(start, end).toMillis());
     }
 
     private static JsonValue text(String value) {

@@ -25,7 +25,9 @@ public record RunQuery(String workflowId, Set<RunStatus> statuses, int limit, in
      * list several statuses, comma-separated, in any case ({@code status=started,waiting}).
      */
     public static RunQuery of(String workflowId, String status, String limit, String offset) {
-        return new RunQuery(workflowId == null || workflowId.isBlank() ? null : workflowId.trim(), statuses(status),
+        return new RunQuery(
+                workflowId == null || workflowId.isBlank() ? null : workflowId.trim(),
+                statuses(status),
                 QueryParams.intParam("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
                 QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE));
     }
@@ -43,9 +45,12 @@ public record RunQuery(String workflowId, Set<RunStatus> statuses, int limit, in
                 statuses.add(RunStatus.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException unknown) {
                 String known = Arrays.stream(RunStatus.values()).map(Enum::name).collect(Collectors.joining(", "));
-                throw new ApiException(ErrorCode.INVALID_REQUEST, "status must be one of " + known
-                        + " (several may be given, comma-separated)",
-                        new FieldErrors().add("status", "Unknown status '" + name.trim() + "'.").toJson());
+                throw new ApiException(
+                        ErrorCode.INVALID_REQUEST,
+                        "status must be one of " + known + " (several may be given, comma-separated)",
+                        new FieldErrors()
+                                .add("status", "Unknown status '" + name.trim() + "'.")
+                                .toJson());
             }
         }
         return statuses;

@@ -23,25 +23,31 @@ public class RunRepository implements RunHistory {
 
     /** One page of runs, newest first, without their input and output. */
     public List<RunSummary> page(RunQuery query) {
-        TypedQuery<RunSummary> select = em.createQuery(RunSummary.SELECT + where(query)
-                + " order by r.createdAt desc, r.id desc", RunSummary.class);
-        return bind(select, query).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+        TypedQuery<RunSummary> select = em.createQuery(
+                RunSummary.SELECT + where(query) + " order by r.createdAt desc, r.id desc", RunSummary.class);
+        return bind(select, query)
+                .setFirstResult(query.offset())
+                .setMaxResults(query.limit())
+                .getResultList();
     }
 
     public long count(RunQuery query) {
-        return bind(em.createQuery("select count(r) from Run r" + where(query), Long.class), query).getSingleResult();
+        return bind(em.createQuery("select count(r) from Run r" + where(query), Long.class), query)
+                .getSingleResult();
     }
 
     /** Every attempt of every node of the run, in the order they began. */
     public List<NodeExecution> nodeExecutions(String runId) {
-        return em.createNamedQuery("NodeExecution.ofRun", NodeExecution.class).setParameter("runId", runId)
+        return em.createNamedQuery("NodeExecution.ofRun", NodeExecution.class)
+                .setParameter("runId", runId)
                 .getResultList();
     }
 
     @Override
     public List<LastExecution> lastExecutionsInWorkflow(String workflowId) {
         return em.createNamedQuery("NodeExecution.lastInWorkflow", LastExecution.class)
-                .setParameter("workflowId", workflowId).getResultList();
+                .setParameter("workflowId", workflowId)
+                .getResultList();
     }
 
     @Override
@@ -50,26 +56,35 @@ public class RunRepository implements RunHistory {
             return List.of();
         }
         return em.createNamedQuery("NodeExecution.lastOfNodes", LastExecution.class)
-                .setParameter("nodeIds", nodeIds).getResultList();
+                .setParameter("nodeIds", nodeIds)
+                .getResultList();
     }
 
     public List<String> idsUnderWayOfWorkflow(String workflowId) {
-        return em.createNamedQuery("Run.idsUnderWayOfWorkflow", String.class).setParameter("workflowId", workflowId)
+        return em.createNamedQuery("Run.idsUnderWayOfWorkflow", String.class)
+                .setParameter("workflowId", workflowId)
                 .getResultList();
     }
 
     /** Deletes a run and its node executions; false when there was no such run. */
     public boolean delete(String runId) {
-        em.createNamedQuery("NodeExecution.deleteOfRun").setParameter("runId", runId).executeUpdate();
+        em.createNamedQuery("NodeExecution.deleteOfRun")
+                .setParameter("runId", runId)
+                .executeUpdate();
         return em.createNamedQuery("Run.delete").setParameter("runId", runId).executeUpdate() == 1;
     }
 
     /** Deletes every run of a workflow with their node executions, and the graphs they ran. */
     public void deleteAllOfWorkflow(String workflowId) {
-        em.createNamedQuery("NodeExecution.deleteOfWorkflow").setParameter("workflowId", workflowId).executeUpdate();
-        em.createNamedQuery("Run.deleteOfWorkflow").setParameter("workflowId", workflowId).executeUpdate();
+        em.createNamedQuery("NodeExecution.deleteOfWorkflow")
+                .setParameter("workflowId", workflowId)
+                .executeUpdate();
+        em.createNamedQuery("Run.deleteOfWorkflow")
+                .setParameter("workflowId", workflowId)
+                .executeUpdate();
         // The snapshots are the engine's table, written with JDBC and mapped by no entity.
-        em.createNativeQuery("DELETE FROM workflow_snapshot WHERE workflow_id = ?1").setParameter(1, workflowId)
+        em.createNativeQuery("DELETE FROM workflow_snapshot WHERE workflow_id = ?1")
+                .setParameter(1, workflowId)
                 .executeUpdate();
     }
 

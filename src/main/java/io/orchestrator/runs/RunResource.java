@@ -34,8 +34,11 @@ public class RunResource {
     RunLauncher launcher;
 
     @GET
-    public JsonObject list(@QueryParam("workflow_id") String workflowId, @QueryParam("status") String status,
-                           @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+    public JsonObject list(
+            @QueryParam("workflow_id") String workflowId,
+            @QueryParam("status") String status,
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
         return runs.list(RunQuery.of(workflowId, status, limit, offset));
     }
 
@@ -57,7 +60,9 @@ public class RunResource {
     @Path("{taskId}/rewind/")
     public Response rewind(@PathParam("taskId") String taskId, JsonObject body) {
         LiveRun run = launcher.rewind(taskId, nodeId(body));
-        return accepted(JSON.createObjectBuilder().add("task_id", run.id()).add("status", run.status().name()));
+        return accepted(JSON.createObjectBuilder()
+                .add("task_id", run.id())
+                .add("status", run.status().name()));
     }
 
     /** A new run that starts from a node of a finished one, with what came before it copied over. */
@@ -65,7 +70,9 @@ public class RunResource {
     @Path("{taskId}/fork/")
     public Response fork(@PathParam("taskId") String taskId, JsonObject body) {
         LiveRun run = launcher.fork(taskId, nodeId(body));
-        return accepted(JSON.createObjectBuilder().add("task_id", run.id()).add("status", run.status().name())
+        return accepted(JSON.createObjectBuilder()
+                .add("task_id", run.id())
+                .add("status", run.status().name())
                 .add("parent_run_id", taskId));
     }
 
@@ -76,9 +83,11 @@ public class RunResource {
     public Response export(@PathParam("taskId") String taskId, @QueryParam("format") String format) {
         ExportFormat as = ExportFormat.named(format);
         JsonObject document = JSON.createObjectBuilder(runs.detail(taskId))
-                .add("exported_at", Timestamps.json(Instant.now())).build();
+                .add("exported_at", Timestamps.json(Instant.now()))
+                .build();
         return Response.ok(as.render(document), as.mediaType() + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + as.fileName(taskId) + "\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + as.fileName(taskId) + "\"")
+                .build();
     }
 
     private static String nodeId(JsonObject body) {

@@ -20,12 +20,12 @@ import java.util.regex.Pattern;
 final class Yaml {
 
     /** Words YAML 1.1 or 1.2 read as booleans or null when left plain. */
-    private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null", "~");
+    private static final Set<String> RESERVED =
+            Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null", "~");
     /** Starts with a letter, holds only letters, digits and a few harmless signs, ends with no space. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_](?:[A-Za-z0-9_./ -]*[A-Za-z0-9_./-])?");
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     static String write(JsonValue value) {
         StringBuilder out = new StringBuilder();
@@ -156,7 +156,6 @@ final class Yaml {
      * the byte order mark; the others are escaped.
      */
     private static boolean printable(char c) {
-        return c >= 0x20 && c <= 0x7E
-                || c >= 0xA0 && c <= 0xFFFD && c != 0x2028 && c != 0x2029 && c != 0xFEFF;
+        return c >= 0x20 && c <= 0x7E || c >= 0xA0 && c <= 0xFFFD && c != 0x2028 && c != 0x2029 && c != 0xFEFF;
     }
 }

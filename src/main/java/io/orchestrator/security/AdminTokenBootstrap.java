@@ -36,7 +36,8 @@ public class AdminTokenBootstrap {
         }
         String banner;
         if (tokens.count() == 0) {
-            String secret = tokens.issue("admin (first start)", TokenRole.ADMIN, null, null).secret();
+            String secret = tokens.issue("admin (first start)", TokenRole.ADMIN, null, null)
+                    .secret();
             banner = "\n================================================================================\n"
                     + " Workflow Orchestrator is starting at " + url + "\n"
                     + " Admin token (shown only this once, keep it):\n\n"

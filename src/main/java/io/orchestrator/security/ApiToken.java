@@ -15,7 +15,8 @@ import java.util.UUID;
 @Table(name = "api_token")
 @NamedQuery(name = "ApiToken.byHash", query = "select t from ApiToken t where t.tokenHash = :hash")
 @NamedQuery(name = "ApiToken.all", query = "select t from ApiToken t order by t.createdAt")
-@NamedQuery(name = "ApiToken.countActiveAdmins",
+@NamedQuery(
+        name = "ApiToken.countActiveAdmins",
         query = "select count(t) from ApiToken t where t.role = io.orchestrator.security.TokenRole.ADMIN"
                 + " and t.revokedAt is null and (t.expiresAt is null or t.expiresAt > :now)")
 @NamedQuery(name = "ApiToken.count", query = "select count(t) from ApiToken t")
@@ -54,8 +55,7 @@ public class ApiToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected ApiToken() {
-    }
+    protected ApiToken() {}
 
     public ApiToken(String name, TokenRole role, String token, Integer rateLimit, Instant expiresAt) {
         this.id = UUID.randomUUID().toString();

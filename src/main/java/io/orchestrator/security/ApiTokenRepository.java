@@ -25,8 +25,10 @@ public class ApiTokenRepository {
      */
     @Transactional
     public Optional<ApiToken> findByHash(String hash) {
-        return em.createNamedQuery("ApiToken.byHash", ApiToken.class).setParameter("hash", hash)
-                .getResultStream().findFirst();
+        return em.createNamedQuery("ApiToken.byHash", ApiToken.class)
+                .setParameter("hash", hash)
+                .getResultStream()
+                .findFirst();
     }
 
     public List<ApiToken> all() {
@@ -43,12 +45,16 @@ public class ApiTokenRepository {
 
     public long countActiveAdmins() {
         return em.createNamedQuery("ApiToken.countActiveAdmins", Long.class)
-                .setParameter("now", Instant.now()).getSingleResult();
+                .setParameter("now", Instant.now())
+                .getSingleResult();
     }
 
     /** Records use in its own short transaction, apart from the request's work. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void touch(String id, Instant now) {
-        em.createNamedQuery("ApiToken.touch").setParameter("now", now).setParameter("id", id).executeUpdate();
+        em.createNamedQuery("ApiToken.touch")
+                .setParameter("now", now)
+                .setParameter("id", id)
+                .executeUpdate();
     }
 }

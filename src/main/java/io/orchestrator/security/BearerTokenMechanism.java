@@ -35,15 +35,18 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     RateLimiter rateLimiter;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         RequestId.assign(request, response);
         Optional<String> presented = presentedToken(request);
         if (presented.isEmpty()) {
             if (!context.isProtected()) {
                 return context.doNothing();
             }
-            return refuse(response, context, ErrorCode.UNAUTHORIZED,
+            return refuse(
+                    response,
+                    context,
+                    ErrorCode.UNAUTHORIZED,
                     "Authentication required: send the header 'Authorization: Bearer <token>'");
         }
         Optional<Caller> caller = authenticator.authenticate(presented.get());
@@ -51,7 +54,10 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             if (!context.isProtected()) {
                 return context.doNothing();
             }
-            return refuse(response, context, ErrorCode.UNAUTHORIZED,
+            return refuse(
+                    response,
+                    context,
+                    ErrorCode.UNAUTHORIZED,
                     "The token is unknown, expired or revoked; ask an admin for a new one (POST /api/tokens/)");
         }
         Caller who = caller.get();
@@ -59,11 +65,16 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         RateLimiter.Decision decision = rateLimiter.acquire(who.tokenId(), who.rateLimitPerMinute(), now);
         decision.headers(now).forEach(response::setHeader);
         if (!decision.allowed()) {
-            return refuse(response, context, ErrorCode.RATE_LIMITED, "Rate limit of " + decision.limit()
-                    + " requests a minute reached for this token; retry after the time in Retry-After");
+            return refuse(
+                    response,
+                    context,
+                    ErrorCode.RATE_LIMITED,
+                    "Rate limit of " + decision.limit()
+                            + " requests a minute reached for this token; retry after the time in Retry-After");
         }
         request.setAttribute(CALLER_ATTRIBUTE, who);
-        return context.notifyContainerAboutLogin(who.tokenName(), Set.of(who.role().apiName()));
+        return context.notifyContainerAboutLogin(
+                who.tokenName(), Set.of(who.role().apiName()));
     }
 
     private static Optional<String> presentedToken(HttpServletRequest request) {
@@ -86,8 +97,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         return Optional.empty();
     }
 
-    private static AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context,
-                                               ErrorCode code, String message) {
+    private static AuthenticationStatus refuse(
+            HttpServletResponse response, HttpMessageContext context, ErrorCode code, String message) {
         JsonObject body = ErrorBody.of(code, message, null);
         try {
             response.setStatus(code.status());

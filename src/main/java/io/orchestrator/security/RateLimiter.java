@@ -32,15 +32,17 @@ public class RateLimiter {
         }
     }
 
-    private record Window(long minute, AtomicInteger used) {
-    }
+    private record Window(long minute, AtomicInteger used) {}
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     public Decision acquire(String key, int limit, long nowMillis) {
         long minute = nowMillis / 60_000;
-        Window window = windows.compute(key, (k, current) ->
-                current == null || current.minute() != minute ? new Window(minute, new AtomicInteger()) : current);
+        Window window = windows.compute(
+                key,
+                (k, current) -> current == null || current.minute() != minute
+                        ? new Window(minute, new AtomicInteger())
+                        : current);
         int used = window.used().incrementAndGet();
         long reset = (minute + 1) * 60;
         return new Decision(used <= limit, limit, Math.max(0, limit - used), reset);

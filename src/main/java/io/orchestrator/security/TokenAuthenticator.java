@@ -22,8 +22,7 @@ public class TokenAuthenticator {
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     private static final int MAX_CACHED = 10_000;
 
-    private record Entry(ApiToken token, Instant loadedAt) {
-    }
+    private record Entry(ApiToken token, Instant loadedAt) {}
 
     private final Map<String, Entry> byHash = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();

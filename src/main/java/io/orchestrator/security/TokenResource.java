@@ -44,11 +44,14 @@ public class TokenResource {
         caller.requireAdmin();
         RequestBody body = RequestBody.of(json);
         String name = body.requiredText("name", 200);
-        TokenRole role = body.text("role", 20).map(value -> TokenRole.fromApiName(value).orElseGet(() -> {
-            body.errors().add("role", "Must be one of: admin, user.");
-            return null;
-        })).orElse(TokenRole.USER);
-        Integer rateLimit = body.integer("rate_limit", 1, 1_000_000).map(Long::intValue).orElse(null);
+        TokenRole role = body.text("role", 20)
+                .map(value -> TokenRole.fromApiName(value).orElseGet(() -> {
+                    body.errors().add("role", "Must be one of: admin, user.");
+                    return null;
+                }))
+                .orElse(TokenRole.USER);
+        Integer rateLimit =
+                body.integer("rate_limit", 1, 1_000_000).map(Long::intValue).orElse(null);
         Instant expiresAt = expiry(body);
         body.validate();
 
@@ -93,7 +96,9 @@ public class TokenResource {
                 .add("name", token.name())
                 .add("role", token.role().apiName())
                 .add("token_prefix", token.tokenPrefix())
-                .add("rate_limit", token.rateLimit() == null ? jakarta.json.JsonValue.NULL : JSON.createValue(token.rateLimit()))
+                .add(
+                        "rate_limit",
+                        token.rateLimit() == null ? jakarta.json.JsonValue.NULL : JSON.createValue(token.rateLimit()))
                 .add("created_at", Timestamps.json(token.createdAt()))
                 .add("last_used_at", Timestamps.json(token.lastUsedAt()))
                 .add("expires_at", Timestamps.json(token.expiresAt()))

@@ -16,8 +16,7 @@ public final class TokenSecrets {
     static final String PREFIX = "wfo_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TokenSecrets() {
-    }
+    private TokenSecrets() {}
 
     public static String generate() {
         byte[] bytes = new byte[32];

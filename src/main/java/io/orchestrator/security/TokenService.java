@@ -14,8 +14,7 @@ import java.util.List;
 public class TokenService {
 
     /** A new token with its secret, which exists only in this answer. */
-    public record IssuedToken(ApiToken token, String secret) {
-    }
+    public record IssuedToken(ApiToken token, String secret) {}
 
     @Inject
     ApiTokenRepository tokens;
@@ -50,7 +49,8 @@ public class TokenService {
     public void revoke(String id) {
         ApiToken token = tokens.find(id).orElseThrow(() -> ApiException.notFound("Token", id));
         if (token.role() == TokenRole.ADMIN && token.isUsableAt(Instant.now()) && tokens.countActiveAdmins() <= 1) {
-            throw new ApiException(ErrorCode.CONFLICT,
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
                     "This is the last active admin token; create another admin token before revoking it");
         }
         token.revoke();

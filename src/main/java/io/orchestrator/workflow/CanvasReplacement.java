@@ -42,9 +42,8 @@ public class CanvasReplacement {
     static final int MAX_EDGES = 20_000;
 
     /** A node as the request describes it, with its server id decided. */
-    private record NodeDraft(String id, NodeType type, String name, Position position, JsonObject formValues,
-                             NodeChanges settings) {
-    }
+    private record NodeDraft(
+            String id, NodeType type, String name, Position position, JsonObject formValues, NodeChanges settings) {}
 
     @Inject
     WorkflowChanges versions;
@@ -79,8 +78,11 @@ public class CanvasReplacement {
 
         Workflow workflow = workflows.lock(workflowId);
         if (workflow.version() != version) {
-            throw ApiException.conflict("The canvas changed since version " + version + "; load it again and reapply"
-                            + " your change", JSON.createObjectBuilder().add("current_version", workflow.version()).build());
+            throw ApiException.conflict(
+                    "The canvas changed since version " + version + "; load it again and reapply" + " your change",
+                    JSON.createObjectBuilder()
+                            .add("current_version", workflow.version())
+                            .build());
         }
         Map<String, WorkflowNode> stored = new HashMap<>();
         workflows.nodes(workflowId).forEach(node -> stored.put(node.id(), node));
@@ -94,11 +96,17 @@ public class CanvasReplacement {
 
         apply(workflow, stored, drafts, edges);
         JsonObject result = canvas.canvas(workflowId);
-        return JSON.createObjectBuilder(result).add("id_map", WorkflowJson.idMap(idMap)).build();
+        return JSON.createObjectBuilder(result)
+                .add("id_map", WorkflowJson.idMap(idMap))
+                .build();
     }
 
-    private List<NodeDraft> readNodes(JsonArray list, Map<String, WorkflowNode> stored, Set<String> usedElsewhere,
-                                      Map<String, String> idMap, FieldErrors errors) {
+    private List<NodeDraft> readNodes(
+            JsonArray list,
+            Map<String, WorkflowNode> stored,
+            Set<String> usedElsewhere,
+            Map<String, String> idMap,
+            FieldErrors errors) {
         List<NodeDraft> drafts = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
@@ -109,7 +117,9 @@ public class CanvasReplacement {
             }
             RequestBody body = RequestBody.part(json, nodeErrors);
             String clientId = body.text("id", 100).orElse(null);
-            String typeKey = body.text("node_type", 100).or(() -> body.text("nodeTemplate", 100)).orElse(null);
+            String typeKey = body.text("node_type", 100)
+                    .or(() -> body.text("nodeTemplate", 100))
+                    .orElse(null);
             NodeChanges changes = NodeChanges.read(body);
             NodeType type = typeKey == null ? null : canvas.typeOrNull(typeKey);
             if (typeKey == null) {
@@ -118,7 +128,9 @@ public class CanvasReplacement {
                 body.errors().add("node_type", canvas.unknownTypeMessage(typeKey));
             }
             String id = serverId(clientId, stored, usedElsewhere, idMap);
-            if (clientId != null && idMap.containsKey(clientId) && !idMap.get(clientId).equals(id)
+            if (clientId != null
+                            && idMap.containsKey(clientId)
+                            && !idMap.get(clientId).equals(id)
                     || drafts.stream().anyMatch(draft -> draft.id().equals(id))) {
                 body.errors().add("id", "The id " + clientId + " is used by two nodes.");
             }
@@ -126,7 +138,8 @@ public class CanvasReplacement {
             if (type != null) {
                 WorkflowNode existing = stored.get(id);
                 JsonObject given = changes.formValues().orElse(JsonValue.EMPTY_JSON_OBJECT);
-                formValues = existing == null ? type.initialValues(given)
+                formValues = existing == null
+                        ? type.initialValues(given)
                         : SecretValues.keepMasked(type.form(), given, JsonText.parseObject(existing.formValues()));
                 canvas.checkFormValues(type, formValues, body.errors().nested("form_values"));
             }
@@ -143,8 +156,10 @@ public class CanvasReplacement {
     private static Set<String> clientUuids(JsonArray list, Map<String, WorkflowNode> stored) {
         Set<String> ids = new HashSet<>();
         for (JsonValue item : list) {
-            if (item instanceof JsonObject node && node.get("id") instanceof JsonString id
-                    && UUID_TEXT.matcher(id.getString()).matches() && !stored.containsKey(id.getString())) {
+            if (item instanceof JsonObject node
+                    && node.get("id") instanceof JsonString id
+                    && UUID_TEXT.matcher(id.getString()).matches()
+                    && !stored.containsKey(id.getString())) {
                 ids.add(id.getString());
             }
         }
@@ -152,8 +167,8 @@ public class CanvasReplacement {
     }
 
     /** This workflow's node ids stay; a UUID nobody uses is taken as given; anything else gets a new id. */
-    private String serverId(String clientId, Map<String, WorkflowNode> stored, Set<String> usedElsewhere,
-                            Map<String, String> idMap) {
+    private String serverId(
+            String clientId, Map<String, WorkflowNode> stored, Set<String> usedElsewhere, Map<String, String> idMap) {
         if (clientId == null) {
             return UUID.randomUUID().toString();
         }
@@ -164,17 +179,22 @@ public class CanvasReplacement {
             return idMap.get(clientId);
         }
         String id = UUID_TEXT.matcher(clientId).matches() && !usedElsewhere.contains(clientId)
-                ? clientId : UUID.randomUUID().toString();
+                ? clientId
+                : UUID.randomUUID().toString();
         if (!id.equals(clientId)) {
             idMap.put(clientId, id);
         }
         return id;
     }
 
-    private List<WorkflowGraph.Edge> readEdges(JsonArray list, List<NodeDraft> drafts, Map<String, String> idMap,
-                                               FieldErrors errors) {
-        List<WorkflowGraph.Node> graphNodes = drafts.stream().filter(draft -> draft.type() != null)
-                .map(draft -> new WorkflowGraph.Node(draft.id(), draft.name(), draft.type().isTrigger(),
+    private List<WorkflowGraph.Edge> readEdges(
+            JsonArray list, List<NodeDraft> drafts, Map<String, String> idMap, FieldErrors errors) {
+        List<WorkflowGraph.Node> graphNodes = drafts.stream()
+                .filter(draft -> draft.type() != null)
+                .map(draft -> new WorkflowGraph.Node(
+                        draft.id(),
+                        draft.name(),
+                        draft.type().isTrigger(),
                         draft.type().routes(draft.formValues())))
                 .toList();
         WorkflowGraph graph = new WorkflowGraph(graphNodes, List.of());
@@ -190,9 +210,12 @@ public class CanvasReplacement {
             if (!edgeErrors.isEmpty()) {
                 continue;
             }
-            edge = new WorkflowGraph.Edge(edge.id() != null && UUID_TEXT.matcher(edge.id()).matches() ? edge.id() : null,
-                    idMap.getOrDefault(edge.source(), edge.source()), edge.sourceHandle(),
-                    idMap.getOrDefault(edge.target(), edge.target()), edge.targetHandle());
+            edge = new WorkflowGraph.Edge(
+                    edge.id() != null && UUID_TEXT.matcher(edge.id()).matches() ? edge.id() : null,
+                    idMap.getOrDefault(edge.source(), edge.source()),
+                    edge.sourceHandle(),
+                    idMap.getOrDefault(edge.target(), edge.target()),
+                    edge.targetHandle());
             if (graph.check(edge, edgeErrors)) {
                 graph.add(edge);
                 edges.add(edge);
@@ -201,11 +224,15 @@ public class CanvasReplacement {
         return edges;
     }
 
-    private void apply(Workflow workflow, Map<String, WorkflowNode> stored, List<NodeDraft> drafts,
-                       List<WorkflowGraph.Edge> edges) {
+    private void apply(
+            Workflow workflow,
+            Map<String, WorkflowNode> stored,
+            List<NodeDraft> drafts,
+            List<WorkflowGraph.Edge> edges) {
         String workflowId = workflow.id();
         em.createQuery("delete from WorkflowEdge e where e.workflowId = :workflowId")
-                .setParameter("workflowId", workflowId).executeUpdate();
+                .setParameter("workflowId", workflowId)
+                .executeUpdate();
         Set<String> kept = new HashSet<>();
         drafts.forEach(draft -> kept.add(draft.id()));
         for (WorkflowNode node : stored.values()) {
@@ -227,8 +254,14 @@ public class CanvasReplacement {
         for (NodeDraft draft : drafts) {
             WorkflowNode node = stored.get(draft.id());
             if (node == null) {
-                workflows.add(new WorkflowNode(draft.id(), workflowId, draft.type().key(), draft.name(), draft.position(),
-                        draft.formValues().toString(), draft.settings().applyTo(NodeSettings.DEFAULTS)));
+                workflows.add(new WorkflowNode(
+                        draft.id(),
+                        workflowId,
+                        draft.type().key(),
+                        draft.name(),
+                        draft.position(),
+                        draft.formValues().toString(),
+                        draft.settings().applyTo(NodeSettings.DEFAULTS)));
             } else {
                 if (parked || !node.name().equals(draft.name())) {
                     node.rename(draft.name());

@@ -44,8 +44,13 @@ public class CanvasService {
     public JsonObject canvas(String workflowId) {
         Workflow workflow = workflows.require(workflowId);
         List<WorkflowNode> nodes = workflows.nodes(workflowId);
-        return WorkflowJson.canvas(workflow, nodes, lastExecutions.ofWorkflow(workflowId, nodes),
-                workflows.edges(workflowId), this::typeOrNull).build();
+        return WorkflowJson.canvas(
+                        workflow,
+                        nodes,
+                        lastExecutions.ofWorkflow(workflowId, nodes),
+                        workflows.edges(workflowId),
+                        this::typeOrNull)
+                .build();
     }
 
     public JsonObject addNode(String workflowId, String typeKey, NodeChanges changes) {
@@ -65,12 +70,19 @@ public class CanvasService {
         }
         errors.throwIfAny("The node is not valid");
 
-        WorkflowNode node = new WorkflowNode(UUID.randomUUID().toString(), workflowId, type.key(), name,
-                changes.position().orElse(Position.ORIGIN), formValues.toString(),
+        WorkflowNode node = new WorkflowNode(
+                UUID.randomUUID().toString(),
+                workflowId,
+                type.key(),
+                name,
+                changes.position().orElse(Position.ORIGIN),
+                formValues.toString(),
                 changes.applyTo(NodeSettings.DEFAULTS));
         workflows.add(node);
         versions.record(workflow);
-        return WorkflowJson.node(node, type, formValues, null).add("workflow_version", workflow.version()).build();
+        return WorkflowJson.node(node, type, formValues, null)
+                .add("workflow_version", workflow.version())
+                .build();
     }
 
     public JsonObject updateNode(String workflowId, String nodeId, NodeChanges changes) {
@@ -82,13 +94,18 @@ public class CanvasService {
 
         if (changes.name().isPresent() && !changes.name().get().equals(node.name())) {
             if (workflows.nameTaken(workflowId, changes.name().get(), nodeId)) {
-                errors.add("name", "Another node of this workflow is already named '" + changes.name().get() + "'.");
+                errors.add(
+                        "name",
+                        "Another node of this workflow is already named '"
+                                + changes.name().get() + "'.");
             }
         }
         JsonObject formValues = null;
         if (changes.formValues().isPresent()) {
             JsonObject stored = JsonText.parseObject(node.formValues());
-            formValues = JsonMergePatch.apply(stored, SecretValues.keepMasked(type.form(), changes.formValues().get(), stored));
+            formValues = JsonMergePatch.apply(
+                    stored,
+                    SecretValues.keepMasked(type.form(), changes.formValues().get(), stored));
             checkFormValues(type, formValues, errors.nested("form_values"));
         }
         errors.throwIfAny("The node is not valid");
@@ -103,7 +120,8 @@ public class CanvasService {
         versions.record(workflow);
         return WorkflowJson.node(node, type, lastExecutions.of(node))
                 .add("removed_edges", WorkflowJson.ids(removedEdges))
-                .add("workflow_version", workflow.version()).build();
+                .add("workflow_version", workflow.version())
+                .build();
     }
 
     public JsonObject moveNode(String workflowId, String nodeId, Position position) {
@@ -146,7 +164,8 @@ public class CanvasService {
         WorkflowEdge edge = new WorkflowEdge(workflowId, requested);
         workflows.add(edge);
         versions.record(workflow);
-        return JSON.createObjectBuilder(WorkflowJson.edge(edge.toGraphEdge())).add("workflow_version", workflow.version())
+        return JSON.createObjectBuilder(WorkflowJson.edge(edge.toGraphEdge()))
+                .add("workflow_version", workflow.version())
                 .build();
     }
 
@@ -168,7 +187,8 @@ public class CanvasService {
 
     public JsonObject node(String workflowId, String nodeId) {
         WorkflowNode node = workflows.requireNode(workflowId, nodeId);
-        return WorkflowJson.node(node, typeOrNull(node.nodeType()), lastExecutions.of(node)).build();
+        return WorkflowJson.node(node, typeOrNull(node.nodeType()), lastExecutions.of(node))
+                .build();
     }
 
     void checkFormValues(NodeType type, JsonObject formValues, FieldErrors errors) {
@@ -189,9 +209,12 @@ public class CanvasService {
         List<WorkflowGraph.Node> nodes = new ArrayList<>();
         for (WorkflowRepository.NodeOutline node : workflows.nodeOutlines(workflowId)) {
             NodeType type = typeOrNull(node.nodeType());
-            List<String> routes = type == null ? List.of()
-                    : type.routes(type.routesFromField() == null ? JsonValue.EMPTY_JSON_OBJECT
-                            : JsonText.parseObject(node.formValues()));
+            List<String> routes = type == null
+                    ? List.of()
+                    : type.routes(
+                            type.routesFromField() == null
+                                    ? JsonValue.EMPTY_JSON_OBJECT
+                                    : JsonText.parseObject(node.formValues()));
             nodes.add(new WorkflowGraph.Node(node.id(), node.name(), type != null && type.isTrigger(), routes));
         }
         return new WorkflowGraph(nodes, workflows.edges(workflowId));
@@ -210,9 +233,11 @@ public class CanvasService {
     }
 
     private NodeType requireKnownType(WorkflowNode node) {
-        return types.find(node.nodeType()).orElseThrow(() -> new ApiException(
-                io.orchestrator.platform.ErrorCode.CONFLICT,
-                "Node " + node.id() + " has the type '" + node.nodeType() + "', which this server does not know"));
+        return types.find(node.nodeType())
+                .orElseThrow(() -> new ApiException(
+                        io.orchestrator.platform.ErrorCode.CONFLICT,
+                        "Node " + node.id() + " has the type '" + node.nodeType()
+                                + "', which this server does not know"));
     }
 
     private String freeName(String workflowId, String base) {

@@ -44,8 +44,12 @@ public class DevelopmentRecords {
                 outputsByName.put(each.name(), JsonText.parse(execution.output()));
             }
         }
-        return new NodeInContext(nodeId, node.name(), JsonText.parseObject(node.formValues()),
-                sources(node, sourceNodes(node), last), outputsByName);
+        return new NodeInContext(
+                nodeId,
+                node.name(),
+                JsonText.parseObject(node.formValues()),
+                sources(node, sourceNodes(node), last),
+                outputsByName);
     }
 
     public NodeSources sources(String workflowId, String nodeId) {
@@ -60,8 +64,8 @@ public class DevelopmentRecords {
         workflows.requireNode(workflowId, nodeId).recordExecution(JsonText.write(input), JsonText.write(output));
     }
 
-    private static NodeSources sources(WorkflowNode node, List<WorkflowNode> sourceNodes,
-                                       Map<String, LastExecution> last) {
+    private static NodeSources sources(
+            WorkflowNode node, List<WorkflowNode> sourceNodes, Map<String, LastExecution> last) {
         Map<String, JsonValue> outputs = new LinkedHashMap<>();
         sourceNodes.forEach(source -> outputs.put(source.name(), LastExecution.outputOf(last.get(source.id()))));
         LastExecution own = last.get(node.id());

@@ -25,9 +25,11 @@ public class EdgeResource {
         RequestBody body = RequestBody.of(json);
         WorkflowGraph.Edge edge = EdgeRequest.read(body);
         body.validate();
-        WorkflowGraph.Edge fresh = new WorkflowGraph.Edge(null, edge.source(), edge.sourceHandle(), edge.target(),
-                edge.targetHandle());
-        return Response.status(Response.Status.CREATED).entity(canvas.addEdge(workflowId, fresh)).build();
+        WorkflowGraph.Edge fresh =
+                new WorkflowGraph.Edge(null, edge.source(), edge.sourceHandle(), edge.target(), edge.targetHandle());
+        return Response.status(Response.Status.CREATED)
+                .entity(canvas.addEdge(workflowId, fresh))
+                .build();
     }
 
     @DELETE

@@ -9,6 +9,5 @@ public final class JsonColumns {
      */
     public static final int JSON_TEXT = Integer.MAX_VALUE;
 
-    private JsonColumns() {
-    }
+    private JsonColumns() {}
 }

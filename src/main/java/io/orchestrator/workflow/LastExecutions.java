@@ -23,7 +23,9 @@ public class LastExecutions {
 
     /** For a few nodes of any workflows, such as one node's sources. */
     public Map<String, LastExecution> of(List<WorkflowNode> nodes) {
-        return newest(nodes, runs.lastExecutionsOf(nodes.stream().map(WorkflowNode::id).toList()));
+        return newest(
+                nodes,
+                runs.lastExecutionsOf(nodes.stream().map(WorkflowNode::id).toList()));
     }
 
     public LastExecution of(WorkflowNode node) {

@@ -9,9 +9,16 @@ import java.util.Optional;
  * What a request asks to set on a node; absent parts stay as they are. Read from the request's
  * JSON with its problems recorded on the body.
  */
-public record NodeChanges(Optional<String> name, Optional<Position> position, Optional<JsonObject> formValues,
-                   Optional<Boolean> disabled, Optional<Integer> maxAttempts, Optional<Long> retryDelayMs,
-                   Optional<Double> backoffMultiplier, Optional<Long> timeoutMs, boolean clearTimeout) {
+public record NodeChanges(
+        Optional<String> name,
+        Optional<Position> position,
+        Optional<JsonObject> formValues,
+        Optional<Boolean> disabled,
+        Optional<Integer> maxAttempts,
+        Optional<Long> retryDelayMs,
+        Optional<Double> backoffMultiplier,
+        Optional<Long> timeoutMs,
+        boolean clearTimeout) {
 
     static final double MAX_COORDINATE = 10_000_000;
 
@@ -35,13 +42,22 @@ public record NodeChanges(Optional<String> name, Optional<Position> position, Op
         }
         boolean clearTimeout = body.has("timeout_ms") && body.json().get("timeout_ms") == JsonValue.NULL;
         Optional<Long> timeout = body.integer("timeout_ms", 1, 86_400_000);
-        return new NodeChanges(name, position, formValues, disabled, maxAttempts, delay, backoff, timeout, clearTimeout);
+        return new NodeChanges(
+                name, position, formValues, disabled, maxAttempts, delay, backoff, timeout, clearTimeout);
     }
 
     /** New form values only, as development mode receives them with the node to execute. */
     public static NodeChanges ofFormValues(JsonObject formValues) {
-        return new NodeChanges(Optional.empty(), Optional.empty(), Optional.of(formValues), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
+        return new NodeChanges(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(formValues),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false);
     }
 
     /** The position, or empty with the reason recorded under {@code position.x} / {@code position.y}. */

@@ -9,6 +9,5 @@ import java.util.Map;
  * in clear (for running it, never for answers), its sources, and the last output of every node of
  * its workflow by node name (what expressions see as {@code nodes}).
  */
-public record NodeInContext(String nodeId, String name, JsonObject formValues, NodeSources sources,
-                            Map<String, JsonValue> outputsByName) {
-}
+public record NodeInContext(
+        String nodeId, String name, JsonObject formValues, NodeSources sources, Map<String, JsonValue> outputsByName) {}

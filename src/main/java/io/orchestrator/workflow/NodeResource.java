@@ -31,13 +31,17 @@ public class NodeResource {
     @Path("add/")
     public Response add(@PathParam("workflowId") String workflowId, JsonObject json) {
         RequestBody body = RequestBody.of(json);
-        String type = body.text("nodeTemplate", 100).or(() -> body.text("node_type", 100)).orElse(null);
+        String type = body.text("nodeTemplate", 100)
+                .or(() -> body.text("node_type", 100))
+                .orElse(null);
         if (type == null && body.errors().isEmpty()) {
             body.errors().add("nodeTemplate", "This field is required: the key of a node type from GET /api/nodes/.");
         }
         NodeChanges changes = NodeChanges.read(body);
         body.validate();
-        return Response.status(Response.Status.CREATED).entity(canvas.addNode(workflowId, type, changes)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(canvas.addNode(workflowId, type, changes))
+                .build();
     }
 
     @GET
@@ -48,8 +52,8 @@ public class NodeResource {
 
     @PATCH
     @Path("{nodeId}/")
-    public JsonObject update(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId,
-                             JsonObject json) {
+    public JsonObject update(
+            @PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId, JsonObject json) {
         RequestBody body = RequestBody.of(json);
         NodeChanges changes = NodeChanges.read(body);
         body.validate();
@@ -58,8 +62,8 @@ public class NodeResource {
 
     @PATCH
     @Path("{nodeId}/position/")
-    public JsonObject move(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId,
-                           JsonObject json) {
+    public JsonObject move(
+            @PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId, JsonObject json) {
         RequestBody body = RequestBody.of(json);
         var position = body.object("position").flatMap(value -> NodeChanges.readPosition(value, body));
         if (position.isEmpty() && body.errors().isEmpty()) {
@@ -72,7 +76,9 @@ public class NodeResource {
     @GET
     @Path("{nodeId}/output/")
     public JsonObject output(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {
-        return JSON.createObjectBuilder().add("output_data", canvas.nodeOutput(workflowId, nodeId)).build();
+        return JSON.createObjectBuilder()
+                .add("output_data", canvas.nodeOutput(workflowId, nodeId))
+                .build();
     }
 
     @DELETE
@@ -80,5 +86,4 @@ public class NodeResource {
     public JsonObject remove(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {
         return canvas.removeNode(workflowId, nodeId);
     }
-
 }

@@ -9,5 +9,4 @@ import java.util.Map;
  * null), and the node's own last input (null before any), which stands in for a run's input when
  * the node has no source.
  */
-public record NodeSources(String nodeType, Map<String, JsonValue> outputs, JsonValue lastInput) {
-}
+public record NodeSources(String nodeType, Map<String, JsonValue> outputs, JsonValue lastInput) {}

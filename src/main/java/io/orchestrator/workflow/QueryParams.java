@@ -5,8 +5,7 @@ import io.orchestrator.platform.ApiException;
 /** Query parameters are read as text so that a bad one is a 400 that names it, not JAX-RS's bare 404. */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static int intParam(String name, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {

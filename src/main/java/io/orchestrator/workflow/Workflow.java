@@ -14,9 +14,12 @@ import java.util.UUID;
 @Table(name = "workflow")
 @NamedQuery(name = "Workflow.page", query = "select w from Workflow w order by w.createdAt desc, w.id")
 @NamedQuery(name = "Workflow.count", query = "select count(w) from Workflow w")
-@NamedQuery(name = "Workflow.search",
+@NamedQuery(
+        name = "Workflow.search",
         query = "select w from Workflow w where lower(w.name) like :pattern escape '!' order by w.createdAt desc, w.id")
-@NamedQuery(name = "Workflow.searchCount", query = "select count(w) from Workflow w where lower(w.name) like :pattern escape '!'")
+@NamedQuery(
+        name = "Workflow.searchCount",
+        query = "select count(w) from Workflow w where lower(w.name) like :pattern escape '!'")
 public class Workflow {
 
     @Id
@@ -45,8 +48,7 @@ public class Workflow {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected Workflow() {
-    }
+    protected Workflow() {}
 
     public Workflow(String name, String description, String settings) {
         this.id = UUID.randomUUID().toString();

@@ -6,5 +6,4 @@ package io.orchestrator.workflow;
  * observe it in the transaction; those that act on the committed state (schedules, caches) observe
  * it with {@code during = TransactionPhase.AFTER_SUCCESS}.
  */
-public record WorkflowChanged(String workflowId, boolean deleted) {
-}
+public record WorkflowChanged(String workflowId, boolean deleted) {}

@@ -11,12 +11,16 @@ import java.util.UUID;
 /** An edge from a route (source handle) of one node to another node. */
 @Entity
 @Table(name = "workflow_edge")
-@NamedQuery(name = "WorkflowEdge.graphOfWorkflow", query = "select e.id, e.sourceNodeId, e.sourceHandle, e.targetNodeId,"
-        + " e.targetHandle from WorkflowEdge e where e.workflowId = :workflowId order by e.createdAt, e.id")
-@NamedQuery(name = "WorkflowEdge.touching", query = "select e from WorkflowEdge e"
-        + " where e.sourceNodeId = :nodeId or e.targetNodeId = :nodeId")
-@NamedQuery(name = "WorkflowEdge.into", query = "select e from WorkflowEdge e where e.targetNodeId = :nodeId"
-        + " order by e.createdAt, e.id")
+@NamedQuery(
+        name = "WorkflowEdge.graphOfWorkflow",
+        query = "select e.id, e.sourceNodeId, e.sourceHandle, e.targetNodeId,"
+                + " e.targetHandle from WorkflowEdge e where e.workflowId = :workflowId order by e.createdAt, e.id")
+@NamedQuery(
+        name = "WorkflowEdge.touching",
+        query = "select e from WorkflowEdge e" + " where e.sourceNodeId = :nodeId or e.targetNodeId = :nodeId")
+@NamedQuery(
+        name = "WorkflowEdge.into",
+        query = "select e from WorkflowEdge e where e.targetNodeId = :nodeId" + " order by e.createdAt, e.id")
 public class WorkflowEdge {
 
     @Id
@@ -41,8 +45,7 @@ public class WorkflowEdge {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected WorkflowEdge() {
-    }
+    protected WorkflowEdge() {}
 
     public WorkflowEdge(String workflowId, WorkflowGraph.Edge edge) {
         this.id = edge.id() != null ? edge.id() : UUID.randomUUID().toString();

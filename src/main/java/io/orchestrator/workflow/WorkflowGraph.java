@@ -23,21 +23,21 @@ import java.util.stream.Collectors;
 public final class WorkflowGraph {
 
     /** What the rules need to know of a node. */
-    public record Node(String id, String name, boolean trigger, List<String> routes) {
-    }
+    public record Node(String id, String name, boolean trigger, List<String> routes) {}
 
     public record Edge(String id, String source, String sourceHandle, String target, String targetHandle) {
 
         boolean sameConnection(Edge other) {
-            return source.equals(other.source) && sourceHandle.equals(other.sourceHandle)
-                    && target.equals(other.target) && targetHandle.equals(other.targetHandle);
+            return source.equals(other.source)
+                    && sourceHandle.equals(other.sourceHandle)
+                    && target.equals(other.target)
+                    && targetHandle.equals(other.targetHandle);
         }
     }
 
     public static final String INPUT_HANDLE = Routes.DEFAULT;
 
-    private record Problem(String field, String message) {
-    }
+    private record Problem(String field, String message) {}
 
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final List<Edge> edges = new ArrayList<>();
@@ -84,12 +84,16 @@ public final class WorkflowGraph {
         }
         List<Problem> problems = new ArrayList<>();
         if (!source.routes().contains(edge.sourceHandle())) {
-            problems.add(new Problem("source_handle", "Node '" + source.name() + "' has no route '"
-                    + edge.sourceHandle() + "'; its routes are: " + String.join(", ", source.routes()) + "."));
+            problems.add(new Problem(
+                    "source_handle",
+                    "Node '" + source.name() + "' has no route '" + edge.sourceHandle() + "'; its routes are: "
+                            + String.join(", ", source.routes()) + "."));
         }
         if (target.trigger()) {
-            problems.add(new Problem("target", "Node '" + target.name() + "' is a trigger: a trigger starts a run"
-                    + " and cannot have incoming edges."));
+            problems.add(new Problem(
+                    "target",
+                    "Node '" + target.name() + "' is a trigger: a trigger starts a run"
+                            + " and cannot have incoming edges."));
         }
         if (edges.stream().anyMatch(existing -> existing.sameConnection(edge))) {
             problems.add(new Problem("edge", "This edge already exists."));
@@ -137,7 +141,8 @@ public final class WorkflowGraph {
         Map<String, Integer> incoming = new HashMap<>();
         nodes.keySet().forEach(id -> incoming.put(id, 0));
         edges.forEach(edge -> incoming.merge(edge.target(), 1, Integer::sum));
-        Deque<String> ready = nodes.keySet().stream().filter(id -> incoming.get(id) == 0)
+        Deque<String> ready = nodes.keySet().stream()
+                .filter(id -> incoming.get(id) == 0)
                 .collect(Collectors.toCollection(ArrayDeque::new));
         List<String> order = new ArrayList<>();
         while (!ready.isEmpty()) {
@@ -153,7 +158,8 @@ public final class WorkflowGraph {
     }
 
     private String names(List<String> ids) {
-        return ids.stream().map(id -> nodes.containsKey(id) ? nodes.get(id).name() : id)
+        return ids.stream()
+                .map(id -> nodes.containsKey(id) ? nodes.get(id).name() : id)
                 .collect(Collectors.joining(" → "));
     }
 }

@@ -18,8 +18,7 @@ import java.util.function.Function;
 /** How workflows, nodes and edges look in the API. */
 final class WorkflowJson {
 
-    private WorkflowJson() {
-    }
+    private WorkflowJson() {}
 
     static JsonObject workflow(Workflow workflow) {
         return JSON.createObjectBuilder()
@@ -54,11 +53,15 @@ final class WorkflowJson {
                 .add("form_values", type == null ? formValues : SecretValues.mask(type.form(), formValues))
                 .add("routes", routes)
                 .add("disabled", settings.disabled())
-                .add("retry", JSON.createObjectBuilder()
-                        .add("max_attempts", settings.maxAttempts())
-                        .add("delay_ms", settings.retryDelayMs())
-                        .add("backoff_multiplier", settings.backoffMultiplier()))
-                .add("timeout_ms", settings.timeoutMs() == null ? JsonValue.NULL : JSON.createValue(settings.timeoutMs()))
+                .add(
+                        "retry",
+                        JSON.createObjectBuilder()
+                                .add("max_attempts", settings.maxAttempts())
+                                .add("delay_ms", settings.retryDelayMs())
+                                .add("backoff_multiplier", settings.backoffMultiplier()))
+                .add(
+                        "timeout_ms",
+                        settings.timeoutMs() == null ? JsonValue.NULL : JSON.createValue(settings.timeoutMs()))
                 .add("input_data", last == null ? JsonValue.NULL : JsonText.parse(last.input()))
                 .add("output_data", last == null ? JsonValue.NULL : JsonText.parse(last.output()))
                 .add("created_at", Timestamps.json(node.createdAt()))
@@ -66,7 +69,10 @@ final class WorkflowJson {
     }
 
     static JsonObject position(Position position) {
-        return JSON.createObjectBuilder().add("x", position.x()).add("y", position.y()).build();
+        return JSON.createObjectBuilder()
+                .add("x", position.x())
+                .add("y", position.y())
+                .build();
     }
 
     static JsonObject edge(WorkflowGraph.Edge edge) {
@@ -79,8 +85,12 @@ final class WorkflowJson {
                 .build();
     }
 
-    static JsonObjectBuilder canvas(Workflow workflow, List<WorkflowNode> nodes, Map<String, LastExecution> last,
-                                    List<WorkflowGraph.Edge> edges, Function<String, NodeType> types) {
+    static JsonObjectBuilder canvas(
+            Workflow workflow,
+            List<WorkflowNode> nodes,
+            Map<String, LastExecution> last,
+            List<WorkflowGraph.Edge> edges,
+            Function<String, NodeType> types) {
         JsonArrayBuilder nodeList = JSON.createArrayBuilder();
         nodes.forEach(node -> nodeList.add(node(node, types.apply(node.nodeType()), last.get(node.id()))));
         JsonArrayBuilder edgeList = JSON.createArrayBuilder();

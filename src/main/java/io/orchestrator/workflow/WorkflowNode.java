@@ -16,16 +16,23 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "workflow_node")
-@NamedQuery(name = "WorkflowNode.ofWorkflow",
+@NamedQuery(
+        name = "WorkflowNode.ofWorkflow",
         query = "select n from WorkflowNode n where n.workflowId = :workflowId order by n.createdAt, n.id")
-@NamedQuery(name = "WorkflowNode.outlinesOfWorkflow", query = "select n.id, n.name, n.nodeType, n.formValues"
-        + " from WorkflowNode n where n.workflowId = :workflowId order by n.createdAt, n.id")
+@NamedQuery(
+        name = "WorkflowNode.outlinesOfWorkflow",
+        query = "select n.id, n.name, n.nodeType, n.formValues"
+                + " from WorkflowNode n where n.workflowId = :workflowId order by n.createdAt, n.id")
 @NamedQuery(name = "WorkflowNode.existingIds", query = "select n.id from WorkflowNode n where n.id in :ids")
-@NamedQuery(name = "WorkflowNode.nameTaken", query = "select count(n) from WorkflowNode n"
-        + " where n.workflowId = :workflowId and n.name = :name and n.id <> :exceptId")
-@NamedQuery(name = "WorkflowNode.namesLike",
+@NamedQuery(
+        name = "WorkflowNode.nameTaken",
+        query = "select count(n) from WorkflowNode n"
+                + " where n.workflowId = :workflowId and n.name = :name and n.id <> :exceptId")
+@NamedQuery(
+        name = "WorkflowNode.namesLike",
         query = "select n.name from WorkflowNode n where n.workflowId = :workflowId and n.name like :prefix escape '!'")
-@NamedQuery(name = "WorkflowNode.move",
+@NamedQuery(
+        name = "WorkflowNode.move",
         query = "update WorkflowNode n set n.positionX = :x, n.positionY = :y, n.updatedAt = :now"
                 + " where n.id = :id and n.workflowId = :workflowId")
 public class WorkflowNode {
@@ -85,11 +92,16 @@ public class WorkflowNode {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected WorkflowNode() {
-    }
+    protected WorkflowNode() {}
 
-    public WorkflowNode(String id, String workflowId, String nodeType, String name, Position position,
-                        String formValues, NodeSettings settings) {
+    public WorkflowNode(
+            String id,
+            String workflowId,
+            String nodeType,
+            String name,
+            Position position,
+            String formValues,
+            NodeSettings settings) {
         this.id = id;
         this.workflowId = workflowId;
         this.nodeType = nodeType;
@@ -161,7 +173,8 @@ public class WorkflowNode {
 
     /** The node's last execution in development mode, or null when it has none. */
     public LastExecution developmentExecution() {
-        return inputData == null && outputData == null && executedAt == null ? null
+        return inputData == null && outputData == null && executedAt == null
+                ? null
                 : new LastExecution(id, inputData, outputData, executedAt);
     }
 

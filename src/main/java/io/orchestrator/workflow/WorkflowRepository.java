@@ -10,17 +10,16 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Workflows with their nodes and edges: the one aggregate, stored in three tables. */
 @ApplicationScoped
 public class WorkflowRepository {
 
     /** What the graph rules need of a node: no run data, which may be large, and no managed entity. */
-    public record NodeOutline(String id, String name, String nodeType, String formValues) {
-    }
+    public record NodeOutline(String id, String name, String nodeType, String formValues) {}
 
     @PersistenceContext(unitName = "orchestrator")
     EntityManager em;
@@ -49,7 +48,8 @@ public class WorkflowRepository {
     public long count(String search) {
         return search == null
                 ? em.createNamedQuery("Workflow.count", Long.class).getSingleResult()
-                : em.createNamedQuery("Workflow.searchCount", Long.class).setParameter("pattern", likePattern(search))
+                : em.createNamedQuery("Workflow.searchCount", Long.class)
+                        .setParameter("pattern", likePattern(search))
                         .getSingleResult();
     }
 
@@ -63,12 +63,14 @@ public class WorkflowRepository {
 
     public List<WorkflowNode> nodes(String workflowId) {
         return em.createNamedQuery("WorkflowNode.ofWorkflow", WorkflowNode.class)
-                .setParameter("workflowId", workflowId).getResultList();
+                .setParameter("workflowId", workflowId)
+                .getResultList();
     }
 
     public List<NodeOutline> nodeOutlines(String workflowId) {
         return em.createNamedQuery("WorkflowNode.outlinesOfWorkflow", NodeOutline.class)
-                .setParameter("workflowId", workflowId).getResultList();
+                .setParameter("workflowId", workflowId)
+                .getResultList();
     }
 
     /**
@@ -78,7 +80,8 @@ public class WorkflowRepository {
      */
     public List<WorkflowGraph.Edge> edges(String workflowId) {
         return em.createNamedQuery("WorkflowEdge.graphOfWorkflow", WorkflowGraph.Edge.class)
-                .setParameter("workflowId", workflowId).getResultList();
+                .setParameter("workflowId", workflowId)
+                .getResultList();
     }
 
     public WorkflowNode requireNode(String workflowId, String nodeId) {
@@ -103,28 +106,36 @@ public class WorkflowRepository {
             return Set.of();
         }
         return new HashSet<>(em.createNamedQuery("WorkflowNode.existingIds", String.class)
-                .setParameter("ids", nodeIds).getResultList());
+                .setParameter("ids", nodeIds)
+                .getResultList());
     }
 
     public boolean nameTaken(String workflowId, String name, String exceptNodeId) {
         return em.createNamedQuery("WorkflowNode.nameTaken", Long.class)
-                .setParameter("workflowId", workflowId).setParameter("name", name)
-                .setParameter("exceptId", exceptNodeId == null ? "" : exceptNodeId)
-                .getSingleResult() > 0;
+                        .setParameter("workflowId", workflowId)
+                        .setParameter("name", name)
+                        .setParameter("exceptId", exceptNodeId == null ? "" : exceptNodeId)
+                        .getSingleResult()
+                > 0;
     }
 
     public List<String> namesStartingWith(String workflowId, String prefix) {
         return em.createNamedQuery("WorkflowNode.namesLike", String.class)
-                .setParameter("workflowId", workflowId).setParameter("prefix", escapeLike(prefix) + "%")
+                .setParameter("workflowId", workflowId)
+                .setParameter("prefix", escapeLike(prefix) + "%")
                 .getResultList();
     }
 
     /** Moves a node without loading it: the canvas sends many of these while a node is dragged. */
     public boolean move(String workflowId, String nodeId, Position position) {
         return em.createNamedQuery("WorkflowNode.move")
-                .setParameter("x", position.x()).setParameter("y", position.y()).setParameter("now", Instant.now())
-                .setParameter("id", nodeId).setParameter("workflowId", workflowId)
-                .executeUpdate() == 1;
+                        .setParameter("x", position.x())
+                        .setParameter("y", position.y())
+                        .setParameter("now", Instant.now())
+                        .setParameter("id", nodeId)
+                        .setParameter("workflowId", workflowId)
+                        .executeUpdate()
+                == 1;
     }
 
     public void add(WorkflowNode node) {
@@ -144,12 +155,14 @@ public class WorkflowRepository {
     }
 
     public List<WorkflowEdge> edgesTouching(String nodeId) {
-        return em.createNamedQuery("WorkflowEdge.touching", WorkflowEdge.class).setParameter("nodeId", nodeId)
+        return em.createNamedQuery("WorkflowEdge.touching", WorkflowEdge.class)
+                .setParameter("nodeId", nodeId)
                 .getResultList();
     }
 
     public List<WorkflowEdge> edgesInto(String nodeId) {
-        return em.createNamedQuery("WorkflowEdge.into", WorkflowEdge.class).setParameter("nodeId", nodeId)
+        return em.createNamedQuery("WorkflowEdge.into", WorkflowEdge.class)
+                .setParameter("nodeId", nodeId)
                 .getResultList();
     }
 

@@ -35,8 +35,10 @@ public class WorkflowResource {
 
     /** A plain array, which the API's existing clients read; the total is in {@code X-Total-Count}. */
     @GET
-    public Response list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
-                         @QueryParam("search") String search) {
+    public Response list(
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset,
+            @QueryParam("search") String search) {
         int pageSize = QueryParams.intParam("limit", limit, DEFAULT_PAGE, 1, MAX_PAGE);
         int skip = QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
         String term = search == null || search.isBlank() ? null : search.trim();
@@ -44,12 +46,16 @@ public class WorkflowResource {
             throw ApiException.invalidRequest("search must be at most 200 characters");
         }
         WorkflowService.Page page = workflows.list(term, pageSize, skip);
-        return Response.ok(page.workflows().build()).header("X-Total-Count", page.total()).build();
+        return Response.ok(page.workflows().build())
+                .header("X-Total-Count", page.total())
+                .build();
     }
 
     @POST
     public Response create(JsonObject body) {
-        return Response.status(Response.Status.CREATED).entity(workflows.create(RequestBody.of(body))).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(workflows.create(RequestBody.of(body)))
+                .build();
     }
 
     @GET

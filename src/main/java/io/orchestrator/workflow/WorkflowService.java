@@ -22,8 +22,7 @@ import java.util.Optional;
 public class WorkflowService {
 
     /** One page of workflows and how many there are in all. */
-    public record Page(JsonArrayBuilder workflows, long total) {
-    }
+    public record Page(JsonArrayBuilder workflows, long total) {}
 
     @Inject
     WorkflowChanges versions;
@@ -61,7 +60,9 @@ public class WorkflowService {
     /** PUT needs the name; PATCH does not. Fields left out keep their values either way. */
     public JsonObject update(String id, RequestBody body, boolean partial) {
         Workflow workflow = workflows.lock(id);
-        Optional<String> name = partial ? body.text("name", 200).map(String::trim) : Optional.ofNullable(body.requiredText("name", 200));
+        Optional<String> name = partial
+                ? body.text("name", 200).map(String::trim)
+                : Optional.ofNullable(body.requiredText("name", 200));
         if (partial && name.isPresent() && name.get().isEmpty()) {
             body.errors().add("name", "This field may not be blank.");
         }
@@ -71,9 +72,12 @@ public class WorkflowService {
         Optional<Long> expectedVersion = body.integer("version", 0, Long.MAX_VALUE);
         body.validate();
         if (expectedVersion.isPresent() && expectedVersion.get() != workflow.version()) {
-            throw ApiException.conflict("The workflow changed since version " + expectedVersion.get()
-                    + "; load it again and reapply your change",
-                    JSON.createObjectBuilder().add("current_version", workflow.version()).build());
+            throw ApiException.conflict(
+                    "The workflow changed since version " + expectedVersion.get()
+                            + "; load it again and reapply your change",
+                    JSON.createObjectBuilder()
+                            .add("current_version", workflow.version())
+                            .build());
         }
         name.ifPresent(workflow::rename);
         description.ifPresent(workflow::describe);

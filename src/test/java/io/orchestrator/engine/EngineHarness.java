@@ -39,7 +39,8 @@ final class EngineHarness implements AutoCloseable {
     final RunEngine engine = new RunEngine();
 
     EngineHarness(int workerThreads, NodeType... types) {
-        Map<String, NodeType> byKey = Arrays.stream(types).collect(Collectors.toMap(NodeType::key, Function.identity()));
+        Map<String, NodeType> byKey =
+                Arrays.stream(types).collect(Collectors.toMap(NodeType::key, Function.identity()));
         engine.journal = journal;
         engine.types = new NodeTypeRegistry() {
             @Override
@@ -72,18 +73,41 @@ final class EngineHarness implements AutoCloseable {
     LiveRun newRun(GraphSnapshot graph, JsonValue input, String startNode) {
         String runId = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        RunRow row = RunRow.created(runId, graph.workflowId(), graph.version(), RunStatus.STARTED, TriggerType.MANUAL,
-                input.toString(), runId, null, graph.nodeNamed(startNode).id(), null, engine.instanceId(), now);
+        RunRow row = RunRow.created(
+                runId,
+                graph.workflowId(),
+                graph.version(),
+                RunStatus.STARTED,
+                TriggerType.MANUAL,
+                input.toString(),
+                runId,
+                null,
+                graph.nodeNamed(startNode).id(),
+                null,
+                engine.instanceId(),
+                now);
         return new LiveRun(row, graph, LiveSession.empty(runId), input, false);
     }
 
     /** A row of an earlier execution of a node of this run (recovery, rewind). */
-    static StepRow earlierStep(LiveRun run, String nodeName, int attempt, int seq, StepStatus status, JsonValue output,
-                               String route) {
+    static StepRow earlierStep(
+            LiveRun run, String nodeName, int attempt, int seq, StepStatus status, JsonValue output, String route) {
         Instant then = Instant.now().minusSeconds(60);
         GraphSnapshot.Node node = run.state.graph().nodeNamed(nodeName);
-        return new StepRow(run.id(), node.id(), attempt, seq, node.name(), node.type(), status, "{}",
-                output == null ? null : output.toString(), route, null, null, then,
+        return new StepRow(
+                run.id(),
+                node.id(),
+                attempt,
+                seq,
+                node.name(),
+                node.type(),
+                status,
+                "{}",
+                output == null ? null : output.toString(),
+                route,
+                null,
+                null,
+                then,
                 status == StepStatus.RUNNING || status == StepStatus.WAITING ? null : then,
                 status == StepStatus.WAITING ? then.plusSeconds(3600) : null);
     }
@@ -97,9 +121,11 @@ final class EngineHarness implements AutoCloseable {
     }
 
     List<RunEvent> events(LiveRun run) {
-        return journal.entries.stream().filter(JournalEntry.Announcement.class::isInstance)
+        return journal.entries.stream()
+                .filter(JournalEntry.Announcement.class::isInstance)
                 .map(entry -> ((JournalEntry.Announcement) entry).event())
-                .filter(event -> event.taskId().equals(run.id())).toList();
+                .filter(event -> event.taskId().equals(run.id()))
+                .toList();
     }
 
     List<String> eventTypes(LiveRun run) {
@@ -108,15 +134,21 @@ final class EngineHarness implements AutoCloseable {
 
     /** The events about one node, as "type" or "type:route". */
     List<String> eventsOf(LiveRun run, String nodeName) {
-        return events(run).stream().filter(event -> nodeName.equals(event.nodeName()))
-                .map(event -> event.route() == null ? event.type().wireName()
-                        : event.type().wireName() + ":" + event.route()).toList();
+        return events(run).stream()
+                .filter(event -> nodeName.equals(event.nodeName()))
+                .map(event -> event.route() == null
+                        ? event.type().wireName()
+                        : event.type().wireName() + ":" + event.route())
+                .toList();
     }
 
     /** Every step row written for one node, in order. */
     List<StepRow> stepsOf(LiveRun run, String nodeName) {
-        return journal.entries.stream().filter(StepRow.class::isInstance).map(StepRow.class::cast)
-                .filter(step -> step.runId().equals(run.id()) && step.nodeName().equals(nodeName)).toList();
+        return journal.entries.stream()
+                .filter(StepRow.class::isInstance)
+                .map(StepRow.class::cast)
+                .filter(step -> step.runId().equals(run.id()) && step.nodeName().equals(nodeName))
+                .toList();
     }
 
     /** The last row written for one node. */
@@ -136,8 +168,11 @@ final class EngineHarness implements AutoCloseable {
     }
 
     List<RunRow> runRows(LiveRun run) {
-        return journal.entries.stream().filter(RunRow.class::isInstance).map(RunRow.class::cast)
-                .filter(row -> row.id().equals(run.id())).toList();
+        return journal.entries.stream()
+                .filter(RunRow.class::isInstance)
+                .map(RunRow.class::cast)
+                .filter(row -> row.id().equals(run.id()))
+                .toList();
     }
 
     RunRow lastRunRow(LiveRun run) {
@@ -183,8 +218,7 @@ final class EngineHarness implements AutoCloseable {
         }
     }
 
-    record ScheduledCall(String kind, String runId, String nodeId, int attempt, Instant at) {
-    }
+    record ScheduledCall(String kind, String runId, String nodeId, int attempt, Instant at) {}
 
     /** Records what the engine asks for; tests fire wake-ups and retries themselves. */
     static final class RecordingScheduler implements EngineScheduler {

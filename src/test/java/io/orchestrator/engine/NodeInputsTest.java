@@ -31,6 +31,8 @@ class NodeInputsTest {
 
     @Test
     void severalSourcesAreKeyedByNameInOrder() {
-        assertEquals("{\"B\":[2],\"A\":{\"a\":1}}", NodeInputs.of(ENTRY, List.of(B, A), false).toString());
+        assertEquals(
+                "{\"B\":[2],\"A\":{\"a\":1}}",
+                NodeInputs.of(ENTRY, List.of(B, A), false).toString());
     }
 }

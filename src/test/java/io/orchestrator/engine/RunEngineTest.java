@@ -20,8 +20,8 @@ import io.orchestrator.engine.TestNodeTypes.Pause;
 import io.orchestrator.engine.TestNodeTypes.Route;
 import io.orchestrator.engine.TestNodeTypes.Slow;
 import io.orchestrator.engine.journal.HistoryPurge;
-import io.orchestrator.engine.journal.RunRow;
 import io.orchestrator.engine.journal.JournalEntry;
+import io.orchestrator.engine.journal.RunRow;
 import io.orchestrator.engine.journal.StepRow;
 import io.orchestrator.platform.JsonText;
 import io.orchestrator.workflow.NodeSettings;
@@ -96,10 +96,22 @@ class RunEngineTest {
      */
     private void assertEventsInOrder(LiveRun run, String endEvent) {
         List<RunEvent> events = harness.events(run);
-        assertEquals("workflow_started", events.get(0).type().wireName(), () -> "first event of " + harness.eventTypes(run));
-        assertEquals(endEvent, events.get(events.size() - 1).type().wireName(), () -> "last event of " + harness.eventTypes(run));
-        assertEquals(1, events.stream().filter(event -> event.type().wireName().equals("workflow_started")).count());
-        assertEquals(1, events.stream().filter(event -> event.type().wireName().equals(endEvent)).count());
+        assertEquals(
+                "workflow_started", events.get(0).type().wireName(), () -> "first event of " + harness.eventTypes(run));
+        assertEquals(
+                endEvent,
+                events.get(events.size() - 1).type().wireName(),
+                () -> "last event of " + harness.eventTypes(run));
+        assertEquals(
+                1,
+                events.stream()
+                        .filter(event -> event.type().wireName().equals("workflow_started"))
+                        .count());
+        assertEquals(
+                1,
+                events.stream()
+                        .filter(event -> event.type().wireName().equals(endEvent))
+                        .count());
         Set<String> started = new HashSet<>();
         Set<String> skipped = new HashSet<>();
         for (RunEvent event : events) {
@@ -108,17 +120,24 @@ class RunEngineTest {
                 continue;
             }
             assertEquals(idOf(node), event.nodeId());
-            assertFalse(skipped.contains(node), () -> node + " has events after node_skipped: " + harness.eventsOf(run, node));
+            assertFalse(
+                    skipped.contains(node),
+                    () -> node + " has events after node_skipped: " + harness.eventsOf(run, node));
             switch (event.type().wireName()) {
                 case "node_started" -> started.add(node);
-                case "node_completed", "node_failed", "node_waiting" -> assertTrue(started.contains(node),
-                        () -> event.type().wireName() + " of " + node + " before node_started: " + harness.eventTypes(run));
+                case "node_completed", "node_failed", "node_waiting" ->
+                    assertTrue(
+                            started.contains(node),
+                            () -> event.type().wireName() + " of " + node + " before node_started: "
+                                    + harness.eventTypes(run));
                 case "node_skipped" -> {
                     assertFalse(started.contains(node), () -> node + " skipped after it started");
                     assertEquals(StepStatus.SKIPPED, harness.lastStep(run, node).status());
                     skipped.add(node);
                 }
-                default -> throw new AssertionError("Unexpected node event " + event.type().wireName());
+                default ->
+                    throw new AssertionError(
+                            "Unexpected node event " + event.type().wireName());
             }
         }
     }
@@ -127,11 +146,21 @@ class RunEngineTest {
 
     @Test
     void aBranchRunsOnlyTheTakenRouteAndItsJoinThenTheRunSucceeds() {
-        LiveRun run = run(new TestGraph().node("Start", "echo").node("Check", "route", "{'route': 'true'}")
-                .node("Yes", "echo", "{'output': {'said': 'yes'}}").node("No", "echo").node("Join", "echo")
-                .node("End", "echo")
-                .edge("Start", "Check").edge("Check", "true", "Yes").edge("Check", "false", "No")
-                .edge("Yes", "Join").edge("No", "Join").edge("Join", "End"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node("Check", "route", "{'route': 'true'}")
+                        .node("Yes", "echo", "{'output': {'said': 'yes'}}")
+                        .node("No", "echo")
+                        .node("Join", "echo")
+                        .node("End", "echo")
+                        .edge("Start", "Check")
+                        .edge("Check", "true", "Yes")
+                        .edge("Check", "false", "No")
+                        .edge("Yes", "Join")
+                        .edge("No", "Join")
+                        .edge("Join", "End"),
+                "Start");
 
         finished(run);
 
@@ -157,25 +186,44 @@ class RunEngineTest {
 
     @Test
     void aJoinOfTwoTakenEdgesGetsItsInputKeyedBySourceName() {
-        LiveRun run = run(new TestGraph().node("Start", "echo")
-                .node("Left", "echo", "{'output': 'L'}").node("Right", "echo", "{'output': 'R'}").node("Join", "echo")
-                .edge("Start", "Left").edge("Start", "Right").edge("Right", "Join").edge("Left", "Join"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node("Left", "echo", "{'output': 'L'}")
+                        .node("Right", "echo", "{'output': 'R'}")
+                        .node("Join", "echo")
+                        .edge("Start", "Left")
+                        .edge("Start", "Right")
+                        .edge("Right", "Join")
+                        .edge("Left", "Join"),
+                "Start");
 
         finished(run);
 
         assertEquals(RunStatus.SUCCESS, run.status());
         assertEquals(object("{'Right': 'R', 'Left': 'L'}"), inputOf(run, "Join"));
-        assertEquals(object("{'Right': 'R', 'Left': 'L'}"), JsonText.parse(lastRow(run).output()));
+        assertEquals(
+                object("{'Right': 'R', 'Left': 'L'}"),
+                JsonText.parse(lastRow(run).output()));
         assertEquals(1, echo.callCount("Join"));
         assertEventsInOrder(run, "workflow_completed");
     }
 
     @Test
     void aJoinWhoseInputsAreAllDeadIsSkippedAndTheRunStillSucceeds() {
-        LiveRun run = run(new TestGraph().node("Check", "route", "{'route': 'false'}")
-                .node("Left", "echo").node("Right", "echo").node("Join", "echo").node("After", "echo")
-                .edge("Check", "true", "Left").edge("Check", "true", "Right")
-                .edge("Left", "Join").edge("Right", "Join").edge("Join", "After"), "Check");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Check", "route", "{'route': 'false'}")
+                        .node("Left", "echo")
+                        .node("Right", "echo")
+                        .node("Join", "echo")
+                        .node("After", "echo")
+                        .edge("Check", "true", "Left")
+                        .edge("Check", "true", "Right")
+                        .edge("Left", "Join")
+                        .edge("Right", "Join")
+                        .edge("Join", "After"),
+                "Check");
 
         finished(run);
 
@@ -191,9 +239,16 @@ class RunEngineTest {
 
     @Test
     void otherEntryNodesThanTheStartNodeAreSkipped() {
-        LiveRun run = run(new TestGraph().node("Manual", "echo").node("Webhook", "echo").node("AfterWebhook", "echo")
-                .node("Join", "echo")
-                .edge("Webhook", "AfterWebhook").edge("Manual", "Join").edge("AfterWebhook", "Join"), "Manual");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Manual", "echo")
+                        .node("Webhook", "echo")
+                        .node("AfterWebhook", "echo")
+                        .node("Join", "echo")
+                        .edge("Webhook", "AfterWebhook")
+                        .edge("Manual", "Join")
+                        .edge("AfterWebhook", "Join"),
+                "Manual");
 
         finished(run);
 
@@ -210,9 +265,17 @@ class RunEngineTest {
     @Test
     void parallelBranchesRunAtTheSameTime() {
         slow.rendezvous = new CountDownLatch(2);
-        LiveRun run = run(new TestGraph().node("Start", "echo")
-                .node("SlowA", "slow", "{'ms': 0}").node("SlowB", "slow", "{'ms': 0}").node("Join", "echo")
-                .edge("Start", "SlowA").edge("Start", "SlowB").edge("SlowA", "Join").edge("SlowB", "Join"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node("SlowA", "slow", "{'ms': 0}")
+                        .node("SlowB", "slow", "{'ms': 0}")
+                        .node("Join", "echo")
+                        .edge("Start", "SlowA")
+                        .edge("Start", "SlowB")
+                        .edge("SlowA", "Join")
+                        .edge("SlowB", "Join"),
+                "Start");
 
         finished(run);
 
@@ -224,19 +287,30 @@ class RunEngineTest {
 
     @Test
     void aConcurrencyLimitOfOneRunsParallelBranchesOneAfterTheOther() {
-        LiveRun run = run(new TestGraph().concurrencyLimit(1).node("Start", "echo")
-                .node("SlowA", "slow", "{'ms': 30}").node("SlowB", "slow", "{'ms': 30}").node("SlowC", "slow", "{'ms': 30}")
-                .edge("Start", "SlowA").edge("Start", "SlowB").edge("Start", "SlowC"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .concurrencyLimit(1)
+                        .node("Start", "echo")
+                        .node("SlowA", "slow", "{'ms': 30}")
+                        .node("SlowB", "slow", "{'ms': 30}")
+                        .node("SlowC", "slow", "{'ms': 30}")
+                        .edge("Start", "SlowA")
+                        .edge("Start", "SlowB")
+                        .edge("Start", "SlowC"),
+                "Start");
 
         finished(run);
 
         assertEquals(RunStatus.SUCCESS, run.status(), run::error);
         assertEquals(1, slow.maxActive.get());
         assertEquals(3, slow.calls.size());
-        List<StepRow> done = List.of("SlowA", "SlowB", "SlowC").stream().map(node -> harness.lastStep(run, node))
-                .sorted(java.util.Comparator.comparing(StepRow::startedAt)).toList();
+        List<StepRow> done = List.of("SlowA", "SlowB", "SlowC").stream()
+                .map(node -> harness.lastStep(run, node))
+                .sorted(java.util.Comparator.comparing(StepRow::startedAt))
+                .toList();
         for (int i = 1; i < done.size(); i++) {
-            assertFalse(done.get(i).startedAt().isBefore(done.get(i - 1).finishedAt()),
+            assertFalse(
+                    done.get(i).startedAt().isBefore(done.get(i - 1).finishedAt()),
                     "a node started before the previous one finished");
         }
         assertEventsInOrder(run, "workflow_completed");
@@ -246,31 +320,50 @@ class RunEngineTest {
 
     @Test
     void aFailedNodeWithoutRetryDelayIsRetriedAtOnceUntilItSucceeds() {
-        LiveRun run = run(new TestGraph().node("Start", "echo").node("Flaky", "flaky", "{}", retries(3, 0))
-                .node("After", "echo").edge("Start", "Flaky").edge("Flaky", "After"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node("Flaky", "flaky", "{}", retries(3, 0))
+                        .node("After", "echo")
+                        .edge("Start", "Flaky")
+                        .edge("Flaky", "After"),
+                "Start");
 
         finished(run);
 
         assertEquals(RunStatus.SUCCESS, run.status());
         assertEquals(List.of(1, 2, 3), flaky.attemptNumbers);
-        assertEquals(List.of(StepStatus.FAILURE, StepStatus.FAILURE, StepStatus.SUCCESS),
+        assertEquals(
+                List.of(StepStatus.FAILURE, StepStatus.FAILURE, StepStatus.SUCCESS),
                 harness.attemptStatuses(run, "Flaky"));
         List<StepRow> failures = harness.stepsOf(run, "Flaky").stream()
-                .filter(step -> step.status() == StepStatus.FAILURE).toList();
-        assertEquals(List.of("Failure 1", "Failure 2"), failures.stream().map(StepRow::error).toList());
-        assertEquals(List.of("connection", "connection"), failures.stream().map(StepRow::errorType).toList());
+                .filter(step -> step.status() == StepStatus.FAILURE)
+                .toList();
+        assertEquals(
+                List.of("Failure 1", "Failure 2"),
+                failures.stream().map(StepRow::error).toList());
+        assertEquals(
+                List.of("connection", "connection"),
+                failures.stream().map(StepRow::errorType).toList());
         assertTrue(failures.stream().allMatch(step -> step.route() == null), "a retried failure takes no route");
         assertEquals(INPUT, inputOf(run, "After"));
         assertTrue(harness.scheduler.of("retryAt").isEmpty());
-        assertFalse(harness.eventsOf(run, "Flaky").contains("node_failed"), "a failure that is retried is no node_failed");
+        assertFalse(
+                harness.eventsOf(run, "Flaky").contains("node_failed"), "a failure that is retried is no node_failed");
         assertEventsInOrder(run, "workflow_completed");
     }
 
     @Test
     void aRetryWithADelayPausesTheRunUntilTheSchedulerFiresItWithTheDelayGrowingByTheBackoff() {
         Instant before = Instant.now();
-        LiveRun run = run(new TestGraph().node("Start", "echo").node("Flaky", "flaky", "{}", retries(3, 60_000))
-                .node("After", "echo").edge("Start", "Flaky").edge("Flaky", "After"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node("Flaky", "flaky", "{}", retries(3, 60_000))
+                        .node("After", "echo")
+                        .edge("Start", "Flaky")
+                        .edge("Flaky", "After"),
+                "Start");
         Instant after = Instant.now();
 
         assertEquals(RunStatus.WAITING, run.status());
@@ -293,33 +386,49 @@ class RunEngineTest {
 
         assertEquals(RunStatus.SUCCESS, run.status());
         assertEquals(List.of(1, 2, 3), flaky.attemptNumbers);
-        assertEquals(List.of(StepStatus.FAILURE, StepStatus.FAILURE, StepStatus.SUCCESS),
+        assertEquals(
+                List.of(StepStatus.FAILURE, StepStatus.FAILURE, StepStatus.SUCCESS),
                 harness.attemptStatuses(run, "Flaky"));
         assertEquals(List.of("Start", "After"), echo.calls);
-        assertEquals(List.of(RunStatus.STARTED, RunStatus.WAITING, RunStatus.STARTED, RunStatus.WAITING,
-                RunStatus.STARTED, RunStatus.SUCCESS), harness.runRows(run).stream().map(RunRow::status).toList());
+        assertEquals(
+                List.of(
+                        RunStatus.STARTED,
+                        RunStatus.WAITING,
+                        RunStatus.STARTED,
+                        RunStatus.WAITING,
+                        RunStatus.STARTED,
+                        RunStatus.SUCCESS),
+                harness.runRows(run).stream().map(RunRow::status).toList());
         assertEventsInOrder(run, "workflow_completed");
     }
 
     private void assertRetryScheduled(LiveRun run, int attempt, Instant notBefore, Instant notAfter) {
         ScheduledCall retry = last(harness.scheduler.of("retryAt"));
-        assertEquals(List.of(run.id(), idOf("Flaky"), attempt), List.of(retry.runId(), retry.nodeId(), retry.attempt()));
+        assertEquals(
+                List.of(run.id(), idOf("Flaky"), attempt), List.of(retry.runId(), retry.nodeId(), retry.attempt()));
         assertFalse(retry.at().isBefore(notBefore), () -> retry.at() + " before " + notBefore);
         assertFalse(retry.at().isAfter(notAfter), () -> retry.at() + " after " + notAfter);
     }
 
     @Test
     void exhaustedRetriesTakeTheErrorRouteWithTheErrorAsOutput() {
-        LiveRun run = run(new TestGraph().node("Start", "echo", "{'output': {'id': 1}}")
-                .node("Boom", "boom", "{}", retries(2, 0)).node("Handler", "echo").node("Next", "echo")
-                .edge("Start", "Boom").edge("Boom", "error", "Handler").edge("Boom", "Next"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo", "{'output': {'id': 1}}")
+                        .node("Boom", "boom", "{}", retries(2, 0))
+                        .node("Handler", "echo")
+                        .node("Next", "echo")
+                        .edge("Start", "Boom")
+                        .edge("Boom", "error", "Handler")
+                        .edge("Boom", "Next"),
+                "Start");
 
         finished(run);
 
         assertEquals(RunStatus.SUCCESS, run.status());
         assertEquals(2, boom.callCount("Boom"));
-        JsonValue error = object("{'error': 'Boom!', 'error_type': 'http', 'details': {'status': 503},"
-                + " 'input': {'id': 1}}");
+        JsonValue error =
+                object("{'error': 'Boom!', 'error_type': 'http', 'details': {'status': 503}," + " 'input': {'id': 1}}");
         StepRow failed = harness.lastStep(run, "Boom");
         assertEquals(List.of(StepStatus.FAILURE, StepStatus.FAILURE), harness.attemptStatuses(run, "Boom"));
         assertEquals("error", failed.route());
@@ -328,17 +437,31 @@ class RunEngineTest {
         assertEquals(error, inputOf(run, "Handler"));
         assertEquals(List.of("node_skipped"), harness.eventsOf(run, "Next"));
         assertEquals(List.of("node_started", "node_started", "node_failed:error"), harness.eventsOf(run, "Boom"));
-        assertEquals("Boom!", harness.events(run).stream().filter(event -> event.type().wireName().equals("node_failed"))
-                .findFirst().orElseThrow().error());
+        assertEquals(
+                "Boom!",
+                harness.events(run).stream()
+                        .filter(event -> event.type().wireName().equals("node_failed"))
+                        .findFirst()
+                        .orElseThrow()
+                        .error());
         assertEquals(error, JsonText.parse(lastRow(run).output()));
         assertEventsInOrder(run, "workflow_completed");
     }
 
     @Test
     void aFailureWithoutAnErrorRouteFailsTheRunAndSkipsEveryNodeNotRun() {
-        LiveRun run = run(new TestGraph().node("Start", "echo").node("Boom", "boom").node("After", "echo")
-                .node("Last", "echo").node("Other", "echo")
-                .edge("Start", "Boom").edge("Boom", "After").edge("After", "Last").edge("Boom", "Other"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node("Boom", "boom")
+                        .node("After", "echo")
+                        .node("Last", "echo")
+                        .node("Other", "echo")
+                        .edge("Start", "Boom")
+                        .edge("Boom", "After")
+                        .edge("After", "Last")
+                        .edge("Boom", "Other"),
+                "Start");
 
         finished(run);
 
@@ -365,9 +488,16 @@ class RunEngineTest {
     @Test
     void aFailureInterruptsAParallelBranchStillRunning() throws Exception {
         boom.waitFor = slow.started;
-        LiveRun run = run(new TestGraph().node("Start", "echo").node("Boom", "boom").node("Slow", "slow")
-                .node("AfterSlow", "echo")
-                .edge("Start", "Boom").edge("Start", "Slow").edge("Slow", "AfterSlow"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node("Boom", "boom")
+                        .node("Slow", "slow")
+                        .node("AfterSlow", "echo")
+                        .edge("Start", "Boom")
+                        .edge("Start", "Slow")
+                        .edge("Slow", "AfterSlow"),
+                "Start");
 
         finished(run);
 
@@ -386,8 +516,14 @@ class RunEngineTest {
         harness = engineWith(1);
         LiveRun holder = harness.launch(new TestGraph().node("Hold", "slow").build(), INPUT, false, "Hold");
         assertTrue(slow.started.await(2, TimeUnit.SECONDS));
-        LiveRun run = run(new TestGraph().node("Start", "echo").node("Boom", "boom").node("Late", "echo")
-                .edge("Start", "Boom").edge("Start", "Late"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node("Boom", "boom")
+                        .node("Late", "echo")
+                        .edge("Start", "Boom")
+                        .edge("Start", "Late"),
+                "Start");
         finished(run);
         assertEquals(RunStatus.FAILURE, run.status());
 
@@ -404,8 +540,17 @@ class RunEngineTest {
 
     @Test
     void stoppingARunInterruptsItsRunningNodeAndStartsNothingMore() throws Exception {
-        LiveRun run = harness.launch(new TestGraph().node("Start", "echo").node("Slow", "slow").node("After", "echo")
-                .edge("Start", "Slow").edge("Slow", "After").build(), INPUT, false, "Start");
+        LiveRun run = harness.launch(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node("Slow", "slow")
+                        .node("After", "echo")
+                        .edge("Start", "Slow")
+                        .edge("Slow", "After")
+                        .build(),
+                INPUT,
+                false,
+                "Start");
         assertTrue(slow.started.await(2, TimeUnit.SECONDS));
 
         assertEquals(RunStatus.REVOKED, harness.engine.stop(run));
@@ -423,7 +568,11 @@ class RunEngineTest {
         assertFalse(harness.eventsOf(run, "After").contains("node_started"));
         assertEquals(List.of("node_started"), harness.eventsOf(run, "Slow"));
         assertEquals(RunStatus.REVOKED, harness.engine.stop(run), "stopping again changes nothing");
-        assertEquals(1, harness.eventTypes(run).stream().filter("workflow_revoked"::equals).count());
+        assertEquals(
+                1,
+                harness.eventTypes(run).stream()
+                        .filter("workflow_revoked"::equals)
+                        .count());
         assertForgotten(run);
         assertEventsInOrder(run, "workflow_revoked");
     }
@@ -434,8 +583,15 @@ class RunEngineTest {
     void aWaitPausesTheRunWithoutAThreadUntilTheSchedulerWakesIt() {
         Instant before = Instant.now();
         // An execution timeout past the hour's wait: the wake-up is the wait's own.
-        LiveRun run = run(new TestGraph().executionTimeoutSeconds(7200).node("Start", "echo").node("Pause", "pause").node("After", "echo")
-                .edge("Start", "Pause").edge("Pause", "After"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .executionTimeoutSeconds(7200)
+                        .node("Start", "echo")
+                        .node("Pause", "pause")
+                        .node("After", "echo")
+                        .edge("Start", "Pause")
+                        .edge("Pause", "After"),
+                "Start");
         Instant after = Instant.now();
 
         assertEquals(RunStatus.WAITING, run.status());
@@ -446,7 +602,8 @@ class RunEngineTest {
         assertNotNull(waiting.wakeAt());
         assertFalse(waiting.wakeAt().isBefore(before.plus(Pause.PAUSE)));
         assertFalse(waiting.wakeAt().isAfter(after.plus(Pause.PAUSE)));
-        assertEquals(List.of(new ScheduledCall("wakeAt", run.id(), idOf("Pause"), 1, waiting.wakeAt())),
+        assertEquals(
+                List.of(new ScheduledCall("wakeAt", run.id(), idOf("Pause"), 1, waiting.wakeAt())),
                 harness.scheduler.of("wakeAt"));
         assertEquals(List.of("node_started", "node_waiting"), harness.eventsOf(run, "Pause"));
         assertEquals("workflow_waiting", last(harness.eventTypes(run)));
@@ -467,7 +624,8 @@ class RunEngineTest {
         assertEquals(INPUT, inputOf(run, "After"));
         assertEquals(List.of("Start", "After"), echo.calls);
         assertEquals(List.of("node_started", "node_waiting", "node_completed:default"), harness.eventsOf(run, "Pause"));
-        List<RunStatus> statuses = harness.runRows(run).stream().map(RunRow::status).toList();
+        List<RunStatus> statuses =
+                harness.runRows(run).stream().map(RunRow::status).toList();
         assertEquals(List.of(RunStatus.STARTED, RunStatus.WAITING, RunStatus.STARTED, RunStatus.SUCCESS), statuses);
         assertEventsInOrder(run, "workflow_completed");
     }
@@ -476,8 +634,14 @@ class RunEngineTest {
 
     @Test
     void aNodeOfAnUnknownTypeFailsWithUnknownNodeType() {
-        LiveRun run = run(new TestGraph().node("Start", "echo").node("Ghost", "no-such-type").node("After", "echo")
-                .edge("Start", "Ghost").edge("Ghost", "After"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node("Ghost", "no-such-type")
+                        .node("After", "echo")
+                        .edge("Start", "Ghost")
+                        .edge("Ghost", "After"),
+                "Start");
 
         finished(run);
 
@@ -493,9 +657,14 @@ class RunEngineTest {
 
     @Test
     void aDisabledNodePassesItsInputThroughWithoutRunning() {
-        LiveRun run = run(new TestGraph().node("Start", "echo", "{'output': {'x': 1}}")
-                .node("Off", "boom", "{}", new NodeSettings(true, 1, 0, 1.0, null)).node("After", "echo")
-                .edge("Start", "Off").edge("Off", "After"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo", "{'output': {'x': 1}}")
+                        .node("Off", "boom", "{}", new NodeSettings(true, 1, 0, 1.0, null))
+                        .node("After", "echo")
+                        .edge("Start", "Off")
+                        .edge("Off", "After"),
+                "Start");
 
         finished(run);
 
@@ -509,9 +678,14 @@ class RunEngineTest {
 
     @Test
     void aBlockingNodeThatOverrunsItsTimeoutIsInterruptedAndFailsWithTimeout() throws Exception {
-        LiveRun run = run(new TestGraph().node("Start", "echo")
-                .node("Slow", "slow", "{'ms': 10000}", new NodeSettings(false, 1, 0, 1.0, 100L))
-                .node("After", "echo").edge("Start", "Slow").edge("Slow", "After"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node("Slow", "slow", "{'ms': 10000}", new NodeSettings(false, 1, 0, 1.0, 100L))
+                        .node("After", "echo")
+                        .edge("Start", "Slow")
+                        .edge("Slow", "After"),
+                "Start");
 
         finished(run);
 
@@ -527,8 +701,14 @@ class RunEngineTest {
 
     @Test
     void stoppingAWaitingRunRevokesTheWaitAndLaterWakeUpsAreIgnored() {
-        LiveRun run = run(new TestGraph().node("Start", "echo").node("Pause", "pause").node("After", "echo")
-                .edge("Start", "Pause").edge("Pause", "After"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node("Pause", "pause")
+                        .node("After", "echo")
+                        .edge("Start", "Pause")
+                        .edge("Pause", "After"),
+                "Start");
         assertEquals(RunStatus.WAITING, run.status());
 
         assertEquals(RunStatus.REVOKED, harness.engine.stop(run));
@@ -545,16 +725,24 @@ class RunEngineTest {
 
     @Test
     void aRunThatOutlivesItsExecutionTimeoutFailsAndItsRunningNodeIsRevoked() {
-        LiveRun run = run(new TestGraph().executionTimeoutSeconds(1).node("Start", "echo")
-                .node("Sleep", "slow", "{'ms': 30000}").node("After", "echo")
-                .edge("Start", "Sleep").edge("Sleep", "After"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .executionTimeoutSeconds(1)
+                        .node("Start", "echo")
+                        .node("Sleep", "slow", "{'ms': 30000}")
+                        .node("After", "echo")
+                        .edge("Start", "Sleep")
+                        .edge("Sleep", "After"),
+                "Start");
 
         long started = System.nanoTime();
         finished(run);
 
         assertEquals(RunStatus.FAILURE, run.status());
         assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(4), "it ended at its timeout");
-        assertTrue(lastRow(run).error().contains("execution timeout of 1 s"), lastRow(run).error());
+        assertTrue(
+                lastRow(run).error().contains("execution timeout of 1 s"),
+                lastRow(run).error());
         assertEquals(List.of(StepStatus.REVOKED), harness.attemptStatuses(run, "Sleep"));
         assertEquals(List.of(StepStatus.SKIPPED), harness.attemptStatuses(run, "After"));
         assertEquals("workflow_failed", last(harness.eventTypes(run)));
@@ -563,12 +751,24 @@ class RunEngineTest {
     @Test
     void aWaitLongerThanTheExecutionTimeoutIsWokenAtTheTimeoutAndTheRunFailsThen() throws InterruptedException {
         Instant before = Instant.now();
-        LiveRun run = run(new TestGraph().executionTimeoutSeconds(1).node("Start", "echo").node("Pause", "pause")
-                .node("After", "echo").edge("Start", "Pause").edge("Pause", "After"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .executionTimeoutSeconds(1)
+                        .node("Start", "echo")
+                        .node("Pause", "pause")
+                        .node("After", "echo")
+                        .edge("Start", "Pause")
+                        .edge("Pause", "After"),
+                "Start");
         assertEquals(RunStatus.WAITING, run.status());
         Instant scheduled = harness.scheduler.of("wakeAt").get(0).at();
-        assertTrue(scheduled.isBefore(before.plusSeconds(2)), "woken at the 1 s timeout, not after the hour: " + scheduled);
-        assertTrue(harness.lastStep(run, "Pause").wakeAt().isAfter(before.plus(Pause.PAUSE).minusSeconds(1)),
+        assertTrue(
+                scheduled.isBefore(before.plusSeconds(2)),
+                "woken at the 1 s timeout, not after the hour: " + scheduled);
+        assertTrue(
+                harness.lastStep(run, "Pause")
+                        .wakeAt()
+                        .isAfter(before.plus(Pause.PAUSE).minusSeconds(1)),
                 "the wait itself still says when it would end");
 
         Thread.sleep(Duration.between(Instant.now(), scheduled).toMillis() + 50);
@@ -576,7 +776,9 @@ class RunEngineTest {
         finished(run);
 
         assertEquals(RunStatus.FAILURE, run.status());
-        assertTrue(lastRow(run).error().contains("execution timeout of 1 s"), lastRow(run).error());
+        assertTrue(
+                lastRow(run).error().contains("execution timeout of 1 s"),
+                lastRow(run).error());
         assertEquals(List.of(StepStatus.REVOKED), harness.attemptStatuses(run, "Pause"));
         assertEquals(List.of(StepStatus.SKIPPED), harness.attemptStatuses(run, "After"));
         assertEquals(List.of("Start"), echo.calls);
@@ -586,19 +788,36 @@ class RunEngineTest {
 
     @Test
     void keepExecutionsDecidesWhichFinishedRunsKeepTheirNodeExecutions() {
-        LiveRun quick = run(new TestGraph().keepExecutions("none").node("Start", "echo").node("Next", "echo")
-                .edge("Start", "Next"), "Start");
-        LiveRun slow = run(new TestGraph().keepExecutions("none").node("Start", "echo").node("Sleep", "slow", "{'ms': 5}")
-                .edge("Start", "Sleep"), "Start");
+        LiveRun quick = run(
+                new TestGraph()
+                        .keepExecutions("none")
+                        .node("Start", "echo")
+                        .node("Next", "echo")
+                        .edge("Start", "Next"),
+                "Start");
+        LiveRun slow = run(
+                new TestGraph()
+                        .keepExecutions("none")
+                        .node("Start", "echo")
+                        .node("Sleep", "slow", "{'ms': 5}")
+                        .edge("Start", "Sleep"),
+                "Start");
         LiveRun succeeded = run(new TestGraph().keepExecutions("failed").node("Start", "echo"), "Start");
-        LiveRun failed = run(new TestGraph().keepExecutions("failed").node("Start", "echo").node("Fail", "boom")
-                .edge("Start", "Fail"), "Start");
+        LiveRun failed = run(
+                new TestGraph()
+                        .keepExecutions("failed")
+                        .node("Start", "echo")
+                        .node("Fail", "boom")
+                        .edge("Start", "Fail"),
+                "Start");
         List.of(quick, slow, succeeded, failed).forEach(EngineHarness::finished);
 
-        assertEquals(List.of(), harness.stepsOf(quick, "Start"), "held rows of a run without history are never written");
+        assertEquals(
+                List.of(), harness.stepsOf(quick, "Start"), "held rows of a run without history are never written");
         assertFalse(harness.journal.entries.contains(new HistoryPurge(quick.id())), "nothing to delete");
         assertEquals(RunStatus.SUCCESS, lastRow(quick).status());
-        assertTrue(harness.journal.entries.contains(new HistoryPurge(slow.id())),
+        assertTrue(
+                harness.journal.entries.contains(new HistoryPurge(slow.id())),
                 "rows written before the node that may block are deleted at the end");
         assertEquals(List.of(), harness.stepsOf(succeeded, "Start"));
         assertEquals(List.of(StepStatus.FAILURE), harness.attemptStatuses(failed, "Fail"));
@@ -606,35 +825,66 @@ class RunEngineTest {
 
     @Test
     void aChainOfQuickNodesIsHandedToTheJournalAtOnceAndANodeThatMayBlockIsAnnouncedBeforeItRuns() {
-        LiveRun run = run(new TestGraph().node("Start", "echo").node("A", "echo").node("B", "echo")
-                .node("Sleep", "slow", "{'ms': 20}").node("C", "echo")
-                .edge("Start", "A").edge("A", "B").edge("B", "Sleep").edge("Sleep", "C"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node("A", "echo")
+                        .node("B", "echo")
+                        .node("Sleep", "slow", "{'ms': 20}")
+                        .node("C", "echo")
+                        .edge("Start", "A")
+                        .edge("A", "B")
+                        .edge("B", "Sleep")
+                        .edge("Sleep", "C"),
+                "Start");
 
         finished(run);
 
         List<List<JournalEntry>> handOvers = harness.journal.handOvers.stream()
-                .filter(batch -> batch.stream().anyMatch(entry -> entry instanceof StepRow step && step.runId().equals(run.id())))
+                .filter(batch -> batch.stream()
+                        .anyMatch(entry ->
+                                entry instanceof StepRow step && step.runId().equals(run.id())))
                 .toList();
         assertEquals(2, handOvers.size(), handOvers::toString);
         List<String> first = eventNames(handOvers.get(0));
-        assertEquals(List.of("workflow_started", "node_started:Start", "node_completed:Start", "node_started:A",
-                "node_completed:A", "node_started:B", "node_completed:B", "node_started:Sleep"), first);
-        assertEquals(List.of("node_completed:Sleep", "node_started:C", "node_completed:C", "workflow_completed"),
+        assertEquals(
+                List.of(
+                        "workflow_started",
+                        "node_started:Start",
+                        "node_completed:Start",
+                        "node_started:A",
+                        "node_completed:A",
+                        "node_started:B",
+                        "node_completed:B",
+                        "node_started:Sleep"),
+                first);
+        assertEquals(
+                List.of("node_completed:Sleep", "node_started:C", "node_completed:C", "workflow_completed"),
                 eventNames(handOvers.get(1)));
         assertEquals(RunStatus.SUCCESS, run.status());
     }
 
     private static List<String> eventNames(List<JournalEntry> batch) {
-        return batch.stream().filter(JournalEntry.Announcement.class::isInstance)
+        return batch.stream()
+                .filter(JournalEntry.Announcement.class::isInstance)
                 .map(entry -> ((JournalEntry.Announcement) entry).event())
-                .map(event -> event.nodeName() == null ? event.type().wireName() : event.type().wireName() + ":" + event.nodeName()).toList();
+                .map(event -> event.nodeName() == null
+                        ? event.type().wireName()
+                        : event.type().wireName() + ":" + event.nodeName())
+                .toList();
     }
 
     @Test
     void aDefectiveNodeTypeFailsItsNodeAsInternalAndNeverHangsTheRun() {
         for (String how : List.of("throws", "no-outcome", "no-output", "no-route")) {
-            LiveRun run = run(new TestGraph().node("Start", "echo").node("Broken", "broken", "{'how': '" + how + "'}")
-                    .node("After", "echo").edge("Start", "Broken").edge("Broken", "After"), "Start");
+            LiveRun run = run(
+                    new TestGraph()
+                            .node("Start", "echo")
+                            .node("Broken", "broken", "{'how': '" + how + "'}")
+                            .node("After", "echo")
+                            .edge("Start", "Broken")
+                            .edge("Broken", "After"),
+                    "Start");
 
             finished(run);
 
@@ -650,15 +900,24 @@ class RunEngineTest {
     @Test
     void anEngineDefectWhileHandingEntriesToTheJournalFailsTheRunInsteadOfLeavingItUnderWayForever() {
         harness.journal.refuse = entry -> entry instanceof JournalEntry.Announcement announced
-                && announced.event().type() == EventType.NODE_COMPLETED && "Middle".equals(announced.event().nodeName());
+                && announced.event().type() == EventType.NODE_COMPLETED
+                && "Middle".equals(announced.event().nodeName());
         // End may block, so Middle's completion is handed over before End runs: that is where it breaks.
-        LiveRun run = run(new TestGraph().node("Start", "echo").node("Middle", "echo").node("End", "slow", "{'ms': 0}")
-                .edge("Start", "Middle").edge("Middle", "End"), "Start");
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node("Middle", "echo")
+                        .node("End", "slow", "{'ms': 0}")
+                        .edge("Start", "Middle")
+                        .edge("Middle", "End"),
+                "Start");
 
         finished(run);
 
         assertEquals(RunStatus.FAILURE, run.status());
-        assertTrue(lastRow(run).error().startsWith("Internal error while running node 'End'"), lastRow(run).error());
+        assertTrue(
+                lastRow(run).error().startsWith("Internal error while running node 'End'"),
+                lastRow(run).error());
         assertEquals(List.of("Start", "Middle"), echo.calls);
         assertEquals("workflow_failed", last(harness.eventTypes(run)));
         assertTrue(harness.engine.live(run.id()).isEmpty());
@@ -666,8 +925,13 @@ class RunEngineTest {
 
     @Test
     void aResumedRunKeepsItsCompletedNodesAndRunsTheOneThatWasRunningAsANewAttempt() {
-        GraphSnapshot graph = new TestGraph().node("Start", "echo").node("Middle", "echo").node("End", "echo")
-                .edge("Start", "Middle").edge("Middle", "End").build();
+        GraphSnapshot graph = new TestGraph()
+                .node("Start", "echo")
+                .node("Middle", "echo")
+                .node("End", "echo")
+                .edge("Start", "Middle")
+                .edge("Middle", "End")
+                .build();
         LiveRun run = harness.newRun(graph, INPUT, "Start");
         Map<String, StepRow> earlier = Map.of(
                 idOf("Start"), earlierStep(run, "Start", 1, 1, StepStatus.SUCCESS, json("{'kept': true}"), "default"),
@@ -691,8 +955,13 @@ class RunEngineTest {
 
     @Test
     void aResumedRunWithAWaitingNodeKeepsWaitingWithoutRunningItAgain() {
-        GraphSnapshot graph = new TestGraph().node("Start", "echo").node("Pause", "pause").node("After", "echo")
-                .edge("Start", "Pause").edge("Pause", "After").build();
+        GraphSnapshot graph = new TestGraph()
+                .node("Start", "echo")
+                .node("Pause", "pause")
+                .node("After", "echo")
+                .edge("Start", "Pause")
+                .edge("Pause", "After")
+                .build();
         LiveRun run = harness.newRun(graph, INPUT, "Start");
         Map<String, StepRow> earlier = Map.of(
                 idOf("Start"), earlierStep(run, "Start", 1, 1, StepStatus.SUCCESS, INPUT, "default"),
@@ -713,8 +982,13 @@ class RunEngineTest {
 
     @Test
     void aRewindRunsTheNodesFromItsPointAgainAsNewAttemptsOrderedAfterTheEarlierRows() {
-        GraphSnapshot graph = new TestGraph().node("A", "echo").node("B", "echo", "{'output': 'again'}")
-                .node("C", "echo").edge("A", "B").edge("B", "C").build();
+        GraphSnapshot graph = new TestGraph()
+                .node("A", "echo")
+                .node("B", "echo", "{'output': 'again'}")
+                .node("C", "echo")
+                .edge("A", "B")
+                .edge("B", "C")
+                .build();
         LiveRun run = harness.newRun(graph, INPUT, "A");
         Map<String, StepRow> earlier = Map.of(
                 idOf("A"), earlierStep(run, "A", 1, 1, StepStatus.SUCCESS, json("'a'"), "default"),
@@ -747,14 +1021,19 @@ class RunEngineTest {
 
     /** Forgetting a run's schedules is Quartz work, done on an engine thread once the run's end is written. */
     private void assertForgotten(LiveRun run) {
-        awaitCondition(() -> harness.scheduler.of("forget").stream().anyMatch(call -> call.runId().equals(run.id())),
+        awaitCondition(
+                () -> harness.scheduler.of("forget").stream()
+                        .anyMatch(call -> call.runId().equals(run.id())),
                 "the run's wake-ups and retries forgotten");
     }
 
     private List<String> allCalls() {
-        return harness.journal.entries.stream().filter(JournalEntry.Announcement.class::isInstance)
+        return harness.journal.entries.stream()
+                .filter(JournalEntry.Announcement.class::isInstance)
                 .map(entry -> ((JournalEntry.Announcement) entry).event())
-                .filter(event -> event.type() == EventType.NODE_STARTED).map(RunEvent::nodeName).toList();
+                .filter(event -> event.type() == EventType.NODE_STARTED)
+                .map(RunEvent::nodeName)
+                .toList();
     }
 
     private static <T> T last(List<T> list) {

@@ -61,9 +61,11 @@ class ShortLivedCacheTest {
 
     @Test
     void aFailedLoadIsNotCachedAndAFullCacheStartsOver() {
-        assertThrows(IllegalStateException.class, () -> cache.get("a", key -> {
-            throw new IllegalStateException("no such workflow");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> cache.get("a", key -> {
+                    throw new IllegalStateException("no such workflow");
+                }));
         assertEquals("a#1", cache.get("a", load));
         cache.get("b", load);
         cache.get("c", load);

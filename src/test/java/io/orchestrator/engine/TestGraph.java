@@ -63,7 +63,12 @@ final class TestGraph {
     }
 
     GraphSnapshot build() {
-        return new GraphSnapshot("wf-test", 1, "Test workflow",
-                new RunPolicy(concurrencyLimit, executionTimeoutSeconds, keepExecutions, null), nodes, edges);
+        return new GraphSnapshot(
+                "wf-test",
+                1,
+                "Test workflow",
+                new RunPolicy(concurrencyLimit, executionTimeoutSeconds, keepExecutions, null),
+                nodes,
+                edges);
     }
 }

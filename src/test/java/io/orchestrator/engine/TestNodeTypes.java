@@ -1,8 +1,8 @@
 package io.orchestrator.engine;
 
+import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeCall;
 import io.orchestrator.nodes.NodeCategory;
-import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.NodeOutcome;
 import io.orchestrator.nodes.NodeType;
@@ -22,8 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Node types whose behaviour a test controls; one fresh set per test. */
 final class TestNodeTypes {
 
-    private TestNodeTypes() {
-    }
+    private TestNodeTypes() {}
 
     abstract static class TestType implements NodeType {
 

@@ -44,16 +44,29 @@ class TraversalTest {
 
     /** Trigger → Condition; true → Yes, false → No; both → Join → After. */
     private void useBranchAndJoin() {
-        use(new TestGraph().node("Trigger", "echo").node("Condition", "route").node("Yes", "echo")
-                .node("No", "echo").node("Join", "echo").node("After", "echo")
+        use(new TestGraph()
+                .node("Trigger", "echo")
+                .node("Condition", "route")
+                .node("Yes", "echo")
+                .node("No", "echo")
+                .node("Join", "echo")
+                .node("After", "echo")
                 .edge("Trigger", "Condition")
-                .edge("Condition", "true", "Yes").edge("Condition", "false", "No")
-                .edge("Yes", "Join").edge("No", "Join").edge("Join", "After"));
+                .edge("Condition", "true", "Yes")
+                .edge("Condition", "false", "No")
+                .edge("Yes", "Join")
+                .edge("No", "Join")
+                .edge("Join", "After"));
     }
 
     @Test
     void aLinearChainRunsOneNodeAfterTheOther() {
-        use(new TestGraph().node("A", "echo").node("B", "echo").node("C", "echo").edge("A", "B").edge("B", "C"));
+        use(new TestGraph()
+                .node("A", "echo")
+                .node("B", "echo")
+                .node("C", "echo")
+                .edge("A", "B")
+                .edge("B", "C"));
 
         assertProgress(List.of("A"), List.of(), start("A"));
         assertEquals(NodeState.WAITING_FOR_INPUTS, traversal.state(node("B")));
@@ -62,7 +75,8 @@ class TraversalTest {
         assertFalse(traversal.finished());
         assertProgress(List.of(), List.of(), complete("C", "default"));
         assertTrue(traversal.finished());
-        assertEquals(List.of(NodeState.DONE, NodeState.DONE, NodeState.DONE),
+        assertEquals(
+                List.of(NodeState.DONE, NodeState.DONE, NodeState.DONE),
                 graph.nodes().stream().map(traversal::state).toList());
     }
 
@@ -95,10 +109,19 @@ class TraversalTest {
 
     @Test
     void aJoinWhoseInputsAreAllDeadIsSkippedWithItsDescendants() {
-        use(new TestGraph().node("Condition", "route").node("Left", "echo").node("Right", "echo")
-                .node("Join", "echo").node("After", "echo").node("Last", "echo")
-                .edge("Condition", "true", "Left").edge("Condition", "true", "Right")
-                .edge("Left", "Join").edge("Right", "Join").edge("Join", "After").edge("After", "Last"));
+        use(new TestGraph()
+                .node("Condition", "route")
+                .node("Left", "echo")
+                .node("Right", "echo")
+                .node("Join", "echo")
+                .node("After", "echo")
+                .node("Last", "echo")
+                .edge("Condition", "true", "Left")
+                .edge("Condition", "true", "Right")
+                .edge("Left", "Join")
+                .edge("Right", "Join")
+                .edge("Join", "After")
+                .edge("After", "Last"));
         start("Condition");
 
         Progress progress = complete("Condition", "false");
@@ -110,8 +133,15 @@ class TraversalTest {
 
     @Test
     void parallelBranchesAreReadyTogether() {
-        use(new TestGraph().node("A", "echo").node("B", "echo").node("C", "echo").node("Join", "echo")
-                .edge("A", "B").edge("A", "C").edge("B", "Join").edge("C", "Join"));
+        use(new TestGraph()
+                .node("A", "echo")
+                .node("B", "echo")
+                .node("C", "echo")
+                .node("Join", "echo")
+                .edge("A", "B")
+                .edge("A", "C")
+                .edge("B", "Join")
+                .edge("C", "Join"));
         start("A");
 
         assertProgress(List.of("B", "C"), List.of(), complete("A", "default"));
@@ -123,10 +153,19 @@ class TraversalTest {
 
     @Test
     void onlyTheGivenStartNodesRunAndOtherEntryNodesAreSkippedWithWhatOnlyTheyFeed() {
-        use(new TestGraph().node("Manual", "echo").node("Webhook", "echo").node("Schedule", "echo")
-                .node("Alone", "echo").node("FromWebhook", "echo").node("FromManual", "echo").node("Join", "echo")
-                .edge("Webhook", "FromWebhook").edge("Manual", "FromManual")
-                .edge("FromWebhook", "Join").edge("FromManual", "Join").edge("Schedule", "Join"));
+        use(new TestGraph()
+                .node("Manual", "echo")
+                .node("Webhook", "echo")
+                .node("Schedule", "echo")
+                .node("Alone", "echo")
+                .node("FromWebhook", "echo")
+                .node("FromManual", "echo")
+                .node("Join", "echo")
+                .edge("Webhook", "FromWebhook")
+                .edge("Manual", "FromManual")
+                .edge("FromWebhook", "Join")
+                .edge("FromManual", "Join")
+                .edge("Schedule", "Join"));
 
         assertEquals(List.of("Manual", "Webhook", "Schedule", "Alone"), names(traversal.entryNodes()));
         Progress progress = start("Manual", "Schedule");
@@ -141,10 +180,18 @@ class TraversalTest {
 
     @Test
     void takenSourcesFollowTheEdgeOrderNotTheNodeOrder() {
-        use(new TestGraph().node("Start", "echo").node("A", "echo").node("B", "echo").node("C", "echo")
+        use(new TestGraph()
+                .node("Start", "echo")
+                .node("A", "echo")
+                .node("B", "echo")
+                .node("C", "echo")
                 .node("Join", "echo")
-                .edge("Start", "A").edge("Start", "B").edge("Start", "C")
-                .edge("C", "Join").edge("A", "Join").edge("B", "Join"));
+                .edge("Start", "A")
+                .edge("Start", "B")
+                .edge("Start", "C")
+                .edge("C", "Join")
+                .edge("A", "Join")
+                .edge("B", "Join"));
         start("Start");
         complete("Start", "default");
         complete("A", "default");
@@ -199,10 +246,17 @@ class TraversalTest {
     @Test
     void aDiamondWithOneDeadBranchRunsTheJoinOnce() {
         // Start → Direct → Join, and Start → Condition → (true) Maybe → Join; the dead branch resolves last.
-        use(new TestGraph().node("Start", "echo").node("Direct", "echo").node("Condition", "route")
-                .node("Maybe", "echo").node("Join", "echo")
-                .edge("Start", "Direct").edge("Start", "Condition").edge("Condition", "true", "Maybe")
-                .edge("Direct", "Join").edge("Maybe", "Join"));
+        use(new TestGraph()
+                .node("Start", "echo")
+                .node("Direct", "echo")
+                .node("Condition", "route")
+                .node("Maybe", "echo")
+                .node("Join", "echo")
+                .edge("Start", "Direct")
+                .edge("Start", "Condition")
+                .edge("Condition", "true", "Maybe")
+                .edge("Direct", "Join")
+                .edge("Maybe", "Join"));
         start("Start");
         assertProgress(List.of("Direct", "Condition"), List.of(), complete("Start", "default"));
 

@@ -45,8 +45,10 @@ class CanvasPersistenceInContainerIT {
     @Test
     void nodesAndEdgesAreStoredAndRemovingANodeRemovesItsEdges() throws Exception {
         String workflowId = newWorkflow("persistence");
-        String trigger = canvas.addNode(workflowId, "manual-trigger", changes("{}")).getString("id");
-        String check = canvas.addNode(workflowId, "condition", changes("{\"form_values\": {\"expression\": \"${true}\"}}"))
+        String trigger =
+                canvas.addNode(workflowId, "manual-trigger", changes("{}")).getString("id");
+        String check = canvas.addNode(
+                        workflowId, "condition", changes("{\"form_values\": {\"expression\": \"${true}\"}}"))
                 .getString("id");
         String after = canvas.addNode(workflowId, "transform", changes("{}")).getString("id");
         canvas.addEdge(workflowId, new WorkflowGraph.Edge(null, trigger, "default", check, "default"));
@@ -69,12 +71,14 @@ class CanvasPersistenceInContainerIT {
         String second = canvas.addNode(workflowId, "transform", changes("{}")).getString("id");
         canvas.addEdge(workflowId, new WorkflowGraph.Edge(null, first, "default", second, "default"));
 
-        ApiException cycle = assertThrows(ApiException.class,
+        ApiException cycle = assertThrows(
+                ApiException.class,
                 () -> canvas.addEdge(workflowId, new WorkflowGraph.Edge(null, second, "default", first, "default")));
 
         assertEquals(ErrorCode.VALIDATION_ERROR, cycle.code());
         assertEquals(1, count("SELECT COUNT(*) FROM workflow_edge WHERE workflow_id = ?", workflowId));
-        assertEquals(4, count("SELECT version FROM workflow WHERE id = ?", workflowId), "a refused change bumps nothing");
+        assertEquals(
+                4, count("SELECT version FROM workflow WHERE id = ?", workflowId), "a refused change bumps nothing");
     }
 
     @Test
@@ -92,15 +96,20 @@ class CanvasPersistenceInContainerIT {
     }
 
     private String newWorkflow(String name) {
-        return workflows.create(RequestBody.of(Json.createObjectBuilder().add("name", name).build())).getString("id");
+        return workflows
+                .create(RequestBody.of(
+                        Json.createObjectBuilder().add("name", name).build()))
+                .getString("id");
     }
 
     private static NodeChanges changes(String json) {
-        return NodeChanges.read(RequestBody.of(Json.createReader(new StringReader(json)).readObject()));
+        return NodeChanges.read(
+                RequestBody.of(Json.createReader(new StringReader(json)).readObject()));
     }
 
     private long count(String sql, String id) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, id);
             try (ResultSet row = query.executeQuery()) {
                 row.next();

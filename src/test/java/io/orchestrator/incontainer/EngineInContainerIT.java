@@ -55,37 +55,53 @@ class EngineInContainerIT {
 
     @Test
     void aPendingRunIsStartedByQuartzAndWakesFromItsWaitThroughQuartz() throws Exception {
-        String workflowId = workflows.create(RequestBody.of(Json.createObjectBuilder().add("name", "in container")
-                .build())).getString("id");
-        String start = canvas.addNode(workflowId, "manual-trigger", changes("{}")).getString("id");
-        String pause = canvas.addNode(workflowId, "wait", changes("{\"form_values\": {\"seconds\": 2}}")).getString("id");
-        String done = canvas.addNode(workflowId, "transform",
-                changes("{\"form_values\": {\"fields\": {\"twice\": \"${input.n * 2}\"}}}")).getString("id");
+        String workflowId = workflows
+                .create(RequestBody.of(
+                        Json.createObjectBuilder().add("name", "in container").build()))
+                .getString("id");
+        String start =
+                canvas.addNode(workflowId, "manual-trigger", changes("{}")).getString("id");
+        String pause = canvas.addNode(workflowId, "wait", changes("{\"form_values\": {\"seconds\": 2}}"))
+                .getString("id");
+        String done = canvas.addNode(
+                        workflowId,
+                        "transform",
+                        changes("{\"form_values\": {\"fields\": {\"twice\": \"${input.n * 2}\"}}}"))
+                .getString("id");
         canvas.addEdge(workflowId, new WorkflowGraph.Edge(null, start, "default", pause, "default"));
         canvas.addEdge(workflowId, new WorkflowGraph.Edge(null, pause, "default", done, "default"));
 
-        RunRow pending = launcher.enqueue(workflowId, Json.createObjectBuilder().add("n", 21).build(), null);
+        RunRow pending = launcher.enqueue(
+                workflowId, Json.createObjectBuilder().add("n", 21).build(), null);
         assertEquals(RunStatus.PENDING, pending.status());
         assertEquals("PENDING", text("SELECT status FROM run WHERE id = ?", pending.id()), "stored before the answer");
 
         awaitStatus(pending.id(), "WAITING", Duration.ofSeconds(20));
-        assertEquals(1, count("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = ?", pending.id()),
+        assertEquals(
+                1,
+                count("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = ?", pending.id()),
                 "the wake-up is a Quartz trigger in the database");
-        assertEquals("WAITING", text("SELECT status FROM node_execution WHERE run_id = ? AND node_id = '" + pause + "'",
-                pending.id()));
+        assertEquals(
+                "WAITING",
+                text("SELECT status FROM node_execution WHERE run_id = ? AND node_id = '" + pause + "'", pending.id()));
 
         awaitStatus(pending.id(), "SUCCESS", Duration.ofSeconds(20));
         assertEquals("{\"twice\":42}", text("SELECT output FROM run WHERE id = ?", pending.id()));
-        assertEquals(3, count("SELECT COUNT(*) FROM node_execution WHERE run_id = ? AND status = 'SUCCESS'", pending.id()));
-        assertEquals(0, count("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = ?", pending.id()),
+        assertEquals(
+                3, count("SELECT COUNT(*) FROM node_execution WHERE run_id = ? AND status = 'SUCCESS'", pending.id()));
+        assertEquals(
+                0,
+                count("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = ?", pending.id()),
                 "nothing of the run is left in Quartz");
         assertTrue(text("SELECT owner FROM run WHERE id = ?", pending.id()).length() > 0, "a server owned it");
     }
 
     @Test
     void aRunRecordsItsGraphVersionOnce() throws Exception {
-        String workflowId = workflows.create(RequestBody.of(Json.createObjectBuilder().add("name", "snapshots")
-                .build())).getString("id");
+        String workflowId = workflows
+                .create(RequestBody.of(
+                        Json.createObjectBuilder().add("name", "snapshots").build()))
+                .getString("id");
         canvas.addNode(workflowId, "manual-trigger", changes("{}"));
         RunRow first = launcher.enqueue(workflowId, JsonValue.EMPTY_JSON_OBJECT, null);
         RunRow second = launcher.enqueue(workflowId, JsonValue.EMPTY_JSON_OBJECT, null);
@@ -109,11 +125,13 @@ class EngineInContainerIT {
     }
 
     private static NodeChanges changes(String json) {
-        return NodeChanges.read(RequestBody.of(Json.createReader(new StringReader(json)).readObject()));
+        return NodeChanges.read(
+                RequestBody.of(Json.createReader(new StringReader(json)).readObject()));
     }
 
     private String text(String sql, String id) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, id);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
@@ -122,7 +140,8 @@ class EngineInContainerIT {
     }
 
     private long count(String sql, String id) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, id);
             try (ResultSet row = query.executeQuery()) {
                 row.next();

@@ -46,25 +46,36 @@ class ExpressionsInContainerIT {
     private final ExpressionScope scope = new ExpressionScope(
             JsonText.parse("{\"name\": \"Ada\", \"amount\": 150, \"tags\": [\"a\", \"b\"]}"),
             name -> "Fetch".equals(name) ? JsonText.parse("{\"x\": 42}") : null,
-            JsonValue.EMPTY_JSON_OBJECT, JsonValue.EMPTY_JSON_OBJECT, JsonValue.EMPTY_JSON_OBJECT);
+            JsonValue.EMPTY_JSON_OBJECT,
+            JsonValue.EMPTY_JSON_OBJECT,
+            JsonValue.EMPTY_JSON_OBJECT);
 
     @Test
     void rendersATemplateWithTypesKeptAndTextInterpolated() throws Exception {
-        JsonValue template = JsonText.parse("{\"total\": \"${input.amount * 2}\", \"greeting\": \"Hi ${upper(input.name)}\","
-                + " \"x\": \"${nodes['Fetch'].output.x}\", \"tags\": \"${input.tags}\", \"big\": \"${input.amount > 100}\"}");
-        assertEquals(JsonText.parse("{\"total\": 300, \"greeting\": \"Hi ADA\", \"x\": 42, \"tags\": [\"a\", \"b\"],"
-                + " \"big\": true}"), expressions.render(template, scope));
+        JsonValue template = JsonText.parse(
+                "{\"total\": \"${input.amount * 2}\", \"greeting\": \"Hi ${upper(input.name)}\","
+                        + " \"x\": \"${nodes['Fetch'].output.x}\", \"tags\": \"${input.tags}\", \"big\": \"${input.amount > 100}\"}");
+        assertEquals(
+                JsonText.parse("{\"total\": 300, \"greeting\": \"Hi ADA\", \"x\": 42, \"tags\": [\"a\", \"b\"],"
+                        + " \"big\": true}"),
+                expressions.render(template, scope));
         assertTrue(expressions.test("input.amount > 100", scope));
     }
 
     @Test
     void noExpressionReachesAClass() {
-        for (String escape : new String[] {"${''.getClass()}", "${''.class}", "${Runtime.getRuntime()}",
-                "${System.getenv('PATH')}", "${java.lang.System.exit(0)}", "${Boolean.TRUE}"}) {
+        for (String escape : new String[] {
+            "${''.getClass()}",
+            "${''.class}",
+            "${Runtime.getRuntime()}",
+            "${System.getenv('PATH')}",
+            "${java.lang.System.exit(0)}",
+            "${Boolean.TRUE}"
+        }) {
             assertThrows(ExpressionException.class, () -> expressions.render(Json.createValue(escape), scope), escape);
         }
-        ExpressionException refused = assertThrows(ExpressionException.class,
-                () -> expressions.render(Json.createValue("${''.getClass()}"), scope));
+        ExpressionException refused = assertThrows(
+                ExpressionException.class, () -> expressions.render(Json.createValue("${''.getClass()}"), scope));
         assertTrue(refused.getMessage().contains("cannot call methods"), refused.getMessage());
     }
 
@@ -79,7 +90,8 @@ class ExpressionsInContainerIT {
         try (InputStream tests = getClass().getClassLoader().getResourceAsStream(TESTS_EL_CONTEXT)) {
             expected = tests.readAllBytes();
         }
-        assertArrayEquals(expected, classBytes(ELContext.class), "the server's jakarta.el.ELContext differs from the tests'");
+        assertArrayEquals(
+                expected, classBytes(ELContext.class), "the server's jakarta.el.ELContext differs from the tests'");
         assertSame(Expressions.class.getClassLoader(), ExpressionFactoryImpl.class.getClassLoader());
     }
 

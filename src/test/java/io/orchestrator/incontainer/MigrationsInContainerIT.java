@@ -33,9 +33,10 @@ class MigrationsInContainerIT {
     @Test
     void everyMigrationIsAppliedInOrderOnMariaDb() throws Exception {
         List<String> applied = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT version, success FROM flyway_schema_history ORDER BY installed_rank")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT version, success FROM flyway_schema_history ORDER BY installed_rank")) {
             assertTrue(connection.getMetaData().getDatabaseProductName().startsWith("MariaDB"));
             while (rows.next()) {
                 assertTrue(rows.getBoolean("success"), "migration " + rows.getString("version") + " succeeded");
@@ -49,15 +50,28 @@ class MigrationsInContainerIT {
     void theApplicationAndQuartzTablesExist() throws Exception {
         Set<String> tables = new TreeSet<>();
         try (Connection connection = dataSource.getConnection();
-             ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), null, "%", new String[] {"TABLE"})) {
+                ResultSet rows = connection
+                        .getMetaData()
+                        .getTables(connection.getCatalog(), null, "%", new String[] {"TABLE"})) {
             while (rows.next()) {
                 tables.add(rows.getString("TABLE_NAME").toLowerCase());
             }
         }
-        assertTrue(tables.containsAll(Set.of("workflow", "workflow_node", "workflow_edge", "api_token")), tables.toString());
-        assertTrue(tables.containsAll(Set.of("run", "node_execution", "workflow_snapshot", "session_state",
-                "webhook_path")), tables.toString());
-        assertTrue(tables.containsAll(Set.of("qrtz_job_details", "qrtz_triggers", "qrtz_cron_triggers", "qrtz_locks",
-                "qrtz_fired_triggers", "qrtz_scheduler_state")), tables.toString());
+        assertTrue(
+                tables.containsAll(Set.of("workflow", "workflow_node", "workflow_edge", "api_token")),
+                tables.toString());
+        assertTrue(
+                tables.containsAll(
+                        Set.of("run", "node_execution", "workflow_snapshot", "session_state", "webhook_path")),
+                tables.toString());
+        assertTrue(
+                tables.containsAll(Set.of(
+                        "qrtz_job_details",
+                        "qrtz_triggers",
+                        "qrtz_cron_triggers",
+                        "qrtz_locks",
+                        "qrtz_fired_triggers",
+                        "qrtz_scheduler_state")),
+                tables.toString());
     }
 }

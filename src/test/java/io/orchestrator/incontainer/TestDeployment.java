@@ -17,8 +17,7 @@ final class TestDeployment {
 
     static final String DATABASE = "orchestrator_arquillian" + System.getProperty("it.db.suffix", "");
 
-    private TestDeployment() {
-    }
+    private TestDeployment() {}
 
     static WebArchive of(Class<?>... testClasses) {
         recreateDatabase();
@@ -33,9 +32,9 @@ final class TestDeployment {
     private static void recreateDatabase() {
         String url = "jdbc:mariadb://" + System.getProperty("it.db.host", "127.0.0.1") + ":"
                 + System.getProperty("it.db.port", "3306") + "/";
-        try (Connection connection = DriverManager.getConnection(url, System.getProperty("it.db.user", "root"),
-                System.getProperty("it.db.password", ""));
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(
+                        url, System.getProperty("it.db.user", "root"), System.getProperty("it.db.password", ""));
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
             // Deliberately not the collation the tables declare (utf8mb4_unicode_ci): a table or a join
             // that depends on the database's default shows up here, as it did for the Quartz tables.

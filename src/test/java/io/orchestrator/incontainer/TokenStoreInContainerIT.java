@@ -55,8 +55,8 @@ class TokenStoreInContainerIT {
         assertEquals(42, caller.get().rateLimitPerMinute());
 
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT token_hash, token_prefix, last_used_at FROM api_token WHERE id = ?")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT token_hash, token_prefix, last_used_at FROM api_token WHERE id = ?")) {
             query.setString(1, issued.token().id());
             try (ResultSet row = query.executeQuery()) {
                 assertTrue(row.next());
@@ -80,7 +80,8 @@ class TokenStoreInContainerIT {
 
     @Test
     void anExpiredTokenDoesNotAuthenticate() {
-        TokenService.IssuedToken issued = tokens.issue("expired", TokenRole.ADMIN, null, Instant.now().minusSeconds(1));
+        TokenService.IssuedToken issued =
+                tokens.issue("expired", TokenRole.ADMIN, null, Instant.now().minusSeconds(1));
         assertFalse(authenticator.authenticate(issued.secret()).isPresent());
     }
 
@@ -93,15 +94,19 @@ class TokenStoreInContainerIT {
     @Test
     void theLastActiveAdminTokenCannotBeRevoked() {
         for (var token : tokens.list()) {
-            if (token.role() == TokenRole.ADMIN && token.isUsableAt(Instant.now()) && !token.name().startsWith("admin (")) {
+            if (token.role() == TokenRole.ADMIN
+                    && token.isUsableAt(Instant.now())
+                    && !token.name().startsWith("admin (")) {
                 tokens.revoke(token.id());
             }
         }
         var admins = tokens.list().stream()
-                .filter(token -> token.role() == TokenRole.ADMIN && token.isUsableAt(Instant.now())).toList();
+                .filter(token -> token.role() == TokenRole.ADMIN && token.isUsableAt(Instant.now()))
+                .toList();
         assertEquals(1, admins.size(), "the start-up admin token is the only active admin left");
 
-        ApiException refused = assertThrows(ApiException.class, () -> tokens.revoke(admins.get(0).id()));
+        ApiException refused = assertThrows(
+                ApiException.class, () -> tokens.revoke(admins.get(0).id()));
         assertEquals(ErrorCode.CONFLICT, refused.code());
     }
 }

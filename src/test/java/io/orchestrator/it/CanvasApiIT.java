@@ -31,7 +31,11 @@ class CanvasApiIT {
         String trigger = workflow.addNodeId("manual-trigger", "Start");
         String check = workflow.addNodeId("condition", "Check");
         String edge = workflow.connect(trigger, check).getString("id");
-        MariaDb.update(DB, "UPDATE workflow_node SET input_data = ?, output_data = ? WHERE id = ?", "{\"in\":1}", "{\"out\":2}",
+        MariaDb.update(
+                DB,
+                "UPDATE workflow_node SET input_data = ?, output_data = ? WHERE id = ?",
+                "{\"in\":1}",
+                "{\"out\":2}",
                 check);
 
         JsonObject canvas = workflow.canvas();
@@ -49,10 +53,29 @@ class CanvasApiIT {
         assertEquals(Api.parse("{\"out\":2}"), node.get("output_data"));
         assertEquals(JsonValue.NULL, nodesByName(canvas).get("Start").get("output_data"));
         JsonObject storedEdge = canvas.getJsonArray("edges").getJsonObject(0);
-        assertEquals(Map.of("id", edge, "source", trigger, "target", check, "source_handle", "default", "target_handle", "default"),
-                Map.of("id", storedEdge.getString("id"), "source", storedEdge.getString("source"),
-                        "target", storedEdge.getString("target"), "source_handle", storedEdge.getString("source_handle"),
-                        "target_handle", storedEdge.getString("target_handle")));
+        assertEquals(
+                Map.of(
+                        "id",
+                        edge,
+                        "source",
+                        trigger,
+                        "target",
+                        check,
+                        "source_handle",
+                        "default",
+                        "target_handle",
+                        "default"),
+                Map.of(
+                        "id",
+                        storedEdge.getString("id"),
+                        "source",
+                        storedEdge.getString("source"),
+                        "target",
+                        storedEdge.getString("target"),
+                        "source_handle",
+                        storedEdge.getString("source_handle"),
+                        "target_handle",
+                        storedEdge.getString("target_handle")));
         api.get("/api/workflow/" + UUID.randomUUID() + "/canvas_data/").error(404, "NOT_FOUND");
     }
 
@@ -62,7 +85,8 @@ class CanvasApiIT {
         String dropped = workflow.addNodeId("transform", "Dropped");
         long version = workflow.version();
 
-        JsonObject replaced = api.put(workflow.path("canvas_data/"), """
+        JsonObject replaced =
+                api.put(workflow.path("canvas_data/"), """
                 {"version": %d,
                  "nodes": [
                    {"id": "n1", "node_type": "manual-trigger", "name": "Start", "position": {"x": 0, "y": 0}},
@@ -83,15 +107,23 @@ class CanvasApiIT {
         assertEquals(idMap.getString("n1"), nodes.get("Start").getString("id"));
         UUID.fromString(idMap.getString("n2"));
         assertEquals("POST", nodes.get("Call").getJsonObject("form_values").getString("method"));
-        assertEquals(30000, nodes.get("Call").getJsonObject("form_values").getInt("timeout_ms"), "new nodes get defaults");
+        assertEquals(
+                30000, nodes.get("Call").getJsonObject("form_values").getInt("timeout_ms"), "new nodes get defaults");
         Set<String> edges = replaced.getJsonArray("edges").getValuesAs(JsonObject.class).stream()
-                .map(edge -> edge.getString("source") + " " + edge.getString("source_handle") + " " + edge.getString("target"))
+                .map(edge -> edge.getString("source") + " " + edge.getString("source_handle") + " "
+                        + edge.getString("target"))
                 .collect(Collectors.toSet());
-        assertEquals(Set.of(idMap.getString("n1") + " default " + idMap.getString("n2"),
-                idMap.getString("n2") + " error " + idMap.getString("n3")), edges);
+        assertEquals(
+                Set.of(
+                        idMap.getString("n1") + " default " + idMap.getString("n2"),
+                        idMap.getString("n2") + " error " + idMap.getString("n3")),
+                edges);
         assertEquals(version + 1, replaced.getJsonNumber("version").longValue());
 
-        assertEquals(replaced.getJsonArray("nodes"), workflow.canvas().getJsonArray("nodes"), "what PUT answers is what GET reads");
+        assertEquals(
+                replaced.getJsonArray("nodes"),
+                workflow.canvas().getJsonArray("nodes"),
+                "what PUT answers is what GET reads");
         assertEquals(3, workflow.storedNodes());
         assertEquals(2, workflow.storedEdges());
         assertEquals(0, MariaDb.count(DB, "SELECT COUNT(*) FROM workflow_node WHERE id = ?", dropped));
@@ -105,20 +137,25 @@ class CanvasApiIT {
         MariaDb.update(DB, "UPDATE workflow_node SET output_data = ? WHERE id = ?", "{\"kept\":true}", first);
         long version = workflow.version();
 
-        JsonObject replaced = api.put(workflow.path("canvas_data/"), """
+        JsonObject replaced = api.put(
+                        workflow.path("canvas_data/"), """
                 {"version": %d,
                  "nodes": [
                    {"id": "%s", "node_type": "transform", "name": "Second", "position": {"x": 10, "y": 20}},
                    {"id": "%s", "node_type": "transform", "name": "First"}
                  ],
                  "edges": [{"source": "%s", "target": "%s"}]}
-                """.formatted(version, first, second, first, second)).object(200);
+                """.formatted(version, first, second, first, second))
+                .object(200);
 
         assertEquals(JsonValue.EMPTY_JSON_OBJECT, replaced.get("id_map"), "known ids need no mapping");
         Map<String, JsonObject> nodes = nodesByName(replaced);
         assertEquals(first, nodes.get("Second").getString("id"));
         assertEquals(second, nodes.get("First").getString("id"));
-        assertEquals(Api.parse("{\"kept\":true}"), nodes.get("Second").get("output_data"), "a kept node keeps its last output");
+        assertEquals(
+                Api.parse("{\"kept\":true}"),
+                nodes.get("Second").get("output_data"),
+                "a kept node keeps its last output");
         assertEquals("Second", MariaDb.queryValue(DB, "SELECT name FROM workflow_node WHERE id = ?", first));
         assertEquals("First", MariaDb.queryValue(DB, "SELECT name FROM workflow_node WHERE id = ?", second));
         assertEquals(1, workflow.storedEdges());
@@ -132,13 +169,15 @@ class CanvasApiIT {
 
         JsonObject replaced = api.put(mine.path("canvas_data/"), """
                 {"version": %d, "nodes": [{"id": "%s", "node_type": "transform", "name": "Taken?"}], "edges": []}
-                """.formatted(mine.version(), theirNode)).object(200);
+                """.formatted(mine.version(), theirNode))
+                .object(200);
 
         String mapped = replaced.getJsonObject("id_map").getString(theirNode);
         assertNotEquals(theirNode, mapped, "an id in use elsewhere gets a new one");
         assertEquals(mapped, replaced.getJsonArray("nodes").getJsonObject(0).getString("id"));
         assertEquals("Their node", MariaDb.queryValue(DB, "SELECT name FROM workflow_node WHERE id = ?", theirNode));
-        assertEquals(theirs.id(), MariaDb.queryValue(DB, "SELECT workflow_id FROM workflow_node WHERE id = ?", theirNode));
+        assertEquals(
+                theirs.id(), MariaDb.queryValue(DB, "SELECT workflow_id FROM workflow_node WHERE id = ?", theirNode));
     }
 
     @Test
@@ -148,10 +187,13 @@ class CanvasApiIT {
         JsonObject before = workflow.canvas();
         long version = before.getJsonNumber("version").longValue();
 
-        JsonObject conflict = api.put(workflow.path("canvas_data/"), "{\"version\": " + (version - 1) + ", \"nodes\": [], \"edges\": []}")
+        JsonObject conflict = api.put(
+                        workflow.path("canvas_data/"),
+                        "{\"version\": " + (version - 1) + ", \"nodes\": [], \"edges\": []}")
                 .error(409, "CONFLICT");
         assertEquals(version, conflict.getJsonNumber("current_version").longValue());
-        JsonObject missing = api.put(workflow.path("canvas_data/"), "{\"nodes\": [], \"edges\": []}").error(422, "VALIDATION_ERROR");
+        JsonObject missing = api.put(workflow.path("canvas_data/"), "{\"nodes\": [], \"edges\": []}")
+                .error(422, "VALIDATION_ERROR");
         assertTrue(missing.containsKey("version"), missing.toString());
 
         assertEquals(before, workflow.canvas());
@@ -169,11 +211,14 @@ class CanvasApiIT {
 
         JsonObject cycle = refusedCanvas(workflow, version, """
                 [{"id": "%s", "node_type": "transform", "name": "A"}, {"id": "%s", "node_type": "transform", "name": "B"},
-                 {"id": "n3", "node_type": "transform", "name": "C"}]""".formatted(a, b),
-                """
-                [{"source": "%s", "target": "%s"}, {"source": "%s", "target": "n3"}, {"source": "n3", "target": "%s"}]"""
-                        .formatted(a, b, b, a));
-        assertTrue(cycle.getJsonObject("edges[2]").getJsonArray("edge").getString(0).contains("cycle"), cycle.toString());
+                 {"id": "n3", "node_type": "transform", "name": "C"}]""".formatted(a, b), """
+                [{"source": "%s", "target": "%s"}, {"source": "%s", "target": "n3"}, {"source": "n3", "target": "%s"}]""".formatted(a, b, b, a));
+        assertTrue(
+                cycle.getJsonObject("edges[2]")
+                        .getJsonArray("edge")
+                        .getString(0)
+                        .contains("cycle"),
+                cycle.toString());
         assertFalse(cycle.containsKey("edges[0]"), "only the edge that closes the cycle is wrong: " + cycle);
 
         JsonObject unknownType = refusedCanvas(workflow, version, """
@@ -181,8 +226,7 @@ class CanvasApiIT {
         assertTrue(unknownType.getJsonObject("nodes[1]").containsKey("node_type"), unknownType.toString());
 
         JsonObject badEdge = refusedCanvas(workflow, version, """
-                [{"id": "n1", "node_type": "webhook", "name": "Hook"}, {"id": "n2", "node_type": "transform", "name": "T"}]""",
-                """
+                [{"id": "n1", "node_type": "webhook", "name": "Hook"}, {"id": "n2", "node_type": "transform", "name": "T"}]""", """
                 [{"source": "nowhere", "target": "n2"}, {"source": "n2", "target": "n1"}]""");
         assertTrue(badEdge.getJsonObject("edges[0]").containsKey("source"), badEdge.toString());
         assertTrue(badEdge.getJsonObject("edges[1]").containsKey("target"), "into a trigger: " + badEdge);
@@ -191,7 +235,9 @@ class CanvasApiIT {
                 [{"id": "n1", "node_type": "http-request", "name": "Same", "form_values": {"timeout_ms": "abc"}},
                  {"id": "n2", "node_type": "transform", "name": "Same"}, "not a node",
                  {"id": "n4", "node_type": "transform", "form_values": "not an object"}]""", "[]");
-        assertTrue(badNodes.getJsonObject("nodes[0]").getJsonObject("form_values").containsKey("timeout_ms"), badNodes.toString());
+        assertTrue(
+                badNodes.getJsonObject("nodes[0]").getJsonObject("form_values").containsKey("timeout_ms"),
+                badNodes.toString());
         assertTrue(badNodes.getJsonObject("nodes[1]").containsKey("name"), badNodes.toString());
         assertTrue(badNodes.containsKey("nodes[2]"), badNodes.toString());
         assertTrue(badNodes.getJsonObject("nodes[3]").containsKey("form_values"), badNodes.toString());

@@ -23,8 +23,10 @@ class CanvasE2EIT {
     @Test
     void aPersonBuildsAndRunsAWorkflowInTheBrowser() throws Exception {
         assumeFalse(Boolean.getBoolean("frontend.skip"), "the build left the canvas out (-Dfrontend.skip=true)");
-        assertTrue(Files.isExecutable(CHROMIUM), "The canvas tests need Chromium at " + CHROMIUM
-                + ": apt-get install chromium (.ci/run does), or build with -Dfrontend.skip=true to leave the canvas out.");
+        assertTrue(
+                Files.isExecutable(CHROMIUM),
+                "The canvas tests need Chromium at " + CHROMIUM
+                        + ": apt-get install chromium (.ci/run does), or build with -Dfrontend.skip=true to leave the canvas out.");
         Path output = Path.of("target", "e2e");
         Files.createDirectories(output);
         ProcessBuilder node = new ProcessBuilder("node", "e2e/canvas.e2e.mjs")

@@ -25,7 +25,8 @@ class EdgeApiIT {
         String source = workflow.addNodeId("manual-trigger");
         String target = workflow.addNodeId("transform");
 
-        JsonObject edge = api.post(workflow.path("edges/add/"), "{\"source\":\"" + source + "\",\"target\":\"" + target + "\"}")
+        JsonObject edge = api.post(
+                        workflow.path("edges/add/"), "{\"source\":\"" + source + "\",\"target\":\"" + target + "\"}")
                 .object(201);
 
         UUID.fromString(edge.getString("id"));
@@ -33,10 +34,19 @@ class EdgeApiIT {
         assertEquals(target, edge.getString("target"));
         assertEquals("default", edge.getString("source_handle"));
         assertEquals("default", edge.getString("target_handle"));
-        assertEquals(1, MariaDb.count(DB, "SELECT COUNT(*) FROM workflow_edge WHERE id = ? AND workflow_id = ?"
-                + " AND source_node_id = ? AND source_handle = 'default' AND target_node_id = ?",
-                edge.getString("id"), workflow.id(), source, target));
-        assertEquals(edge.getString("id"), workflow.canvas().getJsonArray("edges").getJsonObject(0).getString("id"));
+        assertEquals(
+                1,
+                MariaDb.count(
+                        DB,
+                        "SELECT COUNT(*) FROM workflow_edge WHERE id = ? AND workflow_id = ?"
+                                + " AND source_node_id = ? AND source_handle = 'default' AND target_node_id = ?",
+                        edge.getString("id"),
+                        workflow.id(),
+                        source,
+                        target));
+        assertEquals(
+                edge.getString("id"),
+                workflow.canvas().getJsonArray("edges").getJsonObject(0).getString("id"));
     }
 
     @Test
@@ -45,10 +55,13 @@ class EdgeApiIT {
         String node = workflow.addNodeId("transform");
         String elsewhere = TestWorkflow.create(api, "Elsewhere").addNodeId("transform");
 
-        assertTrue(refused(workflow, UUID.randomUUID().toString(), "default", node).containsKey("source"));
-        assertTrue(refused(workflow, node, "default", UUID.randomUUID().toString()).containsKey("target"));
+        assertTrue(
+                refused(workflow, UUID.randomUUID().toString(), "default", node).containsKey("source"));
+        assertTrue(
+                refused(workflow, node, "default", UUID.randomUUID().toString()).containsKey("target"));
         assertTrue(refused(workflow, elsewhere, "default", node).containsKey("source"), "a node of another workflow");
-        JsonObject missing = api.post(workflow.path("edges/add/"), "{\"source_handle\":\"default\"}").error(422, "VALIDATION_ERROR");
+        JsonObject missing = api.post(workflow.path("edges/add/"), "{\"source_handle\":\"default\"}")
+                .error(422, "VALIDATION_ERROR");
         assertTrue(missing.containsKey("source") && missing.containsKey("target"), missing.toString());
         assertEquals(0, workflow.storedEdges());
     }
@@ -97,7 +110,10 @@ class EdgeApiIT {
         String schedule = workflow.addNodeId("schedule");
 
         for (String trigger : new String[] {webhook, manual, schedule}) {
-            assertTrue(refused(workflow, source, "default", trigger).getJsonArray("target").getString(0).contains("trigger"));
+            assertTrue(refused(workflow, source, "default", trigger)
+                    .getJsonArray("target")
+                    .getString(0)
+                    .contains("trigger"));
         }
         workflow.connect(webhook, source);
         assertEquals(1, workflow.storedEdges());
@@ -111,8 +127,12 @@ class EdgeApiIT {
         workflow.connect(a, b);
 
         assertTrue(refused(workflow, a, "default", b).containsKey("edge"), "the same edge twice");
-        JsonObject handle = api.post(workflow.path("edges/add/"), Json.createObjectBuilder(TestWorkflow.edge(b, "default", a))
-                .add("target_handle", "second").build()).error(422, "VALIDATION_ERROR");
+        JsonObject handle = api.post(
+                        workflow.path("edges/add/"),
+                        Json.createObjectBuilder(TestWorkflow.edge(b, "default", a))
+                                .add("target_handle", "second")
+                                .build())
+                .error(422, "VALIDATION_ERROR");
         assertTrue(handle.containsKey("target_handle"), handle.toString());
         api.post(workflow.path("edges/add/"), "{\"source\":1,\"target\":[]}").error(422, "VALIDATION_ERROR");
         assertEquals(1, workflow.storedEdges());
@@ -131,7 +151,8 @@ class EdgeApiIT {
         api.delete(workflow.path("edges/" + otherEdge + "/remove/")).error(404, "NOT_FOUND");
         assertEquals(1, other.storedEdges(), "an edge of another workflow is out of reach");
 
-        JsonObject removed = api.delete(workflow.path("edges/" + edge + "/remove/")).object(200);
+        JsonObject removed =
+                api.delete(workflow.path("edges/" + edge + "/remove/")).object(200);
         assertEquals(edge, removed.getString("id"));
         assertEquals(0, workflow.storedEdges());
         assertEquals(2, workflow.storedNodes(), "its nodes stay");
@@ -142,6 +163,7 @@ class EdgeApiIT {
     }
 
     private JsonObject refused(TestWorkflow workflow, String source, String handle, String target) {
-        return api.post(workflow.path("edges/add/"), TestWorkflow.edge(source, handle, target)).error(422, "VALIDATION_ERROR");
+        return api.post(workflow.path("edges/add/"), TestWorkflow.edge(source, handle, target))
+                .error(422, "VALIDATION_ERROR");
     }
 }

@@ -23,7 +23,11 @@ class EmbeddedH2SmokeIT {
     @Test
     void firstStartPrintsAnAdminTokenAndDataSurvivesARestart() throws Exception {
         Path dataDir = Files.createTempDirectory("orchestrator-h2-");
-        try (ServerProcess server = ServerProcess.named("h2-smoke").port(ServerProcess.port(1)).h2In(dataDir).build().start()) {
+        try (ServerProcess server = ServerProcess.named("h2-smoke")
+                .port(ServerProcess.port(1))
+                .h2In(dataDir)
+                .build()
+                .start()) {
             Matcher printed = PRINTED_TOKEN.matcher(server.console());
             assertTrue(printed.find(), "the first start prints the generated admin token:\n" + server.console());
             Api api = new Api(server.baseUri(), printed.group(1));
@@ -35,21 +39,29 @@ class EmbeddedH2SmokeIT {
             Api.Response created = api.post("/api/workflow/", "{\"name\": \"Survives restarts\"}");
             assertEquals(201, created.status(), created.toString());
             String workflowId = created.object().getString("id");
-            Api.Response node = api.post("/api/workflow/" + workflowId + "/nodes/add/",
+            Api.Response node = api.post(
+                    "/api/workflow/" + workflowId + "/nodes/add/",
                     "{\"nodeTemplate\": \"http-request\", \"position\": {\"x\": 100, \"y\": 200}}");
             assertEquals(201, node.status(), node.toString());
-            assertTrue(Files.list(dataDir).anyMatch(file -> file.getFileName().toString().startsWith("orchestrator")),
+            assertTrue(
+                    Files.list(dataDir)
+                            .anyMatch(file -> file.getFileName().toString().startsWith("orchestrator")),
                     "the H2 file lives in ORCHESTRATOR_DATA_DIR");
 
             server.restart();
 
-            assertTrue(!PRINTED_TOKEN.matcher(server.console()).find() || server.console().indexOf("wfo_")
-                    == server.console().lastIndexOf("wfo_"), "the token is printed only on the first start");
+            assertTrue(
+                    !PRINTED_TOKEN.matcher(server.console()).find()
+                            || server.console().indexOf("wfo_")
+                                    == server.console().lastIndexOf("wfo_"),
+                    "the token is printed only on the first start");
             Api.Response canvas = api.get("/api/workflow/" + workflowId + "/canvas_data/");
             assertEquals(200, canvas.status(), "the printed token still works after a restart: " + canvas);
             assertEquals("Survives restarts", canvas.object().getString("name"));
             assertEquals(1, canvas.object().getJsonArray("nodes").size());
-            assertEquals("http-request", canvas.object().getJsonArray("nodes").getJsonObject(0).getString("node_type"));
+            assertEquals(
+                    "http-request",
+                    canvas.object().getJsonArray("nodes").getJsonObject(0).getString("node_type"));
 
             runsOnH2(api);
         }
@@ -57,28 +69,46 @@ class EmbeddedH2SmokeIT {
 
     /** The engine on the development database: a webhook run answered in-process, a run started through Quartz. */
     private static void runsOnH2(Api api) throws InterruptedException {
-        String workflowId = api.post("/api/workflow/", "{\"name\": \"Runs on H2\"}").object(201).getString("id");
-        String hook = api.post("/api/workflow/" + workflowId + "/nodes/add/", "{\"nodeTemplate\": \"webhook\","
-                + " \"form_values\": {\"path\": \"h2-orders\", \"response_mode\": \"last_node\"}}").object(201).getString("id");
-        String doubled = api.post("/api/workflow/" + workflowId + "/nodes/add/", "{\"nodeTemplate\": \"transform\","
-                + " \"form_values\": {\"fields\": {\"doubled\": \"${input.body.n * 2}\"}}}").object(201).getString("id");
-        api.post("/api/workflow/" + workflowId + "/edges/add/", "{\"source\": \"" + hook + "\", \"target\": \""
-                + doubled + "\"}").object(201);
+        String workflowId = api.post("/api/workflow/", "{\"name\": \"Runs on H2\"}")
+                .object(201)
+                .getString("id");
+        String hook = api.post(
+                        "/api/workflow/" + workflowId + "/nodes/add/",
+                        "{\"nodeTemplate\": \"webhook\","
+                                + " \"form_values\": {\"path\": \"h2-orders\", \"response_mode\": \"last_node\"}}")
+                .object(201)
+                .getString("id");
+        String doubled = api.post(
+                        "/api/workflow/" + workflowId + "/nodes/add/",
+                        "{\"nodeTemplate\": \"transform\","
+                                + " \"form_values\": {\"fields\": {\"doubled\": \"${input.body.n * 2}\"}}}")
+                .object(201)
+                .getString("id");
+        api.post(
+                        "/api/workflow/" + workflowId + "/edges/add/",
+                        "{\"source\": \"" + hook + "\", \"target\": \"" + doubled + "\"}")
+                .object(201);
         api.patch("/api/workflow/" + workflowId + "/", "{\"active\": true}").object(200);
 
         Api.Response answer = api.post("/api/hooks/h2-orders", "{\"n\": 21}");
         assertEquals(42, answer.object(200).getInt("doubled"), answer::toString);
-        JsonObject run = api.get("/api/runs/" + answer.header("X-Task-Id").orElseThrow() + "/").object(200);
+        JsonObject run = api.get("/api/runs/" + answer.header("X-Task-Id").orElseThrow() + "/")
+                .object(200);
         assertEquals("SUCCESS", run.getString("status"));
         assertEquals(2, run.getJsonArray("node_executions").size(), run::toString);
 
-        String manual = api.post("/api/workflow/", "{\"name\": \"Quartz on H2\"}").object(201).getString("id");
-        api.post("/api/workflow/" + manual + "/nodes/add/", "{\"nodeTemplate\": \"manual-trigger\"}").object(201);
+        String manual = api.post("/api/workflow/", "{\"name\": \"Quartz on H2\"}")
+                .object(201)
+                .getString("id");
+        api.post("/api/workflow/" + manual + "/nodes/add/", "{\"nodeTemplate\": \"manual-trigger\"}")
+                .object(201);
         api.get("/api/workflow/" + manual + "/start_execution/").object(200);
         String status = "";
         for (int i = 0; i < 100 && !status.equals("SUCCESS"); i++) {
             Thread.sleep(100);
-            status = api.get("/api/workflow/" + manual + "/task_status/").object(200).getString("status");
+            status = api.get("/api/workflow/" + manual + "/task_status/")
+                    .object(200)
+                    .getString("status");
         }
         assertEquals("SUCCESS", status, "a run started through Quartz's H2 job store completes");
     }

@@ -56,8 +56,13 @@ class EngineCrashIT {
         });
         counter.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         counter.start();
-        server = ServerProcess.named("crash").port(ServerProcess.port(2)).freshMariaDb(DATABASE)
-                .env("ORCHESTRATOR_ADMIN_TOKEN", TOKEN).env("ORCHESTRATOR_HTTP_ALLOW", "127.0.0.1").build().start();
+        server = ServerProcess.named("crash")
+                .port(ServerProcess.port(2))
+                .freshMariaDb(DATABASE)
+                .env("ORCHESTRATOR_ADMIN_TOKEN", TOKEN)
+                .env("ORCHESTRATOR_HTTP_ALLOW", "127.0.0.1")
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -90,27 +95,41 @@ class EngineCrashIT {
         String start = chain.addNodeId("manual-trigger", "Start");
         String previous = start;
         for (String step : List.of("c1", "c2", "c3", "c4")) {
-            String node = chain.addNode("http-request", step.toUpperCase(),
-                    Json.createObjectBuilder().add("url", call(step)).build()).getString("id");
+            String node = chain.addNode(
+                            "http-request",
+                            step.toUpperCase(),
+                            Json.createObjectBuilder().add("url", call(step)).build())
+                    .getString("id");
             chain.connect(previous, node);
             previous = node;
         }
         // In a wait: one call, then a wait that is under way when the server dies, then one more call.
         TestWorkflow waiting = TestWorkflow.create(api, "crash wait");
         String waitStart = waiting.addNodeId("manual-trigger", "Start");
-        String before = waiting.addNode("http-request", "Before",
-                Json.createObjectBuilder().add("url", call("w1")).build()).getString("id");
-        String pause = waiting.addNode("wait", "Pause", Json.createObjectBuilder().add("seconds", 12).build())
+        String before = waiting.addNode(
+                        "http-request",
+                        "Before",
+                        Json.createObjectBuilder().add("url", call("w1")).build())
                 .getString("id");
-        String after = waiting.addNode("http-request", "After",
-                Json.createObjectBuilder().add("url", call("w2")).build()).getString("id");
+        String pause = waiting.addNode(
+                        "wait",
+                        "Pause",
+                        Json.createObjectBuilder().add("seconds", 12).build())
+                .getString("id");
+        String after = waiting.addNode(
+                        "http-request",
+                        "After",
+                        Json.createObjectBuilder().add("url", call("w2")).build())
+                .getString("id");
         waiting.connect(waitStart, before);
         waiting.connect(before, pause);
         waiting.connect(pause, after);
 
         String chainRun = api.get(chain.path("start_execution/")).object(200).getString("task_id");
         String waitRun = api.get(waiting.path("start_execution/")).object(200).getString("task_id");
-        Eventually.until(() -> callsOf("c2") == 1 && "WAITING".equals(status(api, waiting)), Duration.ofSeconds(30),
+        Eventually.until(
+                () -> callsOf("c2") == 1 && "WAITING".equals(status(api, waiting)),
+                Duration.ofSeconds(30),
                 () -> "c2 called " + callsOf("c2") + " times, the waiting run " + status(api, waiting));
         Thread.sleep(300);
 
@@ -132,16 +151,32 @@ class EngineCrashIT {
         assertEquals(1, callsOf("w2"));
 
         for (String run : List.of(chainRun, waitRun)) {
-            long duplicated = MariaDb.count(DATABASE, "SELECT COUNT(*) FROM (SELECT node_id FROM node_execution"
-                    + " WHERE run_id = ? AND status = 'SUCCESS' GROUP BY node_id HAVING COUNT(*) > 1) twice", run);
+            long duplicated = MariaDb.count(
+                    DATABASE,
+                    "SELECT COUNT(*) FROM (SELECT node_id FROM node_execution"
+                            + " WHERE run_id = ? AND status = 'SUCCESS' GROUP BY node_id HAVING COUNT(*) > 1) twice",
+                    run);
             assertEquals(0, duplicated, "no node of run " + run + " completed twice");
         }
-        assertEquals(1, MariaDb.count(DATABASE, "SELECT COUNT(*) FROM node_execution WHERE run_id = ?"
-                + " AND error_type = 'interrupted'", chainRun), "the attempt cut by the crash is recorded as interrupted");
-        assertEquals(5, MariaDb.count(DATABASE, "SELECT COUNT(*) FROM node_execution WHERE run_id = ?"
-                + " AND status = 'SUCCESS'", chainRun));
-        assertEquals(4, MariaDb.count(DATABASE, "SELECT COUNT(*) FROM node_execution WHERE run_id = ?"
-                + " AND status = 'SUCCESS'", waitRun));
+        assertEquals(
+                1,
+                MariaDb.count(
+                        DATABASE,
+                        "SELECT COUNT(*) FROM node_execution WHERE run_id = ?" + " AND error_type = 'interrupted'",
+                        chainRun),
+                "the attempt cut by the crash is recorded as interrupted");
+        assertEquals(
+                5,
+                MariaDb.count(
+                        DATABASE,
+                        "SELECT COUNT(*) FROM node_execution WHERE run_id = ?" + " AND status = 'SUCCESS'",
+                        chainRun));
+        assertEquals(
+                4,
+                MariaDb.count(
+                        DATABASE,
+                        "SELECT COUNT(*) FROM node_execution WHERE run_id = ?" + " AND status = 'SUCCESS'",
+                        waitRun));
         assertTrue(pause.length() > 0 && after.length() > 0);
     }
 

@@ -49,8 +49,16 @@ class ErrorHandlingApiIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"name\": \"cut short\"", "{name: 'unquoted'}", "not json at all", "{\"name\": \"a\"} {\"name\": \"b\"}",
-        "{\"name\": \"a\",}", "{\"name\": \"x\" \"description\": \"y\"}", "{\"name\": tru}"})
+    @ValueSource(
+            strings = {
+                "{\"name\": \"cut short\"",
+                "{name: 'unquoted'}",
+                "not json at all",
+                "{\"name\": \"a\"} {\"name\": \"b\"}",
+                "{\"name\": \"a\",}",
+                "{\"name\": \"x\" \"description\": \"y\"}",
+                "{\"name\": tru}"
+            })
     void malformedJsonIs400(String body) {
         api.post("/api/workflow/", body).error(400, "INVALID_REQUEST");
         api.put(witness.path(), body).error(400, "INVALID_REQUEST");
@@ -74,14 +82,21 @@ class ErrorHandlingApiIT {
 
     @Test
     void wrongFieldTypesAre422() {
-        assertTrue(api.post("/api/workflow/", "{\"name\": 123}").error(422, "VALIDATION_ERROR").containsKey("name"));
-        assertTrue(api.post("/api/workflow/", "{\"name\": [\"x\"]}").error(422, "VALIDATION_ERROR").containsKey("name"));
-        assertTrue(api.post("/api/workflow/", "{\"name\": \"ok\", \"description\": false}").error(422, "VALIDATION_ERROR")
+        assertTrue(api.post("/api/workflow/", "{\"name\": 123}")
+                .error(422, "VALIDATION_ERROR")
+                .containsKey("name"));
+        assertTrue(api.post("/api/workflow/", "{\"name\": [\"x\"]}")
+                .error(422, "VALIDATION_ERROR")
+                .containsKey("name"));
+        assertTrue(api.post("/api/workflow/", "{\"name\": \"ok\", \"description\": false}")
+                .error(422, "VALIDATION_ERROR")
                 .containsKey("description"));
-        assertTrue(api.post(witness.path("nodes/add/"), "{\"nodeTemplate\": 7}").error(422, "VALIDATION_ERROR")
+        assertTrue(api.post(witness.path("nodes/add/"), "{\"nodeTemplate\": 7}")
+                .error(422, "VALIDATION_ERROR")
                 .containsKey("nodeTemplate"));
         assertTrue(api.post(witness.path("nodes/add/"), "{\"nodeTemplate\": \"transform\", \"form_values\": \"x\"}")
-                .error(422, "VALIDATION_ERROR").containsKey("form_values"));
+                .error(422, "VALIDATION_ERROR")
+                .containsKey("form_values"));
     }
 
     @Test
@@ -103,25 +118,36 @@ class ErrorHandlingApiIT {
         api.sendBody("POST", "/api/workflow/", HttpRequest.BodyPublishers.ofByteArray(body), "application/json")
                 .error(413, "PAYLOAD_TOO_LARGE");
         // A stream of unknown length goes out chunked: the server must count, not trust a header.
-        api.sendBody("POST", "/api/workflow/", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
-                "application/json").error(413, "PAYLOAD_TOO_LARGE");
-        api.sendBody("PUT", witness.path("canvas_data/"),
-                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), "application/json")
+        api.sendBody(
+                        "POST",
+                        "/api/workflow/",
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+                        "application/json")
+                .error(413, "PAYLOAD_TOO_LARGE");
+        api.sendBody(
+                        "PUT",
+                        witness.path("canvas_data/"),
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+                        "application/json")
                 .error(413, "PAYLOAD_TOO_LARGE");
 
         assertEquals(0, MariaDb.count(DB, "SELECT COUNT(*) FROM workflow WHERE name = ?", name));
-        JsonObject underTheLimit = api.post("/api/workflow/", "{\"name\": \"" + name + "\", \"description\": \""
-                + "a".repeat(MAX_BODY - 200) + "\"}").error(422, "VALIDATION_ERROR");
+        JsonObject underTheLimit = api.post(
+                        "/api/workflow/",
+                        "{\"name\": \"" + name + "\", \"description\": \"" + "a".repeat(MAX_BODY - 200) + "\"}")
+                .error(422, "VALIDATION_ERROR");
         assertTrue(underTheLimit.containsKey("description"), "just under the limit the body is read and checked");
     }
 
     @Test
     void jsonNestedDeeperThan64LevelsIs400() {
-        api.post("/api/workflow/", "{\"name\": \"deep\", \"extra\": " + nested(64) + "}").error(400, "INVALID_REQUEST");
+        api.post("/api/workflow/", "{\"name\": \"deep\", \"extra\": " + nested(64) + "}")
+                .error(400, "INVALID_REQUEST");
         api.post("/api/workflow/", nested(10_000)).error(400, "INVALID_REQUEST");
 
         String name = "deep enough " + UUID.randomUUID();
-        api.post("/api/workflow/", "{\"name\": \"" + name + "\", \"extra\": " + nested(63) + "}").object(201);
+        api.post("/api/workflow/", "{\"name\": \"" + name + "\", \"extra\": " + nested(63) + "}")
+                .object(201);
     }
 
     @Test
@@ -134,7 +160,9 @@ class ErrorHandlingApiIT {
 
         Api.Response wrongMethod = api.delete("/api/nodes/");
         wrongMethod.error(405, "METHOD_NOT_ALLOWED");
-        assertTrue(wrongMethod.header("Allow").orElse("").contains("GET"), wrongMethod.headers().map().toString());
+        assertTrue(
+                wrongMethod.header("Allow").orElse("").contains("GET"),
+                wrongMethod.headers().map().toString());
         api.post(witness.path(), "{\"name\": \"x\"}").error(405, "METHOD_NOT_ALLOWED");
         api.put("/api/tokens/", "{}").error(405, "METHOD_NOT_ALLOWED");
         api.get(witness.path("edges/add/")).error(405, "METHOD_NOT_ALLOWED");
@@ -142,12 +170,14 @@ class ErrorHandlingApiIT {
 
     @Test
     void garbageIdsAre404NeverA500() {
-        for (String id : List.of("x".repeat(500), "%27%20OR%20%271%27%3D%271", "%F0%9F%92%A5", "null", "-1", "%25", "%20", "..")) {
+        for (String id : List.of(
+                "x".repeat(500), "%27%20OR%20%271%27%3D%271", "%F0%9F%92%A5", "null", "-1", "%25", "%20", "..")) {
             api.get("/api/workflow/" + id + "/").error(404, "NOT_FOUND");
             api.get("/api/workflow/" + id + "/canvas_data/").error(404, "NOT_FOUND");
             api.delete("/api/workflow/" + id + "/").error(404, "NOT_FOUND");
             api.patch("/api/workflow/" + id + "/", "{\"name\": \"x\"}").error(404, "NOT_FOUND");
-            api.post("/api/workflow/" + id + "/nodes/add/", "{\"nodeTemplate\": \"transform\"}").error(404, "NOT_FOUND");
+            api.post("/api/workflow/" + id + "/nodes/add/", "{\"nodeTemplate\": \"transform\"}")
+                    .error(404, "NOT_FOUND");
             api.get(witness.nodePath(id, "")).error(404, "NOT_FOUND");
             api.delete(witness.path("edges/" + id + "/remove/")).error(404, "NOT_FOUND");
             api.get("/api/nodes/" + id + "/").error(404, "NOT_FOUND");
@@ -167,21 +197,47 @@ class ErrorHandlingApiIT {
 
     @Test
     void everyAnswerCarriesARequestIdAndASaneOneIsEchoed() {
-        List<Api.Response> answers = List.of(api.get("/api/workflow/"), SharedServer.anonymous().get("/api/workflow/"),
-                api.get("/api/nope/"), api.post("/api/workflow/", "{"), api.post("/api/workflow/", "{}"),
-                api.delete("/api/nodes/"), SharedServer.anonymous().get("/api/health/"));
+        List<Api.Response> answers = List.of(
+                api.get("/api/workflow/"),
+                SharedServer.anonymous().get("/api/workflow/"),
+                api.get("/api/nope/"),
+                api.post("/api/workflow/", "{"),
+                api.post("/api/workflow/", "{}"),
+                api.delete("/api/nodes/"),
+                SharedServer.anonymous().get("/api/health/"));
         for (Api.Response answer : answers) {
-            assertTrue(answer.header("X-Request-ID").filter(id -> !id.isBlank()).isPresent(), answer.status() + " " + answer);
+            assertTrue(
+                    answer.header("X-Request-ID").filter(id -> !id.isBlank()).isPresent(),
+                    answer.status() + " " + answer);
         }
         assertNotEquals(answers.get(0).header("X-Request-ID"), answers.get(2).header("X-Request-ID"));
 
         String mine = "client-trace.42:abc_" + UUID.randomUUID();
-        assertEquals(mine, api.withHeader("X-Request-ID", mine).get("/api/workflow/").header("X-Request-ID").orElse(null));
-        assertEquals(mine, SharedServer.anonymous().withHeader("X-Request-ID", mine).get("/api/workflow/")
-                .header("X-Request-ID").orElse(null), "a 401 echoes it too");
-        assertEquals(mine, api.withHeader("X-Request-ID", mine).get("/api/nope/").header("X-Request-ID").orElse(null));
+        assertEquals(
+                mine,
+                api.withHeader("X-Request-ID", mine)
+                        .get("/api/workflow/")
+                        .header("X-Request-ID")
+                        .orElse(null));
+        assertEquals(
+                mine,
+                SharedServer.anonymous()
+                        .withHeader("X-Request-ID", mine)
+                        .get("/api/workflow/")
+                        .header("X-Request-ID")
+                        .orElse(null),
+                "a 401 echoes it too");
+        assertEquals(
+                mine,
+                api.withHeader("X-Request-ID", mine)
+                        .get("/api/nope/")
+                        .header("X-Request-ID")
+                        .orElse(null));
         for (String insane : List.of("has spaces in it", "x".repeat(101), "<script>")) {
-            String answered = api.withHeader("X-Request-ID", insane).get("/api/workflow/").header("X-Request-ID").orElse("");
+            String answered = api.withHeader("X-Request-ID", insane)
+                    .get("/api/workflow/")
+                    .header("X-Request-ID")
+                    .orElse("");
             assertNotEquals(insane, answered);
             assertTrue(answered.matches("[A-Za-z0-9._:-]{1,100}"), answered);
         }

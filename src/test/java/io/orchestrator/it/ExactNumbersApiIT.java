@@ -45,17 +45,29 @@ class ExactNumbersApiIT {
 
         api.patch(workflow.nodePath(node, ""), "{\"form_values\": {\"fields\": {\"n\": " + WRAPS_TO_FIVE + "}}}")
                 .object(200);
-        assertExact(WRAPS_TO_FIVE, api.get(workflow.nodePath(node, "")).object(200).getJsonObject("form_values")
-                .getJsonObject("fields"), "n");
-        assertExact(WRAPS_TO_FIVE, workflow.canvas().getJsonArray("nodes").getJsonObject(0).getJsonObject("form_values")
-                .getJsonObject("fields"), "n");
+        assertExact(
+                WRAPS_TO_FIVE,
+                api.get(workflow.nodePath(node, ""))
+                        .object(200)
+                        .getJsonObject("form_values")
+                        .getJsonObject("fields"),
+                "n");
+        assertExact(
+                WRAPS_TO_FIVE,
+                workflow.canvas()
+                        .getJsonArray("nodes")
+                        .getJsonObject(0)
+                        .getJsonObject("form_values")
+                        .getJsonObject("fields"),
+                "n");
     }
 
     @Test
     void aRunsInputKeepsAHugeInteger() {
         TestWorkflow workflow = TestWorkflow.create(api, "huge input");
         workflow.addNodeId("manual-trigger", "Start");
-        String taskId = api.post(workflow.path("start_execution/"), "{\"n\": " + HUGE + "}").object(200)
+        String taskId = api.post(workflow.path("start_execution/"), "{\"n\": " + HUGE + "}")
+                .object(200)
                 .getString("task_id");
         assertExact(HUGE, api.get("/api/runs/" + taskId + "/").object(200).getJsonObject("input"), "n");
     }
@@ -64,22 +76,34 @@ class ExactNumbersApiIT {
     void aWebhooksBodyKeepsAHugeInteger() {
         String path = "it/numbers/" + UUID.randomUUID();
         TestWorkflow workflow = TestWorkflow.create(api, "huge webhook body");
-        workflow.addNode("webhook", "Hook", Json.createObjectBuilder().add("path", path).build());
+        workflow.addNode(
+                "webhook", "Hook", Json.createObjectBuilder().add("path", path).build());
         api.patch(workflow.path(), "{\"active\": true}").object(200);
 
-        String taskId = SharedServer.anonymous().post("/api/hooks/" + path, "{\"n\": " + HUGE + "}").object(202)
+        String taskId = SharedServer.anonymous()
+                .post("/api/hooks/" + path, "{\"n\": " + HUGE + "}")
+                .object(202)
                 .getString("task_id");
-        assertExact(HUGE, api.get("/api/runs/" + taskId + "/").object(200).getJsonObject("input").getJsonObject("body"),
+        assertExact(
+                HUGE,
+                api.get("/api/runs/" + taskId + "/")
+                        .object(200)
+                        .getJsonObject("input")
+                        .getJsonObject("body"),
                 "n");
     }
 
     @Test
     void aWholeNumberSettingPastItsRangeIs422NotWrappedIntoIt() {
         TestWorkflow workflow = TestWorkflow.create(api, "huge settings");
-        JsonObject settings = api.patch(workflow.path(), "{\"settings\": {\"concurrency_limit\": " + WRAPS_TO_FIVE + "}}")
-                .error(422, "VALIDATION_ERROR").getJsonObject("settings");
+        JsonObject settings = api.patch(
+                        workflow.path(), "{\"settings\": {\"concurrency_limit\": " + WRAPS_TO_FIVE + "}}")
+                .error(422, "VALIDATION_ERROR")
+                .getJsonObject("settings");
         assertTrue(settings.containsKey("concurrency_limit"), settings::toString);
-        assertEquals(10, api.get(workflow.path()).object(200).getJsonObject("settings").getInt("concurrency_limit"),
+        assertEquals(
+                10,
+                api.get(workflow.path()).object(200).getJsonObject("settings").getInt("concurrency_limit"),
                 "the setting kept its value");
 
         String node = workflow.addNodeId("http-request", "Call");
@@ -89,8 +113,9 @@ class ExactNumbersApiIT {
         JsonObject delay = api.patch(workflow.nodePath(node, ""), "{\"retry\": {\"delay_ms\": " + WRAPS_TO_FIVE + "}}")
                 .error(422, "VALIDATION_ERROR");
         assertTrue(delay.getJsonObject("retry").containsKey("delay_ms"), delay::toString);
-        JsonObject formValue = api.patch(workflow.nodePath(node, ""),
-                "{\"form_values\": {\"timeout_ms\": " + WRAPS_TO_FIVE + "}}").error(422, "VALIDATION_ERROR");
+        JsonObject formValue = api.patch(
+                        workflow.nodePath(node, ""), "{\"form_values\": {\"timeout_ms\": " + WRAPS_TO_FIVE + "}}")
+                .error(422, "VALIDATION_ERROR");
         assertTrue(formValue.toString().contains("timeout_ms"), formValue::toString);
 
         JsonObject version = api.patch(workflow.path(), "{\"version\": " + ONE_PAST_LONG + "}")

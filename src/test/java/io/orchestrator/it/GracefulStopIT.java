@@ -45,16 +45,23 @@ class GracefulStopIT {
 
     @BeforeAll
     static void start() {
-        target = new LocalHttpServer().handle("/pay", exchange -> {
-            posts.incrementAndGet();
-            answerAfter(PAY_ANSWERS_AFTER_MILLIS, exchange);
-        }).handle("/hang", exchange -> {
-            hangs.incrementAndGet();
-            answerAfter(HANG_ANSWERS_AFTER_MILLIS, exchange);
-        });
-        server = ServerProcess.named("graceful-stop").port(ServerProcess.port(3)).freshMariaDb(DATABASE)
-                .env("ORCHESTRATOR_ADMIN_TOKEN", TOKEN).env("ORCHESTRATOR_HTTP_ALLOW", "127.0.0.1")
-                .env("ORCHESTRATOR_SHUTDOWN_DRAIN_SECONDS", Integer.toString(DRAIN_SECONDS)).build().start();
+        target = new LocalHttpServer()
+                .handle("/pay", exchange -> {
+                    posts.incrementAndGet();
+                    answerAfter(PAY_ANSWERS_AFTER_MILLIS, exchange);
+                })
+                .handle("/hang", exchange -> {
+                    hangs.incrementAndGet();
+                    answerAfter(HANG_ANSWERS_AFTER_MILLIS, exchange);
+                });
+        server = ServerProcess.named("graceful-stop")
+                .port(ServerProcess.port(3))
+                .freshMariaDb(DATABASE)
+                .env("ORCHESTRATOR_ADMIN_TOKEN", TOKEN)
+                .env("ORCHESTRATOR_HTTP_ALLOW", "127.0.0.1")
+                .env("ORCHESTRATOR_SHUTDOWN_DRAIN_SECONDS", Integer.toString(DRAIN_SECONDS))
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -83,10 +90,19 @@ class GracefulStopIT {
         assertEquals(run, status.getString("task_id"));
         assertEquals("SUCCESS", status.getString("status"), status::toString);
         assertEquals(1, posts.get(), "the POST under way at the stop was not sent again");
-        assertEquals(1, MariaDb.count(DATABASE, "SELECT COUNT(*) FROM node_execution WHERE run_id = ? AND node_id = ?",
-                run, pay), "the node ran once: no attempt was interrupted");
-        assertEquals(1, MariaDb.count(DATABASE, "SELECT COUNT(*) FROM node_execution WHERE run_id = ? AND node_id = ?"
-                + " AND status = 'SUCCESS'", run, pay));
+        assertEquals(
+                1,
+                MariaDb.count(
+                        DATABASE, "SELECT COUNT(*) FROM node_execution WHERE run_id = ? AND node_id = ?", run, pay),
+                "the node ran once: no attempt was interrupted");
+        assertEquals(
+                1,
+                MariaDb.count(
+                        DATABASE,
+                        "SELECT COUNT(*) FROM node_execution WHERE run_id = ? AND node_id = ?"
+                                + " AND status = 'SUCCESS'",
+                        run,
+                        pay));
     }
 
     @Test
@@ -109,8 +125,14 @@ class GracefulStopIT {
     /** A manual trigger and an http-request node that POSTs to the target's path; returns that node's id. */
     private static String postingTo(TestWorkflow workflow, String path) {
         String start = workflow.addNodeId("manual-trigger", "Start");
-        String call = workflow.addNode("http-request", "Call", Json.createObjectBuilder().add("method", "POST")
-                .add("url", target.url(path)).add("body", Json.createObjectBuilder().add("amount", 42)).build())
+        String call = workflow.addNode(
+                        "http-request",
+                        "Call",
+                        Json.createObjectBuilder()
+                                .add("method", "POST")
+                                .add("url", target.url(path))
+                                .add("body", Json.createObjectBuilder().add("amount", 42))
+                                .build())
                 .getString("id");
         workflow.connect(start, call);
         return call;

@@ -30,7 +30,8 @@ class HealthApiIT {
         assertTrue(response.header("X-Request-ID").isPresent());
         assertTrue(response.header("Content-Type").orElse("").startsWith("application/json"));
 
-        assertEquals("UP", SharedServer.admin().get("/api/health/").object(200).getString("status"), "a token does no harm");
+        assertEquals(
+                "UP", SharedServer.admin().get("/api/health/").object(200).getString("status"), "a token does no harm");
     }
 
     @Test
@@ -40,8 +41,11 @@ class HealthApiIT {
             assertEquals("UP", health.getString("status"), path + ": " + health);
             assertFalse(health.getJsonArray("checks").isEmpty(), path + ": " + health);
         }
-        JsonObject database = anonymous.get("/health/ready").object(200).getJsonArray("checks").getValuesAs(JsonObject.class)
-                .stream().filter(check -> check.getString("name").equals("database")).findFirst().orElseThrow();
+        JsonObject database =
+                anonymous.get("/health/ready").object(200).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                        .filter(check -> check.getString("name").equals("database"))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals("UP", database.getString("status"));
     }
 }

@@ -54,12 +54,19 @@ class NodeLastExecutionApiIT {
         }
         assertEquals(json("{\"label\": \"x is 8\"}"), outputOf(chain.workflow(), chain.label()));
 
-        JsonObject developed = api.post(chain.workflow().path("execute_and_save_node/"), Json.createObjectBuilder()
-                .add("node_id", chain.label()).add("input_data", json("{\"x\": 100}")).build()).object(200);
+        JsonObject developed = api.post(
+                        chain.workflow().path("execute_and_save_node/"),
+                        Json.createObjectBuilder()
+                                .add("node_id", chain.label())
+                                .add("input_data", json("{\"x\": 100}"))
+                                .build())
+                .object(200);
         assertTrue(developed.getBoolean("success"), developed::toString);
 
         assertNodeData(chain.workflow(), chain.label(), json("{\"x\": 100}"), json("{\"label\": \"x is 100\"}"));
-        assertEquals(TestWorkflow.lastExecution(run, chain.doubled()).get("output"), inputNow(chain.workflow(), chain.label()),
+        assertEquals(
+                TestWorkflow.lastExecution(run, chain.doubled()).get("output"),
+                inputNow(chain.workflow(), chain.label()),
                 "input/ is what the node would get now from its source, not the input it was last given");
         for (String node : List.of(chain.start(), chain.doubled())) {
             JsonObject execution = TestWorkflow.lastExecution(run, node);
@@ -71,7 +78,9 @@ class NodeLastExecutionApiIT {
             JsonObject execution = TestWorkflow.lastExecution(second, node);
             assertNodeData(chain.workflow(), node, execution.get("input"), execution.get("output"));
         }
-        assertEquals(json("{\"label\": \"x is 10\"}"), outputOf(chain.workflow(), chain.label()),
+        assertEquals(
+                json("{\"label\": \"x is 10\"}"),
+                outputOf(chain.workflow(), chain.label()),
                 "a run after development mode is the newer execution");
     }
 
@@ -79,12 +88,19 @@ class NodeLastExecutionApiIT {
     void aNodeSkippedInARunKeepsItsEarlierData() {
         TestWorkflow workflow = TestWorkflow.create(api, "skipped keeps data");
         String start = workflow.addNodeId("manual-trigger", "Start");
-        String check = workflow.addNode("condition", "Check", json("{\"expression\": \"${input.n > 5}\"}")).getString("id");
-        String big = workflow.addNode("transform", "Big", json("{\"fields\": {\"size\": \"big\"}}")).getString("id");
+        String check = workflow.addNode("condition", "Check", json("{\"expression\": \"${input.n > 5}\"}"))
+                .getString("id");
+        String big = workflow.addNode("transform", "Big", json("{\"fields\": {\"size\": \"big\"}}"))
+                .getString("id");
         workflow.connect(start, check);
         workflow.connect(check, "true", big);
-        JsonObject developed = api.post(workflow.path("execute_and_save_node/"), Json.createObjectBuilder()
-                .add("node_id", big).add("input_data", json("{\"n\": 9}")).build()).object(200);
+        JsonObject developed = api.post(
+                        workflow.path("execute_and_save_node/"),
+                        Json.createObjectBuilder()
+                                .add("node_id", big)
+                                .add("input_data", json("{\"n\": 9}"))
+                                .build())
+                .object(200);
         assertTrue(developed.getBoolean("success"), developed::toString);
 
         JsonObject run = workflow.runToEnd(json("{\"n\": 1}"));
@@ -102,7 +118,9 @@ class NodeLastExecutionApiIT {
         assertEquals(input, node.get("input_data"), "input_data of " + node);
         assertEquals(output, node.get("output_data"), "output_data of " + node);
         JsonObject inCanvas = workflow.canvas().getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
-                .filter(candidate -> candidate.getString("id").equals(nodeId)).findFirst().orElseThrow();
+                .filter(candidate -> candidate.getString("id").equals(nodeId))
+                .findFirst()
+                .orElseThrow();
         assertEquals(input, inCanvas.get("input_data"), "canvas input_data of " + inCanvas);
         assertEquals(output, inCanvas.get("output_data"), "canvas output_data of " + inCanvas);
     }

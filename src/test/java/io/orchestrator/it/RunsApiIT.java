@@ -35,26 +35,57 @@ class RunsApiIT {
 
     private static final String DB = SharedServer.DATABASE;
     private static final Set<String> FINAL = Set.of("SUCCESS", "FAILURE", "REVOKED");
-    private static final Set<String> RUN_FIELDS = Set.of("task_id", "id", "workflow_id", "workflow_version", "status",
-            "trigger", "created_at", "started_at", "finished_at", "duration_ms", "error", "parent_run_id",
-            "from_node_id", "session_id");
-    private static final Set<String> NODE_EXECUTION_FIELDS = Set.of("node_id", "node_name", "node_type", "attempt",
-            "status", "route", "input", "output", "error", "error_type", "started_at", "finished_at", "duration_ms",
+    private static final Set<String> RUN_FIELDS = Set.of(
+            "task_id",
+            "id",
+            "workflow_id",
+            "workflow_version",
+            "status",
+            "trigger",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "duration_ms",
+            "error",
+            "parent_run_id",
+            "from_node_id",
+            "session_id");
+    private static final Set<String> NODE_EXECUTION_FIELDS = Set.of(
+            "node_id",
+            "node_name",
+            "node_type",
+            "attempt",
+            "status",
+            "route",
+            "input",
+            "output",
+            "error",
+            "error_type",
+            "started_at",
+            "finished_at",
+            "duration_ms",
             "wake_at");
     private static final String UNREACHABLE = "http://127.0.0.1:1/never";
 
     private final Api api = SharedServer.admin();
 
     /** A workflow whose first node fails and takes its error route to a transform. */
-    private record Graph(TestWorkflow workflow, String failing, String after) {
-    }
+    private record Graph(TestWorkflow workflow, String failing, String after) {}
 
     private Graph failingThenTransform(String name) {
         TestWorkflow workflow = TestWorkflow.create(api, name);
-        String failing = workflow.addNode("http-request", "Call", Json.createObjectBuilder().add("url", UNREACHABLE)
-                .build()).getString("id");
-        String after = workflow.addNode("transform", "Shape", Json.createObjectBuilder().add("fields",
-                Json.createObjectBuilder().add("greeting", "hello")).build()).getString("id");
+        String failing = workflow.addNode(
+                        "http-request",
+                        "Call",
+                        Json.createObjectBuilder().add("url", UNREACHABLE).build())
+                .getString("id");
+        String after = workflow.addNode(
+                        "transform",
+                        "Shape",
+                        Json.createObjectBuilder()
+                                .add("fields", Json.createObjectBuilder().add("greeting", "hello"))
+                                .build())
+                .getString("id");
         workflow.connect(failing, "error", after);
         return new Graph(workflow, failing, after);
     }
@@ -62,7 +93,10 @@ class RunsApiIT {
     /** A workflow of one node that always fails. */
     private TestWorkflow alwaysFailing(String name) {
         TestWorkflow workflow = TestWorkflow.create(api, name);
-        workflow.addNode("http-request", "Call", Json.createObjectBuilder().add("url", UNREACHABLE).build());
+        workflow.addNode(
+                "http-request",
+                "Call",
+                Json.createObjectBuilder().add("url", UNREACHABLE).build());
         return workflow;
     }
 
@@ -120,8 +154,10 @@ class RunsApiIT {
     }
 
     private static List<JsonObject> executionsOf(JsonObject run, String nodeId) {
-        return run.getJsonArray("node_executions").stream().map(JsonValue::asJsonObject)
-                .filter(execution -> execution.getString("node_id").equals(nodeId)).toList();
+        return run.getJsonArray("node_executions").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(execution -> execution.getString("node_id").equals(nodeId))
+                .toList();
     }
 
     private static long storedRuns(String runId) {
@@ -141,8 +177,11 @@ class RunsApiIT {
     /** Starts a run of a workflow whose node retries in an hour; returns it once its first attempt failed. */
     private JsonObject startUnderWay(TestWorkflow workflow) {
         String runId = start(workflow);
-        JsonObject run = awaitRun(runId, stored -> stored.getJsonArray("node_executions").stream()
-                .anyMatch(execution -> execution.asJsonObject().getString("status").equals("FAILURE")));
+        JsonObject run = awaitRun(
+                runId,
+                stored -> stored.getJsonArray("node_executions").stream()
+                        .anyMatch(execution ->
+                                execution.asJsonObject().getString("status").equals("FAILURE")));
         assertTrue(Set.of("STARTED", "WAITING").contains(run.getString("status")), () -> "under way: " + run);
         assertEquals(JsonValue.NULL, run.get("finished_at"));
         assertEquals(JsonValue.NULL, run.get("duration_ms"), "no duration before the end");
@@ -170,7 +209,10 @@ class RunsApiIT {
         Instant started = Instant.parse(run.getString("started_at"));
         Instant finished = Instant.parse(run.getString("finished_at"));
         assertTrue(created.isAfter(before) && !started.isBefore(created) && !finished.isBefore(started), run::toString);
-        assertEquals(finished.toEpochMilli() - started.toEpochMilli(), run.getJsonNumber("duration_ms").doubleValue(), 1,
+        assertEquals(
+                finished.toEpochMilli() - started.toEpochMilli(),
+                run.getJsonNumber("duration_ms").doubleValue(),
+                1,
                 "duration_ms is finished_at - started_at (each shown to the millisecond)");
         assertEquals(JsonValue.NULL, run.get("parent_run_id"));
         assertEquals(JsonValue.NULL, run.get("from_node_id"));
@@ -188,7 +230,9 @@ class RunsApiIT {
         assertEquals("error", failed.getString("route"), "the failure took the error route");
         assertFalse(failed.getString("error").isBlank());
         assertFalse(failed.getString("error_type").isBlank());
-        assertEquals(failed.getString("error"), failed.getJsonObject("output").getString("error"),
+        assertEquals(
+                failed.getString("error"),
+                failed.getJsonObject("output").getString("error"),
                 "the error route's output carries the error");
         assertNotNull(failed.get("input"));
         assertTrue(failed.getJsonNumber("duration_ms").longValue() >= 0);
@@ -197,7 +241,8 @@ class RunsApiIT {
         assertEquals(graph.after(), next.getString("node_id"));
         assertEquals("transform", next.getString("node_type"));
         assertTrue(Set.of("SUCCESS", "FAILURE").contains(next.getString("status")), next::toString);
-        assertFalse(Instant.parse(next.getString("started_at")).isBefore(Instant.parse(failed.getString("finished_at"))),
+        assertFalse(
+                Instant.parse(next.getString("started_at")).isBefore(Instant.parse(failed.getString("finished_at"))),
                 "the transform began after the node before it ended");
         assertEquals(2, storedNodeExecutions(run.getString("task_id")));
     }
@@ -206,7 +251,8 @@ class RunsApiIT {
     void everyAttemptOfARetriedNodeIsListed() {
         TestWorkflow workflow = alwaysFailing("Retries");
         String node = workflow.canvas().getJsonArray("nodes").getJsonObject(0).getString("id");
-        api.patch(workflow.nodePath(node, ""), "{\"retry\": {\"max_attempts\": 3, \"delay_ms\": 0}}").object(200);
+        api.patch(workflow.nodePath(node, ""), "{\"retry\": {\"max_attempts\": 3, \"delay_ms\": 0}}")
+                .object(200);
 
         JsonObject run = runToEnd(workflow);
 
@@ -214,7 +260,9 @@ class RunsApiIT {
         assertTrue(run.getString("error").contains("Call"), () -> "the run's error names the node: " + run);
         assertEquals(JsonValue.NULL, run.get("output"));
         List<JsonObject> attempts = executionsOf(run, node);
-        assertEquals(List.of(1, 2, 3), attempts.stream().map(attempt -> attempt.getInt("attempt")).toList());
+        assertEquals(
+                List.of(1, 2, 3),
+                attempts.stream().map(attempt -> attempt.getInt("attempt")).toList());
         attempts.forEach(attempt -> assertEquals("FAILURE", attempt.getString("status")));
         attempts.forEach(attempt -> assertEquals(JsonValue.NULL, attempt.get("route"), "no error route to take"));
     }
@@ -264,7 +312,8 @@ class RunsApiIT {
         assertEquals(3, beyond.getInt("total_count"));
 
         assertTrue(api.get("/api/runs/").object(200).getInt("total_count") >= 3, "without a filter: every workflow");
-        assertTrue(ids(api.get("/api/runs/?limit=500").object(200).getJsonArray("runs")).containsAll(started));
+        assertTrue(ids(api.get("/api/runs/?limit=500").object(200).getJsonArray("runs"))
+                .containsAll(started));
     }
 
     @Test
@@ -278,25 +327,47 @@ class RunsApiIT {
         String status = underWay.getString("status");
         String mine = "/api/runs/?workflow_id=" + workflow.id();
         try {
-            assertEquals(List.of(failed), ids(api.get(mine + "&status=FAILURE").object(200).getJsonArray("runs")));
-            assertEquals(List.of(waiting), ids(api.get(mine + "&status=" + status.toLowerCase(Locale.ROOT))
-                    .object(200).getJsonArray("runs")), "any case");
-            assertEquals(List.of(waiting, failed),
+            assertEquals(
+                    List.of(failed),
+                    ids(api.get(mine + "&status=FAILURE").object(200).getJsonArray("runs")));
+            assertEquals(
+                    List.of(waiting),
+                    ids(api.get(mine + "&status=" + status.toLowerCase(Locale.ROOT))
+                            .object(200)
+                            .getJsonArray("runs")),
+                    "any case");
+            assertEquals(
+                    List.of(waiting, failed),
                     ids(api.get(mine + "&status=FAILURE," + status).object(200).getJsonArray("runs")));
-            assertEquals(List.of(waiting), ids(api.get(mine + "&status=PENDING,STARTED,WAITING").object(200)
-                    .getJsonArray("runs")));
+            assertEquals(
+                    List.of(waiting),
+                    ids(api.get(mine + "&status=PENDING,STARTED,WAITING")
+                            .object(200)
+                            .getJsonArray("runs")));
             JsonObject none = api.get(mine + "&status=SUCCESS").object(200);
             assertEquals(0, none.getInt("total_count"));
             assertFalse(none.getBoolean("has_more"));
-            assertEquals(0, api.get("/api/runs/?workflow_id=no-such-workflow").object(200).getInt("total_count"));
+            assertEquals(
+                    0,
+                    api.get("/api/runs/?workflow_id=no-such-workflow")
+                            .object(200)
+                            .getInt("total_count"));
         } finally {
             api.delete("/api/runs/" + waiting + "/");
         }
     }
 
     @ParameterizedTest(name = "{0} is a 400")
-    @ValueSource(strings = {"limit=0", "limit=501", "limit=abc", "offset=-1", "offset=1.5", "status=DONE",
-        "status=FAILURE;WAITING"})
+    @ValueSource(
+            strings = {
+                "limit=0",
+                "limit=501",
+                "limit=abc",
+                "offset=-1",
+                "offset=1.5",
+                "status=DONE",
+                "status=FAILURE;WAITING"
+            })
     void badListParametersAre400(String query) {
         api.get("/api/runs/?" + query).error(400, "INVALID_REQUEST");
     }
@@ -330,8 +401,10 @@ class RunsApiIT {
         retryInAnHour(workflow, node);
         String runId = startUnderWay(workflow).getString("task_id");
 
-        api.post("/api/runs/" + runId + "/rewind/", "{\"node_id\": \"" + node + "\"}").error(409, "CONFLICT");
-        api.post("/api/runs/" + runId + "/fork/", "{\"node_id\": \"" + node + "\"}").error(409, "CONFLICT");
+        api.post("/api/runs/" + runId + "/rewind/", "{\"node_id\": \"" + node + "\"}")
+                .error(409, "CONFLICT");
+        api.post("/api/runs/" + runId + "/fork/", "{\"node_id\": \"" + node + "\"}")
+                .error(409, "CONFLICT");
         assertEquals(204, api.delete("/api/runs/" + runId + "/").status());
 
         api.get("/api/runs/" + runId + "/").error(404, "NOT_FOUND");
@@ -347,9 +420,13 @@ class RunsApiIT {
         String node = workflow.canvas().getJsonArray("nodes").getJsonObject(0).getString("id");
         retryInAnHour(workflow, node);
         String waiting = startUnderWay(workflow).getString("task_id");
-        assertEquals(2, api.get("/api/runs/?workflow_id=" + workflow.id()).object(200).getInt("total_count"));
-        assertEquals(2, MariaDb.count(DB, "SELECT COUNT(*) FROM workflow_snapshot WHERE workflow_id = ?",
-                workflow.id()), "one graph per version run");
+        assertEquals(
+                2,
+                api.get("/api/runs/?workflow_id=" + workflow.id()).object(200).getInt("total_count"));
+        assertEquals(
+                2,
+                MariaDb.count(DB, "SELECT COUNT(*) FROM workflow_snapshot WHERE workflow_id = ?", workflow.id()),
+                "one graph per version run");
 
         assertEquals(204, api.delete(workflow.path()).status());
 
@@ -361,8 +438,8 @@ class RunsApiIT {
             assertEquals(0, storedRuns(runId), "run " + runId + " stays deleted");
             assertEquals(0, storedNodeExecutions(runId));
         }
-        assertEquals(0, MariaDb.count(DB, "SELECT COUNT(*) FROM workflow_snapshot WHERE workflow_id = ?",
-                workflow.id()));
+        assertEquals(
+                0, MariaDb.count(DB, "SELECT COUNT(*) FROM workflow_snapshot WHERE workflow_id = ?", workflow.id()));
     }
 
     // ----- rewind and fork -------------------------------------------------------------------
@@ -377,17 +454,30 @@ class RunsApiIT {
 
         assertEquals(runId, answer.getString("task_id"), "a rewind goes on in the same run");
         assertFalse(answer.getString("status").isBlank());
-        JsonObject rewound = awaitRun(runId, run -> FINAL.contains(run.getString("status"))
-                && executionsOf(run, graph.after()).size() == 2);
+        JsonObject rewound = awaitRun(
+                runId,
+                run -> FINAL.contains(run.getString("status"))
+                        && executionsOf(run, graph.after()).size() == 2);
         assertEquals(graph.failing(), rewound.getString("from_node_id"));
-        assertEquals(List.of(1, 2), executionsOf(rewound, graph.failing()).stream()
-                .map(execution -> execution.getInt("attempt")).toList(), "the first attempt stays in the history");
+        assertEquals(
+                List.of(1, 2),
+                executionsOf(rewound, graph.failing()).stream()
+                        .map(execution -> execution.getInt("attempt"))
+                        .toList(),
+                "the first attempt stays in the history");
         List<String> order = rewound.getJsonArray("node_executions").stream()
                 .map(execution -> execution.asJsonObject().getString("node_id") + "#"
-                        + execution.asJsonObject().getInt("attempt")).toList();
-        assertEquals(List.of(graph.failing() + "#1", graph.after() + "#1", graph.failing() + "#2",
-                graph.after() + "#2"), order, "in the order they ran");
-        assertEquals(1, api.get("/api/runs/?workflow_id=" + graph.workflow().id()).object(200).getInt("total_count"),
+                        + execution.asJsonObject().getInt("attempt"))
+                .toList();
+        assertEquals(
+                List.of(graph.failing() + "#1", graph.after() + "#1", graph.failing() + "#2", graph.after() + "#2"),
+                order,
+                "in the order they ran");
+        assertEquals(
+                1,
+                api.get("/api/runs/?workflow_id=" + graph.workflow().id())
+                        .object(200)
+                        .getInt("total_count"),
                 "no new run");
     }
 
@@ -412,10 +502,18 @@ class RunsApiIT {
         assertEquals(original.get("output"), copied.get("output"), "the node before the fork point is copied");
         assertEquals(original.getString("finished_at"), copied.getString("finished_at"), "not run again");
         assertEquals(1, executionsOf(fork, graph.after()).size());
-        assertEquals(2, api.get("/api/runs/" + parentId + "/").object(200).getJsonArray("node_executions").size(),
+        assertEquals(
+                2,
+                api.get("/api/runs/" + parentId + "/")
+                        .object(200)
+                        .getJsonArray("node_executions")
+                        .size(),
                 "the parent is left as it was");
-        assertEquals(List.of(forkId, parentId),
-                ids(api.get("/api/runs/?workflow_id=" + graph.workflow().id()).object(200).getJsonArray("runs")));
+        assertEquals(
+                List.of(forkId, parentId),
+                ids(api.get("/api/runs/?workflow_id=" + graph.workflow().id())
+                        .object(200)
+                        .getJsonArray("runs")));
     }
 
     @Test
@@ -425,13 +523,20 @@ class RunsApiIT {
 
         for (String action : List.of("rewind", "fork")) {
             String path = "/api/runs/" + runId + "/" + action + "/";
-            assertTrue(api.post(path, "{\"node_id\": \"no-such-node\"}").error(422, "VALIDATION_ERROR")
+            assertTrue(api.post(path, "{\"node_id\": \"no-such-node\"}")
+                    .error(422, "VALIDATION_ERROR")
                     .containsKey("node_id"));
             assertTrue(api.post(path, "{}").error(422, "VALIDATION_ERROR").containsKey("node_id"));
-            assertTrue(api.post(path, "{\"node_id\": 7}").error(422, "VALIDATION_ERROR").containsKey("node_id"));
+            assertTrue(api.post(path, "{\"node_id\": 7}")
+                    .error(422, "VALIDATION_ERROR")
+                    .containsKey("node_id"));
             api.post(path, "{\"node_id\": ").error(400, "INVALID_REQUEST");
         }
-        assertEquals(1, api.get("/api/runs/?workflow_id=" + graph.workflow().id()).object(200).getInt("total_count"));
+        assertEquals(
+                1,
+                api.get("/api/runs/?workflow_id=" + graph.workflow().id())
+                        .object(200)
+                        .getInt("total_count"));
     }
 
     // ----- export ----------------------------------------------------------------------------
@@ -445,11 +550,16 @@ class RunsApiIT {
 
         assertEquals(200, export.status(), export::toString);
         assertTrue(export.header("Content-Type").orElse("").startsWith("application/json"), export::toString);
-        assertEquals("attachment; filename=\"run-" + runId + ".json\"", export.header("Content-Disposition").orElse(""));
+        assertEquals(
+                "attachment; filename=\"run-" + runId + ".json\"",
+                export.header("Content-Disposition").orElse(""));
         JsonObject document = export.object();
         Instant.parse(document.getString("exported_at"));
         assertEquals(run, withoutExportTime(document));
-        assertEquals(run, withoutExportTime(api.get("/api/runs/" + runId + "/export/?format=JSON").object(200)));
+        assertEquals(
+                run,
+                withoutExportTime(
+                        api.get("/api/runs/" + runId + "/export/?format=JSON").object(200)));
     }
 
     private static JsonObject withoutExportTime(JsonObject export) {
@@ -465,14 +575,17 @@ class RunsApiIT {
 
         assertEquals(200, export.status(), export::toString);
         assertTrue(export.header("Content-Type").orElse("").startsWith("application/yaml"), export::toString);
-        assertEquals("attachment; filename=\"run-" + runId + ".yaml\"", export.header("Content-Disposition").orElse(""));
+        assertEquals(
+                "attachment; filename=\"run-" + runId + ".yaml\"",
+                export.header("Content-Disposition").orElse(""));
         List<String> lines = export.text().lines().toList();
         assertTrue(lines.contains("task_id: " + runId) || lines.contains("task_id: \"" + runId + "\""), export::text);
         assertTrue(lines.contains("trigger: manual"), export::text);
         assertTrue(lines.contains("parent_run_id: null"), export::text);
         assertTrue(lines.contains("input: {}"), export::text);
         assertTrue(lines.contains("node_executions:"), export::text);
-        assertTrue(lines.stream().anyMatch(line -> line.matches("  - node_id: \"?" + graph.failing() + "\"?")),
+        assertTrue(
+                lines.stream().anyMatch(line -> line.matches("  - node_id: \"?" + graph.failing() + "\"?")),
                 export::text);
         assertTrue(lines.contains("    node_name: Call"), export::text);
         assertTrue(lines.contains("    route: error"), export::text);
@@ -483,7 +596,8 @@ class RunsApiIT {
     @Test
     void anUnknownExportFormatIs400() {
         String runId = runToEnd(alwaysFailing("Export format")).getString("task_id");
-        JsonObject details = api.get("/api/runs/" + runId + "/export/?format=xml").error(400, "INVALID_REQUEST");
+        JsonObject details =
+                api.get("/api/runs/" + runId + "/export/?format=xml").error(400, "INVALID_REQUEST");
         assertTrue(details.containsKey("format"), details::toString);
     }
 }

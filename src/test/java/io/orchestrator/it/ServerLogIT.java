@@ -16,8 +16,8 @@ class ServerLogIT {
 
     private static final Pattern QUARTZ_STARTED =
             Pattern.compile("org\\.quartz\\.core\\.QuartzScheduler\\s+I Scheduler orchestrator_\\$_\\S+ started\\.");
-    private static final Pattern FLYWAY_MIGRATED =
-            Pattern.compile("flywaydb\\.core\\.internal\\.command\\.DbMigrate\\s+I Successfully applied \\d+ migrations");
+    private static final Pattern FLYWAY_MIGRATED = Pattern.compile(
+            "flywaydb\\.core\\.internal\\.command\\.DbMigrate\\s+I Successfully applied \\d+ migrations");
 
     @Test
     void quartzAndFlywayWriteTheirStartUpToTheServerLog() {

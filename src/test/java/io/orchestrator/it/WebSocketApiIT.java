@@ -57,8 +57,8 @@ class WebSocketApiIT {
     @Test
     void theAuthorizationHeaderWorksTooAndNoSubprotocolIsSelectedWhenNoneWasOffered() {
         URI noQuery = SocketClient.uri("/ws/workflow/" + workflow.id() + "/");
-        try (SocketClient client = SocketClient.connect(noQuery,
-                builder -> builder.header("Authorization", "Bearer " + SharedServer.ADMIN_TOKEN))) {
+        try (SocketClient client = SocketClient.connect(
+                noQuery, builder -> builder.header("Authorization", "Bearer " + SharedServer.ADMIN_TOKEN))) {
             assertEquals("", client.socket().getSubprotocol());
             assertIdleState(client.next("state_sync"));
         }
@@ -66,8 +66,10 @@ class WebSocketApiIT {
 
     @Test
     void aUserTokenMayWatchToo() {
-        String userToken = admin.post("/api/tokens/", "{\"name\": \"watcher " + UUID.randomUUID()
-                + "\", \"role\": \"user\"}").object(201).getString("token");
+        String userToken = admin.post(
+                        "/api/tokens/", "{\"name\": \"watcher " + UUID.randomUUID() + "\", \"role\": \"user\"}")
+                .object(201)
+                .getString("token");
         try (SocketClient client = SocketClient.connect(uri(userToken))) {
             assertIdleState(client.next("state_sync"));
         }
@@ -88,8 +90,14 @@ class WebSocketApiIT {
     void aBadMessageGetsAnErrorAndTheConnectionStays() {
         try (SocketClient client = SocketClient.connect(uri(SharedServer.ADMIN_TOKEN))) {
             client.next("state_sync");
-            for (String bad : List.of("not json", "{\"type\":", "[1, 2]", "{}", "{\"type\": \"subscribe\"}",
-                    "{\"type\": 7}", "{\"type\": \"ping\"} {\"type\": \"ping\"}")) {
+            for (String bad : List.of(
+                    "not json",
+                    "{\"type\":",
+                    "[1, 2]",
+                    "{}",
+                    "{\"type\": \"subscribe\"}",
+                    "{\"type\": 7}",
+                    "{\"type\": \"ping\"} {\"type\": \"ping\"}")) {
                 client.send(bad);
                 JsonObject error = client.next("error");
                 assertEquals("INVALID_REQUEST", error.getString("code"), bad);
@@ -123,7 +131,7 @@ class WebSocketApiIT {
     @Test
     void everyClientOfAWorkflowIsAnsweredOnItsOwn() {
         try (SocketClient first = SocketClient.connect(uri(SharedServer.ADMIN_TOKEN));
-             SocketClient second = SocketClient.connect(uri(SharedServer.ADMIN_TOKEN))) {
+                SocketClient second = SocketClient.connect(uri(SharedServer.ADMIN_TOKEN))) {
             first.next("state_sync");
             second.next("state_sync");
             first.send("{\"type\": \"ping\"}");
@@ -146,8 +154,11 @@ class WebSocketApiIT {
 
     /** The HTTP status of a handshake that must fail, with a bogus token as subprotocol or not. */
     private static int handshakeStatus(URI uri, boolean asSubprotocol) {
-        CompletionException failed = assertThrows(CompletionException.class, () -> SocketClient.connect(uri,
-                builder -> asSubprotocol ? builder.subprotocols("bearer.wfo_wrong") : builder).close());
+        CompletionException failed = assertThrows(
+                CompletionException.class,
+                () -> SocketClient.connect(
+                                uri, builder -> asSubprotocol ? builder.subprotocols("bearer.wfo_wrong") : builder)
+                        .close());
         WebSocketHandshakeException refused = assertInstanceOf(WebSocketHandshakeException.class, failed.getCause());
         return refused.getResponse().statusCode();
     }

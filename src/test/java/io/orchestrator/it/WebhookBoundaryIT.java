@@ -30,8 +30,7 @@ class WebhookBoundaryIT {
     private final Api caller = SharedServer.anonymous();
 
     /** An active workflow: its webhook, in this response mode, then the node given, if any. */
-    private record Hook(TestWorkflow workflow, String url) {
-    }
+    private record Hook(TestWorkflow workflow, String url) {}
 
     private Hook activeHook(String mode) {
         return activeHook(mode, null, null);
@@ -40,8 +39,14 @@ class WebhookBoundaryIT {
     private Hook activeHook(String mode, String nextType, JsonObject nextForm) {
         String path = "it/boundary/" + UUID.randomUUID();
         TestWorkflow workflow = TestWorkflow.create(api, "boundary " + path);
-        String hook = workflow.addNode("webhook", "Hook", Json.createObjectBuilder().add("path", path)
-                .add("response_mode", mode).build()).getString("id");
+        String hook = workflow.addNode(
+                        "webhook",
+                        "Hook",
+                        Json.createObjectBuilder()
+                                .add("path", path)
+                                .add("response_mode", mode)
+                                .build())
+                .getString("id");
         if (nextType != null) {
             workflow.connect(hook, workflow.addNode(nextType, "Next", nextForm).getString("id"));
         }
@@ -65,8 +70,10 @@ class WebhookBoundaryIT {
     @Test
     void theRunsInputHoldsTheMethodTheHeadersTheQueryAndTheBody() {
         String hook = activeHook("on_received").url();
-        JsonObject input = inputOf(caller.withHeader("X-Order", "A-7").withHeader("Cookie", "session=s3cret")
-                .withHeader("X-Webhook-Secret", "unused").post(hook + "?one=1&many=a&many=b", "{\"n\": 1}"));
+        JsonObject input = inputOf(caller.withHeader("X-Order", "A-7")
+                .withHeader("Cookie", "session=s3cret")
+                .withHeader("X-Webhook-Secret", "unused")
+                .post(hook + "?one=1&many=a&many=b", "{\"n\": 1}"));
 
         assertEquals("POST", input.getString("method"));
         assertEquals(Json.createObjectBuilder().add("n", 1).build(), input.getJsonObject("body"));
@@ -75,18 +82,28 @@ class WebhookBoundaryIT {
         for (String hidden : new String[] {"cookie", "x-webhook-secret", "authorization"}) {
             assertFalse(input.getJsonObject("headers").containsKey(hidden), hidden + " is never handed to a run");
         }
-        assertEquals(Json.createObjectBuilder().add("one", "1").add("many", Json.createArrayBuilder().add("a").add("b"))
-                .build(), input.getJsonObject("query"));
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add("one", "1")
+                        .add("many", Json.createArrayBuilder().add("a").add("b"))
+                        .build(),
+                input.getJsonObject("query"));
     }
 
     @Test
     void aBodyThatIsNotJsonIsTextAndAnEmptyOneIsNull() {
         String hook = activeHook("on_received").url();
-        assertEquals(Json.createValue("hello, world"),
+        assertEquals(
+                Json.createValue("hello, world"),
                 inputOf(caller.send("POST", hook, "hello, world", "text/plain")).get("body"));
-        assertEquals(Json.createValue("{not json"), inputOf(caller.send("POST", hook, "{not json", "text/plain")).get("body"));
-        assertEquals(JsonValue.NULL, inputOf(caller.send("POST", hook, null, null)).get("body"));
-        assertEquals(Json.createValue("caf\u00e9"), inputOf(caller.send("POST", hook, "caf\u00e9", "text/plain")).get("body"));
+        assertEquals(
+                Json.createValue("{not json"),
+                inputOf(caller.send("POST", hook, "{not json", "text/plain")).get("body"));
+        assertEquals(
+                JsonValue.NULL, inputOf(caller.send("POST", hook, null, null)).get("body"));
+        assertEquals(
+                Json.createValue("caf\u00e9"),
+                inputOf(caller.send("POST", hook, "caf\u00e9", "text/plain")).get("body"));
         caller.post(hook, "{not json").error(400, "INVALID_REQUEST");
     }
 
@@ -95,8 +112,12 @@ class WebhookBoundaryIT {
         String hook = activeHook("on_received").url();
         caller.post(hook, nested(1000)).error(400, "INVALID_REQUEST");
         caller.post(hook, "{\"extra\": " + nested(64) + "}").error(400, "INVALID_REQUEST");
-        caller.send("POST", hook, "{\"extra\": " + nested(64) + "}", "text/plain").error(400, "INVALID_REQUEST");
-        assertTrue(inputOf(caller.post(hook, "{\"extra\": " + nested(63) + "}")).getJsonObject("body").containsKey("extra"),
+        caller.send("POST", hook, "{\"extra\": " + nested(64) + "}", "text/plain")
+                .error(400, "INVALID_REQUEST");
+        assertTrue(
+                inputOf(caller.post(hook, "{\"extra\": " + nested(63) + "}"))
+                        .getJsonObject("body")
+                        .containsKey("extra"),
                 "the API's own limit: 64 levels pass");
     }
 
@@ -114,38 +135,58 @@ class WebhookBoundaryIT {
         String hook = activeHook("on_received").url();
         byte[] body = ("{\"pad\": \"" + "a".repeat(MAX_BODY) + "\"}").getBytes(StandardCharsets.UTF_8);
         caller.sendBody("POST", hook, bytes(body), "application/json").error(413, "PAYLOAD_TOO_LARGE");
-        caller.sendBody("POST", hook, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
-                "text/plain").error(413, "PAYLOAD_TOO_LARGE");
+        caller.sendBody(
+                        "POST",
+                        hook,
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+                        "text/plain")
+                .error(413, "PAYLOAD_TOO_LARGE");
 
         TestWorkflow workflow = TestWorkflow.create(api, "oversize input");
         workflow.addNodeId("manual-trigger", "Start");
         api.sendBody("POST", workflow.path("start_execution/"), bytes(body), "application/json")
                 .error(413, "PAYLOAD_TOO_LARGE");
-        api.sendBody("POST", workflow.path("start_execution/"),
-                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), "application/json")
+        api.sendBody(
+                        "POST",
+                        workflow.path("start_execution/"),
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+                        "application/json")
                 .error(413, "PAYLOAD_TOO_LARGE");
     }
 
     @Test
     void aRunThatFailsIs502WithItsTaskId() {
         // Well formed, so it is saved; not a boolean, so the run fails when it gets there.
-        Hook hook = activeHook("last_node", "condition", Json.createObjectBuilder().add("expression", "${input.method}")
-                .build());
+        Hook hook = activeHook(
+                "last_node",
+                "condition",
+                Json.createObjectBuilder().add("expression", "${input.method}").build());
 
         JsonObject details = caller.post(hook.url(), "{}").error(502, "RUN_FAILED");
-        assertEquals("FAILURE", api.get("/api/runs/" + details.getString("task_id") + "/").object(200).getString("status"));
+        assertEquals(
+                "FAILURE",
+                api.get("/api/runs/" + details.getString("task_id") + "/")
+                        .object(200)
+                        .getString("status"));
     }
 
     @Test
     void aRespondNodesTextBodyIsSentAsTextWithItsStatusAndHeaders() {
-        Hook hook = activeHook("respond_node", "respond-webhook", Json.createObjectBuilder().add("status", 203)
-                .add("headers", Json.createObjectBuilder().add("X-Kind", "greeting"))
-                .add("body", "Hello ${input.query.name}").build());
+        Hook hook = activeHook(
+                "respond_node",
+                "respond-webhook",
+                Json.createObjectBuilder()
+                        .add("status", 203)
+                        .add("headers", Json.createObjectBuilder().add("X-Kind", "greeting"))
+                        .add("body", "Hello ${input.query.name}")
+                        .build());
 
         Api.Response answer = caller.post(hook.url() + "?name=Ada", "{}");
         assertEquals(203, answer.status(), answer::toString);
         assertEquals("Hello Ada", answer.text());
-        assertTrue(answer.header("Content-Type").orElse("").startsWith("text/plain"), answer.headers().map()::toString);
+        assertTrue(
+                answer.header("Content-Type").orElse("").startsWith("text/plain"),
+                answer.headers().map()::toString);
         assertEquals("greeting", answer.header("X-Kind").orElse(null));
         assertTrue(answer.header("X-Task-Id").isPresent(), answer.headers().map()::toString);
     }
@@ -153,7 +194,8 @@ class WebhookBoundaryIT {
     @Test
     void aRefusalOverTheRateLimitCarriesTheRateLimitHeaders() {
         Hook hook = activeHook("on_received");
-        api.patch(hook.workflow().path(), "{\"settings\": {\"webhook_rate_limit\": 1}}").object(200);
+        api.patch(hook.workflow().path(), "{\"settings\": {\"webhook_rate_limit\": 1}}")
+                .object(200);
 
         Api.Response refused = null;
         for (int call = 0; call < 4 && refused == null; call++) {
@@ -162,7 +204,10 @@ class WebhookBoundaryIT {
         }
         assertTrue(refused != null, "a second call within a minute is refused");
         refused.error(429, "RATE_LIMITED");
-        assertEquals("1", refused.header("X-RateLimit-Limit").orElse(null), refused.headers().map()::toString);
+        assertEquals(
+                "1",
+                refused.header("X-RateLimit-Limit").orElse(null),
+                refused.headers().map()::toString);
         assertEquals("0", refused.header("X-RateLimit-Remaining").orElse(null));
         assertTrue(refused.header("X-RateLimit-Reset").isPresent());
         assertTrue(Long.parseLong(refused.header("Retry-After").orElseThrow()) >= 1);

@@ -27,7 +27,8 @@ class WorkflowApiIT {
     @Test
     void createAnswers201WithTheSeedFields() {
         String name = "My Workflow " + UUID.randomUUID();
-        Api.Response response = api.post("/api/workflow/", "{\"name\": \"" + name + "\", \"description\": \"Workflow description\"}");
+        Api.Response response =
+                api.post("/api/workflow/", "{\"name\": \"" + name + "\", \"description\": \"Workflow description\"}");
 
         JsonObject created = response.object(201);
         String id = created.getString("id");
@@ -43,10 +44,14 @@ class WorkflowApiIT {
 
     @Test
     void createNeedsANonBlankName() {
-        assertTrue(api.post("/api/workflow/", "{\"description\": \"no name\"}").error(422, "VALIDATION_ERROR")
+        assertTrue(api.post("/api/workflow/", "{\"description\": \"no name\"}")
+                .error(422, "VALIDATION_ERROR")
                 .containsKey("name"));
-        assertTrue(api.post("/api/workflow/", "{\"name\": \"   \"}").error(422, "VALIDATION_ERROR").containsKey("name"));
-        assertTrue(api.post("/api/workflow/", "{\"name\": \"" + "x".repeat(201) + "\"}").error(422, "VALIDATION_ERROR")
+        assertTrue(api.post("/api/workflow/", "{\"name\": \"   \"}")
+                .error(422, "VALIDATION_ERROR")
+                .containsKey("name"));
+        assertTrue(api.post("/api/workflow/", "{\"name\": \"" + "x".repeat(201) + "\"}")
+                .error(422, "VALIDATION_ERROR")
                 .containsKey("name"));
     }
 
@@ -54,7 +59,8 @@ class WorkflowApiIT {
     void listIsAPlainArrayWithTheTotalInAHeaderAndPages() {
         String tag = "paging-" + UUID.randomUUID();
         for (String suffix : List.of("one", "two", "three")) {
-            api.post("/api/workflow/", "{\"name\": \"" + tag + " " + suffix + "\"}").object(201);
+            api.post("/api/workflow/", "{\"name\": \"" + tag + " " + suffix + "\"}")
+                    .object(201);
         }
 
         Api.Response all = api.get("/api/workflow/?search=" + tag);
@@ -70,14 +76,17 @@ class WorkflowApiIT {
         Api.Response firstPage = api.get("/api/workflow/?search=" + tag + "&limit=2");
         assertEquals(2, firstPage.array(200).size());
         assertEquals("3", firstPage.header("X-Total-Count").orElse(null), "the total counts every match, not the page");
-        JsonArray lastPage = api.get("/api/workflow/?search=" + tag + "&limit=2&offset=2").array(200);
+        JsonArray lastPage =
+                api.get("/api/workflow/?search=" + tag + "&limit=2&offset=2").array(200);
         assertEquals(1, lastPage.size());
         assertEquals(tag + " one", lastPage.getJsonObject(0).getString("name"));
 
         Api.Response unfiltered = api.get("/api/workflow/");
         assertTrue(unfiltered.array(200).size() >= 3);
         assertTrue(Long.parseLong(unfiltered.header("X-Total-Count").orElse("0")) >= 3);
-        assertEquals(0, api.get("/api/workflow/?search=" + UUID.randomUUID()).array(200).size());
+        assertEquals(
+                0,
+                api.get("/api/workflow/?search=" + UUID.randomUUID()).array(200).size());
     }
 
     @Test
@@ -87,11 +96,24 @@ class WorkflowApiIT {
             api.post("/api/workflow/", "{\"name\": \"" + name + "\"}").object(201);
         }
 
-        JsonArray percent = api.get("/api/workflow/?search=" + tag + "%20100%25").array(200);
-        assertEquals(List.of(tag + " 100% done"), percent.getValuesAs(JsonObject.class).stream().map(w -> w.getString("name")).toList());
-        JsonArray underscore = api.get("/api/workflow/?search=" + tag + "%20a_b").array(200);
-        assertEquals(List.of(tag + " a_b"), underscore.getValuesAs(JsonObject.class).stream().map(w -> w.getString("name")).toList());
-        assertEquals(4, api.get("/api/workflow/?search=" + tag.toUpperCase()).array(200).size(), "search ignores case");
+        JsonArray percent =
+                api.get("/api/workflow/?search=" + tag + "%20100%25").array(200);
+        assertEquals(
+                List.of(tag + " 100% done"),
+                percent.getValuesAs(JsonObject.class).stream()
+                        .map(w -> w.getString("name"))
+                        .toList());
+        JsonArray underscore =
+                api.get("/api/workflow/?search=" + tag + "%20a_b").array(200);
+        assertEquals(
+                List.of(tag + " a_b"),
+                underscore.getValuesAs(JsonObject.class).stream()
+                        .map(w -> w.getString("name"))
+                        .toList());
+        assertEquals(
+                4,
+                api.get("/api/workflow/?search=" + tag.toUpperCase()).array(200).size(),
+                "search ignores case");
     }
 
     @ParameterizedTest
@@ -118,16 +140,19 @@ class WorkflowApiIT {
     void putRenamesAndRequiresTheName() {
         TestWorkflow workflow = TestWorkflow.create(api, "Before put");
 
-        JsonObject updated = api.put(workflow.path(), "{\"name\": \"Updated Workflow\"}").object(200);
+        JsonObject updated =
+                api.put(workflow.path(), "{\"name\": \"Updated Workflow\"}").object(200);
         assertEquals("Updated Workflow", updated.getString("name"));
         assertEquals(workflow.id(), updated.getString("id"));
         assertNotNull(Instant.parse(updated.getString("updated_at")));
         assertEquals(2, updated.getInt("version"));
 
-        JsonObject details = api.put(workflow.path(), "{\"description\": \"no name\"}").error(422, "VALIDATION_ERROR");
+        JsonObject details =
+                api.put(workflow.path(), "{\"description\": \"no name\"}").error(422, "VALIDATION_ERROR");
         assertTrue(details.containsKey("name"), details.toString());
         assertEquals("Updated Workflow", api.get(workflow.path()).object(200).getString("name"));
-        assertEquals("", api.get(workflow.path()).object(200).getString("description"), "a refused PUT changes nothing");
+        assertEquals(
+                "", api.get(workflow.path()).object(200).getString("description"), "a refused PUT changes nothing");
     }
 
     @Test
@@ -139,9 +164,13 @@ class WorkflowApiIT {
         assertTrue(activated.getBoolean("active"));
         assertEquals(workflow.name(), activated.getString("name"));
         assertEquals("kept", activated.getString("description"));
-        assertEquals(1, MariaDb.count(SharedServer.DATABASE, "SELECT COUNT(*) FROM workflow WHERE id = ? AND active", workflow.id()));
+        assertEquals(
+                1,
+                MariaDb.count(
+                        SharedServer.DATABASE, "SELECT COUNT(*) FROM workflow WHERE id = ? AND active", workflow.id()));
 
-        JsonObject renamed = api.patch(workflow.path(), "{\"name\": \"Patched\"}").object(200);
+        JsonObject renamed =
+                api.patch(workflow.path(), "{\"name\": \"Patched\"}").object(200);
         assertEquals("Patched", renamed.getString("name"));
         assertTrue(renamed.getBoolean("active"));
         assertEquals(4, renamed.getInt("version"));
@@ -159,11 +188,13 @@ class WorkflowApiIT {
         assertEquals(3600, defaults.getInt("execution_timeout_seconds"));
         assertEquals("all", defaults.getString("keep_executions"));
 
-        JsonObject first = api.patch(workflow.path(), "{\"settings\": {\"concurrency_limit\": 3}}").object(200)
+        JsonObject first = api.patch(workflow.path(), "{\"settings\": {\"concurrency_limit\": 3}}")
+                .object(200)
                 .getJsonObject("settings");
         assertEquals(3, first.getInt("concurrency_limit"));
         assertEquals(3600, first.getInt("execution_timeout_seconds"), "fields not sent keep their values");
-        JsonObject second = api.patch(workflow.path(), "{\"settings\": {\"keep_executions\": \"failed\"}}").object(200)
+        JsonObject second = api.patch(workflow.path(), "{\"settings\": {\"keep_executions\": \"failed\"}}")
+                .object(200)
                 .getJsonObject("settings");
         assertEquals(3, second.getInt("concurrency_limit"), "a later patch merges over the earlier one");
         assertEquals("failed", second.getString("keep_executions"));
@@ -171,7 +202,8 @@ class WorkflowApiIT {
         JsonObject tooLow = api.patch(workflow.path(), "{\"settings\": {\"concurrency_limit\": 0}}")
                 .error(422, "VALIDATION_ERROR");
         assertTrue(tooLow.getJsonObject("settings").containsKey("concurrency_limit"), tooLow.toString());
-        JsonObject unknown = api.patch(workflow.path(), "{\"settings\": {\"colour\": \"red\", \"keep_executions\": \"some\"}}")
+        JsonObject unknown = api.patch(
+                        workflow.path(), "{\"settings\": {\"colour\": \"red\", \"keep_executions\": \"some\"}}")
                 .error(422, "VALIDATION_ERROR");
         assertTrue(unknown.getJsonObject("settings").containsKey("colour"), unknown.toString());
         assertTrue(unknown.getJsonObject("settings").containsKey("keep_executions"), unknown.toString());
@@ -185,12 +217,15 @@ class WorkflowApiIT {
     @Test
     void aStaleVersionInPutOrPatchIs409WithTheCurrentVersion() {
         TestWorkflow workflow = TestWorkflow.create(api, "Versions");
-        long version = api.get(workflow.path()).object(200).getJsonNumber("version").longValue();
+        long version =
+                api.get(workflow.path()).object(200).getJsonNumber("version").longValue();
 
-        JsonObject first = api.patch(workflow.path(), "{\"name\": \"First writer\", \"version\": " + version + "}").object(200);
+        JsonObject first = api.patch(workflow.path(), "{\"name\": \"First writer\", \"version\": " + version + "}")
+                .object(200);
         assertEquals(version + 1, first.getJsonNumber("version").longValue());
 
-        JsonObject patchConflict = api.patch(workflow.path(), "{\"name\": \"Second writer\", \"version\": " + version + "}")
+        JsonObject patchConflict = api.patch(
+                        workflow.path(), "{\"name\": \"Second writer\", \"version\": " + version + "}")
                 .error(409, "CONFLICT");
         assertEquals(version + 1, patchConflict.getJsonNumber("current_version").longValue());
         JsonObject putConflict = api.put(workflow.path(), "{\"name\": \"Second writer\", \"version\": " + version + "}")
@@ -200,8 +235,11 @@ class WorkflowApiIT {
         JsonObject stored = api.get(workflow.path()).object(200);
         assertEquals("First writer", stored.getString("name"));
         assertEquals(version + 1, stored.getJsonNumber("version").longValue());
-        assertEquals("Current writer", api.put(workflow.path(), "{\"name\": \"Current writer\", \"version\": "
-                + (version + 1) + "}").object(200).getString("name"));
+        assertEquals(
+                "Current writer",
+                api.put(workflow.path(), "{\"name\": \"Current writer\", \"version\": " + (version + 1) + "}")
+                        .object(200)
+                        .getString("name"));
     }
 
     @Test
@@ -220,7 +258,8 @@ class WorkflowApiIT {
         api.get(workflow.path()).error(404, "NOT_FOUND");
         api.get(workflow.path("canvas_data/")).error(404, "NOT_FOUND");
         api.delete(workflow.path()).error(404, "NOT_FOUND");
-        assertEquals(0, MariaDb.count(SharedServer.DATABASE, "SELECT COUNT(*) FROM workflow WHERE id = ?", workflow.id()));
+        assertEquals(
+                0, MariaDb.count(SharedServer.DATABASE, "SELECT COUNT(*) FROM workflow WHERE id = ?", workflow.id()));
         assertEquals(0, workflow.storedNodes());
         assertEquals(0, workflow.storedEdges());
         assertEquals(JsonValue.ValueType.ARRAY, api.get("/api/workflow/").json().getValueType());

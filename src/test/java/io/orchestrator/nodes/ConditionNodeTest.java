@@ -14,7 +14,8 @@ class ConditionNodeTest {
     private final ConditionNode type = new ConditionNode();
 
     private NodeOutcome run(String expression, String input) throws NodeFailure {
-        return TestNodeCall.of(type, "{'expression': '" + expression + "'}", input).run();
+        return TestNodeCall.of(type, "{'expression': '" + expression + "'}", input)
+                .run();
     }
 
     @Test
@@ -31,14 +32,21 @@ class ConditionNodeTest {
 
     @Test
     void acceptsAnExpressionWithoutDollarBraces() throws Exception {
-        JsonObject values = Json.createObjectBuilder().add("expression", "input.kind == 'vip' && !empty input.tags").build();
-        assertEquals(Routes.TRUE, new TestNodeCall(type, values, json("{'kind': 'vip', 'tags': ['x']}")).run().route());
+        JsonObject values = Json.createObjectBuilder()
+                .add("expression", "input.kind == 'vip' && !empty input.tags")
+                .build();
+        assertEquals(
+                Routes.TRUE,
+                new TestNodeCall(type, values, json("{'kind': 'vip', 'tags': ['x']}"))
+                        .run()
+                        .route());
     }
 
     @Test
     void failsWhenTheExpressionIsNotBoolean() {
         NodeFailure failure = assertThrows(NodeFailure.class, () -> run("${input.amount}", "{'amount': 5}"));
         assertEquals(ErrorType.EXPRESSION, failure.errorType());
-        assertTrue(failure.getMessage().contains("must give true or false, but gave the number 5"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().contains("must give true or false, but gave the number 5"), failure.getMessage());
     }
 }

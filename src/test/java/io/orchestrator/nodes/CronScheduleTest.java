@@ -34,7 +34,9 @@ class CronScheduleTest {
     }
 
     private static List<DayOfWeek> firingDays(String unixExpression, int count) throws ParseException {
-        return firings(unixExpression, count).stream().map(time -> time.atZone(ZoneOffset.UTC).getDayOfWeek()).toList();
+        return firings(unixExpression, count).stream()
+                .map(time -> time.atZone(ZoneOffset.UTC).getDayOfWeek())
+                .toList();
     }
 
     @Test
@@ -49,8 +51,15 @@ class CronScheduleTest {
 
     @Test
     void mondayToFridayFiresOnMondayToFriday() throws ParseException {
-        assertEquals(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY, DayOfWeek.MONDAY), firingDays("0 9 * * 1-5", 6));
+        assertEquals(
+                List.of(
+                        DayOfWeek.MONDAY,
+                        DayOfWeek.TUESDAY,
+                        DayOfWeek.WEDNESDAY,
+                        DayOfWeek.THURSDAY,
+                        DayOfWeek.FRIDAY,
+                        DayOfWeek.MONDAY),
+                firingDays("0 9 * * 1-5", 6));
     }
 
     @Test
@@ -76,8 +85,9 @@ class CronScheduleTest {
 
     @Test
     void everySecondWeekdayFiresOnSundayTuesdayThursdaySaturday() throws ParseException {
-        assertEquals(List.of(DayOfWeek.SUNDAY, DayOfWeek.TUESDAY, DayOfWeek.THURSDAY, DayOfWeek.SATURDAY,
-                DayOfWeek.SUNDAY), firingDays("0 0 * * */2", 5));
+        assertEquals(
+                List.of(DayOfWeek.SUNDAY, DayOfWeek.TUESDAY, DayOfWeek.THURSDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+                firingDays("0 0 * * */2", 5));
     }
 
     @Test
@@ -87,7 +97,8 @@ class CronScheduleTest {
 
     @Test
     void everySecondDayFromMondayToFridayFiresOnMondayWednesdayFriday() throws ParseException {
-        assertEquals(List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY, DayOfWeek.MONDAY),
+        assertEquals(
+                List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY, DayOfWeek.MONDAY),
                 firingDays("0 0 * * 1-5/2", 4));
     }
 
@@ -98,7 +109,8 @@ class CronScheduleTest {
 
     @Test
     void theThirdFridayFiresOnTheThirdFriday() throws ParseException {
-        assertEquals(List.of(Instant.parse("2024-01-19T09:00:00Z"), Instant.parse("2024-02-16T09:00:00Z")),
+        assertEquals(
+                List.of(Instant.parse("2024-01-19T09:00:00Z"), Instant.parse("2024-02-16T09:00:00Z")),
                 firings("0 9 * * 5#3", 2));
     }
 
@@ -115,7 +127,8 @@ class CronScheduleTest {
     @Test
     void aWeekdayRangeEndingOnSundaySevenWrapsAroundInQuartz() throws ParseException {
         assertEquals("0 0 0 ? * 6-1", CronSchedule.toQuartz("0 0 * * 5-7"));
-        assertEquals(List.of(DayOfWeek.SUNDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+        assertEquals(
+                List.of(DayOfWeek.SUNDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
                 firingDays("0 0 * * 5-7", 4));
     }
 
@@ -141,7 +154,8 @@ class CronScheduleTest {
 
     @Test
     void validFiveSixAndSevenFieldExpressionsHaveNoProblem() {
-        for (String valid : List.of("*/5 * * * *", "0 9 * * 1-5", "0 0 * * */2", "0 0/5 * * * ?", "0 0 12 ? * WED 2030")) {
+        for (String valid :
+                List.of("*/5 * * * *", "0 9 * * 1-5", "0 0 * * */2", "0 0/5 * * * ?", "0 0 12 ? * WED 2030")) {
             assertEquals(Optional.empty(), CronSchedule.problem(valid), valid);
         }
     }

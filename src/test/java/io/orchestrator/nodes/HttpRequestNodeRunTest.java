@@ -69,7 +69,8 @@ class HttpRequestNodeRunTest {
     @Test
     void postsAJsonBodyAsJson() throws NodeFailure {
         JsonObject echoed = run("{'method': 'POST', 'url': URL(/echo)URL,"
-                + " 'body': {'order': 42, 'items': ['a', 'b'], 'paid': true}}").getJsonObject("body");
+                        + " 'body': {'order': 42, 'items': ['a', 'b'], 'paid': true}}")
+                .getJsonObject("body");
         assertEquals("POST", echoed.getString("method"));
         assertEquals(object("{'order': 42, 'items': ['a', 'b'], 'paid': true}"), json(echoed.getString("body")));
         assertEquals("application/json", echoed.getJsonObject("headers").getString("content-type"));
@@ -78,11 +79,15 @@ class HttpRequestNodeRunTest {
     @Test
     void sendsAStringBodyAsItIs() throws NodeFailure {
         JsonObject echoed = run("{'method': 'PUT', 'url': URL(/echo)URL, 'body': 'a=1&b=2',"
-                + " 'headers': {'Content-Type': 'application/x-www-form-urlencoded'}}").getJsonObject("body");
+                        + " 'headers': {'Content-Type': 'application/x-www-form-urlencoded'}}")
+                .getJsonObject("body");
         assertEquals("a=1&b=2", echoed.getString("body"));
-        assertEquals("application/x-www-form-urlencoded", echoed.getJsonObject("headers").getString("content-type"));
+        assertEquals(
+                "application/x-www-form-urlencoded",
+                echoed.getJsonObject("headers").getString("content-type"));
 
-        JsonObject plain = run("{'method': 'POST', 'url': URL(/echo)URL, 'body': 'hello'}").getJsonObject("body");
+        JsonObject plain =
+                run("{'method': 'POST', 'url': URL(/echo)URL, 'body': 'hello'}").getJsonObject("body");
         assertEquals("text/plain; charset=utf-8", plain.getJsonObject("headers").getString("content-type"));
     }
 
@@ -103,8 +108,14 @@ class HttpRequestNodeRunTest {
 
     @Test
     void outputsHeadersWithLowerCaseNamesAndListsForRepeatedOnes() throws NodeFailure {
-        server.handle("/headers", exchange -> respond(exchange, 200, "text/plain", "ok",
-                Map.of("X-Single", List.of("one"), "X-Multi", List.of("a", "b"))));
+        server.handle(
+                "/headers",
+                exchange -> respond(
+                        exchange,
+                        200,
+                        "text/plain",
+                        "ok",
+                        Map.of("X-Single", List.of("one"), "X-Multi", List.of("a", "b"))));
         JsonObject headers = run("{'url': URL(/headers)URL}").getJsonObject("headers");
         assertEquals("one", headers.getString("x-single"));
         assertEquals(json("['a', 'b']"), headers.get("x-multi"));
@@ -113,14 +124,22 @@ class HttpRequestNodeRunTest {
 
     @Test
     void aServerErrorFailsTheNodeWithTheResponseAsDetails() {
-        server.handle("/down", exchange -> respond(exchange, 503, "application/json",
-                "{\"message\": \"maintenance until noon\"}", Map.of("Retry-After", List.of("120"))));
+        server.handle(
+                "/down",
+                exchange -> respond(
+                        exchange,
+                        503,
+                        "application/json",
+                        "{\"message\": \"maintenance until noon\"}",
+                        Map.of("Retry-After", List.of("120"))));
         NodeFailure failure = failure("{'url': URL(/down)URL}");
         assertEquals(ErrorType.HTTP, failure.errorType());
         assertEquals("HTTP 503 from 127.0.0.1: Service Unavailable: maintenance until noon", failure.getMessage());
         assertEquals(503, failure.details().getInt("status"));
         assertEquals("120", failure.details().getJsonObject("headers").getString("retry-after"));
-        assertEquals(object("{'message': 'maintenance until noon'}"), failure.details().get("body"));
+        assertEquals(
+                object("{'message': 'maintenance until noon'}"),
+                failure.details().get("body"));
     }
 
     @Test
@@ -145,8 +164,8 @@ class HttpRequestNodeRunTest {
         assertEquals(ErrorType.TIMEOUT, own.errorType());
         assertEquals("No complete response from 127.0.0.1 within 200 ms.", own.getMessage());
 
-        LiteralNodeCall almostOutOfTime = new LiteralNodeCall(form("{'url': URL(/slow)URL, 'timeout_ms': 30000}"),
-                new MemorySession(), 150);
+        LiteralNodeCall almostOutOfTime =
+                new LiteralNodeCall(form("{'url': URL(/slow)URL, 'timeout_ms': 30000}"), new MemorySession(), 150);
         NodeFailure attempts = assertThrows(NodeFailure.class, () -> node.execute(almostOutOfTime));
         assertEquals("No complete response from 127.0.0.1 within 150 ms.", attempts.getMessage());
     }
@@ -159,48 +178,72 @@ class HttpRequestNodeRunTest {
         }
         NodeFailure failure = failure("{'url': 'http://127.0.0.1:" + closedPort + "/'}");
         assertEquals(ErrorType.CONNECTION, failure.errorType());
-        assertTrue(failure.getMessage().startsWith("Could not connect to 127.0.0.1:" + closedPort), failure.getMessage());
+        assertTrue(
+                failure.getMessage().startsWith("Could not connect to 127.0.0.1:" + closedPort), failure.getMessage());
     }
 
     @Test
     void keepsCookiesInTheSessionForTheNextCall() throws NodeFailure {
-        server.handle("/login", exchange -> respond(exchange, 200, "text/plain", "welcome",
-                Map.of("Set-Cookie", List.of("sid=abc; Path=/; HttpOnly", "lang=en; Path=/"))));
+        server.handle(
+                "/login",
+                exchange -> respond(
+                        exchange,
+                        200,
+                        "text/plain",
+                        "welcome",
+                        Map.of("Set-Cookie", List.of("sid=abc; Path=/; HttpOnly", "lang=en; Path=/"))));
         MemorySession session = new MemorySession();
         node.execute(new LiteralNodeCall(form("{'url': URL(/login)URL}"), session, 10_000));
 
         assertEquals(1, session.cookieWrites());
-        assertEquals(json("[{'name': 'sid', 'value': 'abc', 'domain': '127.0.0.1', 'path': '/', 'expires': null,"
-                + " 'secure': false, 'http_only': true, 'host_only': true},"
-                + " {'name': 'lang', 'value': 'en', 'domain': '127.0.0.1', 'path': '/', 'expires': null,"
-                + " 'secure': false, 'http_only': false, 'host_only': true}]"), session.cookies());
+        assertEquals(
+                json("[{'name': 'sid', 'value': 'abc', 'domain': '127.0.0.1', 'path': '/', 'expires': null,"
+                        + " 'secure': false, 'http_only': true, 'host_only': true},"
+                        + " {'name': 'lang', 'value': 'en', 'domain': '127.0.0.1', 'path': '/', 'expires': null,"
+                        + " 'secure': false, 'http_only': false, 'host_only': true}]"),
+                session.cookies());
 
         // The session as the engine would store and load it: only its JSON array goes from call to call.
         MemorySession reloaded = new MemorySession();
         reloaded.replaceCookies(json(session.cookies().toString()).asJsonArray());
         JsonObject echoed = node.execute(new LiteralNodeCall(form("{'url': URL(/echo)URL}"), reloaded, 10_000))
-                .output().asJsonObject().getJsonObject("body");
+                .output()
+                .asJsonObject()
+                .getJsonObject("body");
         assertEquals("sid=abc; lang=en", echoed.getJsonObject("headers").getString("cookie"));
         assertEquals(1, reloaded.cookieWrites());
     }
 
     @Test
     void keepsCookiesSetByAFailingResponse() {
-        server.handle("/denied", exchange -> respond(exchange, 401, "text/plain", "log in first",
-                Map.of("Set-Cookie", List.of("attempt=1; Path=/"))));
+        server.handle(
+                "/denied",
+                exchange -> respond(
+                        exchange,
+                        401,
+                        "text/plain",
+                        "log in first",
+                        Map.of("Set-Cookie", List.of("attempt=1; Path=/"))));
         MemorySession session = new MemorySession();
-        assertThrows(NodeFailure.class, () -> node.execute(new LiteralNodeCall(form("{'url': URL(/denied)URL}"),
-                session, 10_000)));
+        assertThrows(
+                NodeFailure.class,
+                () -> node.execute(new LiteralNodeCall(form("{'url': URL(/denied)URL}"), session, 10_000)));
         assertEquals("attempt", session.cookies().getJsonObject(0).getString("name"));
     }
 
     @Test
     void refusesAPrivateAddressUnlessTheServerAllowsIt() {
         HttpRequestNode strict = nodeAllowing("");
-        for (String url : List.of(server.url("/echo"), "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/",
-                "http://[::1]/", "http://0.0.0.0/")) {
-            NodeFailure failure = assertThrows(NodeFailure.class,
-                    () -> strict.execute(new LiteralNodeCall(object("{'url': '" + url + "'}"))), url);
+        for (String url : List.of(
+                server.url("/echo"),
+                "http://10.0.0.1/",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]/",
+                "http://0.0.0.0/")) {
+            NodeFailure failure = assertThrows(
+                    NodeFailure.class,
+                    () -> strict.execute(new LiteralNodeCall(object("{'url': '" + url + "'}"))),
+                    url);
             assertEquals(ErrorType.FORBIDDEN_ADDRESS, failure.errorType(), url);
             assertTrue(failure.getMessage().contains("ORCHESTRATOR_HTTP_ALLOW"), failure.getMessage());
         }
@@ -209,8 +252,10 @@ class HttpRequestNodeRunTest {
     @Test
     void aCidrRangeInTheAllowListLetsTheCallThrough() throws NodeFailure {
         HttpRequestNode allowingLoopback = nodeAllowing("10.0.0.0/8, 127.0.0.0/8");
-        JsonObject output = allowingLoopback.execute(new LiteralNodeCall(form("{'url': URL(/echo)URL}")))
-                .output().asJsonObject();
+        JsonObject output = allowingLoopback
+                .execute(new LiteralNodeCall(form("{'url': URL(/echo)URL}")))
+                .output()
+                .asJsonObject();
         assertEquals(200, output.getInt("status"));
     }
 
@@ -223,16 +268,23 @@ class HttpRequestNodeRunTest {
 
     @Test
     void refusesValuesTheFormCouldNotCheckBeforeTheRun() {
-        assertEquals("url is required: the URL to call.", failure("{'method': 'GET'}").getMessage());
-        assertEquals("url 'ftp://example.com/': Must be an absolute http:// or https:// URL.",
+        assertEquals(
+                "url is required: the URL to call.",
+                failure("{'method': 'GET'}").getMessage());
+        assertEquals(
+                "url 'ftp://example.com/': Must be an absolute http:// or https:// URL.",
                 failure("{'url': 'ftp://example.com/'}").getMessage());
-        assertEquals("method must be one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, not \"TRACE\".",
+        assertEquals(
+                "method must be one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, not \"TRACE\".",
                 failure("{'url': URL(/echo)URL, 'method': 'TRACE'}").getMessage());
-        assertEquals("timeout_ms must be between 1 and 300000, not 0.",
+        assertEquals(
+                "timeout_ms must be between 1 and 300000, not 0.",
                 failure("{'url': URL(/echo)URL, 'timeout_ms': 0}").getMessage());
-        assertEquals("headers must be an object of name to value.",
+        assertEquals(
+                "headers must be an object of name to value.",
                 failure("{'url': URL(/echo)URL, 'headers': 'X-A: 1'}").getMessage());
-        assertTrue(failure("{'url': URL(/echo)URL, 'headers': {'Bad Name': 'x'}}").getMessage()
+        assertTrue(failure("{'url': URL(/echo)URL, 'headers': {'Bad Name': 'x'}}")
+                .getMessage()
                 .startsWith("The request cannot be sent:"));
     }
 }

@@ -48,7 +48,8 @@ class HttpRequestNodeTest {
 
     @Test
     void refusesAUrlThatDoesNotParseAndSaysWhy() {
-        assertEquals(reported("url", "Not a valid URL: Illegal character in authority."),
+        assertEquals(
+                reported("url", "Not a valid URL: Illegal character in authority."),
                 urlProblems("http://exa mple.com"));
     }
 

@@ -25,9 +25,13 @@ class ManualTriggerNodeTest {
 
     @Test
     void acceptsWellNamedInputsOfEveryType() {
-        assertEquals(object("{}"), problems(type, "{'inputs': [{'name': 'amount', 'type': 'number'},"
-                + " {'name': '_flag2', 'type': 'boolean'}, {'name': 'colour', 'type': 'choice', 'options': ['red']},"
-                + " {'name': 'Text'}, {'name': 'doc', 'type': 'json'}]}"));
+        assertEquals(
+                object("{}"),
+                problems(
+                        type,
+                        "{'inputs': [{'name': 'amount', 'type': 'number'},"
+                                + " {'name': '_flag2', 'type': 'boolean'}, {'name': 'colour', 'type': 'choice', 'options': ['red']},"
+                                + " {'name': 'Text'}, {'name': 'doc', 'type': 'json'}]}"));
     }
 
     @Test
@@ -37,7 +41,8 @@ class ManualTriggerNodeTest {
 
     @Test
     void refusesAnInputNameWithASpaceOrADash() {
-        assertEquals(object("{'inputs[0].name': ['" + BAD_NAME + "'], 'inputs[1].name': ['" + BAD_NAME + "']}"),
+        assertEquals(
+                object("{'inputs[0].name': ['" + BAD_NAME + "'], 'inputs[1].name': ['" + BAD_NAME + "']}"),
                 problems(type, "{'inputs': [{'name': 'first name'}, {'name': 'first-name'}]}"));
     }
 
@@ -45,24 +50,28 @@ class ManualTriggerNodeTest {
     void acceptsAnInputNameOfAHundredCharactersButNotMore() {
         String hundred = "n".repeat(100);
         assertEquals(object("{}"), problems(type, "{'inputs': [{'name': '" + hundred + "'}]}"));
-        assertEquals(reported("inputs[0].name", BAD_NAME), problems(type, "{'inputs': [{'name': '" + hundred + "n'}]}"));
+        assertEquals(
+                reported("inputs[0].name", BAD_NAME), problems(type, "{'inputs': [{'name': '" + hundred + "n'}]}"));
     }
 
     @Test
     void refusesAChoiceInputWithoutOptions() {
-        assertEquals(reported("inputs[1].options", "A choice input needs at least one option."),
+        assertEquals(
+                reported("inputs[1].options", "A choice input needs at least one option."),
                 problems(type, "{'inputs': [{'name': 'a'}, {'name': 'b', 'type': 'choice'}]}"));
     }
 
     @Test
     void refusesAChoiceInputWithAnEmptyListOfOptions() {
-        assertEquals(reported("inputs[0].options", "A choice input needs at least one option."),
+        assertEquals(
+                reported("inputs[0].options", "A choice input needs at least one option."),
                 problems(type, "{'inputs': [{'name': 'b', 'type': 'choice', 'options': []}]}"));
     }
 
     @Test
     void refusesAnInputNameUsedTwice() {
-        assertEquals(reported("inputs", "The input name 'a' is used twice."),
+        assertEquals(
+                reported("inputs", "The input name 'a' is used twice."),
                 problems(type, "{'inputs': [{'name': 'a'}, {'name': 'b'}, {'name': 'a', 'type': 'number'}]}"));
     }
 
@@ -84,9 +93,12 @@ class ManualTriggerNodeTest {
     @Test
     void acceptsAGoodInputFillingInDefaultsAndKeepingExtraKeys() {
         FieldErrors errors = new FieldErrors();
-        JsonObject input = validated("{'title': 'Hi', 'urgent': true, 'colour': 'blue', 'doc': {'a': [1]}, 'extra': 1}", errors);
+        JsonObject input =
+                validated("{'title': 'Hi', 'urgent': true, 'colour': 'blue', 'doc': {'a': [1]}, 'extra': 1}", errors);
         assertTrue(errors.isEmpty(), errors.toJson().toString());
-        assertEquals(object("{'title': 'Hi', 'urgent': true, 'colour': 'blue', 'doc': {'a': [1]}, 'extra': 1, 'amount': 10}"),
+        assertEquals(
+                object(
+                        "{'title': 'Hi', 'urgent': true, 'colour': 'blue', 'doc': {'a': [1]}, 'extra': 1, 'amount': 10}"),
                 input);
     }
 
@@ -102,8 +114,10 @@ class ManualTriggerNodeTest {
     void reportsEachWrongInputByName() {
         FieldErrors errors = new FieldErrors();
         validated("{'amount': 'lots', 'urgent': 'yes', 'colour': 'green', 'title': ''}", errors);
-        assertEquals(object("{'title': ['This input is required.'], 'amount': ['Must be a number.'],"
-                + " 'urgent': ['Must be true or false.'], 'colour': ['Must be one of: red, blue.']}"), errors.toJson());
+        assertEquals(
+                object("{'title': ['This input is required.'], 'amount': ['Must be a number.'],"
+                        + " 'urgent': ['Must be true or false.'], 'colour': ['Must be one of: red, blue.']}"),
+                errors.toJson());
     }
 
     @Test

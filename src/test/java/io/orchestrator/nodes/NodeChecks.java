@@ -10,8 +10,7 @@ import jakarta.json.JsonObject;
 /** What the node type tests share: running a type's own checks on values written as JSON. */
 final class NodeChecks {
 
-    private NodeChecks() {
-    }
+    private NodeChecks() {}
 
     /** The errors {@link NodeType#checkValues} reports for these values (single-quoted JSON). */
     static JsonObject problems(NodeType type, String values) {

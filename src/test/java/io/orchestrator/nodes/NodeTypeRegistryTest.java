@@ -22,27 +22,31 @@ class NodeTypeRegistryTest {
 
     @Test
     void reportsFormErrors() {
-        assertEquals(object("{'method': ['Must be one of: GET, POST, PUT, PATCH, DELETE.'],"
+        assertEquals(
+                object("{'method': ['Must be one of: GET, POST, PUT, PATCH, DELETE.'],"
                         + " 'colour': ['Unknown field. Known fields: path, method, response_mode, secret.']}"),
                 check(new WebhookNode(), "{'path': 'orders', 'method': 'TRACE', 'colour': 'red'}"));
     }
 
     @Test
     void skipsTheTypesOwnChecksWhileTheFormHasErrors() {
-        assertEquals(reported("cases[1]", "Must be a string, number or boolean."),
+        assertEquals(
+                reported("cases[1]", "Must be a string, number or boolean."),
                 check(new SwitchNode(), "{'cases': ['default', {'a': 1}]}"));
     }
 
     @Test
     void runsTheTypesOwnChecksOnceTheFormIsSatisfied() {
-        assertEquals(reported("cases", "'default' is a reserved route name."),
+        assertEquals(
+                reported("cases", "'default' is a reserved route name."),
                 check(new SwitchNode(), "{'expression': '${input.x}', 'cases': ['default']}"));
     }
 
     @Test
     void addsToTheErrorsItIsGiven() {
         errors.add("name", "Taken.");
-        assertEquals(object("{'name': ['Taken.'], 'timezone': ['Must be a string.']}"),
+        assertEquals(
+                object("{'name': ['Taken.'], 'timezone': ['Must be a string.']}"),
                 check(new ScheduleNode(), "{'cron': '* * * * *', 'timezone': 3}"));
     }
 

@@ -32,7 +32,8 @@ class NodeTypesTest {
                 Arguments.of(new WaitNode(), "wait", NodeCategory.LOGIC, List.of("default")));
     }
 
-    private static final List<NodeType> ALL = catalogue().map(row -> (NodeType) row.get()[0]).toList();
+    private static final List<NodeType> ALL =
+            catalogue().map(row -> (NodeType) row.get()[0]).toList();
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("catalogue")

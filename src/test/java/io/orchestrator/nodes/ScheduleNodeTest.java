@@ -29,13 +29,17 @@ class ScheduleNodeTest {
 
     @Test
     void refusesACronWithTheWrongNumberOfFields() {
-        assertEquals(reported("cron", "A cron expression has 5 fields (minute hour day month weekday), or 6-7 in Quartz form."),
+        assertEquals(
+                reported(
+                        "cron",
+                        "A cron expression has 5 fields (minute hour day month weekday), or 6-7 in Quartz form."),
                 problems(type, "{'cron': '* * *'}"));
     }
 
     @Test
     void refusesAnInvalidCronWithQuartzsReason() {
-        String problem = problems(type, "{'cron': '0 25 * * *'}").getJsonArray("cron").getString(0);
+        String problem =
+                problems(type, "{'cron': '0 25 * * *'}").getJsonArray("cron").getString(0);
         assertTrue(problem.startsWith("Not a valid cron expression: "), problem);
     }
 
@@ -46,7 +50,8 @@ class ScheduleNodeTest {
 
     @Test
     void refusesAnUnknownTimeZone() {
-        assertEquals(reported("timezone", "Unknown time zone; use an IANA name such as UTC or Europe/Paris."),
+        assertEquals(
+                reported("timezone", "Unknown time zone; use an IANA name such as UTC or Europe/Paris."),
                 problems(type, "{'cron': '0 9 * * 1-5', 'timezone': 'Mars/Olympus_Mons'}"));
     }
 }

@@ -40,7 +40,8 @@ class SwitchNodeTest {
 
     @Test
     void refusesTheReservedRouteNamesAsCases() {
-        assertEquals(reported("cases", "'default' is a reserved route name.", "'error' is a reserved route name."),
+        assertEquals(
+                reported("cases", "'default' is a reserved route name.", "'error' is a reserved route name."),
                 problems(type, "{'cases': ['default', 'ok', 'error']}"));
     }
 
@@ -56,7 +57,8 @@ class SwitchNodeTest {
 
     @Test
     void refusesABlankCaseOrOneOverAHundredCharacters() {
-        assertEquals(reported("cases", "Each case must be 1 to 100 characters.", "Each case must be 1 to 100 characters."),
+        assertEquals(
+                reported("cases", "Each case must be 1 to 100 characters.", "Each case must be 1 to 100 characters."),
                 problems(type, "{'cases': [' ', '" + "c".repeat(101) + "', '" + "c".repeat(100) + "']}"));
     }
 
@@ -68,44 +70,72 @@ class SwitchNodeTest {
 
     @Test
     void takesTheRouteOfTheMatchingCaseWithTheInputAsOutput() throws Exception {
-        NodeOutcome outcome = run("{'expression': '${input.status}', 'cases': ['paid', 'refunded']}", "{'status': 'refunded'}");
+        NodeOutcome outcome =
+                run("{'expression': '${input.status}', 'cases': ['paid', 'refunded']}", "{'status': 'refunded'}");
         assertEquals("refunded", outcome.route());
         assertEquals(object("{'status': 'refunded'}"), outcome.output());
     }
 
     @Test
     void takesTheDefaultRouteWithoutAMatch() throws Exception {
-        assertEquals("default", run("{'expression': 'input.status', 'cases': ['paid']}", "{'status': 'lost'}").route());
+        assertEquals(
+                "default",
+                run("{'expression': 'input.status', 'cases': ['paid']}", "{'status': 'lost'}")
+                        .route());
     }
 
     @Test
     void acceptsAnExpressionWithoutDollarBraces() throws Exception {
-        assertEquals("paid", run("{'expression': 'input.status', 'cases': ['paid']}", "{'status': 'paid'}").route());
+        assertEquals(
+                "paid",
+                run("{'expression': 'input.status', 'cases': ['paid']}", "{'status': 'paid'}")
+                        .route());
     }
 
     @Test
     void matchesNumbersAndBooleansByValueOrByText() throws Exception {
-        assertEquals("200", run("{'expression': '${input.code}', 'cases': [404, 200]}", "{'code': 200}").route());
-        assertEquals("200", run("{'expression': '${input.code}', 'cases': ['200']}", "{'code': 200}").route());
-        assertEquals("2.0", run("{'expression': '${input.n}', 'cases': ['2.0']}", "{'n': 2}").route());
-        assertEquals("true", run("{'expression': '${input.ok}', 'cases': [false, true]}", "{'ok': true}").route());
-        assertEquals("7", run("{'expression': '${input.code}', 'cases': [7]}", "{'code': '7'}").route());
+        assertEquals(
+                "200",
+                run("{'expression': '${input.code}', 'cases': [404, 200]}", "{'code': 200}")
+                        .route());
+        assertEquals(
+                "200",
+                run("{'expression': '${input.code}', 'cases': ['200']}", "{'code': 200}")
+                        .route());
+        assertEquals(
+                "2.0",
+                run("{'expression': '${input.n}', 'cases': ['2.0']}", "{'n': 2}")
+                        .route());
+        assertEquals(
+                "true",
+                run("{'expression': '${input.ok}', 'cases': [false, true]}", "{'ok': true}")
+                        .route());
+        assertEquals(
+                "7",
+                run("{'expression': '${input.code}', 'cases': [7]}", "{'code': '7'}")
+                        .route());
     }
 
     @Test
     void theFirstMatchingCaseWins() throws Exception {
-        assertEquals("1", run("{'expression': '${input.n}', 'cases': [1, '1.0']}", "{'n': 1}").route());
+        assertEquals(
+                "1",
+                run("{'expression': '${input.n}', 'cases': [1, '1.0']}", "{'n': 1}")
+                        .route());
     }
 
     @Test
     void aNullValueMatchesNoCase() throws Exception {
-        assertEquals("default", run("{'expression': '${input.missing}', 'cases': ['null', '']}", "{}").route());
+        assertEquals(
+                "default",
+                run("{'expression': '${input.missing}', 'cases': ['null', '']}", "{}")
+                        .route());
     }
 
     @Test
     void aBrokenExpressionFailsTheNode() {
-        NodeFailure failure = assertThrows(NodeFailure.class,
-                () -> run("{'expression': '${input.a.getClass()}', 'cases': ['x']}", "{'a': 1}"));
+        NodeFailure failure = assertThrows(
+                NodeFailure.class, () -> run("{'expression': '${input.a.getClass()}', 'cases': ['x']}", "{'a': 1}"));
         assertEquals(ErrorType.EXPRESSION, failure.errorType());
     }
 }

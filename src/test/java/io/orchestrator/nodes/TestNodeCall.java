@@ -111,8 +111,12 @@ public final class TestNodeCall implements NodeCall {
     }
 
     private ExpressionScope scope() {
-        return new ExpressionScope(input, nodeOutputs::get, JSON.createObjectBuilder().add("id", runId()).build(),
-                session.variables(), JSON.createObjectBuilder().add("id", workflowId()).build());
+        return new ExpressionScope(
+                input,
+                nodeOutputs::get,
+                JSON.createObjectBuilder().add("id", runId()).build(),
+                session.variables(),
+                JSON.createObjectBuilder().add("id", workflowId()).build());
     }
 
     @Override

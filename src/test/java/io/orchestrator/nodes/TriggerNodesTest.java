@@ -11,7 +11,8 @@ class TriggerNodesTest {
     @Test
     void everyTriggerOutputsItsInput() throws Exception {
         for (NodeType trigger : new NodeType[] {new ManualTriggerNode(), new WebhookNode(), new ScheduleNode()}) {
-            NodeOutcome outcome = TestNodeCall.of(trigger, "{}", "{'body': {'a': 1}}").run();
+            NodeOutcome outcome =
+                    TestNodeCall.of(trigger, "{}", "{'body': {'a': 1}}").run();
             assertEquals(json("{'body': {'a': 1}}"), outcome.output(), trigger.key());
             assertEquals(Routes.DEFAULT, outcome.route(), trigger.key());
         }

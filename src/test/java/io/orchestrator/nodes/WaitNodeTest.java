@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class WaitNodeTest {
@@ -30,7 +29,8 @@ class WaitNodeTest {
 
     @Test
     void refusesSecondsAndUntilTogether() {
-        assertEquals(reported("until", "Set seconds or until, not both."),
+        assertEquals(
+                reported("until", "Set seconds or until, not both."),
                 problems(type, "{'seconds': 30, 'until': '2030-01-01T09:00:00Z'}"));
     }
 
@@ -52,7 +52,8 @@ class WaitNodeTest {
 
     @Test
     void reportsBothProblemsOfABadUntilNextToSeconds() {
-        assertEquals(reported("until", "Set seconds or until, not both.", NOT_AN_INSTANT),
+        assertEquals(
+                reported("until", "Set seconds or until, not both.", NOT_AN_INSTANT),
                 problems(type, "{'seconds': 1, 'until': 'soon'}"));
     }
 
@@ -64,7 +65,8 @@ class WaitNodeTest {
     // running
 
     private NodeOutcome run(String values) throws NodeFailure {
-        return TestNodeCall.of(type, values, "{'due': '2031-05-06T07:08:09Z', 'delay': 2.5, 'keep': 'me'}").run();
+        return TestNodeCall.of(type, values, "{'due': '2031-05-06T07:08:09Z', 'delay': 2.5, 'keep': 'me'}")
+                .run();
     }
 
     @Test
@@ -87,24 +89,31 @@ class WaitNodeTest {
 
     @Test
     void waitsUntilAnInstantFromATemplate() throws Exception {
-        assertEquals(Instant.parse("2031-05-06T07:08:09Z"), run("{'until': '${input.due}'}").wakeAt());
+        assertEquals(
+                Instant.parse("2031-05-06T07:08:09Z"),
+                run("{'until': '${input.due}'}").wakeAt());
     }
 
     @Test
     void zeroSecondsAndAPastInstantStillWait() throws Exception {
         assertTrue(run("{'seconds': 0}").waits());
-        assertEquals(Instant.parse("2001-01-01T00:00:00Z"), run("{'until': '2001-01-01T00:00:00Z'}").wakeAt());
+        assertEquals(
+                Instant.parse("2001-01-01T00:00:00Z"),
+                run("{'until': '2001-01-01T00:00:00Z'}").wakeAt());
     }
 
     @Test
     void aBadValueFailsNamingTheField() {
         NodeFailure notInstant = assertThrows(NodeFailure.class, () -> run("{'until': '${input.keep}'}"));
         assertEquals(ErrorType.VALIDATION, notInstant.errorType());
-        assertTrue(notInstant.getMessage().startsWith("The field 'until' must be an ISO-8601 instant"), notInstant.getMessage());
+        assertTrue(
+                notInstant.getMessage().startsWith("The field 'until' must be an ISO-8601 instant"),
+                notInstant.getMessage());
         NodeFailure notNumber = assertThrows(NodeFailure.class, () -> run("{'seconds': '${input.keep}'}"));
         assertEquals("The field 'seconds' must be a number, but is the text 'me'.", notNumber.getMessage());
         NodeFailure negative = assertThrows(NodeFailure.class, () -> run("{'seconds': '${-1}'}"));
-        assertTrue(negative.getMessage().startsWith("The field 'seconds' must be between 0 and"), negative.getMessage());
+        assertTrue(
+                negative.getMessage().startsWith("The field 'seconds' must be between 0 and"), negative.getMessage());
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class WebhookNodeTest {
 
-    private static final String BAD_PATH = "Use letters, digits, . _ ~ - and / between segments (at most 200 characters).";
+    private static final String BAD_PATH =
+            "Use letters, digits, . _ ~ - and / between segments (at most 200 characters).";
 
     private final WebhookNode type = new WebhookNode();
 
@@ -61,13 +62,15 @@ class WebhookNodeTest {
 
     @Test
     void twoNewWebhooksGetDifferentPaths() {
-        assertNotEquals(type.initialValues(object("{}")).getString("path"),
+        assertNotEquals(
+                type.initialValues(object("{}")).getString("path"),
                 type.initialValues(object("{}")).getString("path"));
     }
 
     @Test
     void aGivenPathIsKept() {
-        assertEquals(object("{'path': 'mine', 'method': 'PUT', 'response_mode': 'on_received'}"),
+        assertEquals(
+                object("{'path': 'mine', 'method': 'PUT', 'response_mode': 'on_received'}"),
                 type.initialValues(object("{'path': 'mine', 'method': 'PUT'}")));
     }
 }

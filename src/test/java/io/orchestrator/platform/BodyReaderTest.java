@@ -47,10 +47,15 @@ class BodyReaderTest {
     @Test
     void bytesPastTheLimitAre413WhetherDeclaredOrCounted() {
         String tooLarge = "The request body is larger than 100 bytes (ORCHESTRATOR_MAX_BODY_BYTES)";
-        assertRefused(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge, assertThrows(ApiException.class,
-                () -> reader.bytes(new ByteArrayInputStream(new byte[1]), "101")));
-        assertRefused(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge, assertThrows(ApiException.class,
-                () -> reader.bytes(new ByteArrayInputStream(new byte[LIMIT + 1]), null)));
+        assertRefused(
+                ErrorCode.PAYLOAD_TOO_LARGE,
+                tooLarge,
+                assertThrows(ApiException.class, () -> reader.bytes(new ByteArrayInputStream(new byte[1]), "101")));
+        assertRefused(
+                ErrorCode.PAYLOAD_TOO_LARGE,
+                tooLarge,
+                assertThrows(
+                        ApiException.class, () -> reader.bytes(new ByteArrayInputStream(new byte[LIMIT + 1]), null)));
         assertEquals(LIMIT, reader.bytes(new ByteArrayInputStream(new byte[LIMIT]), null).length);
     }
 
@@ -80,14 +85,18 @@ class BodyReaderTest {
 
     @Test
     void aBodyDeclaredJsonThatIsNotIs400SayingWhere() {
-        assertRefused(ErrorCode.INVALID_REQUEST, "Malformed JSON at line 1, column 3",
+        assertRefused(
+                ErrorCode.INVALID_REQUEST,
+                "Malformed JSON at line 1, column 3",
                 assertThrows(ApiException.class, () -> reader.jsonOrText(utf8("{not json"), true)));
     }
 
     @Test
     void bytesThatAreNotUtf8Are400WhateverTheBodySays() {
         for (boolean declaredJson : new boolean[] {true, false}) {
-            assertRefused(ErrorCode.INVALID_REQUEST, "The request body is not UTF-8 text",
+            assertRefused(
+                    ErrorCode.INVALID_REQUEST,
+                    "The request body is not UTF-8 text",
                     assertThrows(ApiException.class, () -> reader.jsonOrText(NOT_UTF8, declaredJson)));
         }
         assertEquals(text("caf\u00e9"), undeclared("caf\u00e9"));
@@ -96,7 +105,9 @@ class BodyReaderTest {
     @Test
     void nestingPastTheDepthLimitIs400EvenWhenTheBodyDidNotSayJson() {
         for (boolean declaredJson : new boolean[] {true, false}) {
-            assertRefused(ErrorCode.INVALID_REQUEST, "The JSON document is nested deeper than 3 levels",
+            assertRefused(
+                    ErrorCode.INVALID_REQUEST,
+                    "The JSON document is nested deeper than 3 levels",
                     assertThrows(ApiException.class, () -> reader.jsonOrText(utf8("[[[[1]]]]"), declaredJson)));
         }
         assertEquals(json("[[[1]]]"), undeclared("[[[1]]]"));
@@ -104,6 +115,8 @@ class BodyReaderTest {
 
     @Test
     void integersPastTheRangeOfALongAreKeptAsWritten() {
-        assertEquals("{\"n\":100000000000000000000}", undeclared("{\"n\": 100000000000000000000}").toString());
+        assertEquals(
+                "{\"n\":100000000000000000000}",
+                undeclared("{\"n\": 100000000000000000000}").toString());
     }
 }

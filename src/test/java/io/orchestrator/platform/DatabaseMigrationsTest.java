@@ -25,8 +25,8 @@ class DatabaseMigrationsTest {
 
     @Test
     void anyOtherDatabaseIsRefusedByName() {
-        IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> DatabaseMigrations.migrationFolder("PostgreSQL 16.2"));
+        IllegalStateException thrown =
+                assertThrows(IllegalStateException.class, () -> DatabaseMigrations.migrationFolder("PostgreSQL 16.2"));
         assertEquals("Unsupported database PostgreSQL 16.2: use H2 (the default) or MariaDB", thrown.getMessage());
     }
 }

@@ -68,21 +68,25 @@ class JsonBodyReaderTest {
 
     @Test
     void readsEveryKindOfValue() {
-        assertEquals(object("{'a': [1, 2.5, true, false, null, 'x', {}]}"),
+        assertEquals(
+                object("{'a': [1, 2.5, true, false, null, 'x', {}]}"),
                 readObject("{\"a\": [1, 2.5, true, false, null, \"x\", {}]}"));
     }
 
     @Test
     void keepsLargeAndPreciseNumbers() {
-        assertEquals("{\"big\":9007199254740993,\"exact\":0.10}",
+        assertEquals(
+                "{\"big\":9007199254740993,\"exact\":0.10}",
                 readObject("{\"big\": 9007199254740993, \"exact\": 0.10}").toString());
     }
 
     @Test
     void keepsIntegersPastTheRangeOfALongAsWritten() {
         // Squeezed into a long, 10^20 would read 7766279631452241920.
-        assertEquals("{\"huge\":100000000000000000000,\"below\":-100000000000000000000}",
-                readObject("{\"huge\": 100000000000000000000, \"below\": -100000000000000000000}").toString());
+        assertEquals(
+                "{\"huge\":100000000000000000000,\"below\":-100000000000000000000}",
+                readObject("{\"huge\": 100000000000000000000, \"below\": -100000000000000000000}")
+                        .toString());
     }
 
     @Test
@@ -102,7 +106,9 @@ class JsonBodyReaderTest {
     @Test
     void acceptsABodyOfExactlyTheLimit() {
         headers.putSingle(HttpHeaders.CONTENT_LENGTH, Integer.toString(LIMIT));
-        assertEquals(LIMIT - 8, readObject(objectOfSize(LIMIT)).asJsonObject().getString("p").length());
+        assertEquals(
+                LIMIT - 8,
+                readObject(objectOfSize(LIMIT)).asJsonObject().getString("p").length());
     }
 
     @Test
@@ -147,7 +153,8 @@ class JsonBodyReaderTest {
 
     @Test
     void refusesDeepNestingOfArraysAlone() {
-        assertInvalidRequest("The JSON document is nested deeper than 3 levels",
+        assertInvalidRequest(
+                "The JSON document is nested deeper than 3 levels",
                 assertThrows(ApiException.class, () -> read(JsonArray.class, "[".repeat(40) + "]".repeat(40))));
     }
 
@@ -176,7 +183,8 @@ class JsonBodyReaderTest {
 
     @Test
     void refusesAnObjectWhenAnArrayIsExpected() {
-        assertInvalidRequest("The request body must be a JSON array",
+        assertInvalidRequest(
+                "The request body must be a JSON array",
                 assertThrows(ApiException.class, () -> read(JsonArray.class, "{}")));
     }
 

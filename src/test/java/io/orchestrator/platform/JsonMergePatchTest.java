@@ -13,8 +13,8 @@ class JsonMergePatchTest {
 
     @Test
     void replacesThePatchedKeysAndKeepsTheOthers() {
-        assertPatched("{'name': 'new', 'description': 'kept'}", "{'name': 'old', 'description': 'kept'}",
-                "{'name': 'new'}");
+        assertPatched(
+                "{'name': 'new', 'description': 'kept'}", "{'name': 'old', 'description': 'kept'}", "{'name': 'new'}");
     }
 
     @Test
@@ -39,7 +39,7 @@ class JsonMergePatchTest {
 
     @Test
     void replacesANestedObjectWholeAtTheTopLevel() {
-        assertPatched("{'settings': {'retry': 3}}", "{'settings': {'timeout': 5, 'retry': 1}}",
-                "{'settings': {'retry': 3}}");
+        assertPatched(
+                "{'settings': {'retry': 3}}", "{'settings': {'timeout': 5, 'retry': 1}}", "{'settings': {'retry': 3}}");
     }
 }

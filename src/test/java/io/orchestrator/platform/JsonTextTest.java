@@ -26,7 +26,8 @@ class JsonTextTest {
 
     @Test
     void keepsNumbersExactlyAsWritten() {
-        assertEquals("{\"price\":1.10,\"big\":12345678901234567890}",
+        assertEquals(
+                "{\"price\":1.10,\"big\":12345678901234567890}",
                 JsonText.write(JsonText.parse("{\"price\": 1.10, \"big\": 12345678901234567890}")));
     }
 

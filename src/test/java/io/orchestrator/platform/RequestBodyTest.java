@@ -88,8 +88,8 @@ class RequestBodyTest {
         RequestBody body = body("{'name': null}");
         assertNull(body.requiredText("name", 10));
         assertNull(body.requiredText("title", 10));
-        assertEquals(object("{'name': ['This field is required.'], 'title': ['This field is required.']}"),
-                errorsOf(body));
+        assertEquals(
+                object("{'name': ['This field is required.'], 'title': ['This field is required.']}"), errorsOf(body));
     }
 
     @Test
@@ -147,22 +147,25 @@ class RequestBodyTest {
 
     @Test
     void integerReadsTheLargestLong() {
-        assertEquals(Optional.of(Long.MAX_VALUE),
+        assertEquals(
+                Optional.of(Long.MAX_VALUE),
                 body("{'version': 9223372036854775807}").integer("version", 0, Long.MAX_VALUE));
     }
 
     @Test
     void integerRefusesOnePastTheLargestLongInsteadOfWrappingIt() {
         // 2^63: as a double it equals Long.MAX_VALUE, as a long it wraps to Long.MIN_VALUE.
-        assertRefused("{'version': 9223372036854775808}", body -> body.integer("version", 0, Long.MAX_VALUE),
+        assertRefused(
+                "{'version': 9223372036854775808}",
+                body -> body.integer("version", 0, Long.MAX_VALUE),
                 "Must be between 0 and 9223372036854775807.");
     }
 
     @Test
     void integerRefusesANumberThatWouldWrapIntoItsRange() {
         // 2^64 + 5 keeps only 5 in the low 64 bits of a long.
-        assertRefused("{'limit': 18446744073709551621}", body -> body.integer("limit", 1, 100),
-                "Must be between 1 and 100.");
+        assertRefused(
+                "{'limit': 18446744073709551621}", body -> body.integer("limit", 1, 100), "Must be between 1 and 100.");
     }
 
     @Test
@@ -189,7 +192,8 @@ class RequestBodyTest {
 
     @Test
     void objectReadsAnObject() {
-        assertEquals(Optional.of(object("{'x': 1}")), body("{'position': {'x': 1}}").object("position"));
+        assertEquals(
+                Optional.of(object("{'x': 1}")), body("{'position': {'x': 1}}").object("position"));
     }
 
     @Test
@@ -227,8 +231,10 @@ class RequestBodyTest {
         assertEquals(ErrorCode.VALIDATION_ERROR, thrown.code());
         assertEquals(422, thrown.code().status());
         assertEquals("The request has invalid fields", thrown.getMessage());
-        assertEquals(object("{'name': ['This field may not be blank.'], 'limit': ['Must be between 1 and 10.'],"
-                + " 'active': ['Must be true or false.']}"), thrown.details());
+        assertEquals(
+                object("{'name': ['This field may not be blank.'], 'limit': ['Must be between 1 and 10.'],"
+                        + " 'active': ['Must be true or false.']}"),
+                thrown.details());
     }
 
     @Test

@@ -12,13 +12,16 @@ class TimestampsTest {
 
     @Test
     void writesAnInstantInUtcCutToTheMillisecond() {
-        assertEquals(Json.createValue("2024-01-01T12:00:00.123Z"),
+        assertEquals(
+                Json.createValue("2024-01-01T12:00:00.123Z"),
                 Timestamps.json(Instant.parse("2024-01-01T12:00:00.123987654Z")));
     }
 
     @Test
     void writesAWholeSecondWithoutAFraction() {
-        assertEquals(Json.createValue("2024-01-01T12:00:00Z"), Timestamps.json(Instant.parse("2024-01-01T12:00:00.000400Z")));
+        assertEquals(
+                Json.createValue("2024-01-01T12:00:00Z"),
+                Timestamps.json(Instant.parse("2024-01-01T12:00:00.000400Z")));
     }
 
     @Test

@@ -135,9 +135,12 @@ class ClientQueueTest {
 
     @Test
     void anExecutorThatRefusesWorkClosesTheClient() {
-        ClientQueue queue = new ClientQueue(new FakeClient(1), task -> {
-            throw new RejectedExecutionException("shutting down");
-        }, 10);
+        ClientQueue queue = new ClientQueue(
+                new FakeClient(1),
+                task -> {
+                    throw new RejectedExecutionException("shutting down");
+                },
+                10);
         assertTrue(queue.offer(() -> "a"));
         assertTrue(queue.isClosed());
     }

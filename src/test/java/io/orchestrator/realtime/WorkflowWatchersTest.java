@@ -72,24 +72,35 @@ class WorkflowWatchersTest {
     @Test
     void aRunEventReachesItsWorkflowsWatchersAsItsJson() {
         FakeClient client = watching("wf-1", 10);
-        RunEvent completed = new RunEvent(EventType.NODE_COMPLETED, "wf-1", "task-1", "node-1", "http-request", "HTTP",
-                "default", null, Instant.parse("2024-01-01T12:00:00Z"));
+        RunEvent completed = new RunEvent(
+                EventType.NODE_COMPLETED,
+                "wf-1",
+                "task-1",
+                "node-1",
+                "http-request",
+                "HTTP",
+                "default",
+                null,
+                Instant.parse("2024-01-01T12:00:00Z"));
 
         watchers.onRunEvent(completed);
-        watchers.onRunEvent(new RunEvent(EventType.WORKFLOW_STARTED, "wf-2", "task-2", null, null, null, null, null,
-                Instant.now()));
+        watchers.onRunEvent(new RunEvent(
+                EventType.WORKFLOW_STARTED, "wf-2", "task-2", null, null, null, null, null, Instant.now()));
         client.runTasks();
         assertEquals(1, client.sent.size(), client.sent::toString);
-        assertEquals(JsonLiterals.object("{'type':'node_completed','workflow_id':'wf-1','task_id':'task-1',"
-                + "'timestamp':'2024-01-01T12:00:00Z','node_id':'node-1','node_type':'http-request',"
-                + "'node_name':'HTTP','route':'default'}"), JsonLiterals.json(client.sent.get(0)));
+        assertEquals(
+                JsonLiterals.object("{'type':'node_completed','workflow_id':'wf-1','task_id':'task-1',"
+                        + "'timestamp':'2024-01-01T12:00:00Z','node_id':'node-1','node_type':'http-request',"
+                        + "'node_name':'HTTP','route':'default'}"),
+                JsonLiterals.json(client.sent.get(0)));
     }
 
     @Test
     void aBrokenEventNeverReachesTheEngine() {
         FakeClient client = watching("wf", 10);
         watchers.onRunEvent(new RunEvent(EventType.NODE_STARTED, "wf", "task", null, null, null, null, null, null));
-        watchers.onRunEvent(new RunEvent(EventType.NODE_STARTED, null, "task", null, null, null, null, null, Instant.now()));
+        watchers.onRunEvent(
+                new RunEvent(EventType.NODE_STARTED, null, "task", null, null, null, null, null, Instant.now()));
         assertEquals(0, client.tasks.size());
     }
 

@@ -47,11 +47,12 @@ class YamlTest {
     }
 
     @ParameterizedTest(name = "{0} is quoted")
-    @ValueSource(strings = {
-        "true", "No", "null", "~", "y", "123", "1.5", "0x1F", "2024-01-01T12:00:00.123Z", "550e8400-e29b-41d4",
-        "a: b", "a #b", "- item", "trailing ", " leading", "{x}", "[x]", "'single'", "*alias", "&anchor",
-        "!tag", "%dir", "@at", "`tick`", "a,b", "?", "|", ">", ""
-    })
+    @ValueSource(
+            strings = {
+                "true", "No", "null", "~", "y", "123", "1.5", "0x1F", "2024-01-01T12:00:00.123Z", "550e8400-e29b-41d4",
+                "a: b", "a #b", "- item", "trailing ", " leading", "{x}", "[x]", "'single'", "*alias", "&anchor",
+                "!tag", "%dir", "@at", "`tick`", "a,b", "?", "|", ">", ""
+            })
     void stringsAParserCouldReadOtherwiseAreQuoted(String text) {
         assertEquals("\"" + text + "\"\n", Yaml.write(Jsonp.JSON.createValue(text)));
     }
@@ -64,7 +65,8 @@ class YamlTest {
 
     @Test
     void quotedStringsUseJsonEscapes() {
-        assertEquals("\"say \\\"hi\\\" \\\\ \\t \\r\\n \\u0007 \\u009f é ✓\"\n",
+        assertEquals(
+                "\"say \\\"hi\\\" \\\\ \\t \\r\\n \\u0007 \\u009f é ✓\"\n",
                 Yaml.write(Jsonp.JSON.createValue("say \"hi\" \\ \t \r\n \u0007 \u009f é ✓")));
     }
 

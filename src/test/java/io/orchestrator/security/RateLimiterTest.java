@@ -10,6 +10,7 @@ class RateLimiterTest {
 
     /** A minute boundary: 1 700 000 040 seconds is a whole number of minutes. */
     private static final long MINUTE_START = 1_700_000_040_000L;
+
     private static final long NOW = MINUTE_START + 15_000;
     private static final long NEXT_MINUTE_SECONDS = 1_700_000_100L;
 
@@ -55,8 +56,8 @@ class RateLimiterTest {
     @Test
     void aNewMinuteStartsAFreshWindow() {
         exhaust("t", NOW);
-        assertEquals(new RateLimiter.Decision(true, 3, 2, NEXT_MINUTE_SECONDS + 60),
-                acquire("t", MINUTE_START + 60_000));
+        assertEquals(
+                new RateLimiter.Decision(true, 3, 2, NEXT_MINUTE_SECONDS + 60), acquire("t", MINUTE_START + 60_000));
     }
 
     @Test
@@ -82,7 +83,8 @@ class RateLimiterTest {
     @Test
     void theHeadersSayTheLimitAndRetryAfterOnlyWhenRefused() {
         RateLimiter.Decision allowed = new RateLimiter.Decision(true, 3, 2, NEXT_MINUTE_SECONDS);
-        assertEquals(List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"),
+        assertEquals(
+                List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"),
                 List.copyOf(allowed.headers(NEXT_MINUTE_SECONDS * 1000 - 20_000).keySet()));
         RateLimiter.Decision refused = new RateLimiter.Decision(false, 3, 0, NEXT_MINUTE_SECONDS);
         Map<String, String> headers = refused.headers(NEXT_MINUTE_SECONDS * 1000 - 20_000);

@@ -7,8 +7,7 @@ import jakarta.json.JsonValue;
 /** JSON written in tests with single quotes instead of double ones, so that it reads as it is. */
 public final class JsonLiterals {
 
-    private JsonLiterals() {
-    }
+    private JsonLiterals() {}
 
     public static JsonValue json(String singleQuoted) {
         return JsonText.parse(singleQuoted.replace('\'', '"'));

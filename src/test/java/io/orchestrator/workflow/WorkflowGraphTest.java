@@ -91,7 +91,9 @@ class WorkflowGraphTest {
     void refusesAnUnknownRouteAndListsTheRoutes() {
         node("Check", false, "true", "false");
         node("B");
-        assertRefused(new WorkflowGraph.Edge(null, "check", "maybe", "b", "default"), "source_handle",
+        assertRefused(
+                new WorkflowGraph.Edge(null, "check", "maybe", "b", "default"),
+                "source_handle",
                 "Node 'Check' has no route 'maybe'; its routes are: true, false.");
     }
 
@@ -107,7 +109,9 @@ class WorkflowGraphTest {
     void refusesAnEdgeIntoATrigger() {
         node("A");
         node("Start", true, "default");
-        assertRefused(edgeBetween("a", "start"), "target",
+        assertRefused(
+                edgeBetween("a", "start"),
+                "target",
                 "Node 'Start' is a trigger: a trigger starts a run and cannot have incoming edges.");
     }
 
@@ -122,7 +126,9 @@ class WorkflowGraphTest {
     void refusesADuplicateEdge() {
         nodes("A", "B");
         edge("a", "b");
-        assertRefused(new WorkflowGraph.Edge("other-id", "a", "default", "b", "default"), "edge",
+        assertRefused(
+                new WorkflowGraph.Edge("other-id", "a", "default", "b", "default"),
+                "edge",
                 "This edge already exists.");
     }
 
@@ -137,7 +143,9 @@ class WorkflowGraphTest {
     @Test
     void refusesATargetHandleOtherThanDefault() {
         nodes("A", "B");
-        assertRefused(new WorkflowGraph.Edge(null, "a", "default", "b", "input2"), "target_handle",
+        assertRefused(
+                new WorkflowGraph.Edge(null, "a", "default", "b", "input2"),
+                "target_handle",
                 "Nodes have one input handle, 'default'.");
     }
 

@@ -57,8 +57,7 @@ public final class ExpressionFunctions {
     private static final Pattern CAPITAL = Pattern.compile("[A-Z]");
     private static final Map<String, Method> BY_NAME = index();
 
-    private ExpressionFunctions() {
-    }
+    private ExpressionFunctions() {}
 
     /** The mapper handed to the EL parser: functions are found under any prefix-less name listed here. */
     static final FunctionMapper MAPPER = new FunctionMapper() {
@@ -118,7 +117,8 @@ public final class ExpressionFunctions {
         if (value instanceof Map<?, ?> object) {
             return object.size();
         }
-        throw new IllegalArgumentException("length() needs a text, a list or an object, not " + JsonData.describe(value));
+        throw new IllegalArgumentException(
+                "length() needs a text, a list or an object, not " + JsonData.describe(value));
     }
 
     public static boolean contains(Object container, Object item) {
@@ -140,8 +140,8 @@ public final class ExpressionFunctions {
         if (container instanceof Map<?, ?> object) {
             return object.containsKey(JsonData.text(item));
         }
-        throw new IllegalArgumentException("contains() needs a text, a list or an object, not "
-                + JsonData.describe(container));
+        throw new IllegalArgumentException(
+                "contains() needs a text, a list or an object, not " + JsonData.describe(container));
     }
 
     public static boolean startsWith(Object text, Object prefix) {
@@ -216,7 +216,8 @@ public final class ExpressionFunctions {
                 BigDecimal number = new BigDecimal(text.strip());
                 return JsonData.toEl(JSON.createValue(number));
             } catch (NumberFormatException notANumber) {
-                throw new IllegalArgumentException("number() was given " + JsonData.describe(text) + ", which is not a number");
+                throw new IllegalArgumentException(
+                        "number() was given " + JsonData.describe(text) + ", which is not a number");
             }
         }
         throw new IllegalArgumentException("number() needs a number or a text, not " + JsonData.describe(value));

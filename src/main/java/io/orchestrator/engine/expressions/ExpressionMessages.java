@@ -15,8 +15,7 @@ final class ExpressionMessages {
 
     private static final Pattern JAVA_CLASS = Pattern.compile("(?:class )?((?:java|jakarta|org)\\.[\\w.$]+)");
 
-    private ExpressionMessages() {
-    }
+    private ExpressionMessages() {}
 
     /** The message worth showing: a function's own complaint rather than EL's wrapper around it. */
     static String reason(RuntimeException failed) {
@@ -33,7 +32,8 @@ final class ExpressionMessages {
         }
         String message = failed.getMessage();
         return message == null || message.isBlank()
-                ? "it could not be evaluated (" + failed.getClass().getSimpleName() + ")" : message;
+                ? "it could not be evaluated (" + failed.getClass().getSimpleName() + ")"
+                : message;
     }
 
     /** EL's coercion messages name Java classes; a user knows text, numbers, lists and objects. */
@@ -59,13 +59,15 @@ final class ExpressionMessages {
     }
 
     static String syntaxError(String source, ELException invalid) {
-        if (invalid.getCause() instanceof ParseException parse && parse.currentToken != null
+        if (invalid.getCause() instanceof ParseException parse
+                && parse.currentToken != null
                 && parse.currentToken.next != null) {
             Token next = parse.currentToken.next;
             if (next.kind == 0 || "}".equals(next.image) && next.beginColumn == source.length()) {
                 return "Syntax error in " + source + ": it ends too early.";
             }
-            return "Syntax error in " + source + ": unexpected '" + next.image + "' at character " + next.beginColumn + ".";
+            return "Syntax error in " + source + ": unexpected '" + next.image + "' at character " + next.beginColumn
+                    + ".";
         }
         if (invalid.getCause() instanceof TokenMgrError unreadable) {
             return syntaxError(source, unreadable);

@@ -10,12 +10,20 @@ import java.util.function.Function;
  *
  * @param nodeOutputs a node's output by node name, or null when that node has no output (yet)
  */
-public record ExpressionScope(JsonValue input, Function<String, JsonValue> nodeOutputs, JsonObject run,
-                              JsonObject session, JsonObject workflow) {
+public record ExpressionScope(
+        JsonValue input,
+        Function<String, JsonValue> nodeOutputs,
+        JsonObject run,
+        JsonObject session,
+        JsonObject workflow) {
 
     /** A scope with only an input, for checks and for nodes run on their own. */
     public static ExpressionScope ofInput(JsonValue input) {
-        return new ExpressionScope(input, name -> null, JsonValue.EMPTY_JSON_OBJECT, JsonValue.EMPTY_JSON_OBJECT,
+        return new ExpressionScope(
+                input,
+                name -> null,
+                JsonValue.EMPTY_JSON_OBJECT,
+                JsonValue.EMPTY_JSON_OBJECT,
                 JsonValue.EMPTY_JSON_OBJECT);
     }
 }

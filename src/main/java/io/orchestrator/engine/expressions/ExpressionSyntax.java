@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public final class ExpressionSyntax {
 
-    private ExpressionSyntax() {
-    }
+    private ExpressionSyntax() {}
 
     /** A string that may hold {@code ${...}} parts. */
     public static Optional<String> templateProblem(String template) {
@@ -19,6 +18,8 @@ public final class ExpressionSyntax {
 
     /** One expression, written with or without its {@code ${}}; blank is left to the required check. */
     public static Optional<String> expressionProblem(String expression) {
-        return expression.isBlank() ? Optional.empty() : Template.expression(expression).problem();
+        return expression.isBlank()
+                ? Optional.empty()
+                : Template.expression(expression).problem();
     }
 }

@@ -51,8 +51,8 @@ public class Expressions {
         if (result instanceof Boolean outcome) {
             return outcome;
         }
-        throw new ExpressionException(compiled.text() + " must give true or false, but gave "
-                + JsonData.describe(result) + ".");
+        throw new ExpressionException(
+                compiled.text() + " must give true or false, but gave " + JsonData.describe(result) + ".");
     }
 
     /** One expression, written with or without {@code ${}}, of any result type. */

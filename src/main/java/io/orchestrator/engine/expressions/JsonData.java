@@ -25,8 +25,7 @@ final class JsonData {
     /** Doubles with a whole value up to 2^53 are written as integers: {@code ${4 / 2}} gives 2, not 2.0. */
     private static final double EXACT_LONG_LIMIT = 9_007_199_254_740_992d;
 
-    private JsonData() {
-    }
+    private JsonData() {}
 
     /** The value EL sees for a JSON value; anything else passes through unchanged. */
     static Object toEl(Object value) {

@@ -6,7 +6,6 @@ import jakarta.el.ELResolver;
 import jakarta.el.PropertyNotFoundException;
 import jakarta.el.PropertyNotWritableException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 
@@ -24,15 +23,12 @@ final class JsonResolver extends ELResolver {
     static final List<String> ROOT_NAMES = List.of("input", "nodes", "run", "session", "workflow");
 
     /** {@code nodes}: reading a name gives that node. */
-    record Nodes(ExpressionScope scope) {
-    }
+    record Nodes(ExpressionScope scope) {}
 
     /** {@code nodes['Name']}: its {@code output} is read only when asked for. */
-    record NodeRef(ExpressionScope scope, String name) {
-    }
+    record NodeRef(ExpressionScope scope, String name) {}
 
-    private JsonResolver() {
-    }
+    private JsonResolver() {}
 
     @Override
     public Object getValue(ELContext context, Object base, Object property) {
@@ -55,7 +51,8 @@ final class JsonResolver extends ELResolver {
         }
         if (base instanceof NodeRef node) {
             return "output".equals(property) && node.scope().nodeOutputs() != null
-                    ? JsonData.toEl(node.scope().nodeOutputs().apply(node.name())) : null;
+                    ? JsonData.toEl(node.scope().nodeOutputs().apply(node.name()))
+                    : null;
         }
         throw new PropertyNotFoundException("Cannot read '" + JsonData.text(property) + "' of "
                 + JsonData.describe(base) + ": only objects and lists have properties");

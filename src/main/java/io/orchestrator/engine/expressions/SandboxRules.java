@@ -18,8 +18,7 @@ import org.glassfish.expressly.parser.Node;
  */
 final class SandboxRules {
 
-    private SandboxRules() {
-    }
+    private SandboxRules() {}
 
     static Optional<String> problem(Node node) {
         if (node instanceof AstAssign) {

@@ -63,8 +63,10 @@ final class Template {
         String trimmed = expression.strip();
         Template template = of(trimmed.contains("${") ? trimmed : "${" + trimmed + "}");
         if (template.problem == null && template.whole == null) {
-            return broken(expression, "Write one expression, such as ${input.amount > 100}, not a text with"
-                    + " expressions in it: '" + expression + "'.");
+            return broken(
+                    expression,
+                    "Write one expression, such as ${input.amount > 100}, not a text with" + " expressions in it: '"
+                            + expression + "'.");
         }
         return template;
     }

@@ -23,8 +23,7 @@ final class JournalBatch {
      */
     private static final int[] ROWS_PER_STATEMENT = {64, 32, 16, 8, 4, 2, 1};
 
-    private record StepKey(String runId, String nodeId, int attempt) {
-    }
+    private record StepKey(String runId, String nodeId, int attempt) {}
 
     private final Map<String, RunRow> runs = new LinkedHashMap<>();
     private final Map<StepKey, StepRow> steps = new LinkedHashMap<>();
@@ -46,7 +45,8 @@ final class JournalBatch {
         } else if (entry instanceof JournalEntry.Announcement || entry instanceof JournalEntry.AfterWrite) {
             announcements.add(entry);
         } else {
-            throw new IllegalArgumentException("The journal cannot write a " + entry.getClass().getName());
+            throw new IllegalArgumentException(
+                    "The journal cannot write a " + entry.getClass().getName());
         }
     }
 
@@ -64,8 +64,8 @@ final class JournalBatch {
         upsert(connection, dialect, JournalTables.STEP, steps.values());
         upsert(connection, dialect, JournalTables.SESSION, sessions.values());
         if (!purges.isEmpty()) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM "
-                    + JournalTables.STEP.name() + " WHERE run_id = ?")) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM " + JournalTables.STEP.name() + " WHERE run_id = ?")) {
                 for (String runId : purges) {
                     delete.setString(1, runId);
                     delete.addBatch();
@@ -80,8 +80,8 @@ final class JournalBatch {
      * the database far less than as many one-row statements, and fixed sizes keep the statement
      * cache small.
      */
-    private static <T> void upsert(Connection connection, SqlDialect dialect, JournalTable<T> table,
-                                   Collection<T> rows) throws SQLException {
+    private static <T> void upsert(Connection connection, SqlDialect dialect, JournalTable<T> table, Collection<T> rows)
+            throws SQLException {
         Iterator<T> next = rows.iterator();
         int left = rows.size();
         int columns = table.columns().size();
@@ -89,8 +89,8 @@ final class JournalBatch {
             if (left < size) {
                 continue;
             }
-            try (PreparedStatement statement = connection.prepareStatement(
-                    dialect.upsert(table.name(), table.columns(), table.key(), size))) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement(dialect.upsert(table.name(), table.columns(), table.key(), size))) {
                 while (left >= size) {
                     for (int row = 0; row < size; row++) {
                         table.bind(statement, dialect, row * columns, next.next());

@@ -12,10 +12,8 @@ public sealed interface JournalEntry
         permits RunRow, StepRow, SessionRow, HistoryPurge, JournalEntry.Announcement, JournalEntry.AfterWrite {
 
     /** An event fired to listeners (the WebSocket) once the rows appended before it are written. */
-    record Announcement(RunEvent event) implements JournalEntry {
-    }
+    record Announcement(RunEvent event) implements JournalEntry {}
 
     /** A callback run once the rows appended before it are written (a waiting caller, a run leaving memory). */
-    record AfterWrite(Runnable callback) implements JournalEntry {
-    }
+    record AfterWrite(Runnable callback) implements JournalEntry {}
 }

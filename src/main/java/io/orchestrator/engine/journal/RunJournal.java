@@ -40,7 +40,7 @@ public class RunJournal {
     private static final Logger LOG = Logger.getLogger(RunJournal.class.getName());
     private static final int MAX_BATCH = 4096;
     /** Queued by {@link #stop()}: the writer finishes what came before it, then ends. */
-    private static final JournalEntry STOP = new JournalEntry.AfterWrite(() -> { });
+    private static final JournalEntry STOP = new JournalEntry.AfterWrite(() -> {});
 
     @Resource(lookup = "jdbc/orchestrator-direct")
     DataSource dataSource;
@@ -200,14 +200,20 @@ public class RunJournal {
                     }
                 } catch (SQLException failed) {
                     release();
-                    if (failed instanceof SQLNonTransientException && !(failed instanceof SQLNonTransientConnectionException)
+                    if (failed instanceof SQLNonTransientException
+                            && !(failed instanceof SQLNonTransientConnectionException)
                             && ++refusals >= 3) {
-                        LOG.log(Level.SEVERE, "The database refused " + batch.describe() + " three times; these rows"
-                                + " are lost. Please report this with the message: " + failed.getMessage(), failed);
+                        LOG.log(
+                                Level.SEVERE,
+                                "The database refused " + batch.describe() + " three times; these rows"
+                                        + " are lost. Please report this with the message: " + failed.getMessage(),
+                                failed);
                         return;
                     }
-                    LOG.log(Level.WARNING, "Could not write " + batch.describe() + " to the database ("
-                            + failed.getMessage() + "); trying again in " + pauseMs + " ms.");
+                    LOG.log(
+                            Level.WARNING,
+                            "Could not write " + batch.describe() + " to the database (" + failed.getMessage()
+                                    + "); trying again in " + pauseMs + " ms.");
                     Thread.sleep(pauseMs);
                     pauseMs = Math.min(pauseMs * 2, 5_000);
                 }

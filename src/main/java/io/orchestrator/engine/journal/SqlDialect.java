@@ -43,9 +43,13 @@ public enum SqlDialect {
     MARIADB {
         @Override
         public String upsert(String table, List<String> columns, List<String> key, int rows) {
-            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES " + placeholders(columns.size(), rows)
-                    + " ON DUPLICATE KEY UPDATE " + columns.stream().filter(column -> !key.contains(column))
-                    .map(column -> column + " = VALUES(" + column + ")").collect(Collectors.joining(", "));
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                    + placeholders(columns.size(), rows)
+                    + " ON DUPLICATE KEY UPDATE "
+                    + columns.stream()
+                            .filter(column -> !key.contains(column))
+                            .map(column -> column + " = VALUES(" + column + ")")
+                            .collect(Collectors.joining(", "));
         }
 
         @Override

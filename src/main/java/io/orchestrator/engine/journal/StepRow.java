@@ -9,22 +9,63 @@ import java.time.Instant;
  * begins RUNNING (or is SKIPPED outright) and its row then changes through the {@code with…} methods;
  * {@link JournalTables#STEP} maps it to its columns.
  */
-public record StepRow(String runId, String nodeId, int attempt, int seq, String nodeName, String nodeType,
-                      StepStatus status, String input, String output, String route, String error, String errorType,
-                      Instant startedAt, Instant finishedAt, Instant wakeAt) implements JournalEntry {
+public record StepRow(
+        String runId,
+        String nodeId,
+        int attempt,
+        int seq,
+        String nodeName,
+        String nodeType,
+        StepStatus status,
+        String input,
+        String output,
+        String route,
+        String error,
+        String errorType,
+        Instant startedAt,
+        Instant finishedAt,
+        Instant wakeAt)
+        implements JournalEntry {
 
     /** Which node of which run, and where its attempt stands in the run: the part of a row that never changes. */
-    public record Identity(String runId, String nodeId, String nodeName, String nodeType, int attempt, int seq) {
-    }
+    public record Identity(String runId, String nodeId, String nodeName, String nodeType, int attempt, int seq) {}
 
     public static StepRow running(Identity step, String input, Instant now) {
-        return new StepRow(step.runId(), step.nodeId(), step.attempt(), step.seq(), step.nodeName(), step.nodeType(),
-                StepStatus.RUNNING, input, null, null, null, null, now, null, null);
+        return new StepRow(
+                step.runId(),
+                step.nodeId(),
+                step.attempt(),
+                step.seq(),
+                step.nodeName(),
+                step.nodeType(),
+                StepStatus.RUNNING,
+                input,
+                null,
+                null,
+                null,
+                null,
+                now,
+                null,
+                null);
     }
 
     public static StepRow skipped(Identity step, Instant now) {
-        return new StepRow(step.runId(), step.nodeId(), step.attempt(), step.seq(), step.nodeName(), step.nodeType(),
-                StepStatus.SKIPPED, null, null, null, null, null, null, now, null);
+        return new StepRow(
+                step.runId(),
+                step.nodeId(),
+                step.attempt(),
+                step.seq(),
+                step.nodeName(),
+                step.nodeType(),
+                StepStatus.SKIPPED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                null);
     }
 
     public StepRow withSuccess(String route, String result, Instant now) {
@@ -48,13 +89,47 @@ public record StepRow(String runId, String nodeId, int attempt, int seq, String 
 
     /** The same row in another run: a fork starts from copies of its parent's executions. */
     public StepRow copiedTo(String otherRunId) {
-        return new StepRow(otherRunId, nodeId, attempt, seq, nodeName, nodeType, status, input, output, route, error,
-                errorType, startedAt, finishedAt, wakeAt);
+        return new StepRow(
+                otherRunId,
+                nodeId,
+                attempt,
+                seq,
+                nodeName,
+                nodeType,
+                status,
+                input,
+                output,
+                route,
+                error,
+                errorType,
+                startedAt,
+                finishedAt,
+                wakeAt);
     }
 
-    private StepRow with(StepStatus newStatus, String newRoute, String newOutput, String newError, String newErrorType,
-                         Instant finished, Instant wake) {
-        return new StepRow(runId, nodeId, attempt, seq, nodeName, nodeType, newStatus, input, newOutput, newRoute,
-                newError, newErrorType, startedAt, finished, wake);
+    private StepRow with(
+            StepStatus newStatus,
+            String newRoute,
+            String newOutput,
+            String newError,
+            String newErrorType,
+            Instant finished,
+            Instant wake) {
+        return new StepRow(
+                runId,
+                nodeId,
+                attempt,
+                seq,
+                nodeName,
+                nodeType,
+                newStatus,
+                input,
+                newOutput,
+                newRoute,
+                newError,
+                newErrorType,
+                startedAt,
+                finished,
+                wake);
     }
 }

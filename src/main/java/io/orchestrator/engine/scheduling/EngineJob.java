@@ -27,7 +27,11 @@ public class EngineJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
-        work.perform(data.getString(ACTION), data.getString(RUN), data.getString(NODE),
-                data.containsKey(ATTEMPT) ? data.getInt(ATTEMPT) : 0, data.getString(WORKFLOW));
+        work.perform(
+                data.getString(ACTION),
+                data.getString(RUN),
+                data.getString(NODE),
+                data.containsKey(ATTEMPT) ? data.getInt(ATTEMPT) : 0,
+                data.getString(WORKFLOW));
     }
 }

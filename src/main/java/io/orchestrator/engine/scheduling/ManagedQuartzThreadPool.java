@@ -84,10 +84,8 @@ public class ManagedQuartzThreadPool implements ThreadPool {
     }
 
     @Override
-    public void setInstanceId(String schedInstId) {
-    }
+    public void setInstanceId(String schedInstId) {}
 
     @Override
-    public void setInstanceName(String schedName) {
-    }
+    public void setInstanceName(String schedName) {}
 }

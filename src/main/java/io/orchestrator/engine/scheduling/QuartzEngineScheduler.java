@@ -81,8 +81,9 @@ public class QuartzEngineScheduler implements EngineScheduler {
     }
 
     /** The application is stopping: no trigger fires any more while the engine drains its attempts (after this). */
-    void pause(@Observes(notifyObserver = Reception.IF_EXISTS) @Priority(1000)
-               @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+    void pause(
+            @Observes(notifyObserver = Reception.IF_EXISTS) @Priority(1000) @BeforeDestroyed(ApplicationScoped.class)
+                    Object stopping) {
         if (scheduler != null) {
             try {
                 scheduler.standby();
@@ -111,10 +112,17 @@ public class QuartzEngineScheduler implements EngineScheduler {
     }
 
     private void scheduleRecovery() throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(EngineJob.class).withIdentity("recover", RECOVERY_GROUP)
-                .usingJobData(EngineJob.ACTION, ScheduledWork.RECOVER).storeDurably().build();
-        Trigger every10s = TriggerBuilder.newTrigger().withIdentity("recover", RECOVERY_GROUP).forJob(job).startNow()
-                .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(10).withMisfireHandlingInstructionNextWithRemainingCount())
+        JobDetail job = JobBuilder.newJob(EngineJob.class)
+                .withIdentity("recover", RECOVERY_GROUP)
+                .usingJobData(EngineJob.ACTION, ScheduledWork.RECOVER)
+                .storeDurably()
+                .build();
+        Trigger every10s = TriggerBuilder.newTrigger()
+                .withIdentity("recover", RECOVERY_GROUP)
+                .forJob(job)
+                .startNow()
+                .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(10)
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
         scheduler.scheduleJob(job, Set.of(every10s), true);
     }
@@ -135,21 +143,27 @@ public class QuartzEngineScheduler implements EngineScheduler {
     }
 
     private void schedule(String runId, String name, String action, String nodeId, int attempt, Instant at) {
-        JobBuilder builder = JobBuilder.newJob(EngineJob.class).withIdentity(name, runId).requestRecovery()
-                .usingJobData(EngineJob.ACTION, action).usingJobData(EngineJob.RUN, runId)
+        JobBuilder builder = JobBuilder.newJob(EngineJob.class)
+                .withIdentity(name, runId)
+                .requestRecovery()
+                .usingJobData(EngineJob.ACTION, action)
+                .usingJobData(EngineJob.RUN, runId)
                 .usingJobData(EngineJob.ATTEMPT, attempt);
         if (nodeId != null) {
             builder.usingJobData(EngineJob.NODE, nodeId);
         }
         JobDetail job = builder.build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, runId).forJob(job).startAt(Date.from(at))
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(name, runId)
+                .forJob(job)
+                .startAt(Date.from(at))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
             quartz().scheduleJob(job, Set.of(trigger), true);
         } catch (SchedulerException failed) {
-            throw new IllegalStateException("Cannot schedule " + action + " of run " + runId + ": "
-                    + failed.getMessage(), failed);
+            throw new IllegalStateException(
+                    "Cannot schedule " + action + " of run " + runId + ": " + failed.getMessage(), failed);
         }
     }
 

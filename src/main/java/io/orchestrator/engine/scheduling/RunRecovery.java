@@ -32,8 +32,8 @@ public class RunRecovery {
         Instant deadBefore = Instant.now().minusMillis(3 * QuartzEngineScheduler.CHECKIN_INTERVAL_MS);
         for (RunRow orphan : records.orphans(instance.id(), deadBefore)) {
             if (loader.obtain(orphan.id()).isPresent()) {
-                LOG.info("Resumed run " + orphan.id() + " of workflow " + orphan.workflowId()
-                        + " (its server " + orphan.owner() + " stopped)");
+                LOG.info("Resumed run " + orphan.id() + " of workflow " + orphan.workflowId() + " (its server "
+                        + orphan.owner() + " stopped)");
             }
         }
     }

@@ -5,9 +5,9 @@ import io.orchestrator.engine.GraphSnapshot.Node;
 import io.orchestrator.engine.RunLauncher;
 import io.orchestrator.engine.SnapshotStore;
 import io.orchestrator.engine.TriggerType;
-import io.orchestrator.nodes.ScheduleNode;
 import io.orchestrator.engine.WorkflowAtVersion;
 import io.orchestrator.nodes.CronSchedule;
+import io.orchestrator.nodes.ScheduleNode;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.Jsonp;
 import io.orchestrator.workflow.WorkflowChanged;
@@ -91,11 +91,17 @@ public class ScheduleTriggers {
     private void add(String workflowId, Node node, String group) throws SchedulerException {
         String cron = CronSchedule.toQuartz(node.formValues().getString("cron", ""));
         String zone = node.formValues().getString("timezone", "UTC");
-        JobDetail job = JobBuilder.newJob(EngineJob.class).withIdentity(node.id(), group)
-                .usingJobData(EngineJob.ACTION, ScheduledWork.CRON).usingJobData(EngineJob.WORKFLOW, workflowId)
-                .usingJobData(EngineJob.NODE, node.id()).build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(node.id(), group).forJob(job)
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(ZoneId.of(zone)))
+        JobDetail job = JobBuilder.newJob(EngineJob.class)
+                .withIdentity(node.id(), group)
+                .usingJobData(EngineJob.ACTION, ScheduledWork.CRON)
+                .usingJobData(EngineJob.WORKFLOW, workflowId)
+                .usingJobData(EngineJob.NODE, node.id())
+                .build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(node.id(), group)
+                .forJob(job)
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron)
+                        .inTimeZone(TimeZone.getTimeZone(ZoneId.of(zone)))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
         scheduler.quartz().scheduleJob(job, Set.of(trigger), true);
@@ -109,8 +115,17 @@ public class ScheduleTriggers {
         if (!workflow.active() || node == null) {
             return;
         }
-        launcher.startNow(graph, node, TriggerType.SCHEDULE, Jsonp.JSON.createObjectBuilder()
-                .add("fired_at", Instant.now().toString()).build(), null, null, false);
+        launcher.startNow(
+                graph,
+                node,
+                TriggerType.SCHEDULE,
+                Jsonp.JSON
+                        .createObjectBuilder()
+                        .add("fired_at", Instant.now().toString())
+                        .build(),
+                null,
+                null,
+                false);
     }
 
     private static String group(String workflowId) {

@@ -42,7 +42,9 @@ public class ScheduledWork {
                 default -> LOG.warning("Unknown scheduled action '" + action + "' ignored.");
             }
         } catch (RuntimeException failed) {
-            LOG.log(Level.WARNING, "Scheduled " + action + subject(runId, workflowId) + " failed: " + failed.getMessage(),
+            LOG.log(
+                    Level.WARNING,
+                    "Scheduled " + action + subject(runId, workflowId) + " failed: " + failed.getMessage(),
                     failed);
         }
     }

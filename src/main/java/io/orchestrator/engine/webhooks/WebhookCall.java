@@ -9,8 +9,8 @@ import java.util.Map;
  * The body is read only when the trigger asks for it: a call refused for its path, its workflow,
  * the rate limit or its method does not make the server read up to the body limit first.
  */
-public record WebhookCall(String method, String path, Map<String, List<String>> headers,
-                          Map<String, List<String>> query, Body body) {
+public record WebhookCall(
+        String method, String path, Map<String, List<String>> headers, Map<String, List<String>> query, Body body) {
 
     /** Reads the body's bytes, once, within the server's body limits. */
     @FunctionalInterface
@@ -35,6 +35,9 @@ public record WebhookCall(String method, String path, Map<String, List<String>> 
             return false;
         }
         String mediaType = type.split(";", 2)[0];
-        return mediaType.substring(mediaType.indexOf('/') + 1).toLowerCase(Locale.ROOT).contains("json");
+        return mediaType
+                .substring(mediaType.indexOf('/') + 1)
+                .toLowerCase(Locale.ROOT)
+                .contains("json");
     }
 }

@@ -27,8 +27,7 @@ public class WebhookPaths {
 
     private static final long CACHE_MILLIS = 5_000;
 
-    public record Target(String workflowId, String nodeId) {
-    }
+    public record Target(String workflowId, String nodeId) {}
 
     @PersistenceContext(unitName = "orchestrator")
     EntityManager em;
@@ -43,7 +42,8 @@ public class WebhookPaths {
     @Transactional
     Optional<Target> lookup(String path) {
         List<?> rows = em.createNativeQuery("SELECT workflow_id, node_id FROM webhook_path WHERE path = ?1")
-                .setParameter(1, path).getResultList();
+                .setParameter(1, path)
+                .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -59,9 +59,12 @@ public class WebhookPaths {
         Map<String, String> wanted = new HashMap<>();
         Map<String, String> nodeNames = new HashMap<>();
         // JPQL, not SQL: a native query hands H2's CLOB column back as a Clob, not as text.
-        for (Object[] row : em.createQuery("select n.id, n.name, n.formValues from WorkflowNode n"
-                + " where n.workflowId = :workflowId and n.nodeType = 'webhook'", Object[].class)
-                .setParameter("workflowId", workflowId).getResultList()) {
+        for (Object[] row : em.createQuery(
+                        "select n.id, n.name, n.formValues from WorkflowNode n"
+                                + " where n.workflowId = :workflowId and n.nodeType = 'webhook'",
+                        Object[].class)
+                .setParameter("workflowId", workflowId)
+                .getResultList()) {
             JsonObject form = JsonText.parseObject((String) row[2]);
             String path = normalize(form.getString("path", ""));
             if (!path.isEmpty()) {
@@ -71,7 +74,8 @@ public class WebhookPaths {
         }
         Map<String, String> stored = new HashMap<>();
         for (Object result : em.createNativeQuery("SELECT node_id, path FROM webhook_path WHERE workflow_id = ?1")
-                .setParameter(1, workflowId).getResultList()) {
+                .setParameter(1, workflowId)
+                .getResultList()) {
             Object[] row = (Object[]) result;
             stored.put((String) row[0], (String) row[1]);
         }
@@ -83,17 +87,26 @@ public class WebhookPaths {
         wanted.forEach((nodeId, path) -> {
             String twin = seen.putIfAbsent(path, nodeId);
             if (twin != null) {
-                errors.nested(nodeNames.get(nodeId)).add("path", "Node '" + nodeNames.get(twin)
-                        + "' of this workflow already uses the path '" + path + "'.");
+                errors.nested(nodeNames.get(nodeId))
+                        .add(
+                                "path",
+                                "Node '" + nodeNames.get(twin) + "' of this workflow already uses the path '" + path
+                                        + "'.");
             }
         });
-        em.createNativeQuery("DELETE FROM webhook_path WHERE workflow_id = ?1").setParameter(1, workflowId).executeUpdate();
+        em.createNativeQuery("DELETE FROM webhook_path WHERE workflow_id = ?1")
+                .setParameter(1, workflowId)
+                .executeUpdate();
         wanted.forEach((nodeId, path) -> {
             List<?> owner = em.createNativeQuery("SELECT workflow_id FROM webhook_path WHERE path = ?1")
-                    .setParameter(1, path).getResultList();
+                    .setParameter(1, path)
+                    .getResultList();
             if (!owner.isEmpty()) {
-                errors.nested(nodeNames.get(nodeId)).add("path", "The path '" + path
-                        + "' is already used by a webhook of workflow " + owner.get(0) + "; choose another.");
+                errors.nested(nodeNames.get(nodeId))
+                        .add(
+                                "path",
+                                "The path '" + path + "' is already used by a webhook of workflow " + owner.get(0)
+                                        + "; choose another.");
             }
         });
         if (!errors.isEmpty()) {
@@ -101,7 +114,10 @@ public class WebhookPaths {
         }
         wanted.forEach((nodeId, path) -> em.createNativeQuery(
                         "INSERT INTO webhook_path (path, workflow_id, node_id) VALUES (?1, ?2, ?3)")
-                .setParameter(1, path).setParameter(2, workflowId).setParameter(3, nodeId).executeUpdate());
+                .setParameter(1, path)
+                .setParameter(2, workflowId)
+                .setParameter(3, nodeId)
+                .executeUpdate());
     }
 
     // Any workflow's change may free or take any path.

@@ -62,7 +62,11 @@ public class WebhookResource {
     }
 
     private Response call(String method, String path, InputStream body) {
-        WebhookCall call = new WebhookCall(method, path, headers.getRequestHeaders(), uri.getQueryParameters(),
+        WebhookCall call = new WebhookCall(
+                method,
+                path,
+                headers.getRequestHeaders(),
+                uri.getQueryParameters(),
                 () -> bodies.bytes(body, headers.getHeaderString(HttpHeaders.CONTENT_LENGTH)));
         return trigger.answer(call).map(WebhookResponses.INSTANCE);
     }

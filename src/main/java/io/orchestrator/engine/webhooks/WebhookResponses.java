@@ -29,40 +29,51 @@ final class WebhookResponses implements WebhookAnswer.Cases<Response> {
 
     private static final String TASK_ID = "X-Task-Id";
 
-    private WebhookResponses() {
-    }
+    private WebhookResponses() {}
 
     @Override
     public Response notFound(NotFound answer) {
-        return error(ErrorCode.NOT_FOUND, "No webhook listens on /api/hooks/" + answer.path() + ".").build();
+        return error(ErrorCode.NOT_FOUND, "No webhook listens on /api/hooks/" + answer.path() + ".")
+                .build();
     }
 
     @Override
     public Response notListening(NotListening answer) {
-        return error(ErrorCode.NOT_FOUND, "The webhook /api/hooks/" + answer.path() + " is not listening: its workflow"
-                + " is not active. Activate it with PATCH /api/workflow/" + answer.workflowId() + "/ {\"active\": true}.")
+        return error(
+                        ErrorCode.NOT_FOUND,
+                        "The webhook /api/hooks/" + answer.path() + " is not listening: its workflow"
+                                + " is not active. Activate it with PATCH /api/workflow/" + answer.workflowId()
+                                + "/ {\"active\": true}.")
                 .build();
     }
 
     @Override
     public Response rateLimited(RateLimited answer) {
-        Response.ResponseBuilder response = error(ErrorCode.RATE_LIMITED, "This workflow accepts "
-                + answer.decision().limit() + " webhook calls a minute (setting webhook_rate_limit); retry after the"
-                + " time in Retry-After.");
+        Response.ResponseBuilder response = error(
+                ErrorCode.RATE_LIMITED,
+                "This workflow accepts "
+                        + answer.decision().limit()
+                        + " webhook calls a minute (setting webhook_rate_limit); retry after the"
+                        + " time in Retry-After.");
         answer.decision().headers(answer.decidedAtMillis()).forEach(response::header);
         return response.build();
     }
 
     @Override
     public Response methodNotAllowed(MethodNotAllowed answer) {
-        return error(ErrorCode.METHOD_NOT_ALLOWED, "This webhook takes " + answer.expected() + ", not "
-                + answer.given() + ".").build();
+        return error(
+                        ErrorCode.METHOD_NOT_ALLOWED,
+                        "This webhook takes " + answer.expected() + ", not " + answer.given() + ".")
+                .build();
     }
 
     @Override
     public Response unauthorized(Unauthorized answer) {
-        return error(ErrorCode.UNAUTHORIZED, "This webhook needs its secret: send it in X-Webhook-Secret, or sign the"
-                + " body with HMAC-SHA256 in X-Signature-256: sha256=<hex>.").build();
+        return error(
+                        ErrorCode.UNAUTHORIZED,
+                        "This webhook needs its secret: send it in X-Webhook-Secret, or sign the"
+                                + " body with HMAC-SHA256 in X-Signature-256: sha256=<hex>.")
+                .build();
     }
 
     @Override
@@ -77,7 +88,9 @@ final class WebhookResponses implements WebhookAnswer.Cases<Response> {
 
     @Override
     public Response output(Output answer) {
-        return Response.ok(answer.output(), MediaType.APPLICATION_JSON).header(TASK_ID, answer.taskId()).build();
+        return Response.ok(answer.output(), MediaType.APPLICATION_JSON)
+                .header(TASK_ID, answer.taskId())
+                .build();
     }
 
     /** A text body goes as text unless the node set a content type of its own; anything else as JSON. */
@@ -87,20 +100,33 @@ final class WebhookResponses implements WebhookAnswer.Cases<Response> {
         answer.headers().forEach(response::header);
         boolean typeSet = answer.headers().keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Content-Type"));
         if (answer.body() instanceof JsonString text && !typeSet) {
-            return response.entity(text.getString()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+            return response.entity(text.getString())
+                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .build();
         }
-        return response.entity(answer.body()).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return response.entity(answer.body())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     @Override
     public Response runFailed(RunFailed answer) {
-        return error(ErrorCode.RUN_FAILED, "The workflow's run " + answer.status().name().toLowerCase(Locale.ROOT) + ": "
-                + answer.error(), JSON.createObjectBuilder().add("task_id", answer.taskId()).build()).build();
+        return error(
+                        ErrorCode.RUN_FAILED,
+                        "The workflow's run " + answer.status().name().toLowerCase(Locale.ROOT) + ": " + answer.error(),
+                        JSON.createObjectBuilder()
+                                .add("task_id", answer.taskId())
+                                .build())
+                .build();
     }
 
     private static Response taskId(String taskId, RunStatus status) {
-        return Response.accepted(JSON.createObjectBuilder().add("task_id", taskId).add("status", status.name()).build())
-                .header(TASK_ID, taskId).build();
+        return Response.accepted(JSON.createObjectBuilder()
+                        .add("task_id", taskId)
+                        .add("status", status.name())
+                        .build())
+                .header(TASK_ID, taskId)
+                .build();
     }
 
     private static Response.ResponseBuilder error(ErrorCode code, String message) {
@@ -108,7 +134,8 @@ final class WebhookResponses implements WebhookAnswer.Cases<Response> {
     }
 
     private static Response.ResponseBuilder error(ErrorCode code, String message, JsonObject details) {
-        return Response.status(code.status()).type(MediaType.APPLICATION_JSON_TYPE)
+        return Response.status(code.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ErrorBody.of(code, message, details));
     }
 }

@@ -3,8 +3,8 @@ package io.orchestrator.engine.webhooks;
 import io.orchestrator.engine.GraphSnapshot;
 import io.orchestrator.engine.LiveRun;
 import io.orchestrator.engine.RunLauncher;
-import io.orchestrator.engine.TriggerType;
 import io.orchestrator.engine.RunStatus;
+import io.orchestrator.engine.TriggerType;
 import io.orchestrator.engine.journal.RunJournal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +15,6 @@ import java.util.concurrent.CompletionStage;
 /** Starts the runs webhook calls ask for: the trigger's one way into the engine. */
 @ApplicationScoped
 public class WebhookRuns {
-
 
     @Inject
     RunLauncher launcher;

@@ -13,12 +13,12 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class WebhookSignature {
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     static boolean accepts(String secret, String secretHeader, String signatureHeader, byte[] body) {
-        if (secretHeader != null && constantTimeEquals(secret.getBytes(StandardCharsets.UTF_8),
-                secretHeader.getBytes(StandardCharsets.UTF_8))) {
+        if (secretHeader != null
+                && constantTimeEquals(
+                        secret.getBytes(StandardCharsets.UTF_8), secretHeader.getBytes(StandardCharsets.UTF_8))) {
             return true;
         }
         if (signatureHeader == null) {
@@ -28,7 +28,8 @@ final class WebhookSignature {
         if (given.startsWith("sha256=")) {
             given = given.substring("sha256=".length());
         }
-        return constantTimeEquals(hmac(secret, body).getBytes(StandardCharsets.US_ASCII),
+        return constantTimeEquals(
+                hmac(secret, body).getBytes(StandardCharsets.US_ASCII),
                 given.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -93,9 +93,10 @@ public class WebhookTrigger {
             return new MethodNotAllowed(method, call.method());
         }
         byte[] body = call.body().read();
-        if (form.get("secret") instanceof JsonString secret && !secret.getString().isEmpty()
-                && !WebhookSignature.accepts(secret.getString(), call.header("X-Webhook-Secret"),
-                call.header("X-Signature-256"), body)) {
+        if (form.get("secret") instanceof JsonString secret
+                && !secret.getString().isEmpty()
+                && !WebhookSignature.accepts(
+                        secret.getString(), call.header("X-Webhook-Secret"), call.header("X-Signature-256"), body)) {
             return new Unauthorized();
         }
         JsonObject input = JSON.createObjectBuilder()
@@ -112,8 +113,8 @@ public class WebhookTrigger {
     }
 
     private WebhookAnswer lastOutput(StartedRun run) {
-        CompletableFuture<?> settled = CompletableFuture.anyOf(run.whenFinished().toCompletableFuture(),
-                run.whenAnswered().toCompletableFuture());
+        CompletableFuture<?> settled = CompletableFuture.anyOf(
+                run.whenFinished().toCompletableFuture(), run.whenAnswered().toCompletableFuture());
         if (!await(settled) || !run.status().isFinal()) {
             return new StillRunning(run.id(), run.status());
         }
@@ -134,10 +135,11 @@ public class WebhookTrigger {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         if (answer.get("headers") instanceof JsonObject given) {
-            given.forEach((name, value) -> headers.put(name, value instanceof JsonString text ? text.getString()
-                    : value.toString()));
+            given.forEach((name, value) ->
+                    headers.put(name, value instanceof JsonString text ? text.getString() : value.toString()));
         }
-        return new Responded(run.id(), answer.getInt("status", 200), headers, answer.getOrDefault("body", JsonValue.NULL));
+        return new Responded(
+                run.id(), answer.getInt("status", 200), headers, answer.getOrDefault("body", JsonValue.NULL));
     }
 
     /** Whether the future completed (normally or not) within the wait. */
@@ -169,8 +171,11 @@ public class WebhookTrigger {
     /** A parameter given once is a string, one given more than once an array of them. */
     private static JsonObject query(Map<String, List<String>> query) {
         JsonObjectBuilder json = JSON.createObjectBuilder();
-        query.forEach((name, values) -> json.add(name, values.size() == 1
-                ? JSON.createValue(values.get(0)) : JSON.createArrayBuilder(values).build()));
+        query.forEach((name, values) -> json.add(
+                name,
+                values.size() == 1
+                        ? JSON.createValue(values.get(0))
+                        : JSON.createArrayBuilder(values).build()));
         return json.build();
     }
 }

@@ -12,8 +12,17 @@ import java.util.List;
  * One field of a node type's form: what the canvas shows and what {@link FormValidator} checks.
  * Built with {@link #of(String, FieldType)} and the {@code with...} methods.
  */
-public record FormField(String name, FieldType type, String label, boolean isRequired, JsonValue defaultValue,
-                        List<String> options, String help, Double min, Double max, List<FormField> itemFields) {
+public record FormField(
+        String name,
+        FieldType type,
+        String label,
+        boolean isRequired,
+        JsonValue defaultValue,
+        List<String> options,
+        String help,
+        Double min,
+        Double max,
+        List<FormField> itemFields) {
 
     public static FormField of(String name, FieldType type) {
         return new FormField(name, type, labelFor(name), false, null, List.of(), null, null, null, List.of());

@@ -26,8 +26,7 @@ public final class FormValidator {
     static final int MAX_TEXT = 100_000;
     static final int MAX_KEY = 200;
 
-    private FormValidator() {
-    }
+    private FormValidator() {}
 
     public static FieldErrors validate(Form form, JsonObject values) {
         FieldErrors errors = new FieldErrors();
@@ -52,7 +51,8 @@ public final class FormValidator {
     }
 
     private static boolean isBlank(JsonValue value) {
-        return value == null || value.getValueType() == JsonValue.ValueType.NULL
+        return value == null
+                || value.getValueType() == JsonValue.ValueType.NULL
                 || value instanceof JsonString string && string.getString().isBlank();
     }
 
@@ -61,8 +61,10 @@ public final class FormValidator {
             String path = prefix + entry.getKey();
             var field = form.field(entry.getKey());
             if (field.isEmpty()) {
-                errors.add(path, "Unknown field. Known fields: " + form.fields().stream().map(FormField::name)
-                        .collect(Collectors.joining(", ")) + ".");
+                errors.add(
+                        path,
+                        "Unknown field. Known fields: "
+                                + form.fields().stream().map(FormField::name).collect(Collectors.joining(", ")) + ".");
                 continue;
             }
             if (entry.getValue().getValueType() != JsonValue.ValueType.NULL) {
@@ -86,7 +88,8 @@ public final class FormValidator {
             }
             case NUMBER, INTEGER -> checkNumber(field, value, errors, path);
             case BOOLEAN -> {
-                if (value.getValueType() != JsonValue.ValueType.TRUE && value.getValueType() != JsonValue.ValueType.FALSE
+                if (value.getValueType() != JsonValue.ValueType.TRUE
+                        && value.getValueType() != JsonValue.ValueType.FALSE
                         && !isTemplate(value)) {
                     errors.add(path, "Must be true or false.");
                 }
@@ -125,7 +128,8 @@ public final class FormValidator {
         if (value instanceof JsonString string) {
             return ExpressionSyntax.templateProblem(string.getString());
         }
-        Iterable<JsonValue> items = value instanceof JsonObject object ? object.values()
+        Iterable<JsonValue> items = value instanceof JsonObject object
+                ? object.values()
                 : value instanceof JsonArray array ? array : List.of();
         for (JsonValue item : items) {
             Optional<String> problem = templateProblem(item);
@@ -177,7 +181,9 @@ public final class FormValidator {
         }
         for (int i = 0; i < array.size(); i++) {
             JsonValue item = array.get(i);
-            if (item instanceof JsonObject || item instanceof JsonArray || item.getValueType() == JsonValue.ValueType.NULL) {
+            if (item instanceof JsonObject
+                    || item instanceof JsonArray
+                    || item.getValueType() == JsonValue.ValueType.NULL) {
                 errors.add(path + "[" + i + "]", "Must be a string, number or boolean.");
             }
         }

@@ -14,13 +14,13 @@ public final class SecretValues {
 
     public static final String MASK = "********";
 
-    private SecretValues() {
-    }
+    private SecretValues() {}
 
     public static JsonObject mask(Form form, JsonObject values) {
         JsonObjectBuilder masked = null;
         for (FormField field : form.fields()) {
-            if (field.type() == FieldType.SECRET && values.get(field.name()) instanceof JsonString secret
+            if (field.type() == FieldType.SECRET
+                    && values.get(field.name()) instanceof JsonString secret
                     && !secret.getString().isEmpty()) {
                 masked = masked == null ? JSON.createObjectBuilder(values) : masked;
                 masked.add(field.name(), MASK);
@@ -33,7 +33,8 @@ public final class SecretValues {
     public static JsonObject keepMasked(Form form, JsonObject incoming, JsonObject stored) {
         JsonObjectBuilder result = null;
         for (FormField field : form.fields()) {
-            if (field.type() == FieldType.SECRET && incoming.get(field.name()) instanceof JsonString value
+            if (field.type() == FieldType.SECRET
+                    && incoming.get(field.name()) instanceof JsonString value
                     && MASK.equals(value.getString())) {
                 result = result == null ? JSON.createObjectBuilder(incoming) : result;
                 if (stored.containsKey(field.name())) {

@@ -37,8 +37,7 @@ public final class AddressGuard {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    private record Blocked(IpRange range, String kind) {
-    }
+    private record Blocked(IpRange range, String kind) {}
 
     /** The refused blocks, the most specific first so that a refusal names the right kind. */
     private static final List<Blocked> BLOCKED = List.of(
@@ -64,8 +63,8 @@ public final class AddressGuard {
     private final List<IpRange> allowedRanges;
     private final Resolver resolver;
 
-    private AddressGuard(boolean allowsEverything, Set<String> allowedHosts, List<IpRange> allowedRanges,
-            Resolver resolver) {
+    private AddressGuard(
+            boolean allowsEverything, Set<String> allowedHosts, List<IpRange> allowedRanges, Resolver resolver) {
         this.allowsEverything = allowsEverything;
         this.allowedHosts = allowedHosts;
         this.allowedRanges = allowedRanges;
@@ -107,7 +106,8 @@ public final class AddressGuard {
             } else if (item.matches("[a-z0-9._-]+")) {
                 hosts.add(hostName(item));
             } else {
-                throw new IllegalArgumentException("'" + entry.trim() + "' is not a host name, an IP address or a CIDR range.");
+                throw new IllegalArgumentException(
+                        "'" + entry.trim() + "' is not a host name, an IP address or a CIDR range.");
             }
         }
         return new AddressGuard(everything, Set.copyOf(hosts), List.copyOf(ranges), resolver);
@@ -123,7 +123,8 @@ public final class AddressGuard {
     public void check(URI url) throws NodeFailure {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new NodeFailure(ErrorType.FORBIDDEN_ADDRESS, "Only http and https URLs can be called, not '" + url + "'.");
+            throw new NodeFailure(
+                    ErrorType.FORBIDDEN_ADDRESS, "Only http and https URLs can be called, not '" + url + "'.");
         }
         String host = url.getHost();
         if (host == null) {
@@ -153,11 +154,16 @@ public final class AddressGuard {
                 }
                 String ip = address.getHostAddress();
                 String named = IpRange.literalOrNull(host) != null ? ip : host + " (" + ip + ")";
-                throw new NodeFailure(ErrorType.FORBIDDEN_ADDRESS,
+                throw new NodeFailure(
+                        ErrorType.FORBIDDEN_ADDRESS,
                         "Refused to call " + named + ": it is " + blocked.kind() + " address. To allow it, list the"
                                 + " host, the address or its range in the server setting " + ALLOW_SETTING + ".",
-                        JSON.createObjectBuilder().add("host", host).add("address", ip)
-                                .add("blocked_range", blocked.range().text()).add("setting", ALLOW_SETTING).build(),
+                        JSON.createObjectBuilder()
+                                .add("host", host)
+                                .add("address", ip)
+                                .add("blocked_range", blocked.range().text())
+                                .add("setting", ALLOW_SETTING)
+                                .build(),
                         null);
             }
         }

@@ -45,7 +45,9 @@ public final class CookieJar {
         List<StoredCookie> cookies = new ArrayList<>();
         if (stored != null) {
             for (JsonValue entry : stored) {
-                StoredCookie.fromJson(entry).filter(cookie -> !cookie.hasExpired(clock.instant())).ifPresent(cookies::add);
+                StoredCookie.fromJson(entry)
+                        .filter(cookie -> !cookie.hasExpired(clock.instant()))
+                        .ifPresent(cookies::add);
             }
         }
         CookieJar jar = new CookieJar(cookies, clock);
@@ -60,7 +62,9 @@ public final class CookieJar {
     public Optional<String> cookieHeader(URI url) {
         String header = cookies.stream()
                 .filter(cookie -> cookie.isSentTo(url, clock.instant()))
-                .sorted(Comparator.comparingInt((StoredCookie cookie) -> cookie.path().length()).reversed())
+                .sorted(Comparator.comparingInt(
+                                (StoredCookie cookie) -> cookie.path().length())
+                        .reversed())
                 .map(cookie -> cookie.name() + "=" + cookie.value())
                 .collect(Collectors.joining("; "));
         return header.isEmpty() ? Optional.empty() : Optional.of(header);
@@ -94,7 +98,9 @@ public final class CookieJar {
 
     public JsonArray toJson() {
         JsonArrayBuilder array = JSON.createArrayBuilder();
-        cookies.stream().filter(cookie -> !cookie.hasExpired(clock.instant())).forEach(cookie -> array.add(cookie.toJson()));
+        cookies.stream()
+                .filter(cookie -> !cookie.hasExpired(clock.instant()))
+                .forEach(cookie -> array.add(cookie.toJson()));
         return array.build();
     }
 }

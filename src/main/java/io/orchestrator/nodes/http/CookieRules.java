@@ -22,12 +22,12 @@ final class CookieRules {
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2}):(\\d{1,2})(\\D.*)?");
     private static final Pattern DAY = Pattern.compile("(\\d{1,2})(\\D.*)?");
     private static final Pattern YEAR = Pattern.compile("(\\d{2,4})(\\D.*)?");
-    private static final Pattern DATE_DELIMITERS = Pattern.compile("[\\x09\\x20-\\x2F\\x3B-\\x40\\x5B-\\x60\\x7B-\\x7E]+");
+    private static final Pattern DATE_DELIMITERS =
+            Pattern.compile("[\\x09\\x20-\\x2F\\x3B-\\x40\\x5B-\\x60\\x7B-\\x7E]+");
     private static final List<String> MONTHS =
             List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
-    private CookieRules() {
-    }
+    private CookieRules() {}
 
     /** The cookie a response from this URL sets, or empty when the header is malformed or not allowed to set it. */
     static Optional<StoredCookie> parseSetCookie(String header, URI from, Instant now) {
@@ -50,13 +50,14 @@ final class CookieRules {
         for (int i = 1; i < parts.length; i++) {
             String attribute = parts[i];
             int sign = attribute.indexOf('=');
-            String key = (sign < 0 ? attribute : attribute.substring(0, sign)).trim().toLowerCase(Locale.ROOT);
+            String key =
+                    (sign < 0 ? attribute : attribute.substring(0, sign)).trim().toLowerCase(Locale.ROOT);
             String argument = sign < 0 ? "" : attribute.substring(sign + 1).trim();
             switch (key) {
                 case "expires" -> expires = parseDate(argument).orElse(expires);
                 case "max-age" -> maxAgeExpiry = maxAge(argument, now).orElse(maxAgeExpiry);
-                case "domain" -> domain = argument.isEmpty() ? domain
-                        : stripLeadingDot(argument.toLowerCase(Locale.ROOT));
+                case "domain" ->
+                    domain = argument.isEmpty() ? domain : stripLeadingDot(argument.toLowerCase(Locale.ROOT));
                 case "path" -> path = argument.startsWith("/") ? argument : null;
                 case "secure" -> secure = true;
                 case "httponly" -> httpOnly = true;
@@ -75,8 +76,15 @@ final class CookieRules {
         if (secure && !"https".equalsIgnoreCase(from.getScheme())) {
             return Optional.empty();
         }
-        return Optional.of(new StoredCookie(name, value, domain, path == null ? defaultPath(from) : path,
-                maxAgeExpiry != null ? maxAgeExpiry : expires, secure, httpOnly, hostOnly));
+        return Optional.of(new StoredCookie(
+                name,
+                value,
+                domain,
+                path == null ? defaultPath(from) : path,
+                maxAgeExpiry != null ? maxAgeExpiry : expires,
+                secure,
+                httpOnly,
+                hostOnly));
     }
 
     /** The host a cookie is compared with: lower case, without IPv6 brackets. */
@@ -92,15 +100,14 @@ final class CookieRules {
 
     /** {@code www.example.com} domain-matches {@code example.com}; an IP address matches only itself. */
     static boolean domainMatches(String host, String domain) {
-        return host.equals(domain)
-                || host.endsWith("." + domain) && IpRange.literalOrNull(host) == null;
+        return host.equals(domain) || host.endsWith("." + domain) && IpRange.literalOrNull(host) == null;
     }
 
     /** {@code /docs/a} path-matches {@code /docs} and {@code /docs/}, not {@code /doc}. */
     static boolean pathMatches(String requestPath, String cookiePath) {
         return requestPath.equals(cookiePath)
                 || requestPath.startsWith(cookiePath)
-                && (cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/');
+                        && (cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/');
     }
 
     /** The directory of the request's path: {@code /a/b} for {@code /a/b/c}, {@code /} for {@code /a}. */
@@ -137,11 +144,15 @@ final class CookieRules {
         for (String token : DATE_DELIMITERS.split(text)) {
             Matcher matcher;
             if (time == null && (matcher = TIME.matcher(token)).matches()) {
-                time = new int[] {Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-                        Integer.parseInt(matcher.group(3))};
+                time = new int[] {
+                    Integer.parseInt(matcher.group(1)),
+                    Integer.parseInt(matcher.group(2)),
+                    Integer.parseInt(matcher.group(3))
+                };
             } else if (day == null && (matcher = DAY.matcher(token)).matches()) {
                 day = Integer.parseInt(matcher.group(1));
-            } else if (month == null && token.length() >= 3
+            } else if (month == null
+                    && token.length() >= 3
                     && MONTHS.contains(token.substring(0, 3).toLowerCase(Locale.ROOT))) {
                 month = MONTHS.indexOf(token.substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
             } else if (year == null && (matcher = YEAR.matcher(token)).matches()) {

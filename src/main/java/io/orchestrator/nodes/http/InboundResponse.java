@@ -30,12 +30,22 @@ import java.util.TreeMap;
 public record InboundResponse(int status, URI url, Map<String, List<String>> headers, JsonValue body) {
 
     private static final Map<Integer, String> REASONS = Map.ofEntries(
-            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
-            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(408, "Request Timeout"),
-            Map.entry(409, "Conflict"), Map.entry(410, "Gone"), Map.entry(413, "Content Too Large"),
-            Map.entry(415, "Unsupported Media Type"), Map.entry(422, "Unprocessable Content"),
-            Map.entry(429, "Too Many Requests"), Map.entry(500, "Internal Server Error"),
-            Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"),
+            Map.entry(400, "Bad Request"),
+            Map.entry(401, "Unauthorized"),
+            Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"),
+            Map.entry(405, "Method Not Allowed"),
+            Map.entry(408, "Request Timeout"),
+            Map.entry(409, "Conflict"),
+            Map.entry(410, "Gone"),
+            Map.entry(413, "Content Too Large"),
+            Map.entry(415, "Unsupported Media Type"),
+            Map.entry(422, "Unprocessable Content"),
+            Map.entry(429, "Too Many Requests"),
+            Map.entry(500, "Internal Server Error"),
+            Map.entry(501, "Not Implemented"),
+            Map.entry(502, "Bad Gateway"),
+            Map.entry(503, "Service Unavailable"),
             Map.entry(504, "Gateway Timeout"));
     private static final int EXCERPT_LENGTH = 200;
 
@@ -43,7 +53,8 @@ public record InboundResponse(int status, URI url, Map<String, List<String>> hea
         Map<String, List<String>> headers = new TreeMap<>();
         response.headers().map().forEach((name, values) -> {
             if (!name.startsWith(":")) {
-                headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>()).addAll(values);
+                headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+                        .addAll(values);
             }
         });
         Optional<String> contentType = response.headers().firstValue("content-type");
@@ -71,12 +82,17 @@ public record InboundResponse(int status, URI url, Map<String, List<String>> hea
                 headerObject.add(name, list);
             }
         });
-        return JSON.createObjectBuilder().add("status", status).add("headers", headerObject).add("body", body).build();
+        return JSON.createObjectBuilder()
+                .add("status", status)
+                .add("headers", headerObject)
+                .add("body", body)
+                .build();
     }
 
     /** For a failed call: {@code HTTP 503 from example.com: Service Unavailable: <what the body says>}. */
     public String failureMessage() {
-        StringBuilder message = new StringBuilder("HTTP ").append(status).append(" from ").append(url.getHost());
+        StringBuilder message =
+                new StringBuilder("HTTP ").append(status).append(" from ").append(url.getHost());
         String reason = REASONS.get(status);
         String said = excerpt();
         if (reason != null || said != null) {
@@ -108,10 +124,12 @@ public record InboundResponse(int status, URI url, Map<String, List<String>> hea
         if (bytes.length == 0) {
             return JsonValue.NULL;
         }
-        String mediaType = contentType.map(type -> type.split(";")[0].trim().toLowerCase(Locale.ROOT)).orElse("");
+        String mediaType = contentType
+                .map(type -> type.split(";")[0].trim().toLowerCase(Locale.ROOT))
+                .orElse("");
         String text = new String(bytes, charset(contentType.orElse("")));
-        boolean declaredJson = mediaType.equals("application/json") || mediaType.endsWith("+json")
-                || mediaType.equals("text/json");
+        boolean declaredJson =
+                mediaType.equals("application/json") || mediaType.endsWith("+json") || mediaType.equals("text/json");
         boolean mayBeJson = mediaType.isEmpty() || mediaType.equals("text/plain");
         String start = text.stripLeading();
         if (declaredJson || mayBeJson && (start.startsWith("{") || start.startsWith("["))) {

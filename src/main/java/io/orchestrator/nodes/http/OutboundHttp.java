@@ -52,8 +52,7 @@ public class OutboundHttp {
     private HttpClient client;
 
     /** For CDI, which configures the bean from {@link OrchestratorConfig} once injected. */
-    OutboundHttp() {
-    }
+    OutboundHttp() {}
 
     /** Outside CDI (tests): with this guard and body limit. */
     public OutboundHttp(AddressGuard guard, long maxBodyBytes) {
@@ -103,9 +102,12 @@ public class OutboundHttp {
                 return response;
             }
             if (redirects == MAX_REDIRECTS) {
-                throw new NodeFailure(ErrorType.HTTP, "More than " + MAX_REDIRECTS + " redirects from "
-                        + request.url().getHost() + "; the last one led to " + target.get() + ".",
-                        response.toJson(), null);
+                throw new NodeFailure(
+                        ErrorType.HTTP,
+                        "More than " + MAX_REDIRECTS + " redirects from "
+                                + request.url().getHost() + "; the last one led to " + target.get() + ".",
+                        response.toJson(),
+                        null);
             }
             current = current.redirectedTo(target.get(), response.status());
         }
@@ -118,8 +120,12 @@ public class OutboundHttp {
             if (redirectedFrom == null) {
                 throw refused;
             }
-            throw new NodeFailure(refused.errorType(), "The redirect from " + redirectedFrom.getHost() + " to "
-                    + request.url() + " was not followed. " + refused.getMessage(), refused.details(), null);
+            throw new NodeFailure(
+                    refused.errorType(),
+                    "The redirect from " + redirectedFrom.getHost() + " to " + request.url() + " was not followed. "
+                            + refused.getMessage(),
+                    refused.details(),
+                    null);
         }
     }
 
@@ -131,8 +137,12 @@ public class OutboundHttp {
         try {
             return Optional.of(from.resolve(location.get().trim()));
         } catch (IllegalArgumentException invalid) {
-            throw new NodeFailure(ErrorType.HTTP, "HTTP " + response.status() + " from " + from.getHost()
-                    + " redirects to '" + location.get() + "', which is not a valid URL.", response.toJson(), null);
+            throw new NodeFailure(
+                    ErrorType.HTTP,
+                    "HTTP " + response.status() + " from " + from.getHost() + " redirects to '" + location.get()
+                            + "', which is not a valid URL.",
+                    response.toJson(),
+                    null);
         }
     }
 
@@ -142,9 +152,8 @@ public class OutboundHttp {
         if (remainingNanos <= 0) {
             throw timedOut(request.url(), timeout, null);
         }
-        CompletableFuture<HttpResponse<byte[]>> pending =
-                client.sendAsync(httpRequest(request, cookies, Duration.ofNanos(remainingNanos)),
-                        LimitedBody.handler(maxBodyBytes));
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(
+                httpRequest(request, cookies, Duration.ofNanos(remainingNanos)), LimitedBody.handler(maxBodyBytes));
         try {
             return InboundResponse.of(pending.get(remainingNanos, TimeUnit.NANOSECONDS));
         } catch (TimeoutException late) {
@@ -153,7 +162,9 @@ public class OutboundHttp {
         } catch (InterruptedException interrupted) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
-            throw new NodeFailure(ErrorType.CANCELLED, "The request to " + request.url().getHost() + " was interrupted.",
+            throw new NodeFailure(
+                    ErrorType.CANCELLED,
+                    "The request to " + request.url().getHost() + " was interrupted.",
                     interrupted);
         } catch (ExecutionException failed) {
             throw failure(request.url(), timeout, failed.getCause());
@@ -170,8 +181,9 @@ public class OutboundHttp {
         }
         List<String> cookieValues = new ArrayList<>();
         try {
-            builder.method(request.method(), request.body() == null ? BodyPublishers.noBody()
-                    : BodyPublishers.ofByteArray(request.body()));
+            builder.method(
+                    request.method(),
+                    request.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(request.body()));
             for (Header header : request.headers()) {
                 if (header.is("cookie")) {
                     cookieValues.add(header.value());
@@ -198,37 +210,50 @@ public class OutboundHttp {
         String where = host + (url.getPort() >= 0 ? ":" + url.getPort() : "");
         Throwable reason = innermost(cause);
         if (cause instanceof HttpConnectTimeoutException) {
-            return new NodeFailure(ErrorType.TIMEOUT, "Could not connect to " + where + " within "
-                    + Math.min(timeout.toMillis(), CONNECT_TIMEOUT.toMillis()) + " ms.", cause);
+            return new NodeFailure(
+                    ErrorType.TIMEOUT,
+                    "Could not connect to " + where + " within "
+                            + Math.min(timeout.toMillis(), CONNECT_TIMEOUT.toMillis()) + " ms.",
+                    cause);
         }
         if (cause instanceof HttpTimeoutException) {
             return timedOut(url, timeout, cause);
         }
         if (reason instanceof LimitedBody.TooLarge) {
-            return new NodeFailure(ErrorType.RESPONSE_TOO_LARGE, "The response from " + host + " was not read: "
-                    + reason.getMessage(), reason);
+            return new NodeFailure(
+                    ErrorType.RESPONSE_TOO_LARGE,
+                    "The response from " + host + " was not read: " + reason.getMessage(),
+                    reason);
         }
         if (reason instanceof UnresolvedAddressException) {
             return new NodeFailure(ErrorType.CONNECTION, "Could not resolve the host " + host + ".", cause);
         }
         if (cause instanceof ConnectException) {
-            return new NodeFailure(ErrorType.CONNECTION, "Could not connect to " + where + ": "
-                    + (reason.getMessage() == null ? "connection refused" : reason.getMessage()) + ".", cause);
+            return new NodeFailure(
+                    ErrorType.CONNECTION,
+                    "Could not connect to " + where + ": "
+                            + (reason.getMessage() == null ? "connection refused" : reason.getMessage()) + ".",
+                    cause);
         }
         if (reason instanceof SSLException) {
-            return new NodeFailure(ErrorType.CONNECTION, "The TLS handshake with " + where + " failed: "
-                    + reason.getMessage(), cause);
+            return new NodeFailure(
+                    ErrorType.CONNECTION, "The TLS handshake with " + where + " failed: " + reason.getMessage(), cause);
         }
         if (cause instanceof IOException) {
-            return new NodeFailure(ErrorType.CONNECTION, "The connection to " + where + " failed: "
-                    + (reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage()), cause);
+            return new NodeFailure(
+                    ErrorType.CONNECTION,
+                    "The connection to " + where + " failed: "
+                            + (reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage()),
+                    cause);
         }
         return new NodeFailure(ErrorType.CONNECTION, "The request to " + where + " failed: " + cause, cause);
     }
 
     private static NodeFailure timedOut(URI url, Duration timeout, Throwable cause) {
-        return new NodeFailure(ErrorType.TIMEOUT, "No complete response from " + url.getHost() + " within "
-                + timeout.toMillis() + " ms.", cause);
+        return new NodeFailure(
+                ErrorType.TIMEOUT,
+                "No complete response from " + url.getHost() + " within " + timeout.toMillis() + " ms.",
+                cause);
     }
 
     private static Throwable innermost(Throwable failure) {

@@ -21,6 +21,7 @@ public record OutboundRequest(String method, URI url, List<Header> headers, byte
 
     /** Headers that belong to one site's credentials or to a body, dropped when a redirect changes them. */
     private static final List<String> CREDENTIALS = List.of("authorization", "proxy-authorization", "cookie");
+
     private static final List<String> BODY_HEADERS = List.of("content-type", "content-encoding", "content-language");
 
     public OutboundRequest {
@@ -30,7 +31,10 @@ public record OutboundRequest(String method, URI url, List<Header> headers, byte
     }
 
     public Optional<String> header(String name) {
-        return headers.stream().filter(header -> header.is(name)).map(Header::value).findFirst();
+        return headers.stream()
+                .filter(header -> header.is(name))
+                .map(Header::value)
+                .findFirst();
     }
 
     /**
@@ -39,12 +43,14 @@ public record OutboundRequest(String method, URI url, List<Header> headers, byte
      * another origin.
      */
     OutboundRequest redirectedTo(URI target, int status) {
-        boolean becomesGet = status == 303 && !method.equals("HEAD")
-                || (status == 301 || status == 302) && method.equals("POST");
+        boolean becomesGet =
+                status == 303 && !method.equals("HEAD") || (status == 301 || status == 302) && method.equals("POST");
         boolean sameOrigin = sameOrigin(url, target);
         List<Header> kept = headers.stream()
-                .filter(header -> sameOrigin || !CREDENTIALS.contains(header.name().toLowerCase(Locale.ROOT)))
-                .filter(header -> !becomesGet || !BODY_HEADERS.contains(header.name().toLowerCase(Locale.ROOT)))
+                .filter(header ->
+                        sameOrigin || !CREDENTIALS.contains(header.name().toLowerCase(Locale.ROOT)))
+                .filter(header ->
+                        !becomesGet || !BODY_HEADERS.contains(header.name().toLowerCase(Locale.ROOT)))
                 .toList();
         return new OutboundRequest(becomesGet ? "GET" : method, target, kept, becomesGet ? null : body);
     }

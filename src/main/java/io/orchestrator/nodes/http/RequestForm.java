@@ -24,8 +24,7 @@ import java.util.Map;
  */
 public final class RequestForm {
 
-    private RequestForm() {
-    }
+    private RequestForm() {}
 
     /** What is wrong with a URL the node could call, or null when nothing is. */
     public static String urlProblem(String url) {
@@ -46,8 +45,8 @@ public final class RequestForm {
      * sent as it is ({@code text/plain}), any other JSON as {@code application/json}, unless a
      * {@code Content-Type} header says otherwise.
      */
-    public static OutboundRequest request(String method, JsonValue url, JsonValue headers, JsonValue query,
-            JsonValue body) throws NodeFailure {
+    public static OutboundRequest request(
+            String method, JsonValue url, JsonValue headers, JsonValue query, JsonValue body) throws NodeFailure {
         List<Header> headerList = new ArrayList<>();
         for (Map.Entry<String, List<String>> header : pairs("headers", headers)) {
             header.getValue().forEach(value -> headerList.add(new Header(header.getKey(), value)));
@@ -68,10 +67,12 @@ public final class RequestForm {
         long millis = 30_000;
         if (timeoutMs instanceof JsonNumber number && number.isIntegral()) {
             millis = number.longValue();
-        } else if (timeoutMs instanceof JsonString text && text.getString().trim().matches("\\d{1,9}")) {
+        } else if (timeoutMs instanceof JsonString text
+                && text.getString().trim().matches("\\d{1,9}")) {
             millis = Long.parseLong(text.getString().trim());
         } else if (timeoutMs != null && timeoutMs.getValueType() != ValueType.NULL) {
-            throw new NodeFailure(ErrorType.VALIDATION, "timeout_ms must be a whole number of milliseconds, not " + timeoutMs + ".");
+            throw new NodeFailure(
+                    ErrorType.VALIDATION, "timeout_ms must be a whole number of milliseconds, not " + timeoutMs + ".");
         }
         if (millis < 1 || millis > 300_000) {
             throw new NodeFailure(ErrorType.VALIDATION, "timeout_ms must be between 1 and 300000, not " + millis + ".");
@@ -100,7 +101,9 @@ public final class RequestForm {
         StringBuilder query = new StringBuilder(url.getRawQuery() == null ? "" : url.getRawQuery());
         for (Map.Entry<String, List<String>> parameter : parameters) {
             for (String value : parameter.getValue()) {
-                query.append(query.length() == 0 ? "" : "&").append(encode(parameter.getKey())).append('=')
+                query.append(query.length() == 0 ? "" : "&")
+                        .append(encode(parameter.getKey()))
+                        .append('=')
                         .append(encode(value));
             }
         }
@@ -127,8 +130,10 @@ public final class RequestForm {
             List<String> values = new ArrayList<>();
             for (JsonValue item : entry.getValue() instanceof JsonArray list ? list : List.of(entry.getValue())) {
                 if (item.getValueType() == ValueType.OBJECT || item.getValueType() == ValueType.ARRAY) {
-                    throw new NodeFailure(ErrorType.VALIDATION, field + "." + entry.getKey() + " must be text, a number,"
-                            + " a boolean or a list of them.");
+                    throw new NodeFailure(
+                            ErrorType.VALIDATION,
+                            field + "." + entry.getKey() + " must be text, a number,"
+                                    + " a boolean or a list of them.");
                 }
                 if (item.getValueType() != ValueType.NULL) {
                     values.add(item instanceof JsonString text ? text.getString() : item.toString());

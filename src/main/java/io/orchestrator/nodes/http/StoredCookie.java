@@ -16,8 +16,15 @@ import java.util.Optional;
  * {@code Domain} attribute: it goes back to that exact host only, never to its subdomains.
  * {@code expires} is null for a cookie that lasts as long as the session.
  */
-record StoredCookie(String name, String value, String domain, String path, Instant expires, boolean secure,
-                    boolean httpOnly, boolean hostOnly) {
+record StoredCookie(
+        String name,
+        String value,
+        String domain,
+        String path,
+        Instant expires,
+        boolean secure,
+        boolean httpOnly,
+        boolean hostOnly) {
 
     /** The stored form: {@code {name, value, domain, path, expires, secure, http_only, host_only}}. */
     JsonObject toJson() {
@@ -35,17 +42,25 @@ record StoredCookie(String name, String value, String domain, String path, Insta
 
     /** Reads a stored cookie back; anything without a name and a domain is not one. */
     static Optional<StoredCookie> fromJson(JsonValue stored) {
-        if (!(stored instanceof JsonObject cookie) || !(cookie.get("name") instanceof JsonString name)
-                || name.getString().isEmpty() || !(cookie.get("domain") instanceof JsonString domain)
+        if (!(stored instanceof JsonObject cookie)
+                || !(cookie.get("name") instanceof JsonString name)
+                || name.getString().isEmpty()
+                || !(cookie.get("domain") instanceof JsonString domain)
                 || domain.getString().isEmpty()) {
             return Optional.empty();
         }
         Instant expires = cookie.get("expires") instanceof JsonString text
-                ? Timestamps.parse(text.getString()).orElse(null) : null;
+                ? Timestamps.parse(text.getString()).orElse(null)
+                : null;
         String path = cookie.getString("path", "/");
-        return Optional.of(new StoredCookie(name.getString(), cookie.getString("value", ""),
-                domain.getString().toLowerCase(Locale.ROOT), path.startsWith("/") ? path : "/", expires,
-                cookie.getBoolean("secure", false), cookie.getBoolean("http_only", false),
+        return Optional.of(new StoredCookie(
+                name.getString(),
+                cookie.getString("value", ""),
+                domain.getString().toLowerCase(Locale.ROOT),
+                path.startsWith("/") ? path : "/",
+                expires,
+                cookie.getBoolean("secure", false),
+                cookie.getBoolean("http_only", false),
                 cookie.getBoolean("host_only", false)));
     }
 

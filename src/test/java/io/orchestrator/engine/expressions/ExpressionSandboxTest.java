@@ -24,45 +24,46 @@ class ExpressionSandboxTest {
     private final Expressions expressions = new Expressions();
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "${''.getClass()}",
-        "${input.getClass()}",
-        "${input.text.getClass()}",
-        "${nodes.getClass()}",
-        "${[].getClass()}",
-        "${{'a': 1}.getClass()}",
-        "${input['getClass']()}",
-        "${''.class.forName('java.lang.Runtime')}",
-        "${Runtime.getRuntime()}",
-        "${Runtime.getRuntime().exec('id')}",
-        "${System.getenv('PATH')}",
-        "${System.getProperty('user.home')}",
-        "${java.lang.System.exit(0)}",
-        "${Integer.MAX_VALUE}",
-        "${Boolean.TRUE}",
-        "${Math.PI}",
-        "${String}",
-        "${Runtime()}",
-        "${Object()}",
-        "${(x -> x.getClass())('')}",
-        "${(x -> 1)(2)}",
-        "${x -> x}",
-        "${f = x -> x; f(1)}",
-        "${x = 5}",
-        "${input.a = 2}",
-        "${input['a'] = 2}",
-        "${1; ''.getClass()}",
-        "${a = ''; a.getClass()}",
-        "${pageContext}",
-        "${applicationScope}",
-        "${fn:length('x')}",
-        "${T(java.lang.Runtime)}",
-        "text then ${''.getClass()} in the middle",
-    })
+    @ValueSource(
+            strings = {
+                "${''.getClass()}",
+                "${input.getClass()}",
+                "${input.text.getClass()}",
+                "${nodes.getClass()}",
+                "${[].getClass()}",
+                "${{'a': 1}.getClass()}",
+                "${input['getClass']()}",
+                "${''.class.forName('java.lang.Runtime')}",
+                "${Runtime.getRuntime()}",
+                "${Runtime.getRuntime().exec('id')}",
+                "${System.getenv('PATH')}",
+                "${System.getProperty('user.home')}",
+                "${java.lang.System.exit(0)}",
+                "${Integer.MAX_VALUE}",
+                "${Boolean.TRUE}",
+                "${Math.PI}",
+                "${String}",
+                "${Runtime()}",
+                "${Object()}",
+                "${(x -> x.getClass())('')}",
+                "${(x -> 1)(2)}",
+                "${x -> x}",
+                "${f = x -> x; f(1)}",
+                "${x = 5}",
+                "${input.a = 2}",
+                "${input['a'] = 2}",
+                "${1; ''.getClass()}",
+                "${a = ''; a.getClass()}",
+                "${pageContext}",
+                "${applicationScope}",
+                "${fn:length('x')}",
+                "${T(java.lang.Runtime)}",
+                "text then ${''.getClass()} in the middle",
+            })
     void everyWayOutFailsAtCompileAndAtRun(String escape) {
         assertTrue(expressions.syntaxProblem(escape).isPresent(), "a save-time problem for " + escape);
-        ExpressionException refused = assertThrows(ExpressionException.class,
-                () -> expressions.render(Json.createValue(escape), SCOPE), escape);
+        ExpressionException refused = assertThrows(
+                ExpressionException.class, () -> expressions.render(Json.createValue(escape), SCOPE), escape);
         assertFalse(refused.getMessage().isBlank());
     }
 
@@ -75,27 +76,30 @@ class ExpressionSandboxTest {
 
     @Test
     void aKeyNamedClassIsJustData() throws Exception {
-        assertEquals(json("'gold'"), expressions.render(Json.createValue("${input.class}"),
-                ExpressionScope.ofInput(json("{'class': 'gold'}"))));
+        assertEquals(
+                json("'gold'"),
+                expressions.render(
+                        Json.createValue("${input.class}"), ExpressionScope.ofInput(json("{'class': 'gold'}"))));
     }
 
     /** The resolver alone, with the compile-time rules bypassed, still refuses what reaches a class. */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "${''.getClass()}",
-        "${input.getClass()}",
-        "${input['getClass']()}",
-        "${''.class}",
-        "${Runtime.getRuntime()}",
-        "${System.getenv('PATH')}",
-        "${java.lang.System.exit(0)}",
-        "${Integer.MAX_VALUE}",
-        "${Runtime()}",
-        "${(x -> x.getClass())('')}",
-        "${x = 5}",
-        "${input.a = 2}",
-        "${1; ''.getClass()}",
-    })
+    @ValueSource(
+            strings = {
+                "${''.getClass()}",
+                "${input.getClass()}",
+                "${input['getClass']()}",
+                "${''.class}",
+                "${Runtime.getRuntime()}",
+                "${System.getenv('PATH')}",
+                "${java.lang.System.exit(0)}",
+                "${Integer.MAX_VALUE}",
+                "${Runtime()}",
+                "${(x -> x.getClass())('')}",
+                "${x = 5}",
+                "${input.a = 2}",
+                "${1; ''.getClass()}",
+            })
     void theResolverRefusesOnItsOwn(String escape) {
         ScopeContext context = new ScopeContext(SCOPE, Template.FACTORY);
         var unchecked = Template.FACTORY.createValueExpression(context, escape, Object.class);
@@ -104,8 +108,10 @@ class ExpressionSandboxTest {
 
     @Test
     void methodCallsSayTheyAreNotAllowed() {
-        assertEquals(java.util.Optional.of("${''.getClass()}: Expressions cannot call methods ('getClass(...)'):"
-                + " use the listed functions, such as upper(x)."), expressions.syntaxProblem("${''.getClass()}"));
+        assertEquals(
+                java.util.Optional.of("${''.getClass()}: Expressions cannot call methods ('getClass(...)'):"
+                        + " use the listed functions, such as upper(x)."),
+                expressions.syntaxProblem("${''.getClass()}"));
     }
 
     @Test
@@ -122,9 +128,10 @@ class ExpressionSandboxTest {
 
     @Test
     void aPropertyOfTextIsRefusedWhileEvaluating() {
-        ExpressionException refused = assertThrows(ExpressionException.class,
-                () -> expressions.render(Json.createValue("${''.class}"), SCOPE));
-        assertEquals("${''.class}: Cannot read 'class' of the text '': only objects and lists have properties",
+        ExpressionException refused = assertThrows(
+                ExpressionException.class, () -> expressions.render(Json.createValue("${''.class}"), SCOPE));
+        assertEquals(
+                "${''.class}: Cannot read 'class' of the text '': only objects and lists have properties",
                 refused.getMessage());
     }
 
@@ -144,8 +151,8 @@ class ExpressionSandboxTest {
 
     @Test
     void resultsThatAreNotDataAreRefused() {
-        ExpressionException refused = assertThrows(ExpressionException.class,
-                () -> expressions.render(Json.createValue("${nodes}"), SCOPE));
+        ExpressionException refused =
+                assertThrows(ExpressionException.class, () -> expressions.render(Json.createValue("${nodes}"), SCOPE));
         assertTrue(refused.getMessage().contains("is not JSON data"), refused.getMessage());
     }
 }

@@ -69,13 +69,15 @@ class ExpressionsTest {
 
     @Test
     void textWithExpressionsBecomesText() throws Exception {
-        assertEquals(text("Hello Ada, you owe 150 (paid: true)"),
+        assertEquals(
+                text("Hello Ada, you owe 150 (paid: true)"),
                 render("Hello ${input.name}, you owe ${input.amount} (paid: ${input.paid})"));
     }
 
     @Test
     void objectsAndListsInTextAreCompactJsonAndNullIsNothing() throws Exception {
-        assertEquals(text("c={\"id\":7,\"city\":\"Paris\"} t=[\"a\",\"b\"] n="),
+        assertEquals(
+                text("c={\"id\":7,\"city\":\"Paris\"} t=[\"a\",\"b\"] n="),
                 render("c=${input.customer} t=${input.tags} n=${input.note}"));
     }
 
@@ -107,7 +109,8 @@ class ExpressionsTest {
     void nestedObjectsAndListsAreRenderedValueByValueAndKeysAreLeftAlone() throws Exception {
         JsonValue template = json("{'${input.name}': '${input.name}', 'n': 1, 'deep': {'list': ['${input.amount}',"
                 + " 'x ${input.customer.city}', false]}}");
-        assertEquals(json("{'${input.name}': 'Ada', 'n': 1, 'deep': {'list': [150, 'x Paris', false]}}"),
+        assertEquals(
+                json("{'${input.name}': 'Ada', 'n': 1, 'deep': {'list': [150, 'x Paris', false]}}"),
                 expressions.render(template, scope));
     }
 
@@ -135,7 +138,8 @@ class ExpressionsTest {
 
     @Test
     void sessionRunAndWorkflowAreReadable() throws Exception {
-        assertEquals(text("secret-1 run-1 Orders wf-1"),
+        assertEquals(
+                text("secret-1 run-1 Orders wf-1"),
                 render("${session.token} ${run.id} ${workflow.name} ${workflow['id']}"));
         assertEquals(json("3"), render("${session.visits + 1}"));
     }
@@ -150,7 +154,8 @@ class ExpressionsTest {
 
     @Test
     void emptyWorksOnTextListsObjectsAndNull() throws Exception {
-        assertEquals(json("[false, false, true, true]"),
+        assertEquals(
+                json("[false, false, true, true]"),
                 render("${[empty input.tags, empty input.customer, empty input.note, empty input.nope]}"));
     }
 
@@ -172,21 +177,26 @@ class ExpressionsTest {
 
     @Test
     void textFunctions() throws Exception {
-        assertEquals(text("ADA|ada|x y|true|false|true|P-ris"), render("${upper(input.name)}|${lower('ADA')}|${trim('  x y ')}"
-                + "|${starts_with(input.name, 'Ad')}|${ends_with(input.name, 'x')}|${contains(input.name, 'd')}"
-                + "|${replace(input.customer.city, 'a', '-')}"));
+        assertEquals(
+                text("ADA|ada|x y|true|false|true|P-ris"),
+                render("${upper(input.name)}|${lower('ADA')}|${trim('  x y ')}"
+                        + "|${starts_with(input.name, 'Ad')}|${ends_with(input.name, 'x')}|${contains(input.name, 'd')}"
+                        + "|${replace(input.customer.city, 'a', '-')}"));
     }
 
     @Test
     void lengthCountsTextListsAndObjects() throws Exception {
-        assertEquals(json("[3, 2, 2, 0]"),
+        assertEquals(
+                json("[3, 2, 2, 0]"),
                 render("${[length(input.name), length(input.tags), length(input.customer), length(input.note)]}"));
     }
 
     @Test
     void containsLooksIntoListsAndObjectKeys() throws Exception {
-        assertEquals(json("[true, false, true, false]"), render("${[contains(input.tags, 'a'), contains(input.tags, 'z'),"
-                + " contains(input.customer, 'city'), contains(input.customer, 'Paris')]}"));
+        assertEquals(
+                json("[true, false, true, false]"),
+                render("${[contains(input.tags, 'a'), contains(input.tags, 'z'),"
+                        + " contains(input.customer, 'city'), contains(input.customer, 'Paris')]}"));
     }
 
     @Test
@@ -214,8 +224,10 @@ class ExpressionsTest {
 
     @Test
     void defaultReplacesNullAndEmptyText() throws Exception {
-        assertEquals(json("['fallback', 'fallback', 'Ada', 0]"), render("${[default(input.note, 'fallback'),"
-                + " default('', 'fallback'), default(input.name, 'fallback'), default(0, 1)]}"));
+        assertEquals(
+                json("['fallback', 'fallback', 'Ada', 0]"),
+                render("${[default(input.note, 'fallback'),"
+                        + " default('', 'fallback'), default(input.name, 'fallback'), default(0, 1)]}"));
     }
 
     @Test
@@ -231,7 +243,8 @@ class ExpressionsTest {
     @Test
     void aFunctionThatCannotDoItsWorkSaysWhy() {
         ExpressionException failure = assertThrows(ExpressionException.class, () -> render("${number('abc')}"));
-        assertEquals("${number('abc')}: number() was given the text 'abc', which is not a number", failure.getMessage());
+        assertEquals(
+                "${number('abc')}: number() was given the text 'abc', which is not a number", failure.getMessage());
     }
 
     @Test
@@ -262,22 +275,25 @@ class ExpressionsTest {
     void testRefusesAResultThatIsNotABoolean() {
         ExpressionException text = assertThrows(ExpressionException.class, () -> expressions.test("input.name", scope));
         assertEquals("${input.name} must give true or false, but gave the text 'Ada'.", text.getMessage());
-        ExpressionException number = assertThrows(ExpressionException.class, () -> expressions.test("${input.amount}", scope));
+        ExpressionException number =
+                assertThrows(ExpressionException.class, () -> expressions.test("${input.amount}", scope));
         assertTrue(number.getMessage().contains("the number 150"), number.getMessage());
-        ExpressionException nothing = assertThrows(ExpressionException.class, () -> expressions.test("input.nope", scope));
+        ExpressionException nothing =
+                assertThrows(ExpressionException.class, () -> expressions.test("input.nope", scope));
         assertTrue(nothing.getMessage().contains("gave null"), nothing.getMessage());
     }
 
     @Test
     void testTakesOneExpressionNotATextWithSeveral() {
-        ExpressionException failure = assertThrows(ExpressionException.class,
-                () -> expressions.test("${input.paid} and ${input.paid}", scope));
+        ExpressionException failure = assertThrows(
+                ExpressionException.class, () -> expressions.test("${input.paid} and ${input.paid}", scope));
         assertTrue(failure.getMessage().startsWith("Write one expression"), failure.getMessage());
     }
 
     @Test
     void aBraceInABareExpressionDoesNotSplitIt() {
-        ExpressionException failure = assertThrows(ExpressionException.class, () -> expressions.test("input.paid } x", scope));
+        ExpressionException failure =
+                assertThrows(ExpressionException.class, () -> expressions.test("input.paid } x", scope));
         assertTrue(failure.getMessage().startsWith("Write one expression"), failure.getMessage());
     }
 
@@ -292,15 +308,18 @@ class ExpressionsTest {
 
     @Test
     void syntaxErrorsSayWhereAndQuoteTheExpression() {
-        assertEquals(Optional.of("Syntax error in ${input.amount >}: it ends too early."),
+        assertEquals(
+                Optional.of("Syntax error in ${input.amount >}: it ends too early."),
                 expressions.syntaxProblem("Total ${input.amount >}"));
-        assertEquals(Optional.of("Syntax error in ${input amount}: unexpected 'amount' at character 9."),
+        assertEquals(
+                Optional.of("Syntax error in ${input amount}: unexpected 'amount' at character 9."),
                 expressions.syntaxProblem("${input amount}"));
     }
 
     @Test
     void anUnclosedOrEmptyExpressionIsAProblem() {
-        assertEquals(Optional.of("The '${' at character 7 of 'Hello ${input.name' has no closing '}'."),
+        assertEquals(
+                Optional.of("The '${' at character 7 of 'Hello ${input.name' has no closing '}'."),
                 expressions.syntaxProblem("Hello ${input.name"));
         assertEquals(Optional.of("The expression ${ } is empty."), expressions.syntaxProblem("a ${ } b"));
     }
@@ -321,8 +340,26 @@ class ExpressionsTest {
 
     @Test
     void everyListedFunctionIsOfferedByItsSnakeCaseName() {
-        assertEquals(java.util.Set.of("upper", "lower", "trim", "length", "contains", "starts_with", "ends_with",
-                "replace", "split", "join", "keys", "json", "parse_json", "number", "string", "default", "now", "uuid"),
+        assertEquals(
+                java.util.Set.of(
+                        "upper",
+                        "lower",
+                        "trim",
+                        "length",
+                        "contains",
+                        "starts_with",
+                        "ends_with",
+                        "replace",
+                        "split",
+                        "join",
+                        "keys",
+                        "json",
+                        "parse_json",
+                        "number",
+                        "string",
+                        "default",
+                        "now",
+                        "uuid"),
                 ExpressionFunctions.names());
     }
 

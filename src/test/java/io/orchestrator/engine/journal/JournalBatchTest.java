@@ -20,25 +20,31 @@ import org.junit.jupiter.api.Test;
 class JournalBatchTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
-    private static final RunRow RUN = RunRow.created("run-1", "wf", 1, RunStatus.STARTED, TriggerType.MANUAL, "{}",
-            "run-1", null, null, null, "server", NOW);
+    private static final RunRow RUN = RunRow.created(
+            "run-1", "wf", 1, RunStatus.STARTED, TriggerType.MANUAL, "{}", "run-1", null, null, null, "server", NOW);
     private static final StepRow STEP = StepRow.running(new StepRow.Identity("run-1", "n1", "N", "t", 1, 1), "{}", NOW);
 
     /** One entry of every kind the journal takes: a kind added to JournalEntry must be added here and to the batch. */
-    private static final List<JournalEntry> ONE_OF_EACH = List.of(RUN, STEP,
-            new SessionRow("s", "{}", "[]", NOW), new HistoryPurge("run-2"),
-            new JournalEntry.Announcement(new RunEvent(EventType.WORKFLOW_STARTED, "wf", "run-1", null, null, null,
-                    null, null, NOW)),
-            new JournalEntry.AfterWrite(() -> { }));
+    private static final List<JournalEntry> ONE_OF_EACH = List.of(
+            RUN,
+            STEP,
+            new SessionRow("s", "{}", "[]", NOW),
+            new HistoryPurge("run-2"),
+            new JournalEntry.Announcement(
+                    new RunEvent(EventType.WORKFLOW_STARTED, "wf", "run-1", null, null, null, null, null, NOW)),
+            new JournalEntry.AfterWrite(() -> {}));
 
     @Test
     void everyKindOfEntryIsTakenByTheBatch() {
-        Map<Class<?>, JournalEntry> byKind = ONE_OF_EACH.stream()
-                .collect(Collectors.toMap(Object::getClass, Function.identity()));
-        assertEquals(Arrays.stream(JournalEntry.class.getPermittedSubclasses()).collect(Collectors.toSet()),
-                byKind.keySet(), "one example of each permitted kind");
+        Map<Class<?>, JournalEntry> byKind =
+                ONE_OF_EACH.stream().collect(Collectors.toMap(Object::getClass, Function.identity()));
+        assertEquals(
+                Arrays.stream(JournalEntry.class.getPermittedSubclasses()).collect(Collectors.toSet()),
+                byKind.keySet(),
+                "one example of each permitted kind");
         JournalBatch batch = new JournalBatch();
-        ONE_OF_EACH.forEach(entry -> assertDoesNotThrow(() -> batch.add(entry), entry.getClass().getSimpleName()));
+        ONE_OF_EACH.forEach(entry ->
+                assertDoesNotThrow(() -> batch.add(entry), entry.getClass().getSimpleName()));
         assertTrue(batch.hasRows());
         assertEquals(2, batch.announcements().size());
     }

@@ -73,10 +73,10 @@ class WebhookTriggerTest {
 
     /** A webhook on {@code orders} with these form values, in a workflow with these settings. */
     private void listen(boolean active, String formValues, String settings) {
-        GraphSnapshot.Node webhook = new GraphSnapshot.Node(0, HOOK, "Hook", "webhook", object(formValues),
-                NodeSettings.DEFAULTS);
-        GraphSnapshot graph = new GraphSnapshot(WORKFLOW, 1, "Orders", RunPolicy.of(object(settings)), List.of(webhook),
-                List.of());
+        GraphSnapshot.Node webhook =
+                new GraphSnapshot.Node(0, HOOK, "Hook", "webhook", object(formValues), NodeSettings.DEFAULTS);
+        GraphSnapshot graph =
+                new GraphSnapshot(WORKFLOW, 1, "Orders", RunPolicy.of(object(settings)), List.of(webhook), List.of());
         workflow = new WorkflowAtVersion(graph, active);
         targets.put("orders", new WebhookPaths.Target(WORKFLOW, HOOK));
     }
@@ -184,10 +184,13 @@ class WebhookTriggerTest {
         query.put("one", List.of("1"));
         query.put("many", List.of("a", "b"));
 
-        trigger.answer(new WebhookCall("POST", "orders", headers, query, () -> "{\"n\": 1}".getBytes(StandardCharsets.UTF_8)));
+        trigger.answer(
+                new WebhookCall("POST", "orders", headers, query, () -> "{\"n\": 1}".getBytes(StandardCharsets.UTF_8)));
 
-        assertEquals(List.of(object("{'method': 'POST', 'headers': {'content-type': 'application/json', 'x-tags': 'a, b'},"
-                + " 'query': {'one': '1', 'many': ['a', 'b']}, 'body': {'n': 1}}")), runs.inputs);
+        assertEquals(
+                List.of(object("{'method': 'POST', 'headers': {'content-type': 'application/json', 'x-tags': 'a, b'},"
+                        + " 'query': {'one': '1', 'many': ['a', 'b']}, 'body': {'n': 1}}")),
+                runs.inputs);
     }
 
     @Test
@@ -195,8 +198,11 @@ class WebhookTriggerTest {
         listen("{'path': 'orders'}");
         trigger.answer(post("hello", "Content-Type", "text/plain"));
         trigger.answer(post(""));
-        assertEquals(List.of(json("'hello'"), JsonValue.NULL), runs.inputs.stream()
-                .map(input -> input.asJsonObject().get("body")).toList());
+        assertEquals(
+                List.of(json("'hello'"), JsonValue.NULL),
+                runs.inputs.stream()
+                        .map(input -> input.asJsonObject().get("body"))
+                        .toList());
     }
 
     @Test
@@ -204,7 +210,8 @@ class WebhookTriggerTest {
         listen("{'path': 'orders'}");
         ApiException tooDeep = assertThrows(ApiException.class, () -> trigger.answer(post("[[[[1]]]]")));
         assertEquals(ErrorCode.INVALID_REQUEST, tooDeep.code());
-        ApiException notJson = assertThrows(ApiException.class,
+        ApiException notJson = assertThrows(
+                ApiException.class,
                 () -> trigger.answer(post("{not json", "content-type", "application/vnd.api+json; charset=utf-8")));
         assertEquals(ErrorCode.INVALID_REQUEST, notJson.code());
         assertEquals(List.of(), runs.inputs);
@@ -246,9 +253,10 @@ class WebhookTriggerTest {
     @Test
     void respondNodeIsWhatTheRespondWebhookNodeSaid() {
         listen("{'path': 'orders', 'response_mode': 'respond_node'}");
-        runs.next.answered.complete(object("{'status': 201, 'headers': {'X-Order': 'A-7', 'X-Count': 3},"
-                + " 'body': {'created': 'A-7'}}"));
-        assertEquals(new Responded("inline-1", 201, Map.of("X-Order", "A-7", "X-Count", "3"), json("{'created': 'A-7'}")),
+        runs.next.answered.complete(object(
+                "{'status': 201, 'headers': {'X-Order': 'A-7', 'X-Count': 3}," + " 'body': {'created': 'A-7'}}"));
+        assertEquals(
+                new Responded("inline-1", 201, Map.of("X-Order", "A-7", "X-Count", "3"), json("{'created': 'A-7'}")),
                 trigger.answer(post("{}")));
     }
 

@@ -103,10 +103,13 @@ public final class Api {
 
     /** The strings of a JSON array, for comparing lists of ids, routes and names. */
     public static List<String> strings(JsonArray array) {
-        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return array.getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private final String token;
@@ -171,14 +174,18 @@ public final class Api {
 
     /** Any request, with any body and content type (null for none), for the tests of bad input. */
     public Response send(String method, String path, String body, String contentType) {
-        return sendBody(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body), contentType);
+        return sendBody(
+                method,
+                path,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+                contentType);
     }
 
     /** Any request with a body publisher of its own (a stream without a length is sent chunked). */
     public Response sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
         // Not base.resolve(path): that would normalise away the "../" a test of bad paths sends on purpose.
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
                 .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);

@@ -10,8 +10,7 @@ public final class Eventually {
 
     private static final long POLL_MILLIS = 100;
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Returns once the condition holds; fails the test after the timeout, saying what was last seen. */
     public static void until(BooleanSupplier condition, Duration timeout, Supplier<String> lastSeen) {

@@ -10,8 +10,7 @@ import java.sql.Statement;
 /** The MariaDB the integration tests run on (127.0.0.1:3306, root, no password unless -Dit.db.* say otherwise). */
 public final class MariaDb {
 
-    private MariaDb() {
-    }
+    private MariaDb() {}
 
     static String host() {
         return System.getProperty("it.db.host", "127.0.0.1");
@@ -39,14 +38,16 @@ public final class MariaDb {
             throw new IllegalArgumentException("Unsafe database name " + database);
         }
         try (Connection connection = DriverManager.getConnection(jdbcUrl(""), user(), password());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database);
             // Deliberately not the collation the tables declare (utf8mb4_unicode_ci): a table or a join
             // that depends on the database's default shows up here, as it did for the Quartz tables.
             statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
         } catch (SQLException unreachable) {
-            throw new IllegalStateException("The integration tests need MariaDB at " + host() + ":" + port()
-                    + " (user " + user() + "): " + unreachable.getMessage(), unreachable);
+            throw new IllegalStateException(
+                    "The integration tests need MariaDB at " + host() + ":" + port() + " (user " + user() + "): "
+                            + unreachable.getMessage(),
+                    unreachable);
         }
     }
 
@@ -57,8 +58,8 @@ public final class MariaDb {
     /** The first column of the first row (a count, a stored value), or null when there is no row. */
     public static Object queryValue(String database, String sql, Object... parameters) {
         try (Connection connection = connect(database);
-             PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet rows = statement.executeQuery()) {
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet rows = statement.executeQuery()) {
             return rows.next() ? rows.getObject(1) : null;
         } catch (SQLException failed) {
             throw new IllegalStateException(sql + " failed: " + failed.getMessage(), failed);
@@ -72,7 +73,7 @@ public final class MariaDb {
     /** Changes rows behind the server's back, as the engine or an operator would. */
     public static int update(String database, String sql, Object... parameters) {
         try (Connection connection = connect(database);
-             PreparedStatement statement = prepare(connection, sql, parameters)) {
+                PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
         } catch (SQLException failed) {
             throw new IllegalStateException(sql + " failed: " + failed.getMessage(), failed);

@@ -100,8 +100,10 @@ public final class ServerProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(outputDir);
-            Path wlp = Paths.get(System.getProperty("wlp.home", "target/liberty/wlp")).toAbsolutePath();
-            ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), "run", SERVER_NAME)
+            Path wlp = Paths.get(System.getProperty("wlp.home", "target/liberty/wlp"))
+                    .toAbsolutePath();
+            ProcessBuilder builder = new ProcessBuilder(
+                            wlp.resolve("bin/server").toString(), "run", SERVER_NAME)
                     .redirectErrorStream(true)
                     .redirectOutput(outputDir.resolve("console.log").toFile());
             Map<String, String> env = builder.environment();
@@ -128,10 +130,13 @@ public final class ServerProcess implements AutoCloseable {
         // HTTP/1.1, not the client's default upgrade to HTTP/2: a probe given up on a slow start left an
         // HTTP/2 stream that held a server thread until the stop, and Liberty's stop then waited its full
         // 30 s quiesce for it, during which the application, and its running nodes, kept going.
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1))
+                .build();
         HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("/api/health/"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (Duration.between(begin, Instant.now()).compareTo(START_TIMEOUT) < 0) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The server " + name + " exited during start-up:\n" + consoleTail());
@@ -148,8 +153,8 @@ public final class ServerProcess implements AutoCloseable {
             }
             sleep(200);
         }
-        throw new IllegalStateException("The server " + name + " did not become healthy in " + START_TIMEOUT + ":\n"
-                + consoleTail());
+        throw new IllegalStateException(
+                "The server " + name + " did not become healthy in " + START_TIMEOUT + ":\n" + consoleTail());
     }
 
     /** A clean stop, as an operator's Ctrl+C or {@code kill -TERM}. */

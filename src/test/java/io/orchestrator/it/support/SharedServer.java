@@ -12,8 +12,7 @@ public final class SharedServer {
     private static ServerProcess server;
     private static RuntimeException startFailure;
 
-    private SharedServer() {
-    }
+    private SharedServer() {}
 
     public static synchronized ServerProcess get() {
         if (startFailure != null) {
@@ -22,8 +21,12 @@ public final class SharedServer {
         }
         if (server == null) {
             try {
-                server = ServerProcess.named("shared").port(ServerProcess.port(0)).freshMariaDb(DATABASE)
-                        .env("ORCHESTRATOR_ADMIN_TOKEN", ADMIN_TOKEN).build().start();
+                server = ServerProcess.named("shared")
+                        .port(ServerProcess.port(0))
+                        .freshMariaDb(DATABASE)
+                        .env("ORCHESTRATOR_ADMIN_TOKEN", ADMIN_TOKEN)
+                        .build()
+                        .start();
             } catch (RuntimeException failed) {
                 startFailure = failed;
                 throw failed;

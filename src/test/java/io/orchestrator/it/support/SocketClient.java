@@ -23,10 +23,10 @@ import java.util.function.UnaryOperator;
 public final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     /** How the server closed the connection. */
-    public record Closed(int code, String reason) {
-    }
+    public record Closed(int code, String reason) {}
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final long WAIT_SECONDS = 10;
 
     private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
@@ -34,8 +34,7 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
-    private SocketClient() {
-    }
+    private SocketClient() {}
 
     /** The ws:// URI of a path on the server, e.g. {@code uri("/ws/workflow/ID/?token=…")}. */
     public static URI uri(String pathAndQuery) {
@@ -46,7 +45,10 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
     public static SocketClient connect(URI uri, UnaryOperator<WebSocket.Builder> options) {
         SocketClient client = new SocketClient();
         WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
-        client.socket = options.apply(builder).buildAsync(uri, client).orTimeout(30, TimeUnit.SECONDS).join();
+        client.socket = options.apply(builder)
+                .buildAsync(uri, client)
+                .orTimeout(30, TimeUnit.SECONDS)
+                .join();
         return client;
     }
 

@@ -26,7 +26,9 @@ public final class TestWorkflow {
 
     /** A new workflow whose name is unique in the shared database: the name given plus a random suffix. */
     public static TestWorkflow create(Api api, String name) {
-        JsonObject body = Json.createObjectBuilder().add("name", name + " " + UUID.randomUUID()).build();
+        JsonObject body = Json.createObjectBuilder()
+                .add("name", name + " " + UUID.randomUUID())
+                .build();
         return new TestWorkflow(api, api.post("/api/workflow/", body).object(201));
     }
 
@@ -62,7 +64,8 @@ public final class TestWorkflow {
     }
 
     public JsonObject addNode(String type, String name, JsonObject formValues) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("nodeTemplate", type).add("form_values", formValues);
+        JsonObjectBuilder body =
+                Json.createObjectBuilder().add("nodeTemplate", type).add("form_values", formValues);
         if (name != null) {
             body.add("name", name);
         }
@@ -84,23 +87,30 @@ public final class TestWorkflow {
     }
 
     public JsonObject connect(String sourceId, String sourceHandle, String targetId) {
-        return api.post(path("edges/add/"), edge(sourceId, sourceHandle, targetId)).object(201);
+        return api.post(path("edges/add/"), edge(sourceId, sourceHandle, targetId))
+                .object(201);
     }
 
     /** The body of an edges/add/ request. */
     public static JsonObject edge(String sourceId, String sourceHandle, String targetId) {
-        return Json.createObjectBuilder().add("source", sourceId).add("source_handle", sourceHandle)
-                .add("target", targetId).build();
+        return Json.createObjectBuilder()
+                .add("source", sourceId)
+                .add("source_handle", sourceHandle)
+                .add("target", targetId)
+                .build();
     }
 
     /** Starts a run with this input and waits until it has ended; returns the run's detail with every node execution. */
     public JsonObject runToEnd(JsonObject input) {
         String taskId = api.post(path("start_execution/"), input).object(200).getString("task_id");
         JsonObject[] run = {null};
-        Eventually.until(() -> {
-            run[0] = api.get("/api/runs/" + taskId + "/").object(200);
-            return RUN_ENDS.contains(run[0].getString("status"));
-        }, Duration.ofSeconds(30), () -> "run " + taskId + ": " + run[0]);
+        Eventually.until(
+                () -> {
+                    run[0] = api.get("/api/runs/" + taskId + "/").object(200);
+                    return RUN_ENDS.contains(run[0].getString("status"));
+                },
+                Duration.ofSeconds(30),
+                () -> "run " + taskId + ": " + run[0]);
         return run[0];
     }
 
@@ -122,10 +132,13 @@ public final class TestWorkflow {
      */
     public JsonObject awaitRunEnd(Duration timeout) {
         JsonObject[] last = {null};
-        Eventually.until(() -> {
-            last[0] = api.get(path("task_status/")).object(200);
-            return RUN_ENDS.contains(last[0].getString("status"));
-        }, timeout, () -> String.valueOf(last[0]));
+        Eventually.until(
+                () -> {
+                    last[0] = api.get(path("task_status/")).object(200);
+                    return RUN_ENDS.contains(last[0].getString("status"));
+                },
+                timeout,
+                () -> String.valueOf(last[0]));
         return last[0];
     }
 

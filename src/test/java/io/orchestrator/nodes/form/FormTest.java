@@ -17,25 +17,29 @@ class FormTest {
 
     @Test
     void withDefaultsFillsEveryAbsentFieldThatHasADefault() {
-        assertEquals(object("{'method': 'GET', 'timeout_ms': 30000, 'follow': false}"),
-                FORM.withDefaults(object("{}")));
+        assertEquals(
+                object("{'method': 'GET', 'timeout_ms': 30000, 'follow': false}"), FORM.withDefaults(object("{}")));
     }
 
     @Test
     void withDefaultsKeepsGivenValuesEvenNull() {
-        assertEquals(object("{'method': 'POST', 'url': 'http://x', 'timeout_ms': null, 'follow': false}"),
+        assertEquals(
+                object("{'method': 'POST', 'url': 'http://x', 'timeout_ms': null, 'follow': false}"),
                 FORM.withDefaults(object("{'timeout_ms': null, 'url': 'http://x', 'method': 'POST'}")));
     }
 
     @Test
     void withDefaultsPutsFormFieldsFirstInFormOrderThenKeepsUnknownFields() {
-        assertEquals(List.of("method", "url", "timeout_ms", "follow", "extra"),
-                List.copyOf(FORM.withDefaults(object("{'extra': 1, 'url': 'u'}")).keySet()));
+        assertEquals(
+                List.of("method", "url", "timeout_ms", "follow", "extra"),
+                List.copyOf(
+                        FORM.withDefaults(object("{'extra': 1, 'url': 'u'}")).keySet()));
     }
 
     @Test
     void fieldsKeepTheirDeclaredOrder() {
-        assertEquals(List.of("method", "url", "timeout_ms", "follow"),
+        assertEquals(
+                List.of("method", "url", "timeout_ms", "follow"),
                 FORM.fields().stream().map(FormField::name).toList());
     }
 
@@ -47,23 +51,33 @@ class FormTest {
 
     @Test
     void aMinimalFieldHasALabelFromItsNameAndANullDefault() {
-        assertEquals(object("{'name': 'timeout_ms', 'type': 'integer', 'label': 'Timeout ms', 'required': false,"
-                + " 'default': null}"), FormField.of("timeout_ms", FieldType.INTEGER).toJson());
+        assertEquals(
+                object("{'name': 'timeout_ms', 'type': 'integer', 'label': 'Timeout ms', 'required': false,"
+                        + " 'default': null}"),
+                FormField.of("timeout_ms", FieldType.INTEGER).toJson());
     }
 
     @Test
     void aFieldWritesEveryAttributeThatIsSet() {
-        FormField field = FormField.of("mode", FieldType.CHOICE).label("Mode of operation").required()
-                .defaultValue("a").options("a", "b").help("Pick one.").range(1, 2.5);
-        assertEquals(object("{'name': 'mode', 'type': 'choice', 'label': 'Mode of operation', 'required': true,"
-                + " 'default': 'a', 'options': ['a', 'b'], 'help': 'Pick one.', 'min': 1.0, 'max': 2.5}"),
+        FormField field = FormField.of("mode", FieldType.CHOICE)
+                .label("Mode of operation")
+                .required()
+                .defaultValue("a")
+                .options("a", "b")
+                .help("Pick one.")
+                .range(1, 2.5);
+        assertEquals(
+                object("{'name': 'mode', 'type': 'choice', 'label': 'Mode of operation', 'required': true,"
+                        + " 'default': 'a', 'options': ['a', 'b'], 'help': 'Pick one.', 'min': 1.0, 'max': 2.5}"),
                 field.toJson());
     }
 
     @Test
     void aListFieldWritesItsItemFields() {
-        FormField field = FormField.of("key_value", FieldType.LIST).items(FormField.of("name", FieldType.TEXT).required());
-        assertEquals(object("{'name': 'key_value', 'type': 'list', 'label': 'Key value', 'required': false,"
+        FormField field = FormField.of("key_value", FieldType.LIST)
+                .items(FormField.of("name", FieldType.TEXT).required());
+        assertEquals(
+                object("{'name': 'key_value', 'type': 'list', 'label': 'Key value', 'required': false,"
                         + " 'default': null, 'item_fields': [{'name': 'name', 'type': 'text', 'label': 'Name',"
                         + " 'required': true, 'default': null}]}"),
                 field.toJson());
@@ -71,8 +85,11 @@ class FormTest {
 
     @Test
     void theFormWritesItsFieldsInOrder() {
-        assertEquals(List.of("method", "url", "timeout_ms", "follow"),
-                FORM.toJson().getValuesAs(JsonValue::asJsonObject).stream().map(json -> json.getString("name")).toList());
+        assertEquals(
+                List.of("method", "url", "timeout_ms", "follow"),
+                FORM.toJson().getValuesAs(JsonValue::asJsonObject).stream()
+                        .map(json -> json.getString("name"))
+                        .toList());
     }
 
     @Test

@@ -18,7 +18,9 @@ class FormValidatorTest {
 
     /** What validating {@code {name: value}} against a form of just this field reports. */
     private static JsonObject errorsFor(FormField field, JsonValue value) {
-        return FormValidator.validate(new Form(field), Json.createObjectBuilder().add(field.name(), value).build())
+        return FormValidator.validate(
+                        new Form(field),
+                        Json.createObjectBuilder().add(field.name(), value).build())
                 .toJson();
     }
 
@@ -57,7 +59,9 @@ class FormValidatorTest {
 
     @Test
     void textRefusesOneCharacterOverTheMaximum() {
-        assertRefused(FormField.of("note", FieldType.TEXTAREA), text("x".repeat(FormValidator.MAX_TEXT + 1)),
+        assertRefused(
+                FormField.of("note", FieldType.TEXTAREA),
+                text("x".repeat(FormValidator.MAX_TEXT + 1)),
                 "Must be at most 100000 characters.");
     }
 
@@ -101,7 +105,8 @@ class FormValidatorTest {
 
     @Test
     void numberRefusesAValueBelowItsRange() {
-        assertRefused(FormField.of("seconds", FieldType.NUMBER).range(0, 10), json("-0.1"), "Must be between 0 and 10.");
+        assertRefused(
+                FormField.of("seconds", FieldType.NUMBER).range(0, 10), json("-0.1"), "Must be between 0 and 10.");
     }
 
     @Test
@@ -111,7 +116,8 @@ class FormValidatorTest {
 
     @Test
     void numberRangeMessageKeepsFractionalBounds() {
-        assertRefused(FormField.of("ratio", FieldType.NUMBER).range(0.5, 2.5), json("3"), "Must be between 0.5 and 2.5.");
+        assertRefused(
+                FormField.of("ratio", FieldType.NUMBER).range(0.5, 2.5), json("3"), "Must be between 0.5 and 2.5.");
     }
 
     @Test
@@ -141,8 +147,8 @@ class FormValidatorTest {
 
     @Test
     void integerRefusesAValueOutsideItsRange() {
-        assertRefused(FormField.of("status", FieldType.INTEGER).range(100, 599), json("600"),
-                "Must be between 100 and 599.");
+        assertRefused(
+                FormField.of("status", FieldType.INTEGER).range(100, 599), json("600"), "Must be between 100 and 599.");
     }
 
     @Test
@@ -176,13 +182,17 @@ class FormValidatorTest {
 
     @Test
     void choiceRefusesAValueNotAmongItsOptionsAndListsThem() {
-        assertRefused(FormField.of("method", FieldType.CHOICE).options("GET", "POST"), text("get"),
+        assertRefused(
+                FormField.of("method", FieldType.CHOICE).options("GET", "POST"),
+                text("get"),
                 "Must be one of: GET, POST.");
     }
 
     @Test
     void choiceRefusesANonString() {
-        assertRefused(FormField.of("method", FieldType.CHOICE).options("GET", "POST"), json("1"),
+        assertRefused(
+                FormField.of("method", FieldType.CHOICE).options("GET", "POST"),
+                json("1"),
                 "Must be one of: GET, POST.");
     }
 
@@ -205,21 +215,25 @@ class FormValidatorTest {
 
     @Test
     void keyValueRefusesAList() {
-        assertRefused(FormField.of("headers", FieldType.KEY_VALUE), json("['Accept']"),
+        assertRefused(
+                FormField.of("headers", FieldType.KEY_VALUE),
+                json("['Accept']"),
                 "Must be an object of name to value.");
     }
 
     @Test
     void keyValueRefusesABlankName() {
-        assertRefused(FormField.of("headers", FieldType.KEY_VALUE), json("{' ': 'x'}"),
-                "Names must be 1 to 200 characters.");
+        assertRefused(
+                FormField.of("headers", FieldType.KEY_VALUE), json("{' ': 'x'}"), "Names must be 1 to 200 characters.");
     }
 
     @Test
     void keyValueRefusesANameOverTwoHundredCharactersOnce() {
         String longName = "n".repeat(FormValidator.MAX_KEY + 1);
-        assertRefused(FormField.of("headers", FieldType.KEY_VALUE),
-                json("{'" + longName + "': 1, '" + longName + "2': 2}"), "Names must be 1 to 200 characters.");
+        assertRefused(
+                FormField.of("headers", FieldType.KEY_VALUE),
+                json("{'" + longName + "': 1, '" + longName + "2': 2}"),
+                "Names must be 1 to 200 characters.");
     }
 
     @Test
@@ -239,14 +253,16 @@ class FormValidatorTest {
 
     @Test
     void stringListReportsEachNonScalarItemByIndex() {
-        assertEquals(object("{'cases[1]': ['Must be a string, number or boolean.'],"
+        assertEquals(
+                object("{'cases[1]': ['Must be a string, number or boolean.'],"
                         + " 'cases[3]': ['Must be a string, number or boolean.']}"),
                 errorsFor(FormField.of("cases", FieldType.STRING_LIST), json("['a', [1], 'b', null]")));
     }
 
-    private static final FormField INPUTS = FormField.of("inputs", FieldType.LIST).items(
-            FormField.of("name", FieldType.TEXT).required(),
-            FormField.of("type", FieldType.CHOICE).options("text", "number"));
+    private static final FormField INPUTS = FormField.of("inputs", FieldType.LIST)
+            .items(
+                    FormField.of("name", FieldType.TEXT).required(),
+                    FormField.of("type", FieldType.CHOICE).options("text", "number"));
 
     @Test
     void listAcceptsItemsThatMatchTheItemForm() {
@@ -275,12 +291,16 @@ class FormValidatorTest {
 
     @Test
     void listReportsAnItemFieldOfTheWrongTypeUnderItsPath() {
-        assertRefused(INPUTS, json("[{'name': 'a', 'type': 'date'}]"), "inputs[0].type", "Must be one of: text, number.");
+        assertRefused(
+                INPUTS, json("[{'name': 'a', 'type': 'date'}]"), "inputs[0].type", "Must be one of: text, number.");
     }
 
     @Test
     void listReportsAnUnknownItemFieldWithTheKnownOnes() {
-        assertRefused(INPUTS, json("[{'name': 'a', 'colour': 'red'}]"), "inputs[0].colour",
+        assertRefused(
+                INPUTS,
+                json("[{'name': 'a', 'colour': 'red'}]"),
+                "inputs[0].colour",
                 "Unknown field. Known fields: name, type.");
     }
 
@@ -293,19 +313,23 @@ class FormValidatorTest {
 
     @Test
     void reportsAnUnknownFieldAndListsTheKnownOnes() {
-        assertEquals(object("{'urll': ['Unknown field. Known fields: url, timeout_ms, verbose.']}"),
+        assertEquals(
+                object("{'urll': ['Unknown field. Known fields: url, timeout_ms, verbose.']}"),
                 FormValidator.validate(FORM, object("{'urll': 'http://x'}")).toJson());
     }
 
     @Test
     void reportsEveryBadFieldInTheOrderOfTheValues() {
         FieldErrors errors = FormValidator.validate(FORM, object("{'verbose': 'yes', 'timeout_ms': 0, 'url': 1}"));
-        assertEquals(List.of("verbose", "timeout_ms", "url"), List.copyOf(errors.toJson().keySet()));
+        assertEquals(
+                List.of("verbose", "timeout_ms", "url"),
+                List.copyOf(errors.toJson().keySet()));
     }
 
     @Test
     void skipsTheTypeCheckOfANullValue() {
-        assertTrue(FormValidator.validate(FORM, object("{'url': null, 'timeout_ms': null}")).isEmpty());
+        assertTrue(FormValidator.validate(FORM, object("{'url': null, 'timeout_ms': null}"))
+                .isEmpty());
     }
 
     @Test
@@ -367,8 +391,10 @@ class FormValidatorTest {
     @Test
     void expressionRefusesAMethodCall() {
         JsonObject errors = errorsFor(FormField.of("expression", FieldType.EXPRESSION), text("${input.getClass()}"));
-        assertEquals("${input.getClass()}: Expressions cannot call methods ('getClass(...)'): use the listed functions,"
-                + " such as upper(x).", errors.getJsonArray("expression").getString(0));
+        assertEquals(
+                "${input.getClass()}: Expressions cannot call methods ('getClass(...)'): use the listed functions,"
+                        + " such as upper(x).",
+                errors.getJsonArray("expression").getString(0));
     }
 
     @Test

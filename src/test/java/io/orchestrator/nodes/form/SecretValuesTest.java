@@ -16,7 +16,8 @@ class SecretValuesTest {
 
     @Test
     void maskHidesEverySecretAndNothingElse() {
-        assertEquals(object("{'path': 'hook', 'secret': '********', 'api_key': '********'}"),
+        assertEquals(
+                object("{'path': 'hook', 'secret': '********', 'api_key': '********'}"),
                 SecretValues.mask(FORM, object("{'path': 'hook', 'secret': 's3cret', 'api_key': 'k'}")));
     }
 
@@ -33,20 +34,29 @@ class SecretValuesTest {
 
     @Test
     void keepMaskedPutsTheStoredSecretBackForAMask() {
-        assertEquals(object("{'path': 'new', 'secret': 'stored'}"), SecretValues.keepMasked(FORM,
-                object("{'path': 'new', 'secret': '********'}"), object("{'path': 'old', 'secret': 'stored'}")));
+        assertEquals(
+                object("{'path': 'new', 'secret': 'stored'}"),
+                SecretValues.keepMasked(
+                        FORM,
+                        object("{'path': 'new', 'secret': '********'}"),
+                        object("{'path': 'old', 'secret': 'stored'}")));
     }
 
     @Test
     void keepMaskedDropsAMaskWhenNothingIsStored() {
-        assertEquals(object("{'path': 'new'}"),
+        assertEquals(
+                object("{'path': 'new'}"),
                 SecretValues.keepMasked(FORM, object("{'path': 'new', 'secret': '********'}"), object("{}")));
     }
 
     @Test
     void keepMaskedTakesANewSecretAsSent() {
-        assertEquals(object("{'secret': 'changed', 'api_key': 'kept'}"), SecretValues.keepMasked(FORM,
-                object("{'secret': 'changed', 'api_key': '********'}"), object("{'secret': 'old', 'api_key': 'kept'}")));
+        assertEquals(
+                object("{'secret': 'changed', 'api_key': 'kept'}"),
+                SecretValues.keepMasked(
+                        FORM,
+                        object("{'secret': 'changed', 'api_key': '********'}"),
+                        object("{'secret': 'old', 'api_key': 'kept'}")));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.orchestrator.nodes.http;
 
-import io.orchestrator.nodes.ErrorType;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import java.net.InetAddress;
 import java.net.URI;
@@ -31,7 +31,8 @@ class AddressGuardTest {
             }
             InetAddress[] resolved = new InetAddress[addresses.length];
             for (int i = 0; i < addresses.length; i++) {
-                resolved[i] = InetAddress.getByAddress(host, InetAddress.getByName(addresses[i]).getAddress());
+                resolved[i] = InetAddress.getByAddress(
+                        host, InetAddress.getByName(addresses[i]).getAddress());
             }
             return resolved;
         });
@@ -42,9 +43,29 @@ class AddressGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "127.8.9.10", "10.0.0.1", "172.16.0.1", "172.31.255.255", "192.168.1.1",
-        "169.254.169.254", "100.64.0.1", "100.127.255.254", "0.0.0.0", "224.0.0.1", "255.255.255.255",
-        "[::1]", "[::]", "[fd00::1]", "[fc00::1]", "[fe80::1]", "[ff02::1]", "[::ffff:127.0.0.1]", "[::ffff:a9fe:a9fe]"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1",
+                "127.8.9.10",
+                "10.0.0.1",
+                "172.16.0.1",
+                "172.31.255.255",
+                "192.168.1.1",
+                "169.254.169.254",
+                "100.64.0.1",
+                "100.127.255.254",
+                "0.0.0.0",
+                "224.0.0.1",
+                "255.255.255.255",
+                "[::1]",
+                "[::]",
+                "[fd00::1]",
+                "[fc00::1]",
+                "[fe80::1]",
+                "[ff02::1]",
+                "[::ffff:127.0.0.1]",
+                "[::ffff:a9fe:a9fe]"
+            })
     void refusesLoopbackPrivateLinkLocalUnspecifiedMulticastAndSharedAddresses(String host) {
         NodeFailure failure = refused(AddressGuard.strict(), "http://" + host + ":8080/path");
         assertEquals(ErrorType.FORBIDDEN_ADDRESS, failure.errorType());
@@ -60,11 +81,14 @@ class AddressGuardTest {
     @Test
     void saysWhatKindOfAddressItRefusedAndWhereTheNameLed() {
         NodeFailure failure = refused(guard(""), "http://internal.example/admin");
-        assertEquals("Refused to call internal.example (10.0.0.5): it is a private address. To allow it, list the host,"
-                + " the address or its range in the server setting ORCHESTRATOR_HTTP_ALLOW.", failure.getMessage());
+        assertEquals(
+                "Refused to call internal.example (10.0.0.5): it is a private address. To allow it, list the host,"
+                        + " the address or its range in the server setting ORCHESTRATOR_HTTP_ALLOW.",
+                failure.getMessage());
         assertEquals("10.0.0.0/8", failure.details().getString("blocked_range"));
         assertEquals("10.0.0.5", failure.details().getString("address"));
-        assertTrue(refused(guard(""), "http://169.254.169.254/latest/meta-data/").getMessage()
+        assertTrue(refused(guard(""), "http://169.254.169.254/latest/meta-data/")
+                .getMessage()
                 .startsWith("Refused to call 169.254.169.254: it is a link-local (cloud metadata) address."));
     }
 
@@ -102,8 +126,8 @@ class AddressGuardTest {
     @Test
     void allowsRangesInCidrNotation() {
         AddressGuard guard = guard("10.0.0.0/8,fd00::/8, 192.168.4.0/22");
-        assertAllows(guard, "http://10.200.3.4/", "http://internal.example/", "http://[fd12::5]/",
-                "http://192.168.7.255/");
+        assertAllows(
+                guard, "http://10.200.3.4/", "http://internal.example/", "http://[fd12::5]/", "http://192.168.7.255/");
         assertRefuses(guard, "http://192.168.8.0/", "http://[fc00::1]/", "http://127.0.0.1/");
     }
 

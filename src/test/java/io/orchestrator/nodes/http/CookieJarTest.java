@@ -70,8 +70,8 @@ class CookieJarTest {
 
     @Test
     void ignoresACookieForAnotherDomainOrATopLevelDomain() {
-        CookieJar jar = jarWith("https://www.example.com/", "a=1; Domain=other.com", "b=2; Domain=com",
-                "c=3; Domain=api.example.com");
+        CookieJar jar = jarWith(
+                "https://www.example.com/", "a=1; Domain=other.com", "b=2; Domain=com", "c=3; Domain=api.example.com");
         assertNothingSent(jar, "https://other.com/", "https://api.example.com/", "https://www.example.com/");
         assertFalse(jar.changed());
     }
@@ -113,28 +113,33 @@ class CookieJarTest {
     @Test
     void anExpiredCookieDeletesTheOneItNames() {
         CookieJar jar = jarWith("https://example.com/", "a=1; Path=/", "b=2; Path=/");
-        jar.store(URI.create("https://example.com/"), List.of("a=; Path=/; Max-Age=0",
-                "b=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT"));
+        jar.store(
+                URI.create("https://example.com/"),
+                List.of("a=; Path=/; Max-Age=0", "b=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT"));
         assertNothingSent(jar, "https://example.com/");
         assertEquals(JsonValue.EMPTY_JSON_ARRAY, jar.toJson());
     }
 
     @Test
     void maxAgeWinsOverExpires() {
-        CookieJar jar = jarWith("https://example.com/", "a=1; Path=/; Max-Age=60; Expires=Wed, 01 Jan 2020 00:00:00 GMT");
+        CookieJar jar =
+                jarWith("https://example.com/", "a=1; Path=/; Max-Age=60; Expires=Wed, 01 Jan 2020 00:00:00 GMT");
         assertEquals("2030-06-01T12:01:00Z", jar.toJson().getJsonObject(0).getString("expires"));
     }
 
     @Test
     void roundTripsThroughTheSessionsJson() {
-        CookieJar jar = jarWith("https://api.example.com/v1/login",
+        CookieJar jar = jarWith(
+                "https://api.example.com/v1/login",
                 "sid=xyz; Domain=example.com; Path=/v1; Expires=Sun, 06 Nov 2033 08:49:37 GMT; Secure; HttpOnly",
                 "theme=dark");
         JsonArray stored = jar.toJson();
-        assertEquals(json("[{'name': 'sid', 'value': 'xyz', 'domain': 'example.com', 'path': '/v1',"
-                + " 'expires': '2033-11-06T08:49:37Z', 'secure': true, 'http_only': true, 'host_only': false},"
-                + " {'name': 'theme', 'value': 'dark', 'domain': 'api.example.com', 'path': '/v1', 'expires': null,"
-                + " 'secure': false, 'http_only': false, 'host_only': true}]"), stored);
+        assertEquals(
+                json("[{'name': 'sid', 'value': 'xyz', 'domain': 'example.com', 'path': '/v1',"
+                        + " 'expires': '2033-11-06T08:49:37Z', 'secure': true, 'http_only': true, 'host_only': false},"
+                        + " {'name': 'theme', 'value': 'dark', 'domain': 'api.example.com', 'path': '/v1', 'expires': null,"
+                        + " 'secure': false, 'http_only': false, 'host_only': true}]"),
+                stored);
 
         CookieJar reloaded = CookieJar.from(stored, CLOCK);
         assertFalse(reloaded.changed());
@@ -145,10 +150,12 @@ class CookieJarTest {
 
     @Test
     void dropsStoredEntriesThatAreNotCookiesOrHaveExpired() {
-        CookieJar jar = CookieJar.from(json("[{'name': 'ok', 'value': '1', 'domain': 'example.com'},"
-                + " {'value': 'no name', 'domain': 'example.com'}, 'text', {'name': 'nodomain'},"
-                + " {'name': 'old', 'value': '1', 'domain': 'example.com', 'expires': '2020-01-01T00:00:00Z'}]")
-                .asJsonArray(), CLOCK);
+        CookieJar jar = CookieJar.from(
+                json("[{'name': 'ok', 'value': '1', 'domain': 'example.com'},"
+                                + " {'value': 'no name', 'domain': 'example.com'}, 'text', {'name': 'nodomain'},"
+                                + " {'name': 'old', 'value': '1', 'domain': 'example.com', 'expires': '2020-01-01T00:00:00Z'}]")
+                        .asJsonArray(),
+                CLOCK);
         assertTrue(jar.changed());
         assertSent(jar, "ok=1", "https://example.com/");
         assertEquals(1, jar.toJson().size());
@@ -175,8 +182,11 @@ class CookieJarTest {
     @Test
     void readsTheCookieDateFormatsServersSend() {
         Instant expected = Instant.parse("1994-11-06T08:49:37Z");
-        for (String date : List.of("Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT",
-                "Sun Nov  6 08:49:37 1994", "Sun, 06-Nov-1994 08:49:37 GMT")) {
+        for (String date : List.of(
+                "Sun, 06 Nov 1994 08:49:37 GMT",
+                "Sunday, 06-Nov-94 08:49:37 GMT",
+                "Sun Nov  6 08:49:37 1994",
+                "Sun, 06-Nov-1994 08:49:37 GMT")) {
             assertEquals(Optional.of(expected), CookieRules.parseDate(date), date);
         }
         assertEquals(Optional.empty(), CookieRules.parseDate("Sun, 31 Feb 1994 08:49:37 GMT"));

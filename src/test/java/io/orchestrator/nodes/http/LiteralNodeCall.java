@@ -47,7 +47,9 @@ public final class LiteralNodeCall implements NodeCall {
 
         @Override
         public void putVariables(JsonObject values) {
-            variables = JSON.createObjectBuilder(variables).addAll(JSON.createObjectBuilder(values)).build();
+            variables = JSON.createObjectBuilder(variables)
+                    .addAll(JSON.createObjectBuilder(values))
+                    .build();
         }
 
         @Override

@@ -72,13 +72,15 @@ public final class LocalHttpServer implements AutoCloseable {
         respond(exchange, status, contentType, body, Map.of());
     }
 
-    public static void respond(HttpExchange exchange, int status, String contentType, String body,
-            Map<String, List<String>> headers) throws IOException {
+    public static void respond(
+            HttpExchange exchange, int status, String contentType, String body, Map<String, List<String>> headers)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (contentType != null) {
             exchange.getResponseHeaders().add("Content-Type", contentType);
         }
-        headers.forEach((name, values) -> values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
+        headers.forEach((name, values) ->
+                values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
     }
@@ -86,7 +88,8 @@ public final class LocalHttpServer implements AutoCloseable {
     /** {@code {method, path, query, headers: {lower-case name: value, several joined by ", "}, body}}. */
     private static void echo(HttpExchange exchange) throws IOException {
         JsonObjectBuilder headers = JSON.createObjectBuilder();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.add(name.toLowerCase(), String.join(", ", values)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.add(name.toLowerCase(), String.join(", ", values)));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String query = exchange.getRequestURI().getRawQuery();
         String answer = JSON.createObjectBuilder()
@@ -95,7 +98,8 @@ public final class LocalHttpServer implements AutoCloseable {
                 .add("query", query == null ? "" : query)
                 .add("headers", headers)
                 .add("body", body)
-                .build().toString();
+                .build()
+                .toString();
         respond(exchange, 200, "application/json", answer);
     }
 }

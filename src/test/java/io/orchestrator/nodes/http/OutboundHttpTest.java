@@ -1,12 +1,12 @@
 package io.orchestrator.nodes.http;
 
-import io.orchestrator.nodes.ErrorType;
 import static io.orchestrator.nodes.http.LocalHttpServer.respond;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.http.OutboundRequest.Header;
 import jakarta.json.JsonObject;
@@ -60,8 +60,13 @@ class OutboundHttpTest {
     @Test
     void aSeeOtherTurnsAPostIntoAGetWithoutBody() throws NodeFailure {
         redirect("/submit", 303, "/echo");
-        JsonObject echoed = send("POST", server.url("/submit"), List.of(new Header("Content-Type", "application/json")),
-                "{\"a\":1}").body().asJsonObject();
+        JsonObject echoed = send(
+                        "POST",
+                        server.url("/submit"),
+                        List.of(new Header("Content-Type", "application/json")),
+                        "{\"a\":1}")
+                .body()
+                .asJsonObject();
         assertEquals("GET", echoed.getString("method"));
         assertEquals("", echoed.getString("body"));
         assertFalse(echoed.getJsonObject("headers").containsKey("content-type"));
@@ -70,7 +75,8 @@ class OutboundHttpTest {
     @Test
     void aTemporaryRedirectRepeatsTheMethodAndBody() throws NodeFailure {
         redirect("/submit", 307, "/echo");
-        JsonObject echoed = send("PUT", server.url("/submit"), List.of(), "payload").body().asJsonObject();
+        JsonObject echoed =
+                send("PUT", server.url("/submit"), List.of(), "payload").body().asJsonObject();
         assertEquals("PUT", echoed.getString("method"));
         assertEquals("payload", echoed.getString("body"));
     }
@@ -81,10 +87,12 @@ class OutboundHttpTest {
         redirect("/elsewhere", 302, server.localhostUrl("/echo"));
         List<Header> credentials = List.of(new Header("Authorization", "Bearer secret"), new Header("X-Trace", "1"));
 
-        JsonObject sameOrigin = send("GET", server.url("/same"), credentials, null).body().asJsonObject();
+        JsonObject sameOrigin =
+                send("GET", server.url("/same"), credentials, null).body().asJsonObject();
         assertEquals("Bearer secret", sameOrigin.getJsonObject("headers").getString("authorization"));
 
-        JsonObject otherOrigin = send("GET", server.url("/elsewhere"), credentials, null).body().asJsonObject();
+        JsonObject otherOrigin =
+                send("GET", server.url("/elsewhere"), credentials, null).body().asJsonObject();
         assertFalse(otherOrigin.getJsonObject("headers").containsKey("authorization"));
         assertEquals("1", otherOrigin.getJsonObject("headers").getString("x-trace"));
     }
@@ -93,18 +101,27 @@ class OutboundHttpTest {
     void refusesARedirectToARefusedAddress() {
         OutboundHttp strictAboutMetadata = new OutboundHttp(AddressGuard.allowing("127.0.0.1"), 1024);
         redirect("/sneaky", 302, "http://169.254.169.254/latest/meta-data/");
-        NodeFailure failure = assertThrows(NodeFailure.class, () -> strictAboutMetadata.send(
-                new OutboundRequest("GET", URI.create(server.url("/sneaky")), List.of(), null), cookies, TIMEOUT));
+        NodeFailure failure = assertThrows(
+                NodeFailure.class,
+                () -> strictAboutMetadata.send(
+                        new OutboundRequest("GET", URI.create(server.url("/sneaky")), List.of(), null),
+                        cookies,
+                        TIMEOUT));
         assertEquals(ErrorType.FORBIDDEN_ADDRESS, failure.errorType());
-        assertTrue(failure.getMessage().startsWith("The redirect from 127.0.0.1 to http://169.254.169.254/latest/"
-                + "meta-data/ was not followed. Refused to call 169.254.169.254"), failure.getMessage());
+        assertTrue(
+                failure.getMessage()
+                        .startsWith("The redirect from 127.0.0.1 to http://169.254.169.254/latest/"
+                                + "meta-data/ was not followed. Refused to call 169.254.169.254"),
+                failure.getMessage());
         assertTrue(failure.getMessage().contains("ORCHESTRATOR_HTTP_ALLOW"));
     }
 
     @Test
     void refusesARedirectToAnotherScheme() {
         redirect("/file", 302, "file:///etc/passwd");
-        assertEquals(ErrorType.FORBIDDEN_ADDRESS, assertThrows(NodeFailure.class, () -> get(server.url("/file"))).errorType());
+        assertEquals(
+                ErrorType.FORBIDDEN_ADDRESS,
+                assertThrows(NodeFailure.class, () -> get(server.url("/file"))).errorType());
     }
 
     @Test
@@ -122,8 +139,14 @@ class OutboundHttpTest {
 
     @Test
     void storesCookiesSetOnTheWayAndSendsThemOnTheNextHop() throws NodeFailure {
-        server.handle("/login", exchange -> respond(exchange, 302, null, "",
-                Map.of("Location", List.of("/echo"), "Set-Cookie", List.of("sid=s1; Path=/"))));
+        server.handle(
+                "/login",
+                exchange -> respond(
+                        exchange,
+                        302,
+                        null,
+                        "",
+                        Map.of("Location", List.of("/echo"), "Set-Cookie", List.of("sid=s1; Path=/"))));
         JsonObject echoed = get(server.url("/login")).body().asJsonObject();
         assertEquals("sid=s1", echoed.getJsonObject("headers").getString("cookie"));
     }
@@ -148,7 +171,8 @@ class OutboundHttpTest {
         for (String path : List.of("/big", "/chunked")) {
             NodeFailure failure = assertThrows(NodeFailure.class, () -> get(server.url(path)), path);
             assertEquals(ErrorType.RESPONSE_TOO_LARGE, failure.errorType(), path);
-            assertEquals("The response from 127.0.0.1 was not read: The response body is larger than 1024 bytes.",
+            assertEquals(
+                    "The response from 127.0.0.1 was not read: The response body is larger than 1024 bytes.",
                     failure.getMessage());
         }
     }
@@ -156,7 +180,9 @@ class OutboundHttpTest {
     @Test
     void readsABodyAtTheLimit() throws NodeFailure {
         server.handle("/exact", exchange -> respond(exchange, 200, "text/plain", "z".repeat(1024)));
-        assertEquals("z".repeat(1024), ((jakarta.json.JsonString) get(server.url("/exact")).body()).getString());
+        assertEquals(
+                "z".repeat(1024),
+                ((jakarta.json.JsonString) get(server.url("/exact")).body()).getString());
     }
 
     @Test
@@ -186,9 +212,12 @@ class OutboundHttpTest {
             }
         });
         long started = System.nanoTime();
-        NodeFailure failure = assertThrows(NodeFailure.class, () -> http.send(
-                new OutboundRequest("GET", URI.create(server.url("/trickle")), List.of(), null), cookies,
-                Duration.ofMillis(300)));
+        NodeFailure failure = assertThrows(
+                NodeFailure.class,
+                () -> http.send(
+                        new OutboundRequest("GET", URI.create(server.url("/trickle")), List.of(), null),
+                        cookies,
+                        Duration.ofMillis(300)));
         assertEquals(ErrorType.TIMEOUT, failure.errorType());
         assertEquals("No complete response from 127.0.0.1 within 300 ms.", failure.getMessage());
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 1500);
@@ -196,7 +225,8 @@ class OutboundHttpTest {
 
     @Test
     void refusesAHeaderTheClientMustSetItself() {
-        NodeFailure failure = assertThrows(NodeFailure.class,
+        NodeFailure failure = assertThrows(
+                NodeFailure.class,
                 () -> send("GET", server.url("/echo"), List.of(new Header("Host", "evil.example")), null));
         assertEquals(ErrorType.VALIDATION, failure.errorType());
         assertTrue(failure.getMessage().startsWith("The request cannot be sent: "), failure.getMessage());
@@ -206,7 +236,8 @@ class OutboundHttpTest {
     void joinsTheNodesCookieHeaderWithTheJars() throws NodeFailure {
         cookies.store(URI.create(server.url("/")), List.of("jar=1; Path=/"));
         JsonObject echoed = send("GET", server.url("/echo"), List.of(new Header("Cookie", "own=2")), null)
-                .body().asJsonObject();
+                .body()
+                .asJsonObject();
         assertEquals("own=2; jar=1", echoed.getJsonObject("headers").getString("cookie"));
     }
 }
