@@ -3,8 +3,6 @@ package io.orchestrator.engine;
 import io.orchestrator.engine.Effect.Record;
 import io.orchestrator.engine.GraphSnapshot.Node;
 import io.orchestrator.engine.Traversal.Progress;
-import io.orchestrator.engine.journal.JournalEntry;
-import io.orchestrator.engine.journal.RunRow;
 import io.orchestrator.engine.journal.StepRow;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.NodeOutcome;
@@ -32,12 +30,11 @@ import java.util.logging.Logger;
 final class RunDecisions {
 
     private static final Logger LOG = Logger.getLogger(RunDecisions.class.getName());
-    static final int MAX_ERROR_LENGTH = 4000;
 
     /** Whether a node type takes its inputs keyed by source name even from one source (a join). */
     private final Predicate<String> takesInputsByName;
 
-    private final RunEnding ending = new RunEnding(this);
+    private final RunEnding ending = new RunEnding();
 
     RunDecisions(Predicate<String> takesInputsByName) {
         this.takesInputsByName = takesInputsByName;
@@ -92,7 +89,7 @@ final class RunDecisions {
         }
         run.unpaused();
         if (run.status() == RunStatus.WAITING) {
-            record(run, run.row().withStatus(RunStatus.STARTED, now), out);
+            RunEntries.record(run, run.row().withStatus(RunStatus.STARTED, now), out);
         }
         out.add(new Effect.Resumed());
         complete(run, run.graph().node(nodeId), step, JsonText.parse(step.output()), Routes.DEFAULT, now, out);
@@ -162,8 +159,8 @@ final class RunDecisions {
 
     private void waitUntil(RunState run, Node node, StepRow step, NodeOutcome outcome, Instant now, List<Effect> out) {
         Instant until = outcome.wakeAt();
-        record(run, step.withWait(outcome.output().toString(), until), out);
-        out.add(announce(run, EventType.NODE_WAITING, node, null, null, now));
+        RunEntries.record(run, step.withWait(outcome.output().toString(), until), out);
+        out.add(RunEntries.announce(run, EventType.NODE_WAITING, node, null, null, now));
         run.paused();
         // The run's execution timeout may come first: be woken then, to fail it on time.
         Instant deadline = run.deadline();
@@ -172,7 +169,10 @@ final class RunDecisions {
 
     private void retryLater(
             RunState run, Node node, StepRow step, int number, NodeFailure failure, Instant now, List<Effect> out) {
-        record(run, step.withFailure(null, null, trim(failure.getMessage()), failure.errorType(), now), out);
+        RunEntries.record(
+                run,
+                step.withFailure(null, null, RunEntries.trim(failure.getMessage()), failure.errorType(), now),
+                out);
         long delay = (long)
                 (node.settings().retryDelayMs() * Math.pow(node.settings().backoffMultiplier(), number - 1));
         if (delay > 0) {
@@ -185,15 +185,15 @@ final class RunDecisions {
 
     void complete(
             RunState run, Node node, StepRow step, JsonValue output, String route, Instant now, List<Effect> out) {
-        record(run, step.withSuccess(route, output.toString(), now), out);
+        RunEntries.record(run, step.withSuccess(route, output.toString(), now), out);
         run.completed(node, output);
-        out.add(announce(run, EventType.NODE_COMPLETED, node, route, null, now));
+        out.add(RunEntries.announce(run, EventType.NODE_COMPLETED, node, route, null, now));
         progressed(run, run.traversal().complete(node, route), now, out);
     }
 
     /** Exhausted attempts: the error route if the node has one (its output describes the failure), else the run fails. */
     private void fail(RunState run, Node node, StepRow step, NodeFailure failure, Instant now, List<Effect> out) {
-        String error = trim(failure.getMessage());
+        String error = RunEntries.trim(failure.getMessage());
         if (run.graph().hasErrorRoute(node)) {
             JsonObject output = Jsonp.JSON
                     .createObjectBuilder()
@@ -202,14 +202,15 @@ final class RunDecisions {
                     .add("details", failure.details())
                     .add("input", inputOf(run, node))
                     .build();
-            record(run, step.withFailure(Routes.ERROR, output.toString(), error, failure.errorType(), now), out);
+            RunEntries.record(
+                    run, step.withFailure(Routes.ERROR, output.toString(), error, failure.errorType(), now), out);
             run.completed(node, output);
-            out.add(announce(run, EventType.NODE_FAILED, node, Routes.ERROR, error, now));
+            out.add(RunEntries.announce(run, EventType.NODE_FAILED, node, Routes.ERROR, error, now));
             progressed(run, run.traversal().complete(node, Routes.ERROR), now, out);
             return;
         }
-        record(run, step.withFailure(null, null, error, failure.errorType(), now), out);
-        out.add(announce(run, EventType.NODE_FAILED, node, null, error, now));
+        RunEntries.record(run, step.withFailure(null, null, error, failure.errorType(), now), out);
+        out.add(RunEntries.announce(run, EventType.NODE_FAILED, node, null, error, now));
         ending.end(run, RunStatus.FAILURE, "Node '" + node.name() + "' failed: " + error, now, out);
     }
 
@@ -243,20 +244,20 @@ final class RunDecisions {
         } else if (run.running() == 0 && !run.hasQueued()) {
             // Only waits and retry backoffs are left: the run holds no thread until one fires.
             if (run.status() != RunStatus.WAITING) {
-                record(run, run.row().withStatus(RunStatus.WAITING, now), out);
-                out.add(announce(run, EventType.WORKFLOW_WAITING, null, null, null, now));
+                RunEntries.record(run, run.row().withStatus(RunStatus.WAITING, now), out);
+                out.add(RunEntries.announce(run, EventType.WORKFLOW_WAITING, null, null, null, now));
                 out.add(new Effect.Paused());
             }
         } else if (run.status() == RunStatus.WAITING && run.running() > 0) {
-            record(run, run.row().withStatus(RunStatus.STARTED, now), out);
+            RunEntries.record(run, run.row().withStatus(RunStatus.STARTED, now), out);
         }
     }
 
     private Attempt begin(RunState run, Node node, Instant now, List<Effect> out) {
         int number = run.attemptOf(node) + 1;
         JsonValue input = inputOf(run, node);
-        record(run, StepRow.running(identity(run, node, number), input.toString(), now), out);
-        out.add(announce(run, EventType.NODE_STARTED, node, null, null, now));
+        RunEntries.record(run, StepRow.running(RunEntries.identity(run, node, number), input.toString(), now), out);
+        out.add(RunEntries.announce(run, EventType.NODE_STARTED, node, null, null, now));
         run.attemptBegun();
         return new Attempt(node, number, input);
     }
@@ -272,54 +273,7 @@ final class RunDecisions {
 
     /** Skips what a step made unreachable and queues what it made ready. */
     void progressed(RunState run, Progress progress, Instant now, List<Effect> out) {
-        recordSkipped(run, progress.skipped(), now, out);
+        RunEntries.recordSkipped(run, progress.skipped(), now, out);
         run.queue(progress.ready());
-    }
-
-    void recordSkipped(RunState run, List<Node> skipped, Instant now, List<Effect> out) {
-        for (Node node : skipped) {
-            StepRow existing = run.step(node.id());
-            if (existing != null && existing.status() == StepStatus.SKIPPED) {
-                continue;
-            }
-            record(run, StepRow.skipped(identity(run, node, run.attemptOf(node) + 1), now), out);
-            out.add(announce(run, EventType.NODE_SKIPPED, node, null, null, now));
-        }
-    }
-
-    private static StepRow.Identity identity(RunState run, Node node, int attempt) {
-        return new StepRow.Identity(run.id(), node.id(), node.name(), node.type(), attempt, run.nextSeq());
-    }
-
-    /** A node's new row: it becomes the node's latest, and is recorded for the journal. */
-    static void record(RunState run, StepRow step, List<Effect> out) {
-        run.put(step);
-        out.add(new Record(step));
-    }
-
-    /** The run's new row: it becomes the run's, and is recorded for the journal. */
-    static void record(RunState run, RunRow changed, List<Effect> out) {
-        run.row(changed);
-        out.add(new Record(changed));
-    }
-
-    static Record announce(RunState run, EventType type, Node node, String route, String error, Instant at) {
-        return new Record(new JournalEntry.Announcement(new RunEvent(
-                type,
-                run.graph().workflowId(),
-                run.id(),
-                node == null ? null : node.id(),
-                node == null ? null : node.type(),
-                node == null ? null : node.name(),
-                route,
-                error,
-                at)));
-    }
-
-    static String trim(String text) {
-        if (text == null) {
-            return "Unknown error";
-        }
-        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH - 1) + "…" : text;
     }
 }

@@ -13,12 +13,6 @@ import java.util.List;
  */
 final class RunEnding {
 
-    private final RunDecisions decisions;
-
-    RunEnding(RunDecisions decisions) {
-        this.decisions = decisions;
-    }
-
     void end(RunState run, RunStatus status, String error, Instant now, List<Effect> out) {
         if (status != RunStatus.SUCCESS) {
             cutShort(run, now, out);
@@ -34,9 +28,9 @@ final class RunEnding {
         String result = status == RunStatus.SUCCESS && run.hasResult()
                 ? run.lastOutput().toString()
                 : null;
-        RunDecisions.record(
-                run, run.row().ended(status, result, error == null ? null : RunDecisions.trim(error), now), out);
-        out.add(RunDecisions.announce(run, EventType.endOf(status), null, null, error, now));
+        RunEntries.record(
+                run, run.row().ended(status, result, error == null ? null : RunEntries.trim(error), now), out);
+        out.add(RunEntries.announce(run, EventType.endOf(status), null, null, error, now));
         out.add(new Effect.Ended());
         if (run.hasPausedWork()) {
             out.add(new Effect.ForgetSchedules());
@@ -49,12 +43,12 @@ final class RunEnding {
         for (Node node : run.traversal().unresolved()) {
             StepRow step = run.step(node.id());
             if (step != null && (step.status() == StepStatus.RUNNING || step.status() == StepStatus.WAITING)) {
-                RunDecisions.record(run, step.withRevocation(now), out);
+                RunEntries.record(run, step.withRevocation(now), out);
             } else if (step == null || step.status() != StepStatus.FAILURE) {
                 notRun.add(node);
             }
         }
-        decisions.recordSkipped(run, notRun, now, out);
+        RunEntries.recordSkipped(run, notRun, now, out);
         out.add(new Effect.InterruptRunning());
         run.clearQueue();
     }

@@ -34,7 +34,7 @@ final class RunStart {
         List<Effect> out = new ArrayList<>();
         out.add(new Effect.Record(run.row()));
         if (earlier.isEmpty()) {
-            out.add(RunDecisions.announce(run, EventType.WORKFLOW_STARTED, null, null, null, now));
+            out.add(RunEntries.announce(run, EventType.WORKFLOW_STARTED, null, null, null, now));
         }
         replay(run, startNodes, earlier, rerun, now, out);
         decisions.afterChange(run, now, out);
@@ -56,7 +56,7 @@ final class RunStart {
             run.followSeq(step.seq());
         });
         Progress started = run.traversal().start(startNodes);
-        decisions.recordSkipped(run, started.skipped(), now, out);
+        RunEntries.recordSkipped(run, started.skipped(), now, out);
         Deque<Node> work = new ArrayDeque<>(started.ready());
         while (!work.isEmpty()) {
             Node node = work.poll();
@@ -68,7 +68,7 @@ final class RunStart {
                 // Done earlier (on a route, the error route included): its output stands.
                 run.completed(node, JsonText.parse(kept.output()));
                 Progress next = run.traversal().complete(node, kept.route());
-                decisions.recordSkipped(run, next.skipped(), now, out);
+                RunEntries.recordSkipped(run, next.skipped(), now, out);
                 work.addAll(next.ready());
             } else if (keep && kept.status() == StepStatus.WAITING) {
                 // Its wake-up is a durable Quartz trigger: it survives a crash and fires late if missed.
@@ -77,7 +77,7 @@ final class RunStart {
                 if (kept != null && kept.status() == StepStatus.RUNNING) {
                     NodeFailure cut = new NodeFailure(
                             ErrorType.INTERRUPTED, "The server stopped while this attempt ran; the node runs again.");
-                    RunDecisions.record(run, kept.withFailure(null, null, cut.getMessage(), cut.errorType(), now), out);
+                    RunEntries.record(run, kept.withFailure(null, null, cut.getMessage(), cut.errorType(), now), out);
                 }
                 run.queue(List.of(node));
             }
