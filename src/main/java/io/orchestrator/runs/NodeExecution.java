@@ -26,12 +26,10 @@ import java.util.Objects;
 @NamedQuery(
         name = "NodeExecution.ofRun",
         query = "select e from NodeExecution e where e.runId = :runId order by e.seq, e.attempt")
+@NamedQuery(name = "NodeExecution.finishedInRuns", query = NodeExecution.FINISHED_IN_RUNS)
 @NamedQuery(
-        name = "NodeExecution.lastInWorkflow",
-        query = NodeExecution.LAST_OF_NODES + " where n.workflowId = :workflowId" + NodeExecution.AND_LAST_FINISHED)
-@NamedQuery(
-        name = "NodeExecution.lastOfNodes",
-        query = NodeExecution.LAST_OF_NODES + " where n.id in :nodeIds" + NodeExecution.AND_LAST_FINISHED)
+        name = "NodeExecution.finishedInRunsOfNodes",
+        query = NodeExecution.FINISHED_IN_RUNS + " and e.nodeId in :nodeIds")
 @NamedQuery(name = "NodeExecution.deleteOfRun", query = "delete from NodeExecution e where e.runId = :runId")
 @NamedQuery(
         name = "NodeExecution.deleteOfWorkflow",
@@ -39,20 +37,13 @@ import java.util.Objects;
                 + " (select r.id from Run r where r.workflowId = :workflowId)")
 public class NodeExecution {
 
-    private static final String FINISHED =
-            "io.orchestrator.engine.StepStatus.SUCCESS," + " io.orchestrator.engine.StepStatus.FAILURE";
-
-    static final String LAST_OF_NODES = "select e.nodeId, e.input, e.output, e.finishedAt"
-            + " from WorkflowNode n join NodeExecution e on e.nodeId = n.id";
-
     /**
-     * A node's latest execution that succeeded or failed: skipped and revoked nodes did not execute.
-     * The subquery runs once per node, as one backward step in the index on (node_id, finished_at,
-     * status), however long the node's history.
+     * The executions of these runs that succeeded or failed: skipped and revoked nodes did not
+     * execute. Read through the primary key's prefix (run_id), so no index serves it alone.
      */
-    static final String AND_LAST_FINISHED = " and e.status in (" + FINISHED + ") and e.finishedAt ="
-            + " (select x.finishedAt from NodeExecution x where x.nodeId = n.id and x.status in (" + FINISHED + ")"
-            + " order by x.finishedAt desc limit 1)";
+    static final String FINISHED_IN_RUNS = "select e.nodeId, e.input, e.output, e.finishedAt from NodeExecution e"
+            + " where e.runId in :runIds and e.status in (io.orchestrator.engine.StepStatus.SUCCESS,"
+            + " io.orchestrator.engine.StepStatus.FAILURE)";
 
     /** The primary key: run, node, attempt. */
     public static class Key implements Serializable {

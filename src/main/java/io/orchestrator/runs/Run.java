@@ -24,6 +24,9 @@ import java.time.Instant;
         query = "select r.id from Run r where r.workflowId = :workflowId"
                 + " and r.status in (io.orchestrator.engine.RunStatus.PENDING, io.orchestrator.engine.RunStatus.STARTED,"
                 + " io.orchestrator.engine.RunStatus.WAITING)")
+@NamedQuery(
+        name = "Run.idsOfWorkflowNewestFirst",
+        query = "select r.id from Run r where r.workflowId = :workflowId order by r.createdAt desc")
 @NamedQuery(name = "Run.delete", query = "delete from Run r where r.id = :runId")
 @NamedQuery(name = "Run.deleteOfWorkflow", query = "delete from Run r where r.workflowId = :workflowId")
 public class Run {

@@ -44,19 +44,30 @@ public class RunRepository implements RunHistory {
     }
 
     @Override
-    public List<LastExecution> lastExecutionsInWorkflow(String workflowId) {
-        return em.createNamedQuery("NodeExecution.lastInWorkflow", LastExecution.class)
-                .setParameter("workflowId", workflowId)
-                .getResultList();
+    public List<LastExecution> recentExecutions(String workflowId) {
+        List<String> runIds = recentRunIds(workflowId);
+        return runIds.isEmpty()
+                ? List.of()
+                : em.createNamedQuery("NodeExecution.finishedInRuns", LastExecution.class)
+                        .setParameter("runIds", runIds)
+                        .getResultList();
     }
 
     @Override
-    public List<LastExecution> lastExecutionsOf(Collection<String> nodeIds) {
-        if (nodeIds.isEmpty()) {
-            return List.of();
-        }
-        return em.createNamedQuery("NodeExecution.lastOfNodes", LastExecution.class)
-                .setParameter("nodeIds", nodeIds)
+    public List<LastExecution> recentExecutions(String workflowId, Collection<String> nodeIds) {
+        List<String> runIds = nodeIds.isEmpty() ? List.of() : recentRunIds(workflowId);
+        return runIds.isEmpty()
+                ? List.of()
+                : em.createNamedQuery("NodeExecution.finishedInRunsOfNodes", LastExecution.class)
+                        .setParameter("runIds", runIds)
+                        .setParameter("nodeIds", nodeIds)
+                        .getResultList();
+    }
+
+    private List<String> recentRunIds(String workflowId) {
+        return em.createNamedQuery("Run.idsOfWorkflowNewestFirst", String.class)
+                .setParameter("workflowId", workflowId)
+                .setMaxResults(RECENT_RUNS)
                 .getResultList();
     }
 

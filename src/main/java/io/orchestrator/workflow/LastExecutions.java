@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A node's last execution, whichever came last: the one development mode kept on the node or the
- * latest in the run history. Read when asked, so that runs never write their results onto nodes.
+ * latest in the workflow's recent runs ({@link RunHistory#RECENT_RUNS}). Read when asked, so that
+ * runs never write their results onto nodes.
  */
 @ApplicationScoped
 public class LastExecutions {
@@ -18,14 +19,19 @@ public class LastExecutions {
 
     /** For the nodes of one workflow, with one query of the run history for all of them. */
     public Map<String, LastExecution> ofWorkflow(String workflowId, List<WorkflowNode> nodes) {
-        return newest(nodes, runs.lastExecutionsInWorkflow(workflowId));
+        return newest(nodes, runs.recentExecutions(workflowId));
     }
 
-    /** For a few nodes of any workflows, such as one node's sources. */
+    /** For a few nodes of one workflow, such as one node and its sources. */
     public Map<String, LastExecution> of(List<WorkflowNode> nodes) {
+        if (nodes.isEmpty()) {
+            return Map.of();
+        }
+        String workflowId = nodes.get(0).workflowId();
         return newest(
                 nodes,
-                runs.lastExecutionsOf(nodes.stream().map(WorkflowNode::id).toList()));
+                runs.recentExecutions(
+                        workflowId, nodes.stream().map(WorkflowNode::id).toList()));
     }
 
     public LastExecution of(WorkflowNode node) {

@@ -11,12 +11,19 @@ import java.util.List;
 public interface RunHistory {
 
     /**
-     * The latest finished execution (it succeeded or failed; a skipped or revoked node did not
-     * execute) of each node of the workflow that any run still in the history executed. A node may
-     * appear twice when two executions finished at the same instant (a fork copies them).
+     * How many of a workflow's latest runs are searched: a node that none of them executed shows
+     * what development mode kept, or nothing. Bounded so that reading a canvas costs the same
+     * whatever the length of its history, with no index (and so no write) added to each node
+     * execution for it.
      */
-    List<LastExecution> lastExecutionsInWorkflow(String workflowId);
+    int RECENT_RUNS = 25;
 
-    /** The same for these nodes only. */
-    List<LastExecution> lastExecutionsOf(Collection<String> nodeIds);
+    /**
+     * The finished executions (succeeded or failed; a skipped or revoked node did not execute) of
+     * the workflow's nodes in its {@value #RECENT_RUNS} latest runs, a node possibly several times.
+     */
+    List<LastExecution> recentExecutions(String workflowId);
+
+    /** The same for these nodes of the workflow only. */
+    List<LastExecution> recentExecutions(String workflowId, Collection<String> nodeIds);
 }

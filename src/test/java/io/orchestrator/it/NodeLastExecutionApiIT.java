@@ -111,6 +111,26 @@ class NodeLastExecutionApiIT {
         assertNodeData(workflow, check, checked.get("input"), checked.get("output"));
     }
 
+    @Test
+    void aNodeALaterRunSkippedKeepsTheDataOfTheEarlierRunThatExecutedIt() {
+        TestWorkflow workflow = TestWorkflow.create(api, "earlier run keeps data");
+        String start = workflow.addNodeId("manual-trigger", "Start");
+        String check = workflow.addNode("condition", "Check", json("{\"expression\": \"${input.n > 5}\"}"))
+                .getString("id");
+        String big = workflow.addNode("transform", "Big", json("{\"fields\": {\"n\": \"${input.n}\"}}"))
+                .getString("id");
+        workflow.connect(start, check);
+        workflow.connect(check, "true", big);
+
+        JsonObject executed = workflow.runToEnd(json("{\"n\": 9}"));
+        JsonObject skipped = workflow.runToEnd(json("{\"n\": 1}"));
+
+        assertEquals("SUCCESS", TestWorkflow.lastExecution(executed, big).getString("status"), executed::toString);
+        assertEquals("SKIPPED", TestWorkflow.lastExecution(skipped, big).getString("status"), skipped::toString);
+        assertNodeData(workflow, big, json("{\"n\": 9}"), json("{\"n\": 9}"));
+        assertNodeData(workflow, check, json("{\"n\": 1}"), json("{\"n\": 1}"));
+    }
+
     /** The node's data as its output/, as the node itself and as one node of the canvas. */
     private void assertNodeData(TestWorkflow workflow, String nodeId, JsonValue input, JsonValue output) {
         assertEquals(output, outputOf(workflow, nodeId), "output/ of " + nodeId);
