@@ -11,6 +11,7 @@ import io.orchestrator.nodes.NodeTypeRegistry;
 import io.orchestrator.nodes.form.SecretValues;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.Jsonp;
+import io.orchestrator.platform.OrchestratorConfig;
 import io.orchestrator.workflow.DevelopmentRecords;
 import io.orchestrator.workflow.NodeInContext;
 import io.orchestrator.workflow.NodeSettings;
@@ -23,7 +24,6 @@ import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Development mode: one node, run on the request's thread with the given form values and input,
@@ -53,8 +53,7 @@ public class DevelopmentMode {
     RunJournal journal;
 
     @Inject
-    @ConfigProperty(name = "ORCHESTRATOR_NODE_TIMEOUT_MS", defaultValue = "300000")
-    long defaultNodeTimeoutMs;
+    OrchestratorConfig config;
 
     public JsonObject execute(String workflowId, DevelopmentRequest request) {
         NodeInContext node = records.read(workflowId, request.nodeId(), request.formValues());
@@ -136,7 +135,7 @@ public class DevelopmentMode {
                 session,
                 expressions,
                 type.form(),
-                defaultNodeTimeoutMs);
+                config.nodeTimeoutMs());
         try {
             NodeOutcome outcome = type.execute(call);
             answer.add("success", true).add("output", outcome.output()).add("route", outcome.route());

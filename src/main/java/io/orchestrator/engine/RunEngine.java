@@ -29,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Executes runs: it asks {@link RunDecisions} what a fact means for a run and performs the effects
@@ -66,14 +65,6 @@ public class RunEngine {
     ManagedThreadFactory threadFactory;
 
     @Inject
-    @ConfigProperty(name = "ORCHESTRATOR_ENGINE_THREADS", defaultValue = "32")
-    int workerThreads;
-
-    @Inject
-    @ConfigProperty(name = "ORCHESTRATOR_NODE_TIMEOUT_MS", defaultValue = "300000")
-    long defaultNodeTimeoutMs;
-
-    @Inject
     OrchestratorConfig config;
 
     private EngineWorkers workers;
@@ -85,9 +76,9 @@ public class RunEngine {
 
     @PostConstruct
     void init() {
-        workers = new EngineWorkers(workerThreads, threadFactory);
+        workers = new EngineWorkers(config.engineThreads(), threadFactory);
         deadlines = new RunDeadlines(workers.timer());
-        attempts = new AttemptRunner(expressions, workers.timer(), defaultNodeTimeoutMs);
+        attempts = new AttemptRunner(expressions, workers.timer(), config.nodeTimeoutMs());
         decisions = new RunDecisions(
                 key -> types.find(key).map(NodeType::takesInputsByName).orElse(false));
         starts = new RunStart(decisions);

@@ -41,6 +41,14 @@ public class OrchestratorConfig {
     @ConfigProperty(name = "ORCHESTRATOR_SHUTDOWN_DRAIN_SECONDS", defaultValue = "20")
     int shutdownDrainSeconds;
 
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_ENGINE_THREADS", defaultValue = "32")
+    int engineThreads;
+
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_NODE_TIMEOUT_MS", defaultValue = "300000")
+    long nodeTimeoutMs;
+
     public int httpPort() {
         return httpPort;
     }
@@ -65,6 +73,16 @@ public class OrchestratorConfig {
      */
     public Duration shutdownDrain() {
         return Duration.ofSeconds(Math.max(0, shutdownDrainSeconds));
+    }
+
+    /** How many nodes the server runs at once: the engine's pool of threads. */
+    public int engineThreads() {
+        return Math.max(1, engineThreads);
+    }
+
+    /** How long one attempt of a node may take when the node sets no timeout of its own. */
+    public long nodeTimeoutMs() {
+        return nodeTimeoutMs;
     }
 
     public Optional<String> adminToken() {

@@ -52,9 +52,17 @@ final class EngineHarness implements AutoCloseable {
         engine.scheduler = scheduler;
         engine.instance = new EngineInstance();
         engine.threadFactory = new DaemonThreads();
-        engine.workerThreads = workerThreads;
-        engine.defaultNodeTimeoutMs = 5000;
-        engine.config = new OrchestratorConfig();
+        engine.config = new OrchestratorConfig() {
+            @Override
+            public int engineThreads() {
+                return workerThreads;
+            }
+
+            @Override
+            public long nodeTimeoutMs() {
+                return 5000;
+            }
+        };
         engine.init();
     }
 
