@@ -65,6 +65,39 @@ public record RunRow(
 
     /** Under way with another status (STARTED, WAITING); the first such change is its start. */
     public RunRow withStatus(RunStatus newStatus, Instant now) {
+        return changed(newStatus, output, error, fromNodeId, owner, startedOr(now), finishedAt, now);
+    }
+
+    /** Ended with a final status, the result of its last node (success) or what went wrong. */
+    public RunRow ended(RunStatus finalStatus, String result, String failure, Instant now) {
+        return changed(finalStatus, result, failure, fromNodeId, owner, startedOr(now), now, now);
+    }
+
+    /** Taken up by a server ({@code newOwner}) to run on: from PENDING it starts, otherwise it resumes. */
+    public RunRow resumedBy(String newOwner, Instant now) {
+        RunStatus resumed = status == RunStatus.PENDING ? RunStatus.STARTED : status;
+        return changed(resumed, output, error, fromNodeId, newOwner, startedOr(now), null, now);
+    }
+
+    /** A finished run started again from a node (rewind): a new start, no result yet. */
+    public RunRow rewoundFrom(String nodeId, String newOwner, Instant now) {
+        return changed(RunStatus.STARTED, null, null, nodeId, newOwner, now, null, now);
+    }
+
+    private Instant startedOr(Instant now) {
+        return startedAt == null ? now : startedAt;
+    }
+
+    /** The same run with what a change sets; what never changes (identity, trigger, input, session) is kept. */
+    private RunRow changed(
+            RunStatus newStatus,
+            String newOutput,
+            String newError,
+            String newFromNodeId,
+            String newOwner,
+            Instant newStartedAt,
+            Instant newFinishedAt,
+            Instant now) {
         return new RunRow(
                 id,
                 workflowId,
@@ -72,83 +105,16 @@ public record RunRow(
                 newStatus,
                 triggerType,
                 input,
-                output,
-                error,
+                newOutput,
+                newError,
                 sessionId,
                 parentRunId,
                 startNodeId,
-                fromNodeId,
-                owner,
-                createdAt,
-                startedAt == null ? now : startedAt,
-                finishedAt,
-                now);
-    }
-
-    /** Ended with a final status, the result of its last node (success) or what went wrong. */
-    public RunRow ended(RunStatus finalStatus, String result, String failure, Instant now) {
-        return new RunRow(
-                id,
-                workflowId,
-                workflowVersion,
-                finalStatus,
-                triggerType,
-                input,
-                result,
-                failure,
-                sessionId,
-                parentRunId,
-                startNodeId,
-                fromNodeId,
-                owner,
-                createdAt,
-                startedAt == null ? now : startedAt,
-                now,
-                now);
-    }
-
-    /** Taken up by a server ({@code newOwner}) to run on: from PENDING it starts, otherwise it resumes. */
-    public RunRow resumedBy(String newOwner, Instant now) {
-        RunStatus resumed = status == RunStatus.PENDING ? RunStatus.STARTED : status;
-        return new RunRow(
-                id,
-                workflowId,
-                workflowVersion,
-                resumed,
-                triggerType,
-                input,
-                output,
-                error,
-                sessionId,
-                parentRunId,
-                startNodeId,
-                fromNodeId,
+                newFromNodeId,
                 newOwner,
                 createdAt,
-                startedAt == null ? now : startedAt,
-                null,
-                now);
-    }
-
-    /** A finished run started again from a node (rewind): a new start, no result yet. */
-    public RunRow rewoundFrom(String nodeId, String newOwner, Instant now) {
-        return new RunRow(
-                id,
-                workflowId,
-                workflowVersion,
-                RunStatus.STARTED,
-                triggerType,
-                input,
-                null,
-                null,
-                sessionId,
-                parentRunId,
-                startNodeId,
-                nodeId,
-                newOwner,
-                createdAt,
-                now,
-                null,
+                newStartedAt,
+                newFinishedAt,
                 now);
     }
 }

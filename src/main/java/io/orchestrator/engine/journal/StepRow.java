@@ -31,6 +31,15 @@ public record StepRow(
     public record Identity(String runId, String nodeId, String nodeName, String nodeType, int attempt, int seq) {}
 
     public static StepRow running(Identity step, String input, Instant now) {
+        return first(step, StepStatus.RUNNING, input, now, null);
+    }
+
+    public static StepRow skipped(Identity step, Instant now) {
+        return first(step, StepStatus.SKIPPED, null, null, now);
+    }
+
+    /** An attempt's first row: nothing produced yet. */
+    private static StepRow first(Identity step, StepStatus status, String input, Instant started, Instant finished) {
         return new StepRow(
                 step.runId(),
                 step.nodeId(),
@@ -38,33 +47,14 @@ public record StepRow(
                 step.seq(),
                 step.nodeName(),
                 step.nodeType(),
-                StepStatus.RUNNING,
+                status,
                 input,
                 null,
                 null,
                 null,
                 null,
-                now,
-                null,
-                null);
-    }
-
-    public static StepRow skipped(Identity step, Instant now) {
-        return new StepRow(
-                step.runId(),
-                step.nodeId(),
-                step.attempt(),
-                step.seq(),
-                step.nodeName(),
-                step.nodeType(),
-                StepStatus.SKIPPED,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                now,
+                started,
+                finished,
                 null);
     }
 
