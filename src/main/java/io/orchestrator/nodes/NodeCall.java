@@ -42,4 +42,12 @@ public interface NodeCall {
 
     /** Milliseconds this attempt may still take before it is timed out. */
     long remainingMillis();
+
+    /**
+     * What a person said about this node's previous output when asking for it again (a
+     * human-input node's {@code regenerate}); null on an ordinary attempt.
+     */
+    default String feedback() {
+        return null;
+    }
 }

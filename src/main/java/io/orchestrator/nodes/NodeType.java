@@ -62,6 +62,14 @@ public interface NodeType {
     }
 
     /**
+     * Whether a human-input node downstream may ask this node to run again with a person's
+     * feedback ({@link NodeCall#feedback()}): the nearest such upstream node is the one regenerated.
+     */
+    default boolean regeneratesWithFeedback() {
+        return false;
+    }
+
+    /**
      * Runs one attempt of a node of this type. Throwing {@link NodeFailure} fails the attempt (the
      * engine retries or takes the error route); anything else thrown is a defect of the type, and
      * fails the attempt too.
