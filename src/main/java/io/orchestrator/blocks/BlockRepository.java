@@ -28,7 +28,9 @@ public class BlockRepository {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (query.text() != null) {
-            where.append(" and (lower(b.title) like :text escape '!' or lower(b.content) like :text escape '!')");
+            // Hibernate refuses lower() on a large-object column; as a string it is the same text.
+            where.append(" and (lower(b.title) like :text escape '!'"
+                    + " or lower(cast(b.content as String)) like :text escape '!')");
             parameters.put("text", LikePatterns.containsIgnoringCase(query.text()));
         }
         if (query.tag() != null) {
