@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A workflow as a file: its name, description, settings, nodes and edges, without ids, timestamps,
@@ -158,21 +159,26 @@ final class WorkflowDocument {
         return request.build();
     }
 
+    /** A canvas replacement, and the names of the nodes by the ids it gives them. */
+    record CanvasRequest(JsonObject body, Map<String, String> namesById) {}
+
     /**
      * The document's graph as a canvas replacement of a new workflow's version 1: each node gets a
-     * client id of its own ({@code file-node-<index>}, for which the server picks a new id), and
-     * edges name nodes by those ids. Problems of shape are recorded under the file's own paths.
+     * fresh id from {@code newIds} (unused UUIDs, which the replacement keeps), and edges name nodes
+     * by those ids. Problems of shape are recorded under the file's own paths.
      */
-    static JsonObject canvasRequest(JsonObject document, FieldErrors errors) {
+    static CanvasRequest canvasRequest(JsonObject document, Supplier<String> newIds, FieldErrors errors) {
         JsonArray nodes = arrayField(document, "nodes", errors);
         JsonArray edges = arrayField(document, "edges", errors);
         Map<String, String> clientIds = new HashMap<>();
+        Map<String, String> namesById = new HashMap<>();
         JsonArrayBuilder nodeList = JSON.createArrayBuilder();
         for (int i = 0; i < nodes.size(); i++) {
-            String clientId = "file-node-" + i;
+            String clientId = newIds.get();
             if (nodes.get(i) instanceof JsonObject node) {
                 if (node.get("name") instanceof JsonString name) {
                     clientIds.putIfAbsent(name.getString().trim(), clientId);
+                    namesById.put(clientId, name.getString().trim());
                 }
                 JsonObjectBuilder request = JSON.createObjectBuilder(node).add("id", clientId);
                 nodeList.add(request);
@@ -200,11 +206,13 @@ final class WorkflowDocument {
             }
             edgeList.add(request);
         }
-        return JSON.createObjectBuilder()
-                .add("version", 1)
-                .add("nodes", nodeList)
-                .add("edges", edgeList)
-                .build();
+        return new CanvasRequest(
+                JSON.createObjectBuilder()
+                        .add("version", 1)
+                        .add("nodes", nodeList)
+                        .add("edges", edgeList)
+                        .build(),
+                namesById);
     }
 
     /** The format fields, when given, must be this server's: a later format version is not guessed at. */

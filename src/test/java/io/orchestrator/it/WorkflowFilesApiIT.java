@@ -233,10 +233,16 @@ class WorkflowFilesApiIT {
         JsonObject details = api.send(
                         "POST",
                         "/api/workflow/import/",
-                        "name: " + name + "\nnodes:\n  - name: A\n    node_type: teleport\n",
+                        "name: " + name
+                                + "\nnodes:\n  - name: A\n    node_type: teleport\n  - name: B\n    node_type: transform\n"
+                                + "edges:\n  - {source: B, target: A}\n",
                         "application/yaml")
                 .error(422, "VALIDATION_ERROR");
         assertTrue(details.getJsonObject("nodes[0]").containsKey("node_type"), details.toString());
+        assertEquals(
+                "No node with name 'A' in this workflow.",
+                details.getJsonObject("edges[0]").getJsonArray("target").getString(0),
+                "the file's node names, not the ids the server was about to give them");
         assertEquals(0L, MariaDb.count(SharedServer.DATABASE, "SELECT COUNT(*) FROM workflow WHERE name = ?", name));
     }
 

@@ -86,9 +86,11 @@ class WorkflowDocumentTest {
     @Test
     void aFileBecomesACanvasReplacementWithClientIds() {
         FieldErrors errors = new FieldErrors();
-        JsonObject canvas = WorkflowDocument.canvasRequest(
+        int[] next = {0};
+        WorkflowDocument.CanvasRequest request = WorkflowDocument.canvasRequest(
                 object("{'nodes': [{'name': 'A', 'node_type': 'transform'}, {'name': 'B', 'node_type': 'transform'}],"
                         + " 'edges': [{'source': 'A', 'target': 'B'}]}"),
+                () -> "file-node-" + next[0]++,
                 errors);
 
         assertTrue(errors.isEmpty());
@@ -96,16 +98,17 @@ class WorkflowDocumentTest {
                 object("{'version': 1, 'nodes': [{'name': 'A', 'node_type': 'transform', 'id': 'file-node-0'},"
                         + " {'name': 'B', 'node_type': 'transform', 'id': 'file-node-1'}],"
                         + " 'edges': [{'source': 'file-node-0', 'target': 'file-node-1'}]}"),
-                canvas);
+                request.body());
+        assertEquals(java.util.Map.of("file-node-0", "A", "file-node-1", "B"), request.namesById());
     }
 
     @Test
     void edgesToUnknownNamesAndWrongShapesAreReportedUnderTheFilesPaths() {
         FieldErrors errors = new FieldErrors();
         WorkflowDocument.canvasRequest(
-                object("{'nodes': [{'name': 'A'}], 'edges': [{'source': 'A', 'target': 'Nope'}]}"), errors);
+                object("{'nodes': [{'name': 'A'}], 'edges': [{'source': 'A', 'target': 'Nope'}]}"), () -> "id", errors);
         WorkflowDocument.checkFormat(object("{'format': 'other', 'format_version': 2}"), errors);
-        WorkflowDocument.canvasRequest(object("{'nodes': {}, 'edges': 'x'}"), errors);
+        WorkflowDocument.canvasRequest(object("{'nodes': {}, 'edges': 'x'}"), () -> "id", errors);
 
         assertEquals(
                 apostrophes("{'edges[0]': {'target': ['No node in this file is named \\'Nope\\'.']},"
