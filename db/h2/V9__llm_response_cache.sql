@@ -7,7 +7,7 @@ CREATE TABLE llm_cache (
     cache_key         CHAR(64)      NOT NULL,
     workspace         VARCHAR(64),
     workflow_id       VARCHAR(36),
-    connection_id     VARCHAR(36)   NOT NULL,
+    connection_id     VARCHAR(64)   NOT NULL,
     model             VARCHAR(200)  NOT NULL,
     answer_text       CLOB          NOT NULL,
     finish_reason     VARCHAR(64),

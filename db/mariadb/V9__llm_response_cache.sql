@@ -7,7 +7,7 @@ CREATE TABLE llm_cache (
     cache_key         CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     workspace         VARCHAR(64),
     workflow_id       VARCHAR(36),
-    connection_id     VARCHAR(36)   NOT NULL,
+    connection_id     VARCHAR(64)   NOT NULL,
     model             VARCHAR(200)  NOT NULL,
     answer_text       LONGTEXT      NOT NULL,
     finish_reason     VARCHAR(64),

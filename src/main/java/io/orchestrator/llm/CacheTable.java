@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -78,7 +79,7 @@ final class CacheTable {
             insert.setString(column++, entry.scope().workflowId());
             insert.setString(column++, entry.connectionId());
             insert.setString(column++, entry.model());
-            insert.setString(column++, entry.answer().text());
+            insert.setString(column++, Objects.requireNonNullElse(entry.answer().text(), ""));
             insert.setString(column++, entry.answer().finishReason());
             insert.setLong(column++, entry.answer().promptTokens());
             insert.setLong(column++, entry.answer().completionTokens());

@@ -5,7 +5,7 @@ import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.ErrorCode;
 import io.orchestrator.platform.SchemaReady;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.json.JsonArray;
@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -33,8 +34,9 @@ import javax.sql.DataSource;
 /**
  * The response cache in table {@code llm_cache}, shared by every server on the database.
  *
- * <p>A hit is one primary-key read on the node's thread; its count in the row is added later, in
- * batches, on the managed executor, so that a hit never waits for a write. An expired entry is a
+ * <p>A hit is one primary-key read on the node's thread; its count in the row is added a second
+ * later, with every other hit of that second in one batch, on the managed scheduler, so that a hit
+ * never waits for a write and many hits do not become many writes. An expired entry is a
  * miss and is deleted when found; the others are purged on a write at most once a minute, so no
  * timer is needed and a server that stores nothing purges nothing. A cache whose database fails
  * answers misses and stores nothing: the node then calls its model, as it would without a cache.
@@ -46,11 +48,14 @@ public class DatabaseResponseCache implements ResponseCache {
 
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
+    /** Hits are written at most this often: under many hits, one batch instead of a write per hit. */
+    static final Duration HIT_WRITE_DELAY = Duration.ofSeconds(1);
+
     @Resource(lookup = "jdbc/orchestrator-direct")
     DataSource dataSource;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService managedExecutor;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
 
     private volatile CacheTable table;
     private Clock clock = Clock.systemUTC();
@@ -62,7 +67,7 @@ public class DatabaseResponseCache implements ResponseCache {
     private final AtomicBoolean writingHits = new AtomicBoolean();
     private final AtomicLong lastPurgeMillis = new AtomicLong(Long.MIN_VALUE);
 
-    /** For the tests: a cache on the given database with the given clock; hit counts written by the executor. */
+    /** For the tests: a cache on the given database with the given clock; hit counts written by the executor's tasks. */
     static DatabaseResponseCache of(CacheTable table, Clock clock, Executor hitWriter) {
         DatabaseResponseCache cache = new DatabaseResponseCache();
         cache.table = table;
@@ -73,7 +78,7 @@ public class DatabaseResponseCache implements ResponseCache {
 
     void onSchemaReady(@Observes SchemaReady ready) {
         table = new CacheTable(dataSource, SqlDialect.of(ready.databaseProduct()));
-        hitWriter = managedExecutor;
+        hitWriter = task -> scheduler.schedule(task, HIT_WRITE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -115,11 +120,12 @@ public class DatabaseResponseCache implements ResponseCache {
             return;
         }
         Instant now = clock.instant();
+        Scope where = scope != null ? scope : new Scope(null, null);
         try {
             table().store(
                             key,
                             new CacheTable.Entry(
-                                    scope, connectionId, model, answer, bytes(answer), now, now.plus(timeToLive)));
+                                    where, connectionId, model, answer, bytes(answer), now, now.plus(timeToLive)));
             purgeIfDue(now);
         } catch (SQLException failed) {
             LOG.log(Level.WARNING, "The response cache could not store an answer: " + failed.getMessage());

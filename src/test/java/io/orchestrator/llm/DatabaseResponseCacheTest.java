@@ -119,6 +119,12 @@ class DatabaseResponseCacheTest {
     }
 
     @Test
+    void anAnswerWithoutScopeOrTextIsStillKept() {
+        cache.store(key(0), null, "conn-1", "m", new CachedAnswer(null, "length", 5, 0, null), Duration.ofHours(1));
+        assertEquals(Optional.of(new CachedAnswer("", "length", 5, 0, null)), cache.find(key(0)));
+    }
+
+    @Test
     void aTimeToLiveOfZeroStoresNothing() {
         cache.store(key(0), SCOPE, "conn-1", "m", ANSWER, Duration.ZERO);
         assertEquals(0, rows("SELECT COUNT(*) FROM llm_cache"));
