@@ -77,8 +77,9 @@ public class DatabaseResponseCache implements ResponseCache {
     }
 
     void onSchemaReady(@Observes SchemaReady ready) {
-        table = new CacheTable(dataSource, SqlDialect.of(ready.databaseProduct()));
         hitWriter = task -> scheduler.schedule(task, HIT_WRITE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        // Last: the volatile write of the table publishes the writer to the threads that read the table.
+        table = new CacheTable(dataSource, SqlDialect.of(ready.databaseProduct()));
     }
 
     @Override
