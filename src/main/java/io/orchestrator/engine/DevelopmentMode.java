@@ -139,8 +139,11 @@ public class DevelopmentMode {
         try {
             NodeOutcome outcome = type.execute(call);
             answer.add("success", true).add("output", outcome.output()).add("route", outcome.route());
-            if (outcome.waits()) {
+            if (outcome.wakeAt() != null) {
                 answer.add("wait_until", outcome.wakeAt().toString());
+            }
+            if (outcome.awaitsAnswer()) {
+                answer.add("awaits_answer", true);
             }
             return outcome;
         } catch (NodeFailure failure) {

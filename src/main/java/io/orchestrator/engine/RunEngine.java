@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -72,6 +74,7 @@ public class RunEngine {
     private AttemptRunner attempts;
     private RunDecisions decisions;
     private RunStart starts;
+    private RunInterventions interventions;
     private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
 
     @PostConstruct
@@ -82,6 +85,9 @@ public class RunEngine {
         decisions = new RunDecisions(
                 key -> types.find(key).map(NodeType::takesInputsByName).orElse(false));
         starts = new RunStart(decisions);
+        interventions = new RunInterventions(
+                decisions,
+                key -> types.find(key).map(NodeType::regeneratesWithFeedback).orElse(false));
     }
 
     /**
@@ -155,13 +161,40 @@ public class RunEngine {
         decideAndGoOn(run, state -> decisions.timedOut(state, Instant.now()));
     }
 
-    private void decideAndGoOn(LiveRun run, Function<RunState, List<Effect>> decision) {
+    RunInterventions interventions() {
+        return interventions;
+    }
+
+    /** Reads the run's state under its monitor. */
+    <T> T read(LiveRun run, Function<RunState, T> reading) {
+        synchronized (run) {
+            return reading.apply(run.state);
+        }
+    }
+
+    /**
+     * Decides and goes on; the stage completes once what the decision recorded is durable, with
+     * whether it changed anything (false: the fact no longer applied).
+     */
+    CompletionStage<Boolean> decide(LiveRun run, Function<RunState, List<Effect>> decision) {
+        CompletableFuture<Boolean> durable = new CompletableFuture<>();
         List<Attempt> next;
         synchronized (run) {
-            next = perform(run, decision.apply(run.state));
+            List<Effect> effects = decision.apply(run.state);
+            next = perform(run, effects);
+            if (effects.isEmpty()) {
+                durable.complete(false);
+            } else {
+                afterWrite(run, () -> durable.complete(true));
+            }
         }
         write(run);
         next.forEach(attempt -> startChain(run, attempt));
+        return durable;
+    }
+
+    private void decideAndGoOn(LiveRun run, Function<RunState, List<Effect>> decision) {
+        decide(run, decision);
     }
 
     private void startChain(LiveRun run, Attempt attempt) {
@@ -282,8 +315,9 @@ public class RunEngine {
 
     private void leaveMemoryWhileWaiting(LiveRun run) {
         synchronized (run) {
-            // Held no longer: a wake-up loads it from the database again.
-            if (run.state.status() == RunStatus.WAITING) {
+            // Held no longer: a wake-up, an answer or a resume loads it from the database again.
+            RunStatus status = run.state.status();
+            if (status == RunStatus.WAITING || (status == RunStatus.PAUSED && run.state.running() == 0)) {
                 live.remove(run.id(), run);
                 deadlines.cancel(run);
             }

@@ -32,6 +32,26 @@ final class SocketMessages {
                 .toString();
     }
 
+    /** The same with the details of a refused request (the fields of a bad answer). */
+    static String error(ErrorCode code, String message, JsonObject details) {
+        return JSON.createObjectBuilder()
+                .add("type", "error")
+                .add("error", message)
+                .add("code", code.name())
+                .add("details", details == null ? JsonValue.EMPTY_JSON_OBJECT : details)
+                .build()
+                .toString();
+    }
+
+    /** A client's request done: what it asked ({@code request}) and where the run stands now. */
+    static String acknowledged(String request, JsonObject result) {
+        return JSON.createObjectBuilder(result)
+                .add("type", "ack")
+                .add("request", request)
+                .build()
+                .toString();
+    }
+
     /** The state of a workflow that has no run to tell about. */
     static JsonObject idleState(String workflowId) {
         return JSON.createObjectBuilder()
