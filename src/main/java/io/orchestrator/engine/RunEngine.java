@@ -143,22 +143,22 @@ public class RunEngine {
 
     /** A waiting node's time came; see {@link RunDecisions#woke}. */
     public void wake(LiveRun run, String nodeId, int attempt) {
-        decideAndGoOn(run, state -> decisions.woke(state, nodeId, attempt, Instant.now()));
+        decide(run, state -> decisions.woke(state, nodeId, attempt, Instant.now()));
     }
 
     /** A failed node's backoff is over; see {@link RunDecisions#retryDue}. */
     public void retry(LiveRun run, String nodeId, int attempt) {
-        decideAndGoOn(run, state -> decisions.retryDue(state, nodeId, attempt, Instant.now()));
+        decide(run, state -> decisions.retryDue(state, nodeId, attempt, Instant.now()));
     }
 
     /** Revokes a run: running nodes are interrupted, nothing further starts. */
     public RunStatus stop(LiveRun run) {
-        decideAndGoOn(run, state -> decisions.stopAsked(state, Instant.now()));
+        decide(run, state -> decisions.stopAsked(state, Instant.now()));
         return run.status();
     }
 
     private void timeOut(LiveRun run) {
-        decideAndGoOn(run, state -> decisions.timedOut(state, Instant.now()));
+        decide(run, state -> decisions.timedOut(state, Instant.now()));
     }
 
     RunInterventions interventions() {
@@ -191,10 +191,6 @@ public class RunEngine {
         write(run);
         next.forEach(attempt -> startChain(run, attempt));
         return durable;
-    }
-
-    private void decideAndGoOn(LiveRun run, Function<RunState, List<Effect>> decision) {
-        decide(run, decision);
     }
 
     private void startChain(LiveRun run, Attempt attempt) {

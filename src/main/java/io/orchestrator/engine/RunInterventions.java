@@ -58,12 +58,15 @@ final class RunInterventions {
      * A person asked for new candidates: the waiting attempt is answered (its output says so, it
      * takes no route), the nearest upstream node that takes feedback runs again as a new attempt with
      * it, the nodes between run again after it, and the waiting node asks again with what they give.
+     * Not while the run is paused by hand.
      */
     List<Effect> regenerate(RunState run, String nodeId, int attempt, JsonValue output, String feedback, Instant now) {
         List<Effect> out = new ArrayList<>();
         Optional<StepRow> step = waiting(run, nodeId).filter(waiting -> waiting.attempt() == attempt);
         Optional<Node> source = regenerationSource(run, nodeId);
-        if (step.isEmpty() || source.isEmpty()) {
+        // Paused by hand, the new attempt could not start, and a run that leaves memory would
+        // forget the feedback: the person resumes first.
+        if (step.isEmpty() || source.isEmpty() || run.pausedByHand()) {
             return out;
         }
         decisions.goesOn(run, now, out);

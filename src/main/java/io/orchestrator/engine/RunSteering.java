@@ -88,6 +88,11 @@ public class RunSteering {
         HumanAnswer checked = answers.check(JsonText.parse(step.output()).asJsonObject(), body);
         CompletionStage<Boolean> done;
         if (checked.regenerates()) {
+            if (engine.read(run, RunState::pausedByHand)) {
+                throw ApiException.conflict(
+                        "Run " + runId + " is PAUSED: resume it before asking for new candidates.",
+                        details(row, nodeId));
+            }
             if (engine.read(run, state -> engine.interventions().regenerationSource(state, nodeId))
                     .isEmpty()) {
                 throw ApiException.validation(

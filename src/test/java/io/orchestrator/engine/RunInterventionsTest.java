@@ -212,6 +212,17 @@ class RunInterventionsTest {
     }
 
     @Test
+    void aRegenerateWhilePausedChangesNothingTheRunIsResumedFirst() {
+        RunState run =
+                state(new TestGraph().node("Gen", "gen").node("Ask", "human").edge("Gen", "Ask"));
+        asks(run, finishTo(run, started(run, "Gen"), "{\"candidates\":[\"one\"]}", "Ask"), null);
+        interventions.pauseAsked(run, T0);
+
+        assertEquals(List.of(), interventions.regenerate(run, idOf("Ask"), 1, ANSWER, "more", T0));
+        assertTrue(RunInterventions.waiting(run, idOf("Ask")).isPresent(), "it still waits");
+    }
+
+    @Test
     void aPauseLetsTheNodeUnderWayFinishAndStartsNothingNewUntilResumed() {
         RunState run = state(new TestGraph().node("A", "t").node("B", "t").edge("A", "B"));
         Attempt a = started(run, "A");
