@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -84,10 +85,10 @@ public class RunEngine {
         attempts = new AttemptRunner(expressions, workers.timer(), config.nodeTimeoutMs());
         decisions = new RunDecisions(
                 key -> types.find(key).map(NodeType::takesInputsByName).orElse(false));
-        starts = new RunStart(decisions);
-        interventions = new RunInterventions(
-                decisions,
-                key -> types.find(key).map(NodeType::regeneratesWithFeedback).orElse(false));
+        Predicate<String> regenerates =
+                key -> types.find(key).map(NodeType::regeneratesWithFeedback).orElse(false);
+        starts = new RunStart(decisions, regenerates);
+        interventions = new RunInterventions(decisions, regenerates);
     }
 
     /**

@@ -33,7 +33,7 @@ class RunInterventionsTest {
             JsonText.parse("{\"action\":\"select\",\"text\":\"a\"}").asJsonObject();
 
     private final RunDecisions decisions = new RunDecisions(key -> false);
-    private final RunStart starts = new RunStart(decisions);
+    private final RunStart starts = new RunStart(decisions, "gen"::equals);
     private final RunInterventions interventions = new RunInterventions(decisions, "gen"::equals);
 
     @Test
@@ -198,6 +198,24 @@ class RunInterventionsTest {
         List<String> done =
                 describe(interventions.answered(run, idOf("Ask"), 2, ANSWER, Routes.DEFAULT, T0.plusSeconds(20)));
         assertTrue(done.contains("execute:After#1"), done.toString());
+    }
+
+    @Test
+    void aRegenerateCutShortByACrashRunsTheNodeAgainWithTheFeedback() {
+        RunState run =
+                state(new TestGraph().node("Gen", "gen").node("Ask", "human").edge("Gen", "Ask"));
+        StepRow regenerated = StepRow.running(
+                        new StepRow.Identity("run-1", idOf("Ask"), "Ask", "human", 1, 2), "{}", T0)
+                .withSuccess(null, "{\"action\":\"regenerate\",\"feedback\":\"shorter\"}", T0);
+        // Gen's first attempt succeeded; its second, asked for by the regenerate, was running at the crash.
+        StepRow genAgain = StepRow.running(new StepRow.Identity("run-1", idOf("Gen"), "Gen", "gen", 2, 3), "{}", T0);
+
+        List<Effect> effects = starts.start(
+                run, List.of(node(run, "Gen")), Map.of(idOf("Gen"), genAgain, idOf("Ask"), regenerated), Set.of(), T0);
+
+        Attempt third = executed(effects).get(0);
+        assertEquals(3, third.number());
+        assertEquals("shorter", third.feedback());
     }
 
     @Test
