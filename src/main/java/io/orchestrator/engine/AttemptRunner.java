@@ -46,18 +46,18 @@ final class AttemptRunner {
         }
         long timeoutMs = node.settings().timeoutMs() != null ? node.settings().timeoutMs() : defaultTimeoutMs;
         AttemptCall call = new AttemptCall(
-                        run.workflowId(),
-                        run.id(),
-                        node,
-                        attempt.number(),
-                        attempt.input(),
-                        node.formValues(),
-                        scope(run, attempt),
-                        run.state.session(),
-                        expressions,
-                        type.get().form(),
-                        timeoutMs)
-                .withFeedback(attempt.feedback());
+                run.workflowId(),
+                run.id(),
+                node,
+                attempt.number(),
+                attempt.input(),
+                node.formValues(),
+                scope(run, attempt),
+                run.state.session(),
+                expressions,
+                type.get().form(),
+                timeoutMs);
+        call.withFeedback(attempt.feedback());
         Thread current = Thread.currentThread();
         // Begun but handed to a worker that got to it only after the run ended (failed, stopped): it
         // must not run. Checked under the same lock as the registration, so that a stop either sees
