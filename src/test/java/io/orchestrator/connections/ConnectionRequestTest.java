@@ -125,4 +125,20 @@ class ConnectionRequestTest {
                 details.getJsonObject("headers").keySet());
         ConnectionRequest.read(object("{'name': 'n', 'kind': 'http', 'headers': {'Authorization': 'Token t'}}"), false);
     }
+
+    @Test
+    void connectionSettingsNeverPrintTheirSecret() {
+        ConnectionSettings settings = new ConnectionSettings(
+                "id",
+                "CRM",
+                ConnectionKind.HTTP,
+                null,
+                "tok-secret",
+                object("{}"),
+                jakarta.json.JsonValue.EMPTY_JSON_ARRAY,
+                object("{}"),
+                object("{}"),
+                "default");
+        org.junit.jupiter.api.Assertions.assertFalse(settings.toString().contains("tok-secret"), settings::toString);
+    }
 }
