@@ -2,7 +2,9 @@ package io.orchestrator.engine;
 
 import io.orchestrator.nodes.NodeType;
 import io.orchestrator.nodes.NodeTypeRegistry;
+import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
+import io.orchestrator.nodes.form.FormField;
 import io.orchestrator.nodes.form.SecretValues;
 import io.orchestrator.platform.JsonText;
 import io.orchestrator.platform.Jsonp;
@@ -89,16 +91,28 @@ public class SecretsAtRest {
         return update(connection, "UPDATE workflow_node SET form_values = ? WHERE id = ?", changed);
     }
 
-    /** Run graphs keep each node's form values as the node had them; the type of each is in the graph. */
+    /**
+     * Run graphs keep each node's form values as the node had them; the type of each is in the graph.
+     * Only graphs with a secret field not in the sealed format are read: a graph was stored either
+     * before secrets were sealed (all in clear) or after (all sealed), so the others need no look.
+     */
     private int sealGraphs(Connection connection, Map<String, Form> forms) throws SQLException {
-        String mentionsAType =
-                forms.keySet().stream().map(key -> "graph LIKE ?").collect(Collectors.joining(" OR "));
+        List<String> fields = forms.values().stream()
+                .flatMap(form -> form.fields().stream())
+                .filter(field -> field.type() == FieldType.SECRET)
+                .map(FormField::name)
+                .distinct()
+                .toList();
+        String holdsAClearSecret = fields.stream()
+                .map(field -> "(graph LIKE ? AND graph NOT LIKE ?)")
+                .collect(Collectors.joining(" OR "));
         List<String[]> changed = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT workflow_id, version, graph FROM workflow_snapshot WHERE " + mentionsAType)) {
+                "SELECT workflow_id, version, graph FROM workflow_snapshot WHERE " + holdsAClearSecret)) {
             int i = 1;
-            for (String key : forms.keySet()) {
-                select.setString(i++, "%\"type\":\"" + key + "\"%");
+            for (String field : fields) {
+                select.setString(i++, "%\"" + field + "\":\"%");
+                select.setString(i++, "%\"" + field + "\":\"enc:v1:%");
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
