@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
@@ -101,14 +101,15 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   } = useLiveRun(workflowId, setMessage);
 
   // A wait the socket did not report (the page opened after it, on a server that does not sync it) is read
-  // from the run's stored steps.
-  const waitingCount = Object.keys(waiting).length;
+  // from the run's stored steps, when the run comes to wait; not when a person's answer just ended a wait
+  // (the step may still read WAITING for a moment).
+  const knowsWaits = useEffectEvent(() => Object.keys(waiting).length > 0);
   useEffect(() => {
-    if (run.status !== 'WAITING' || !run.taskId || waitingCount > 0) return;
+    if (run.status !== 'WAITING' || !run.taskId || knowsWaits()) return;
     call<{ node_executions: WaitingStep[] }>('GET', `runs/${run.taskId}/`)
       .then((detail) => waitsFound(waitsOfRun(detail.node_executions)))
       .catch(() => undefined);
-  }, [run.status, run.taskId, waitingCount, runChanges, waitsFound]);
+  }, [run.status, run.taskId, runChanges, waitsFound]);
 
   /** Puts a canvas the server answered on the screen, replacing what was there. */
   const show = useCallback(
