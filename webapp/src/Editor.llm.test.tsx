@@ -259,4 +259,23 @@ describe('the editor with llm and human-input nodes', () => {
         .map((call) => call.path),
     ).toEqual(['workflow/wf1/export/?format=yaml', 'workflow/wf1/export/?format=json']);
   });
+
+  it("shows an opened run's tokens and cost, as GET runs/{id}/ sums them", async () => {
+    const summary = {
+      task_id: 'r9',
+      status: 'SUCCESS',
+      trigger: 'manual',
+      created_at: '2026-12-06T10:00:00Z',
+      duration_ms: 900,
+      parent_run_id: null,
+    };
+    await open({
+      'GET runs/?workflow_id=wf1&limit=50': () => json({ runs: [summary] }),
+      'GET runs/r9/': () => json({ ...summary, tokens: 300, cost_usd: 0.01, node_executions: [] }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /SUCCESS/ }));
+    await waitFor(() =>
+      expect(screen.getByText(/Viewing run/).textContent).toContain('(SUCCESS) · 300 tokens · $0.01'),
+    );
+  });
 });

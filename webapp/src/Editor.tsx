@@ -40,7 +40,7 @@ import { WorkflowNodeView } from './WorkflowNodeView';
 import { Palette } from './Palette';
 import { NodePanel } from './NodePanel';
 import { Inspector } from './Inspector';
-import { RunsPanel, type RunDetail } from './RunsPanel';
+import { RunsPanel, usageOf, type RunDetail } from './RunsPanel';
 import { RunInputs, type DeclaredInput } from './RunInputs';
 import { useLiveRun } from './useLiveRun';
 import { useFailure } from './useFailure';
@@ -498,7 +498,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         )}
         {openRun && (
           <p className="banner viewing">
-            Viewing run {openRun.task_id.slice(0, 8)}… ({openRun.status})
+            Viewing run {openRun.task_id.slice(0, 8)}… ({openRun.status}){usageOf(openRun) && ` · ${usageOf(openRun)}`}
             <button onClick={() => setOpenRun(null)}>Back to live</button>
           </p>
         )}

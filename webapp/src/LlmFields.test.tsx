@@ -126,6 +126,14 @@ describe("the llm node's panel", () => {
     expect(chips()).toEqual(['Tone', 'Audience']);
     fireEvent.click(screen.getByRole('button', { name: 'Remove Tone' }));
     expect(chips()).toEqual(['Audience']);
+    // Back to what was saved: nothing is left unsaved.
+    fireEvent.change(screen.getByLabelText('Search blocks'), { target: { value: '' } });
+    fireEvent.click(await screen.findByRole('button', { name: '+ Tone' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Audience' }));
+    expect(chips()).toEqual(['Tone']);
+    expect(screen.queryByTestId('panel-unsaved')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Tone' }));
+    fireEvent.click(screen.getByRole('button', { name: '+ Audience' }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(calls.callsTo('PATCH')).toHaveLength(1));

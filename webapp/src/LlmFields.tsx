@@ -133,7 +133,8 @@ export function BlockChips({ value, onChange, label }: FieldEditorProps) {
   const fail = useCallback((failed: unknown) => setError(describe(failed)), []);
   useLatestAnswer(ask, show, fail);
 
-  const write = (next: string[]) => onChange(next.length ? JSON.stringify(next) : '');
+  // Written as the panel writes a loaded list (an empty one too): adding and removing a chip leaves nothing unsaved.
+  const write = (next: string[]) => onChange(JSON.stringify(next, null, 2));
 
   return (
     <div className="block-chips" role="group" aria-label={label}>
