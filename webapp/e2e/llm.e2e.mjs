@@ -99,8 +99,8 @@ try {
   const picker = page.locator('.models-editor');
   for (const [index, model] of models.entries()) {
     await picker.getByRole('button', { name: 'Add model' }).click();
-    await picker.getByLabel(`Connection ${index + 1}`).selectOption({ label: connectionName });
-    await picker.getByLabel(`Model ${index + 1}`).selectOption(model);
+    await picker.getByLabel(`Connection ${index + 1}`, { exact: true }).selectOption({ label: connectionName });
+    await picker.getByLabel(`Model ${index + 1}`, { exact: true }).selectOption(model);
   }
   const perModel = page.getByLabel('Node settings').getByLabel(startingWith('Candidates per model'));
   if (await perModel.count()) await perModel.first().fill('1');
