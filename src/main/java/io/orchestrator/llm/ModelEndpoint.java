@@ -15,6 +15,7 @@ import java.util.Map;
 public record ModelEndpoint(String name, String baseUrl, String secret, Map<String, String> headers) {
 
     private static final String MASK = "********";
+    private static final int MIN_MASKED_LENGTH = 8;
 
     public ModelEndpoint {
         baseUrl = withoutTrailingSlash(baseUrl);
@@ -42,9 +43,12 @@ public record ModelEndpoint(String name, String baseUrl, String secret, Map<Stri
         return baseUrl + path;
     }
 
-    /** The text with the secret hidden, in case a server echoed it in an error. */
+    /**
+     * The text with the secret hidden, in case a server echoed it in an error. A secret too short
+     * to be a real key would be found inside ordinary words, and is left alone.
+     */
     public String masked(String text) {
-        return hasSecret() && text != null ? text.replace(secret, MASK) : text;
+        return hasSecret() && secret.length() >= MIN_MASKED_LENGTH && text != null ? text.replace(secret, MASK) : text;
     }
 
     private static String withoutTrailingSlash(String url) {
