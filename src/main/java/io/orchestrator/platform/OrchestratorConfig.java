@@ -2,6 +2,7 @@ package io.orchestrator.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,6 +50,19 @@ public class OrchestratorConfig {
     @ConfigProperty(name = "ORCHESTRATOR_NODE_TIMEOUT_MS", defaultValue = "300000")
     long nodeTimeoutMs;
 
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_SECRET_KEY")
+    Optional<String> secretKey;
+
+    /** Liberty's server.xml variables are config properties too: the data directory's default comes from there. */
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_DATA_DIR")
+    Optional<String> dataDirectory;
+
+    @Inject
+    @ConfigProperty(name = "server.output.dir")
+    Optional<String> serverOutputDirectory;
+
     public int httpPort() {
         return httpPort;
     }
@@ -95,5 +109,24 @@ public class OrchestratorConfig {
      */
     public Optional<String> httpAllow() {
         return httpAllow.map(String::trim).filter(list -> !list.isEmpty());
+    }
+
+    /**
+     * The key that seals stored secrets, as base64 of 32 bytes; empty means the key file in the data
+     * directory (security.SecretKeySource).
+     */
+    public Optional<String> secretKey() {
+        return secretKey.map(String::trim).filter(key -> !key.isEmpty());
+    }
+
+    /** Where the server keeps its files (the H2 database, the generated secret key). */
+    public Path dataDirectory() {
+        return dataDirectory
+                .map(String::trim)
+                .filter(dir -> !dir.isEmpty() && !dir.contains("${"))
+                .or(() -> serverOutputDirectory.map(dir -> dir + "/data"))
+                .map(Path::of)
+                .orElse(Path.of("data"))
+                .toAbsolutePath();
     }
 }

@@ -1,6 +1,7 @@
 package io.orchestrator.workflow;
 
 import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.LikePatterns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -122,7 +122,7 @@ public class WorkflowRepository {
     public List<String> namesStartingWith(String workflowId, String prefix) {
         return em.createNamedQuery("WorkflowNode.namesLike", String.class)
                 .setParameter("workflowId", workflowId)
-                .setParameter("prefix", escapeLike(prefix) + "%")
+                .setParameter("prefix", LikePatterns.escape(prefix) + "%")
                 .getResultList();
     }
 
@@ -176,14 +176,6 @@ public class WorkflowRepository {
     }
 
     private static String likePattern(String search) {
-        return "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%";
-    }
-
-    /**
-     * Escapes with '!' (the queries say {@code escape '!'}). Without an escape clause Hibernate
-     * doubles every backslash in a MariaDB pattern, so a backslash-escaped '%' or '_' matched nothing.
-     */
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return LikePatterns.containsIgnoringCase(search);
     }
 }

@@ -1,0 +1,18 @@
+-- Prompt blocks: reusable pieces of prompt text that templates insert by title ({{block:Title}}).
+-- Titles are compared exactly, as templates name them.
+-- Tags are kept as one comma-framed text (",intro,greeting,") so that a tag filter is one LIKE on
+-- the row; a folder path is slash-separated ("Common/Greetings"), empty at the root.
+
+CREATE TABLE prompt_block (
+    id          VARCHAR(36)   NOT NULL,
+    title       VARCHAR(200)  NOT NULL,
+    content     CLOB          NOT NULL,
+    tags        VARCHAR(4000) NOT NULL,
+    folder_path VARCHAR(500)  NOT NULL,
+    created_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    updated_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_prompt_block PRIMARY KEY (id),
+    CONSTRAINT uq_prompt_block_title UNIQUE (title)
+);
+
+CREATE INDEX idx_prompt_block_folder ON prompt_block (folder_path);

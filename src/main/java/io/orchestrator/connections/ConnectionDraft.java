@@ -1,0 +1,34 @@
+package io.orchestrator.connections;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+/**
+ * A connection's settings as a request gave them, validated, before they are stored.
+ *
+ * @param secret what to do with the stored secret
+ */
+public record ConnectionDraft(
+        String name,
+        ConnectionKind kind,
+        String baseUrl,
+        SecretChange secret,
+        JsonObject headers,
+        JsonArray models,
+        JsonObject prices,
+        JsonObject defaults) {
+
+    /** A request either keeps the stored secret (by sending the mask back), removes it, or sets a new one. */
+    public sealed interface SecretChange {
+        record Keep() implements SecretChange {}
+
+        record Remove() implements SecretChange {}
+
+        record Set(String clear) implements SecretChange {
+            @Override
+            public String toString() {
+                return "Set[********]";
+            }
+        }
+    }
+}
