@@ -7,13 +7,23 @@ import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** One candidate in the llm node's output. */
+/**
+ * One candidate in the llm node's output. Besides the documented fields it says under which
+ * {@code cache_key} it was looked up, so that development mode can answer {@code X-Cache-Key}.
+ */
 final class CandidateJson {
 
     private CandidateJson() {}
 
+    /** @param cacheKey the key the candidate was looked up under in the response cache, null when not used */
     static JsonObject of(
-            int index, String id, ModelChoice choice, ModelAnswer answer, BigDecimal cost, boolean cached) {
+            int index,
+            String id,
+            ModelChoice choice,
+            ModelAnswer answer,
+            BigDecimal cost,
+            boolean cached,
+            String cacheKey) {
         return JSON.createObjectBuilder()
                 .add("index", index)
                 .add("id", id)
@@ -28,6 +38,7 @@ final class CandidateJson {
                 .add("tokens_per_second", cached ? BigDecimal.ZERO : tokensPerSecond(answer))
                 .add("cost_usd", Prices.exact(cost))
                 .add("cached", cached)
+                .add("cache_key", cacheKey == null ? JsonValue.NULL : JSON.createValue(cacheKey))
                 .build();
     }
 

@@ -128,6 +128,11 @@ final class CandidateSource implements Candidates.Source {
         }
     }
 
+    /** The cache key the candidate was looked up under; null when the cache was not used. */
+    String cacheKey(Candidates.Ask ask) {
+        return cacheKeys.get(ask);
+    }
+
     /** A candidate's number in the node's plan: models in order, each with its candidates. */
     private int streamNumber(Candidates.Ask ask) {
         int perModel = settings.candidatesPerModel() == null ? 1 : settings.candidatesPerModel();

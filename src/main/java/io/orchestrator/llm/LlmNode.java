@@ -262,7 +262,7 @@ public class LlmNode implements NodeType {
                         (System.nanoTime() - start) / 1e9);
             }
         }
-        return NodeOutcome.of(output(call, answered, messages, found));
+        return NodeOutcome.of(output(call, answered, messages, found, source));
     }
 
     private List<ChatMessage> messages(LlmSettings settings, String feedback) throws NodeFailure {
@@ -308,7 +308,8 @@ public class LlmNode implements NodeType {
             NodeCall call,
             List<Candidates.Answered> answered,
             List<ChatMessage> messages,
-            Map<String, ConnectionSettings> found) {
+            Map<String, ConnectionSettings> found,
+            CandidateSource source) {
         String sent = ChatMessage.toJson(messages).toString();
         Instant now = Instant.now();
         JsonArrayBuilder candidates = JSON.createArrayBuilder();
@@ -324,7 +325,8 @@ public class LlmNode implements NodeType {
             BigDecimal cost =
                     Prices.cost(connection.prices(), choice.model(), answer.promptTokens(), answer.completionTokens());
             String id = UUID.randomUUID().toString();
-            candidates.add(CandidateJson.of(index, id, choice, answer, cost, candidate.cached()));
+            candidates.add(CandidateJson.of(
+                    index, id, choice, answer, cost, candidate.cached(), source.cacheKey(candidate.ask())));
             records.add(new LlmResponse(
                     id,
                     call.runId(),

@@ -233,6 +233,9 @@ class LlmNodeTest {
             JsonObject candidate = second.getJsonArray("candidates").getJsonObject(i);
             assertTrue(candidate.getBoolean("cached"));
             assertEquals(
+                    first.getJsonArray("candidates").getJsonObject(i).getString("cache_key"),
+                    candidate.getString("cache_key"));
+            assertEquals(
                     first.getJsonArray("candidates").getJsonObject(i).getString("text"), candidate.getString("text"));
         }
         assertEquals(60, cache.timesToLive.get(0).toSeconds());
@@ -247,6 +250,14 @@ class LlmNodeTest {
 
         assertEquals(2, server.requests("/v1/chat/completions").size());
         assertTrue(cache.entries.isEmpty());
+        assertEquals(
+                JsonValue.NULL,
+                node.execute(call(form))
+                        .output()
+                        .asJsonObject()
+                        .getJsonArray("candidates")
+                        .getJsonObject(0)
+                        .get("cache_key"));
     }
 
     @Test
