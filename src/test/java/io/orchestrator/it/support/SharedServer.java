@@ -25,6 +25,9 @@ public final class SharedServer {
                         .port(ServerProcess.port(0))
                         .freshMariaDb(DATABASE)
                         .env("ORCHESTRATOR_ADMIN_TOKEN", ADMIN_TOKEN)
+                        // Test model servers are called as localhost: 127.0.0.1 itself stays refused,
+                        // so that the address guard's refusal is still seen by the tests that expect it.
+                        .env("ORCHESTRATOR_HTTP_ALLOW", "localhost")
                         .build()
                         .start();
             } catch (RuntimeException failed) {
