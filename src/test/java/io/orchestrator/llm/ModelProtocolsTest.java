@@ -261,6 +261,34 @@ class ModelProtocolsTest {
     }
 
     @Test
+    void anAnswerThatIsNotWhatTheProtocolSaysIsAMalformedAnswer() throws IOException {
+        com.sun.net.httpserver.HttpServer garbling = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        garbling.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestURI().getPath().endsWith("/chat/completions")
+                    ? "<html>Bad Gateway</html>".getBytes()
+                    : "{\"choices\": []}".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        garbling.start();
+        try {
+            ModelEndpoint endpoint = new ModelEndpoint(
+                    "Garbling", "http://127.0.0.1:" + garbling.getAddress().getPort() + "/v1", null, Map.of());
+            ModelFailure html = assertThrows(
+                    ModelFailure.class, () -> protocols.openAi().generate(endpoint, request("m", false), pieces::add));
+            ModelFailure models =
+                    assertThrows(ModelFailure.class, () -> protocols.openAi().models(endpoint, Duration.ofSeconds(5)));
+
+            assertTrue(html.getMessage().contains("not a JSON object: <html>Bad Gateway</html>"), html.getMessage());
+            assertEquals("malformed answer: no data list of models", models.getMessage());
+        } finally {
+            garbling.stop(0);
+        }
+    }
+
+    @Test
     void anErrorBodyIsReadInEachProvidersShape() {
         assertEquals("bad key", ModelHttp.providerMessage("{\"error\":{\"message\":\"bad key\"}}"));
         assertEquals("busy", ModelHttp.providerMessage("{\"detail\":{\"msg\":\"busy\"}}"));
