@@ -101,12 +101,7 @@ public class BodyReader {
         if (body.length == 0) {
             return JsonValue.NULL;
         }
-        String text;
-        try {
-            text = strictUtf8().decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            throw ApiException.invalidRequest("The request body is not UTF-8 text");
-        }
+        String text = utf8Text(body);
         String start = text.stripLeading();
         if (declaredJson || start.startsWith("{") || start.startsWith("[")) {
             try {
@@ -118,6 +113,15 @@ public class BodyReader {
             }
         }
         return JSON.createValue(text);
+    }
+
+    /** The body as text, refused with a 400 when it is not UTF-8 (the decoder would turn such bytes into U+FFFD). */
+    public String utf8Text(byte[] body) {
+        try {
+            return strictUtf8().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw ApiException.invalidRequest("The request body is not UTF-8 text");
+        }
     }
 
     private JsonValue document(Reader text) throws NotJson {

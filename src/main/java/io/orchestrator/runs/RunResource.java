@@ -6,6 +6,7 @@ import io.orchestrator.engine.LiveRun;
 import io.orchestrator.engine.RunLauncher;
 import io.orchestrator.platform.RequestBody;
 import io.orchestrator.platform.Timestamps;
+import io.orchestrator.platform.yaml.ExportFormat;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -86,7 +87,7 @@ public class RunResource {
                 .add("exported_at", Timestamps.json(Instant.now()))
                 .build();
         return Response.ok(as.render(document), as.mediaType() + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + as.fileName(taskId) + "\"")
+                .header("Content-Disposition", "attachment; filename=\"" + as.fileName("run-" + taskId) + "\"")
                 .build();
     }
 

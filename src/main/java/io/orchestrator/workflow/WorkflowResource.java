@@ -2,10 +2,13 @@ package io.orchestrator.workflow;
 
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.RequestBody;
+import io.orchestrator.platform.yaml.ExportFormat;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -13,8 +16,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 
 /** {@code /api/workflow/}: workflows and their whole canvas. */
 @Path("workflow/")
@@ -32,6 +37,12 @@ public class WorkflowResource {
 
     @Inject
     CanvasReplacement replacement;
+
+    @Inject
+    WorkflowFiles files;
+
+    @Inject
+    WorkflowFileBody fileBody;
 
     /** A plain array, which the API's existing clients read; the total is in {@code X-Total-Count}. */
     @GET
@@ -93,5 +104,29 @@ public class WorkflowResource {
     @Path("{id}/canvas_data/")
     public JsonObject replaceCanvas(@PathParam("id") String id, JsonObject body) {
         return replacement.replace(id, RequestBody.of(body).json());
+    }
+
+    /** The workflow as a file to keep or share: {@code format=json} (the default) or {@code yaml}; no secrets. */
+    @GET
+    @Path("{id}/export/")
+    @Produces({MediaType.APPLICATION_JSON, "application/yaml"})
+    public Response export(@PathParam("id") String id, @QueryParam("format") String format) {
+        ExportFormat as = ExportFormat.named(format);
+        JsonObject document = files.export(id);
+        return Response.ok(as.render(document), as.mediaType() + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + as.fileName("workflow-" + id) + "\"")
+                .build();
+    }
+
+    /** A workflow file (JSON or YAML, this server's export or a WriteIt pipeline) as a new workflow. */
+    @POST
+    @Path("import/")
+    @Consumes(MediaType.WILDCARD)
+    public Response importFile(
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            InputStream body) {
+        JsonObject created = files.importDocument(fileBody.read(contentType, contentLength, body));
+        return Response.status(Response.Status.CREATED).entity(created).build();
     }
 }

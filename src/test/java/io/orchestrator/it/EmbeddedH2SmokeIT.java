@@ -64,7 +64,16 @@ class EmbeddedH2SmokeIT {
                     canvas.object().getJsonArray("nodes").getJsonObject(0).getString("node_type"));
 
             runsOnH2(api);
+            blocksOnH2(api);
         }
+    }
+
+    /** Prompt blocks on the development database: their table, and a search inside their large text column. */
+    private static void blocksOnH2(Api api) {
+        api.post("/api/blocks/", "{\"title\": \"H2 block\", \"content\": \"Speak PLAINLY\", \"tags\": \"a, b\"}")
+                .object(201);
+        Api.Response found = api.get("/api/blocks/?q=plainly&tag=b");
+        assertEquals(1, found.array(200).size(), found::toString);
     }
 
     /** The engine on the development database: a webhook run answered in-process, a run started through Quartz. */

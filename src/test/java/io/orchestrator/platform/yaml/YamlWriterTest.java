@@ -1,4 +1,4 @@
-package io.orchestrator.runs;
+package io.orchestrator.platform.yaml;
 
 import static io.orchestrator.testing.JsonLiterals.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,11 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class YamlTest {
+class YamlWriterTest {
 
     @Test
     void nestedObjectsAndListsAreIndentedBlocks() {
-        String yaml = Yaml.write(json("{'task_id': 'abc', 'status': 'SUCCESS', 'attempt': 2, 'ok': true,"
+        String yaml = YamlWriter.write(json("{'task_id': 'abc', 'status': 'SUCCESS', 'attempt': 2, 'ok': true,"
                 + " 'error': null, 'input': {'a': {'b': 1.5}}, 'tags': ['p', 'q'],"
                 + " 'node_executions': [{'node_id': 'n1', 'output': {'v': 1}}, {'node_id': 'n2', 'output': {}}],"
                 + " 'matrix': [[1, 2], []], 'empty': []}"));
@@ -54,20 +54,20 @@ class YamlTest {
                 "!tag", "%dir", "@at", "`tick`", "a,b", "?", "|", ">", ""
             })
     void stringsAParserCouldReadOtherwiseAreQuoted(String text) {
-        assertEquals("\"" + text + "\"\n", Yaml.write(Jsonp.JSON.createValue(text)));
+        assertEquals("\"" + text + "\"\n", YamlWriter.write(Jsonp.JSON.createValue(text)));
     }
 
     @ParameterizedTest(name = "{0} stays plain")
     @CsvSource({"SUCCESS", "node_id", "HTTP Request", "webhook", "a.b/c-d", "Transform 2"})
     void plainWordsStayPlain(String text) {
-        assertEquals(text + "\n", Yaml.write(Jsonp.JSON.createValue(text)));
+        assertEquals(text + "\n", YamlWriter.write(Jsonp.JSON.createValue(text)));
     }
 
     @Test
     void quotedStringsUseJsonEscapes() {
         assertEquals(
                 "\"say \\\"hi\\\" \\\\ \\t \\r\\n \\u0007 \\u009f é ✓\"\n",
-                Yaml.write(Jsonp.JSON.createValue("say \"hi\" \\ \t \r\n \u0007 \u009f é ✓")));
+                YamlWriter.write(Jsonp.JSON.createValue("say \"hi\" \\ \t \r\n \u0007 \u009f é ✓")));
     }
 
     @Test
@@ -90,26 +90,26 @@ class YamlTest {
                   - |-
                     x
                     y
-                """, Yaml.write(texts));
+                """, YamlWriter.write(texts));
     }
 
     @Test
     void multiLineTextThatABlockCannotHoldExactlyIsQuoted() {
-        assertEquals("k: \"  indented\\nsecond\"\n", Yaml.write(json("{'k': '  indented\\nsecond'}")));
-        assertEquals("k: \"\\nstarts with a break\"\n", Yaml.write(json("{'k': '\\nstarts with a break'}")));
-        assertEquals("k: \"windows\\r\\nline\"\n", Yaml.write(json("{'k': 'windows\\r\\nline'}")));
+        assertEquals("k: \"  indented\\nsecond\"\n", YamlWriter.write(json("{'k': '  indented\\nsecond'}")));
+        assertEquals("k: \"\\nstarts with a break\"\n", YamlWriter.write(json("{'k': '\\nstarts with a break'}")));
+        assertEquals("k: \"windows\\r\\nline\"\n", YamlWriter.write(json("{'k': 'windows\\r\\nline'}")));
     }
 
     @Test
     void keysAreQuotedLikeValues() {
-        assertEquals("\"1\": a\n\"a: b\": b\n\"\": c\n", Yaml.write(json("{'1': 'a', 'a: b': 'b', '': 'c'}")));
+        assertEquals("\"1\": a\n\"a: b\": b\n\"\": c\n", YamlWriter.write(json("{'1': 'a', 'a: b': 'b', '': 'c'}")));
     }
 
     @Test
     void aScalarOrEmptyDocumentIsOneLine() {
-        assertEquals("{}\n", Yaml.write(JsonValue.EMPTY_JSON_OBJECT));
-        assertEquals("[]\n", Yaml.write(JsonValue.EMPTY_JSON_ARRAY));
-        assertEquals("null\n", Yaml.write(JsonValue.NULL));
-        assertEquals("42\n", Yaml.write(Jsonp.JSON.createValue(42)));
+        assertEquals("{}\n", YamlWriter.write(JsonValue.EMPTY_JSON_OBJECT));
+        assertEquals("[]\n", YamlWriter.write(JsonValue.EMPTY_JSON_ARRAY));
+        assertEquals("null\n", YamlWriter.write(JsonValue.NULL));
+        assertEquals("42\n", YamlWriter.write(Jsonp.JSON.createValue(42)));
     }
 }

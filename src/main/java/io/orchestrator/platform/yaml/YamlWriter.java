@@ -1,4 +1,4 @@
-package io.orchestrator.runs;
+package io.orchestrator.platform.yaml;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
  * Writes a JSON value as block-style YAML, for exports people read. Every JSON document has
  * exactly one reading here: strings that a YAML parser could take for something else (numbers,
  * booleans, dates, nulls, anything with punctuation) are double-quoted, with JSON's escapes, which
- * YAML shares; multi-line text is written as a literal block when that keeps it exact. Written here
- * because a run export is the only YAML the server produces, and it needs no parser.
+ * YAML shares; multi-line text is written as a literal block when that keeps it exact, so that
+ * {@link YamlReader} reads every export back to the same JSON. Hand-written rather than a YAML
+ * library's dumper, whose output quotes and folds differently across settings and versions.
  */
-final class Yaml {
+public final class YamlWriter {
 
     /** Words YAML 1.1 or 1.2 read as booleans or null when left plain. */
     private static final Set<String> RESERVED =
@@ -25,9 +26,9 @@ final class Yaml {
     /** Starts with a letter, holds only letters, digits and a few harmless signs, ends with no space. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_](?:[A-Za-z0-9_./ -]*[A-Za-z0-9_./-])?");
 
-    private Yaml() {}
+    private YamlWriter() {}
 
-    static String write(JsonValue value) {
+    public static String write(JsonValue value) {
         StringBuilder out = new StringBuilder();
         if (value instanceof JsonObject object && !object.isEmpty()) {
             entries(object, 0, false, out);

@@ -1,4 +1,4 @@
-package io.orchestrator.runs;
+package io.orchestrator.platform.yaml;
 
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.ErrorCode;
@@ -12,8 +12,8 @@ import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
 
-/** The formats a run export comes in: a file to keep or read, so both are indented. */
-enum ExportFormat {
+/** The formats an export (a run, a workflow) comes in: a file to keep or read, so both are indented. */
+public enum ExportFormat {
     JSON("json", "application/json"),
     YAML("yaml", "application/yaml");
 
@@ -29,7 +29,7 @@ enum ExportFormat {
     }
 
     /** The {@code format} query parameter; JSON when it is left out. */
-    static ExportFormat named(String name) {
+    public static ExportFormat named(String name) {
         if (name == null || name.isBlank()) {
             return JSON;
         }
@@ -46,17 +46,18 @@ enum ExportFormat {
                         .toJson());
     }
 
-    String mediaType() {
+    public String mediaType() {
         return mediaType;
     }
 
-    String fileName(String runId) {
-        return "run-" + runId + "." + extension;
+    /** A file name for the export of what {@code base} names ({@code run-<id>}, ...). */
+    public String fileName(String base) {
+        return base + "." + extension;
     }
 
-    String render(JsonObject document) {
+    public String render(JsonObject document) {
         if (this == YAML) {
-            return Yaml.write(document);
+            return YamlWriter.write(document);
         }
         StringWriter text = new StringWriter();
         try (JsonWriter writer = PRETTY.createWriter(text)) {
