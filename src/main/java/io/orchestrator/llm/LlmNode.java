@@ -54,9 +54,11 @@ public class LlmNode implements NodeType {
             FormField.of("models", FieldType.LIST)
                     .required()
                     .help("The models to ask, in order: a connection's id and one of its models.")
+                    // Not required item by item: a node may be saved before its connection is chosen
+                    // (an imported WriteIt pipeline's models have none); a run refuses an incomplete entry.
                     .items(
-                            FormField.of("connection", FieldType.TEXT).required(),
-                            FormField.of("model", FieldType.TEXT).required()),
+                            FormField.of("connection", FieldType.TEXT).help("The connection's id."),
+                            FormField.of("model", FieldType.TEXT)),
             FormField.of("candidates_per_model", FieldType.INTEGER)
                     .range(1, LlmSettings.MAX_CANDIDATES_PER_MODEL)
                     .help("Empty: the first model that answers gives the one candidate (fallback)."

@@ -280,6 +280,17 @@ class LlmNodeTest {
     }
 
     @Test
+    void aModelWithoutItsConnectionMayBeSavedButNotRun() {
+        String form = "{'models': [{'connection': null, 'model': 'gpt-4o'}], 'prompt': 'x'}";
+        FieldErrors errors = io.orchestrator.nodes.form.FormValidator.validate(node.form(), JsonLiterals.object(form));
+        node.checkValues(JsonLiterals.object(form), errors);
+
+        assertTrue(errors.isEmpty(), errors.toJson()::toString);
+        NodeFailure refused = assertThrows(NodeFailure.class, () -> node.execute(call(form)));
+        assertTrue(refused.getMessage().contains("models[0]"), refused.getMessage());
+    }
+
+    @Test
     void anEmptyPromptOrNoModelFailsAsValidation() {
         NodeFailure empty = assertThrows(
                 NodeFailure.class,
