@@ -240,7 +240,8 @@ public class LlmNode implements NodeType {
                 messages,
                 found,
                 protocols,
-                settings.cache() ? cache : null,
+                // A regenerate asks for new answers: the cache would give the same ones back.
+                settings.cache() && call.feedback() == null ? cache : null,
                 new ResponseCache.Scope(workspace, call.workflowId()),
                 settings.stream()
                         ? (candidate, model) ->

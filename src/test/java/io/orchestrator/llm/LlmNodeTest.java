@@ -243,6 +243,19 @@ class LlmNodeTest {
     }
 
     @Test
+    void aRegenerateAsksTheModelAgainEvenWithTheCacheOn() throws NodeFailure {
+        String form = "{'models': [{'connection': 'oa', 'model': 'fake-small'}], 'prompt': 'Regenerate me'}";
+        JsonObject first = node.execute(call(form)).output().asJsonObject();
+
+        JsonObject again =
+                node.execute(new WithFeedback(call(form), "")).output().asJsonObject();
+
+        assertEquals(2, server.requests("/v1/chat/completions").size());
+        assertFalse(again.getJsonArray("candidates").getJsonObject(0).getBoolean("cached"));
+        assertFalse(first.getString("text").equals(again.getString("text")));
+    }
+
+    @Test
     void withTheCacheOffTheModelIsAskedAgain() throws NodeFailure {
         String form = "{'models': [{'connection': 'oa', 'model': 'fake-small'}], 'prompt': 'Q', 'cache': false}";
         node.execute(call(form));
