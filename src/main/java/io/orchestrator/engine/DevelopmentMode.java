@@ -29,7 +29,9 @@ import java.util.UUID;
  * Development mode: one node, run on the request's thread with the given form values and input,
  * its input and output kept on the node. A session id carries variables and cookies from one call
  * to the next. The node's own failure is an answer with {@code success: false}, not an HTTP error;
- * bad requests still are.
+ * bad requests still are. A node that may answer from the response cache says in its output's
+ * candidates whether it did ({@code cached}, {@code cache_key}), and the answer carries that as
+ * {@code X-Cache} and {@code X-Cache-Key} headers ({@link CacheHeaders}).
  *
  * <p>The workflow is read in one transaction and the result written in another; the node runs in
  * between, outside both (see {@link DevelopmentRecords}).

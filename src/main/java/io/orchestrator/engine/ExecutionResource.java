@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
 /**
@@ -50,15 +51,23 @@ public class ExecutionResource {
     }
 
     @POST
-    public JsonObject post(
+    public Response post(
             @PathParam("workflowId") String workflowId,
             @PathParam("operation") String operation,
             @OptionalBody JsonValue body) {
         return switch (operation) {
-            case "start_execution" -> start(workflowId, body);
-            case "execute_and_save_node" -> development.execute(workflowId, developmentRequest(object(body)));
+            case "start_execution" -> Response.ok(start(workflowId, body)).build();
+            case "execute_and_save_node" ->
+                developmentAnswer(development.execute(workflowId, developmentRequest(object(body))));
             default -> throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Use GET for " + operation + ".");
         };
+    }
+
+    /** The node's answer, with the response cache's headers when the node says how its cache did. */
+    private static Response developmentAnswer(JsonObject answer) {
+        Response.ResponseBuilder response = Response.ok(answer);
+        CacheHeaders.of(answer.get("output")).forEach(response::header);
+        return response.build();
     }
 
     /** The body is the run's input, or {@code {"input": {...}, "session_id": "..."}}; it may be empty. */

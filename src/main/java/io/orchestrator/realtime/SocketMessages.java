@@ -4,9 +4,14 @@ import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.platform.ErrorCode;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.time.Instant;
 
-/** The texts the server sends besides run events: state_sync, pong, and errors about a client's message. */
+/**
+ * The texts the server sends besides run events: state_sync, pong, errors about a client's message,
+ * and the llm node's stream_token and stream_complete.
+ */
 final class SocketMessages {
 
     static final String PONG =
@@ -32,6 +37,27 @@ final class SocketMessages {
                 .toString();
     }
 
+    static String streamToken(
+            String workflowId, String taskId, String nodeId, int candidate, String model, String content, Instant at) {
+        return aboutNode("stream_token", workflowId, taskId, nodeId)
+                .add("candidate", candidate)
+                .add("model", model == null ? JsonValue.NULL : JSON.createValue(model))
+                .add("content", content)
+                .add("timestamp", at.toString())
+                .build()
+                .toString();
+    }
+
+    static String streamComplete(
+            String workflowId, String taskId, String nodeId, int totalResponses, double totalTimeSeconds, Instant at) {
+        return aboutNode("stream_complete", workflowId, taskId, nodeId)
+                .add("total_responses", totalResponses)
+                .add("total_time_seconds", totalTimeSeconds)
+                .add("timestamp", at.toString())
+                .build()
+                .toString();
+    }
+
     /** The state of a workflow that has no run to tell about. */
     static JsonObject idleState(String workflowId) {
         return JSON.createObjectBuilder()
@@ -42,5 +68,14 @@ final class SocketMessages {
                 .add("completed_nodes", JsonValue.EMPTY_JSON_ARRAY)
                 .add("completed_count", 0)
                 .build();
+    }
+
+    /** A message about a node of a run; development mode has no run, so its task is null. */
+    private static JsonObjectBuilder aboutNode(String type, String workflowId, String taskId, String nodeId) {
+        return JSON.createObjectBuilder()
+                .add("type", type)
+                .add("workflow_id", workflowId)
+                .add("task_id", taskId == null ? JsonValue.NULL : JSON.createValue(taskId))
+                .add("node_id", nodeId);
     }
 }

@@ -6,5 +6,8 @@
  * {@link io.orchestrator.engine.RunEvent}s and queues each for the workflow's watchers; each client's
  * {@link io.orchestrator.realtime.ClientQueue} sends its queue in order on a managed executor and
  * drops the client when the queue fills, so that a slow client never slows the engine.
+ * {@link io.orchestrator.realtime.SocketTokenStreams} sends the llm node's stream_token and
+ * stream_complete through the same watchers, each candidate's tokens coalesced by a
+ * {@link io.orchestrator.realtime.CoalescedStream}.
  */
 package io.orchestrator.realtime;
