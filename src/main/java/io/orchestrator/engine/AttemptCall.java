@@ -28,6 +28,7 @@ final class AttemptCall implements NodeCall {
     private final Expressions expressions;
     private final Form form;
     private final long deadlineNanos;
+    private String feedback;
 
     AttemptCall(
             String workflowId,
@@ -52,6 +53,17 @@ final class AttemptCall implements NodeCall {
         this.expressions = expressions;
         this.form = form;
         this.deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000L;
+    }
+
+    /** A person's word on the node's previous output, for an attempt they asked for (regenerate). */
+    AttemptCall withFeedback(String text) {
+        this.feedback = text;
+        return this;
+    }
+
+    @Override
+    public String feedback() {
+        return feedback;
     }
 
     @Override

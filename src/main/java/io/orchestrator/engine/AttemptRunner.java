@@ -57,6 +57,7 @@ final class AttemptRunner {
                 expressions,
                 type.get().form(),
                 timeoutMs);
+        call.withFeedback(attempt.feedback());
         Thread current = Thread.currentThread();
         // Begun but handed to a worker that got to it only after the run ended (failed, stopped): it
         // must not run. Checked under the same lock as the registration, so that a stop either sees

@@ -140,9 +140,15 @@ public class DevelopmentMode {
                 config.nodeTimeoutMs());
         try {
             NodeOutcome outcome = type.execute(call);
-            answer.add("success", true).add("output", outcome.output()).add("route", outcome.route());
-            if (outcome.waits()) {
+            // A node waiting for a person has taken no route yet (its route is the one its timeout would take).
+            answer.add("success", true)
+                    .add("output", outcome.output())
+                    .add("route", outcome.awaitsAnswer() ? JsonValue.NULL : Jsonp.JSON.createValue(outcome.route()));
+            if (outcome.wakeAt() != null) {
                 answer.add("wait_until", outcome.wakeAt().toString());
+            }
+            if (outcome.awaitsAnswer()) {
+                answer.add("awaits_answer", true);
             }
             return outcome;
         } catch (NodeFailure failure) {

@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum EventType {
     WORKFLOW_STARTED,
     WORKFLOW_WAITING,
+    WORKFLOW_PAUSED,
+    WORKFLOW_RESUMED,
     WORKFLOW_COMPLETED,
     WORKFLOW_FAILED,
     WORKFLOW_REVOKED,

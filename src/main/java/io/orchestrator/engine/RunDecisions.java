@@ -51,7 +51,7 @@ final class RunDecisions {
         StepRow step = run.step(node.id());
         if (result instanceof AttemptResult.Succeeded succeeded) {
             NodeOutcome outcome = succeeded.outcome();
-            if (outcome.waits() && outcome.wakeAt().isAfter(now)) {
+            if (outcome.waits() && (outcome.awaitsAnswer() || outcome.wakeAt().isAfter(now))) {
                 waitUntil(run, node, step, outcome, now, out);
             } else {
                 complete(run, node, step, outcome.output(), outcome.route(), now, out);
@@ -87,14 +87,26 @@ final class RunDecisions {
         if (!now.isBefore(run.deadline())) {
             return timedOut(run, now);
         }
+        // A wait goes on by the default route; a request to a person by the route it named for its timeout.
+        String route = step.route() != null ? step.route() : Routes.DEFAULT;
+        waitOver(run, step, JsonText.parse(step.output()), route, now, out);
+        return out;
+    }
+
+    /** A waiting step completes (its time came, a person answered): the run goes on from it. */
+    void waitOver(RunState run, StepRow step, JsonValue output, String route, Instant now, List<Effect> out) {
+        goesOn(run, now, out);
+        complete(run, run.graph().node(step.nodeId()), step, output, route, now, out);
+        afterChange(run, now, out);
+    }
+
+    /** Something the run waited for came: it is held in memory again and, unless paused by hand, under way. */
+    void goesOn(RunState run, Instant now, List<Effect> out) {
         run.unpaused();
         if (run.status() == RunStatus.WAITING) {
             RunEntries.record(run, run.row().withStatus(RunStatus.STARTED, now), out);
         }
         out.add(new Effect.Resumed());
-        complete(run, run.graph().node(nodeId), step, JsonText.parse(step.output()), Routes.DEFAULT, now, out);
-        afterChange(run, now, out);
-        return out;
     }
 
     /** A failed node's backoff is over: its next attempt starts before anything else queued. */
@@ -159,12 +171,25 @@ final class RunDecisions {
 
     private void waitUntil(RunState run, Node node, StepRow step, NodeOutcome outcome, Instant now, List<Effect> out) {
         Instant until = outcome.wakeAt();
-        RunEntries.record(run, step.withWait(outcome.output().toString(), until), out);
-        out.add(RunEntries.announce(run, EventType.NODE_WAITING, node, null, null, now));
+        if (outcome.awaitsAnswer()) {
+            RunEntries.record(run, step.withAnswerWait(outcome.output().toString(), until, outcome.route()), out);
+            out.add(RunEntries.announce(
+                    run,
+                    EventType.NODE_WAITING,
+                    node,
+                    null,
+                    null,
+                    now,
+                    outcome.output().asJsonObject()));
+        } else {
+            RunEntries.record(run, step.withWait(outcome.output().toString(), until), out);
+            out.add(RunEntries.announce(run, EventType.NODE_WAITING, node, null, null, now));
+        }
         run.paused();
         // The run's execution timeout may come first: be woken then, to fail it on time.
         Instant deadline = run.deadline();
-        out.add(new Effect.ScheduleWake(node.id(), step.attempt(), until.isAfter(deadline) ? deadline : until));
+        out.add(new Effect.ScheduleWake(
+                node.id(), step.attempt(), until == null || until.isAfter(deadline) ? deadline : until));
     }
 
     private void retryLater(
@@ -241,6 +266,11 @@ final class RunDecisions {
                         now,
                         out);
             }
+        } else if (run.pausedByHand()) {
+            if (run.running() == 0) {
+                // Paused by hand with nothing under way: the run leaves memory until it is resumed.
+                out.add(new Effect.Paused());
+            }
         } else if (run.running() == 0 && !run.hasQueued()) {
             // Only waits and retry backoffs are left: the run holds no thread until one fires.
             if (run.status() != RunStatus.WAITING) {
@@ -259,7 +289,7 @@ final class RunDecisions {
         RunEntries.record(run, StepRow.running(RunEntries.identity(run, node, number), input.toString(), now), out);
         out.add(RunEntries.announce(run, EventType.NODE_STARTED, node, null, null, now));
         run.attemptBegun();
-        return new Attempt(node, number, input);
+        return new Attempt(node, number, input, run.takeFeedback(node));
     }
 
     /** The node's input by the one rule of {@link NodeInputs}, from the sources of its taken incoming edges. */

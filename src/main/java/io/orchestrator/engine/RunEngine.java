@@ -25,8 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -72,6 +75,7 @@ public class RunEngine {
     private AttemptRunner attempts;
     private RunDecisions decisions;
     private RunStart starts;
+    private RunInterventions interventions;
     private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
 
     @PostConstruct
@@ -81,7 +85,10 @@ public class RunEngine {
         attempts = new AttemptRunner(expressions, workers.timer(), config.nodeTimeoutMs());
         decisions = new RunDecisions(
                 key -> types.find(key).map(NodeType::takesInputsByName).orElse(false));
-        starts = new RunStart(decisions);
+        Predicate<String> regenerates =
+                key -> types.find(key).map(NodeType::regeneratesWithFeedback).orElse(false);
+        starts = new RunStart(decisions, regenerates);
+        interventions = new RunInterventions(decisions, regenerates);
     }
 
     /**
@@ -137,31 +144,54 @@ public class RunEngine {
 
     /** A waiting node's time came; see {@link RunDecisions#woke}. */
     public void wake(LiveRun run, String nodeId, int attempt) {
-        decideAndGoOn(run, state -> decisions.woke(state, nodeId, attempt, Instant.now()));
+        decide(run, state -> decisions.woke(state, nodeId, attempt, Instant.now()));
     }
 
     /** A failed node's backoff is over; see {@link RunDecisions#retryDue}. */
     public void retry(LiveRun run, String nodeId, int attempt) {
-        decideAndGoOn(run, state -> decisions.retryDue(state, nodeId, attempt, Instant.now()));
+        decide(run, state -> decisions.retryDue(state, nodeId, attempt, Instant.now()));
     }
 
     /** Revokes a run: running nodes are interrupted, nothing further starts. */
     public RunStatus stop(LiveRun run) {
-        decideAndGoOn(run, state -> decisions.stopAsked(state, Instant.now()));
+        decide(run, state -> decisions.stopAsked(state, Instant.now()));
         return run.status();
     }
 
     private void timeOut(LiveRun run) {
-        decideAndGoOn(run, state -> decisions.timedOut(state, Instant.now()));
+        decide(run, state -> decisions.timedOut(state, Instant.now()));
     }
 
-    private void decideAndGoOn(LiveRun run, Function<RunState, List<Effect>> decision) {
+    RunInterventions interventions() {
+        return interventions;
+    }
+
+    /** Reads the run's state under its monitor. */
+    <T> T read(LiveRun run, Function<RunState, T> reading) {
+        synchronized (run) {
+            return reading.apply(run.state);
+        }
+    }
+
+    /**
+     * Decides and goes on; the stage completes once what the decision recorded is durable, with
+     * whether it changed anything (false: the fact no longer applied).
+     */
+    CompletionStage<Boolean> decide(LiveRun run, Function<RunState, List<Effect>> decision) {
+        CompletableFuture<Boolean> durable = new CompletableFuture<>();
         List<Attempt> next;
         synchronized (run) {
-            next = perform(run, decision.apply(run.state));
+            List<Effect> effects = decision.apply(run.state);
+            next = perform(run, effects);
+            if (effects.isEmpty()) {
+                durable.complete(false);
+            } else {
+                afterWrite(run, () -> durable.complete(true));
+            }
         }
         write(run);
         next.forEach(attempt -> startChain(run, attempt));
+        return durable;
     }
 
     private void startChain(LiveRun run, Attempt attempt) {
@@ -282,8 +312,9 @@ public class RunEngine {
 
     private void leaveMemoryWhileWaiting(LiveRun run) {
         synchronized (run) {
-            // Held no longer: a wake-up loads it from the database again.
-            if (run.state.status() == RunStatus.WAITING) {
+            // Held no longer: a wake-up, an answer or a resume loads it from the database again.
+            RunStatus status = run.state.status();
+            if (status == RunStatus.WAITING || (status == RunStatus.PAUSED && run.state.running() == 0)) {
                 live.remove(run.id(), run);
                 deadlines.cancel(run);
             }

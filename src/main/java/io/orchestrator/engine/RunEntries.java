@@ -5,6 +5,7 @@ import io.orchestrator.engine.GraphSnapshot.Node;
 import io.orchestrator.engine.journal.JournalEntry;
 import io.orchestrator.engine.journal.RunRow;
 import io.orchestrator.engine.journal.StepRow;
+import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 
@@ -46,6 +47,12 @@ final class RunEntries {
     }
 
     static Record announce(RunState run, EventType type, Node node, String route, String error, Instant at) {
+        return announce(run, type, node, route, error, at, null);
+    }
+
+    /** With the request a node waiting for a person shows them. */
+    static Record announce(
+            RunState run, EventType type, Node node, String route, String error, Instant at, JsonObject request) {
         return new Record(new JournalEntry.Announcement(new RunEvent(
                 type,
                 run.graph().workflowId(),
@@ -55,7 +62,8 @@ final class RunEntries {
                 node == null ? null : node.name(),
                 route,
                 error,
-                at)));
+                at,
+                request)));
     }
 
     static String trim(String text) {

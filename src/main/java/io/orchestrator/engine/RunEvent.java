@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * Something that happened in a run, fired as a CDI event only after the state change it reports
  * is in the database. node_completed carries its route, node_failed its error (and its route when
- * the error route was taken). Fields that do not apply are null.
+ * the error route was taken), node_waiting for a person's answer its request. Fields that do not
+ * apply are null.
  */
 public record RunEvent(
         EventType type,
@@ -18,7 +19,21 @@ public record RunEvent(
         String nodeName,
         String route,
         String error,
-        Instant at) {
+        Instant at,
+        JsonObject request) {
+
+    public RunEvent(
+            EventType type,
+            String workflowId,
+            String taskId,
+            String nodeId,
+            String nodeType,
+            String nodeName,
+            String route,
+            String error,
+            Instant at) {
+        this(type, workflowId, taskId, nodeId, nodeType, nodeName, route, error, at, null);
+    }
 
     /** The WebSocket message of this event: its type's wire name, the workflow, the run as task_id, and what applies. */
     public JsonObject toJson() {
@@ -36,6 +51,9 @@ public record RunEvent(
         }
         if (error != null) {
             json.add("error", error);
+        }
+        if (request != null) {
+            json.add("request", request);
         }
         return json.build();
     }

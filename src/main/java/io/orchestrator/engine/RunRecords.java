@@ -57,7 +57,7 @@ public class RunRecords {
     public Optional<RunRow> latestUnderWay(String workflowId) {
         List<RunRow> rows = runs(
                 RUNS.select() + " WHERE workflow_id = ?"
-                        + " AND status IN ('PENDING', 'STARTED', 'WAITING') ORDER BY created_at DESC LIMIT 1",
+                        + " AND status IN ('PENDING', 'STARTED', 'WAITING', 'PAUSED') ORDER BY created_at DESC LIMIT 1",
                 workflowId);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }

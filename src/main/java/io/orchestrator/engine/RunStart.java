@@ -6,6 +6,8 @@ import io.orchestrator.engine.journal.StepRow;
 import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.platform.JsonText;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The decision that starts a run from its start nodes, new or brought back: node executions of an
@@ -24,9 +27,16 @@ import java.util.Set;
 final class RunStart {
 
     private final RunDecisions decisions;
+    /** Whether a node type runs again with a person's feedback (regenerate). */
+    private final Predicate<String> regeneratesWithFeedback;
 
     RunStart(RunDecisions decisions) {
+        this(decisions, type -> false);
+    }
+
+    RunStart(RunDecisions decisions, Predicate<String> regeneratesWithFeedback) {
         this.decisions = decisions;
+        this.regeneratesWithFeedback = regeneratesWithFeedback;
     }
 
     List<Effect> start(
@@ -37,6 +47,7 @@ final class RunStart {
             out.add(RunEntries.announce(run, EventType.WORKFLOW_STARTED, null, null, null, now));
         }
         replay(run, startNodes, earlier, rerun, now, out);
+        feedbackAgain(run, earlier);
         decisions.afterChange(run, now, out);
         return out;
     }
@@ -81,6 +92,31 @@ final class RunStart {
                 }
                 run.queue(List.of(node));
             }
+        }
+    }
+
+    /**
+     * A regenerate cut short (its node's new attempt was running when the server stopped) runs
+     * again with the person's feedback: the answered request (a step that succeeded without a
+     * route, its output saying regenerate) names it, and the regenerated node's latest attempt
+     * began after it.
+     */
+    private void feedbackAgain(RunState run, Map<String, StepRow> earlier) {
+        for (StepRow asked : earlier.values()) {
+            if (asked.status() != StepStatus.SUCCESS || asked.route() != null || asked.output() == null) {
+                continue;
+            }
+            if (!(JsonText.parse(asked.output()) instanceof JsonObject answer)
+                    || !"regenerate".equals(answer.getString("action", null))
+                    || !(answer.get("feedback") instanceof JsonString feedback)) {
+                continue;
+            }
+            Regeneration.source(run.graph(), run.graph().node(asked.nodeId()), regeneratesWithFeedback)
+                    .filter(source -> {
+                        StepRow latest = earlier.get(source.id());
+                        return latest != null && latest.seq() > asked.seq() && latest.status() == StepStatus.RUNNING;
+                    })
+                    .ifPresent(source -> run.feedbackFor(source, feedback.getString()));
         }
     }
 }

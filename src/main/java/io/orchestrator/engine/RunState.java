@@ -36,6 +36,7 @@ final class RunState {
     private int seq;
     private Node lastCompleted;
     private JsonObject webhookAnswer;
+    private final Map<String, String> feedback = new HashMap<>(0);
 
     RunState(RunRow row, GraphSnapshot graph, LiveSession session, JsonValue input) {
         this.row = row;
@@ -152,9 +153,23 @@ final class RunState {
         queued.addFirst(node);
     }
 
-    /** The next queued node if the workflow's concurrency limit lets one more start, else null. */
+    /** The next queued node if the workflow's concurrency limit lets one more start and the run is not paused, else null. */
     Node nextToStart() {
-        return running < graph.policy().concurrencyLimit() && !ended() ? queued.poll() : null;
+        return running < graph.policy().concurrencyLimit() && !ended() && !pausedByHand() ? queued.poll() : null;
+    }
+
+    /** Paused by hand: nothing new starts until it is resumed. */
+    boolean pausedByHand() {
+        return row.status() == RunStatus.PAUSED;
+    }
+
+    /** A person's feedback for the node's next attempt (a regenerate); taken once. */
+    void feedbackFor(Node node, String text) {
+        feedback.put(node.id(), text);
+    }
+
+    String takeFeedback(Node node) {
+        return feedback.isEmpty() ? null : feedback.remove(node.id());
     }
 
     boolean hasQueued() {

@@ -4,6 +4,8 @@ import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.engine.journal.RunRow;
 import io.orchestrator.engine.journal.StepRow;
+import io.orchestrator.nodes.HumanInputNode;
+import io.orchestrator.platform.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -80,11 +82,16 @@ public class RunStatesView implements RunStates {
                     }
                     failed.add(finished(step).add("error", step.error() == null ? "" : step.error()));
                 }
-                case WAITING ->
-                    waiting.add(node(step)
+                case WAITING -> {
+                    JsonObjectBuilder entry = node(step)
                             .add(
                                     "wake_at",
-                                    step.wakeAt() == null ? "" : step.wakeAt().toString()));
+                                    step.wakeAt() == null ? "" : step.wakeAt().toString());
+                    if (HumanInputNode.KEY.equals(step.nodeType())) {
+                        entry.add("request", JsonText.parse(step.output()));
+                    }
+                    waiting.add(entry);
+                }
                 case SKIPPED -> skipped.add(step.nodeId());
                 default -> {}
             }

@@ -101,6 +101,10 @@ public final class Traversal {
     }
 
     private void resolve(Edge edge, EdgeState state, List<Node> ready, List<Node> skipped) {
+        if (edges[edge.index()] != EdgeState.UNRESOLVED) {
+            // Resolved before a part of the graph was reopened (regenerate): its target stands.
+            return;
+        }
         edges[edge.index()] = state;
         Node target = graph.node(edge.target());
         if (--unresolvedInputs[target.index()] > 0) {
@@ -112,6 +116,29 @@ public final class Traversal {
             ready.add(target);
         } else {
             skip(target, ready, skipped);
+        }
+    }
+
+    /**
+     * Opens a part of the graph again so that it runs anew: {@code from} is ready (its inputs stand),
+     * the other nodes wait for their inputs from inside the part again. Edges leaving the part to
+     * nodes outside it stay as they were: what those nodes did stands.
+     */
+    public void reopen(Node from, Collection<Node> part) {
+        for (Node node : part) {
+            if (nodes[node.index()] == NodeState.DONE || nodes[node.index()] == NodeState.SKIPPED) {
+                resolvedNodes--;
+            }
+            nodes[node.index()] = node.equals(from) ? NodeState.READY : NodeState.WAITING_FOR_INPUTS;
+        }
+        for (Node node : part) {
+            for (Edge edge : graph.outgoing(node)) {
+                Node target = graph.node(edge.target());
+                if (part.contains(target) && edges[edge.index()] != EdgeState.UNRESOLVED) {
+                    edges[edge.index()] = EdgeState.UNRESOLVED;
+                    unresolvedInputs[target.index()]++;
+                }
+            }
         }
     }
 

@@ -8,10 +8,22 @@ import jakarta.json.JsonString;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 
-/** What a client may ask over the WebSocket: {@code {"type":"ping"}} or {@code {"type":"request_state"}}. */
+/**
+ * What a client may ask over the WebSocket: {@code ping}, {@code request_state}, and for a run
+ * under way {@code user_selection}, {@code user_feedback}, {@code pause_run}, {@code resume_run}.
+ */
 enum ClientRequest {
     PING("ping"),
-    REQUEST_STATE("request_state");
+    REQUEST_STATE("request_state"),
+    USER_SELECTION("user_selection"),
+    USER_FEEDBACK("user_feedback"),
+    PAUSE_RUN("pause_run"),
+    RESUME_RUN("resume_run");
+
+    private static final String KNOWN = "ping, request_state, user_selection, user_feedback, pause_run, resume_run";
+
+    /** A request and the message that carried it. */
+    record Message(ClientRequest request, JsonObject body) {}
 
     /** A message that is not a request; its text is the human part of the error sent back. */
     static final class Invalid extends Exception {
@@ -26,17 +38,21 @@ enum ClientRequest {
         this.type = type;
     }
 
-    static ClientRequest parse(String text) throws Invalid {
+    String type() {
+        return type;
+    }
+
+    static Message parse(String text) throws Invalid {
         JsonObject message = object(text);
         if (!(message.get("type") instanceof JsonString type)) {
-            throw new Invalid("The message has no \"type\" string; known types: ping, request_state");
+            throw new Invalid("The message has no \"type\" string; known types: " + KNOWN);
         }
         for (ClientRequest request : values()) {
             if (request.type.equals(type.getString())) {
-                return request;
+                return new Message(request, message);
             }
         }
-        throw new Invalid("Unknown message type; known types: ping, request_state");
+        throw new Invalid("Unknown message type; known types: " + KNOWN);
     }
 
     /** The one JSON object the text holds: nothing before or after it. */

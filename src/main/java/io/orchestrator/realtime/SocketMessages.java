@@ -48,12 +48,32 @@ final class SocketMessages {
                 .toString();
     }
 
+    /** The same with the details of a refused request (the fields of a bad answer). */
+    static String error(ErrorCode code, String message, JsonObject details) {
+        return JSON.createObjectBuilder()
+                .add("type", "error")
+                .add("error", message)
+                .add("code", code.name())
+                .add("details", details == null ? JsonValue.EMPTY_JSON_OBJECT : details)
+                .build()
+                .toString();
+    }
+
     static String streamComplete(
             String workflowId, String taskId, String nodeId, int totalResponses, double totalTimeSeconds, Instant at) {
         return aboutNode("stream_complete", workflowId, taskId, nodeId)
                 .add("total_responses", totalResponses)
                 .add("total_time_seconds", totalTimeSeconds)
                 .add("timestamp", at.toString())
+                .build()
+                .toString();
+    }
+
+    /** A client's request done: what it asked ({@code request}) and where the run stands now. */
+    static String acknowledged(String request, JsonObject result) {
+        return JSON.createObjectBuilder(result)
+                .add("type", "ack")
+                .add("request", request)
                 .build()
                 .toString();
     }

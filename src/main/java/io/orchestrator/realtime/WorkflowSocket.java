@@ -1,5 +1,6 @@
 package io.orchestrator.realtime;
 
+import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.ErrorCode;
 import io.orchestrator.workflow.WorkflowService;
 import jakarta.annotation.Resource;
@@ -48,6 +49,9 @@ public class WorkflowSocket {
     @Inject
     WorkflowService workflows;
 
+    @Inject
+    SocketSteering steering;
+
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
@@ -74,9 +78,11 @@ public class WorkflowSocket {
             return;
         }
         try {
-            switch (ClientRequest.parse(text)) {
+            ClientRequest.Message message = ClientRequest.parse(text);
+            switch (message.request()) {
                 case PING -> outbox.offer(() -> SocketMessages.PONG);
                 case REQUEST_STATE -> sendState();
+                default -> steer(message);
             }
         } catch (ClientRequest.Invalid invalid) {
             String error = SocketMessages.error(ErrorCode.INVALID_REQUEST, invalid.getMessage());
@@ -96,6 +102,28 @@ public class WorkflowSocket {
     public void failed(Throwable failure) {
         // The container closes the session next; a client that vanished is no news.
         LOG.log(Level.FINE, "WebSocket error on workflow " + workflowId, failure);
+    }
+
+    /**
+     * An answer, a pause or a resume: done off the container's thread (it waits until the change is
+     * durable); the client gets an acknowledgement, or an error about its message.
+     */
+    private void steer(ClientRequest.Message message) {
+        String id = workflowId;
+        ClientQueue to = outbox;
+        executor.execute(() -> {
+            String reply;
+            try {
+                reply = SocketMessages.acknowledged(message.request().type(), steering.steer(id, message));
+            } catch (ApiException refused) {
+                reply = SocketMessages.error(refused.code(), refused.getMessage(), refused.details());
+            } catch (RuntimeException failed) {
+                LOG.log(Level.WARNING, "Could not handle a " + message.request().type() + " on workflow " + id, failed);
+                reply = SocketMessages.error(ErrorCode.INTERNAL_ERROR, "The request could not be handled.");
+            }
+            String text = reply;
+            to.offer(() -> text);
+        });
     }
 
     private void sendState() {

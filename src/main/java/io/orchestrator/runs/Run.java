@@ -23,7 +23,7 @@ import java.time.Instant;
         name = "Run.idsUnderWayOfWorkflow",
         query = "select r.id from Run r where r.workflowId = :workflowId"
                 + " and r.status in (io.orchestrator.engine.RunStatus.PENDING, io.orchestrator.engine.RunStatus.STARTED,"
-                + " io.orchestrator.engine.RunStatus.WAITING)")
+                + " io.orchestrator.engine.RunStatus.WAITING, io.orchestrator.engine.RunStatus.PAUSED)")
 @NamedQuery(
         name = "Run.idsOfWorkflowNewestFirst",
         query = "select r.id from Run r where r.workflowId = :workflowId order by r.createdAt desc")

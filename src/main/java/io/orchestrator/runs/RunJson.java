@@ -2,6 +2,8 @@ package io.orchestrator.runs;
 
 import static io.orchestrator.platform.Jsonp.JSON;
 
+import io.orchestrator.engine.StepStatus;
+import io.orchestrator.nodes.HumanInputNode;
 import io.orchestrator.platform.JsonText;
 import io.orchestrator.platform.Timestamps;
 import jakarta.json.JsonArrayBuilder;
@@ -51,13 +53,15 @@ final class RunJson {
     }
 
     static JsonObjectBuilder nodeExecution(NodeExecution execution) {
-        return JSON.createObjectBuilder()
+        boolean waiting = execution.status() == StepStatus.WAITING;
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("node_id", execution.nodeId())
                 .add("node_name", execution.nodeName())
                 .add("node_type", execution.nodeType())
                 .add("attempt", execution.attempt())
                 .add("status", execution.status().name())
-                .add("route", text(execution.route()))
+                // A waiting step keeps the route its wake-up takes; it has taken none yet.
+                .add("route", waiting ? JsonValue.NULL : text(execution.route()))
                 .add("input", JsonText.parse(execution.input()))
                 .add("output", JsonText.parse(execution.output()))
                 .add("error", text(execution.error()))
@@ -66,6 +70,10 @@ final class RunJson {
                 .add("finished_at", Timestamps.json(execution.finishedAt()))
                 .add("duration_ms", durationMs(execution.startedAt(), execution.finishedAt()))
                 .add("wake_at", Timestamps.json(execution.wakeAt()));
+        if (waiting && HumanInputNode.KEY.equals(execution.nodeType())) {
+            json.add("request", JsonText.parse(execution.output()));
+        }
+        return json;
     }
 
     /** Null until both ends are known: a run or node under way has no duration yet. */

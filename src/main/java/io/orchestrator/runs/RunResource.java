@@ -4,11 +4,15 @@ import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.engine.LiveRun;
 import io.orchestrator.engine.RunLauncher;
+import io.orchestrator.engine.RunSteering;
+import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.OptionalBody;
 import io.orchestrator.platform.RequestBody;
 import io.orchestrator.platform.Timestamps;
 import io.orchestrator.platform.yaml.ExportFormat;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,6 +37,9 @@ public class RunResource {
 
     @Inject
     RunLauncher launcher;
+
+    @Inject
+    RunSteering steering;
 
     @GET
     public JsonObject list(
@@ -75,6 +82,23 @@ public class RunResource {
                 .add("task_id", run.id())
                 .add("status", run.status().name())
                 .add("parent_run_id", taskId));
+    }
+
+    /** Pauses a run under way: nodes under way finish, nothing new starts until it is resumed. */
+    @POST
+    @Path("{taskId}/pause/")
+    public JsonObject pause(@PathParam("taskId") String taskId) {
+        return steering.pause(taskId);
+    }
+
+    /** Answers a node waiting for a person ({@code node_id, action, ...}), or without a node_id resumes a paused run. */
+    @POST
+    @Path("{taskId}/resume/")
+    public JsonObject resume(@PathParam("taskId") String taskId, @OptionalBody JsonValue body) {
+        if (body != JsonValue.NULL && !(body instanceof JsonObject)) {
+            throw ApiException.invalidRequest("The request body must be a JSON object");
+        }
+        return steering.resume(taskId, body instanceof JsonObject object ? object : null);
     }
 
     /** The run with its whole history as a file: {@code format=json} (the default) or {@code yaml}. */

@@ -395,7 +395,7 @@ class RunDecisionsTest {
 
     // ----- helpers -----------------------------------------------------------------------------
 
-    private static RunState state(TestGraph graph) {
+    static RunState state(TestGraph graph) {
         GraphSnapshot snapshot = graph.build();
         RunRow row = RunRow.created(
                 "run-1",
@@ -413,7 +413,7 @@ class RunDecisionsTest {
         return new RunState(row, snapshot, LiveSession.empty("run-1"), INPUT);
     }
 
-    private static GraphSnapshot.Node node(RunState run, String name) {
+    static GraphSnapshot.Node node(RunState run, String name) {
         return run.graph().nodeNamed(name);
     }
 
@@ -435,7 +435,7 @@ class RunDecisionsTest {
                 .orElseThrow();
     }
 
-    private static AttemptResult succeeded(String output, String route) {
+    static AttemptResult succeeded(String output, String route) {
         return new AttemptResult.Succeeded(NodeOutcome.routed(JsonText.parse(output), route));
     }
 
@@ -444,14 +444,14 @@ class RunDecisionsTest {
                 new NodeFailure(ErrorType.valueOf(type.toUpperCase(java.util.Locale.ROOT)), "boom"));
     }
 
-    private static List<Attempt> executed(List<Effect> effects) {
+    static List<Attempt> executed(List<Effect> effects) {
         return effects.stream()
                 .filter(Effect.Execute.class::isInstance)
                 .map(e -> ((Effect.Execute) e).attempt())
                 .toList();
     }
 
-    private static List<String> describe(List<Effect> effects) {
+    static List<String> describe(List<Effect> effects) {
         List<String> words = new ArrayList<>();
         for (Effect effect : effects) {
             if (effect instanceof Effect.Record record) {

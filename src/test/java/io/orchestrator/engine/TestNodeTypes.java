@@ -7,6 +7,7 @@ import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.NodeOutcome;
 import io.orchestrator.nodes.NodeType;
 import io.orchestrator.nodes.form.Form;
+import io.orchestrator.platform.Jsonp;
 import io.orchestrator.testing.JsonLiterals;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -215,6 +216,34 @@ final class TestNodeTypes {
         @Override
         NodeOutcome run(NodeCall call) {
             return NodeOutcome.waitUntil(call.input(), Instant.now().plus(PAUSE));
+        }
+    }
+
+    /**
+     * Writes candidates, and writes them again when a person asks (regenerate): its output's one
+     * candidate names the attempt and the feedback it got.
+     */
+    static final class Drafts extends TestType {
+        final List<String> feedback = new CopyOnWriteArrayList<>();
+
+        Drafts() {
+            super("drafts");
+        }
+
+        @Override
+        public boolean regeneratesWithFeedback() {
+            return true;
+        }
+
+        @Override
+        NodeOutcome run(NodeCall call) {
+            feedback.add(String.valueOf(call.feedback()));
+            return NodeOutcome.of(Jsonp.JSON
+                    .createObjectBuilder()
+                    .add(
+                            "candidates",
+                            Jsonp.JSON.createArrayBuilder().add("draft " + call.attempt() + " " + call.feedback()))
+                    .build());
         }
     }
 }

@@ -29,7 +29,12 @@ class NodeTypesTest {
                 Arguments.of(new ConditionNode(), "condition", NodeCategory.LOGIC, List.of("true", "false")),
                 Arguments.of(new SwitchNode(), "switch", NodeCategory.LOGIC, List.of("default")),
                 Arguments.of(new MergeNode(), "merge", NodeCategory.LOGIC, List.of("default")),
-                Arguments.of(new WaitNode(), "wait", NodeCategory.LOGIC, List.of("default")));
+                Arguments.of(new WaitNode(), "wait", NodeCategory.LOGIC, List.of("default")),
+                Arguments.of(
+                        new HumanInputNode(),
+                        "human-input",
+                        NodeCategory.LOGIC,
+                        List.of("default", "rejected", "timeout")));
     }
 
     private static final List<NodeType> ALL =
@@ -48,7 +53,7 @@ class NodeTypesTest {
     void keysAreUnique() {
         Set<String> keys = new HashSet<>();
         ALL.forEach(type -> keys.add(type.key()));
-        assertEquals(11, keys.size());
+        assertEquals(12, keys.size());
     }
 
     @Test

@@ -12,8 +12,12 @@ class ClientRequestTest {
 
     @Test
     void knowsPingAndRequestState() throws ClientRequest.Invalid {
-        assertEquals(ClientRequest.PING, ClientRequest.parse("{\"type\":\"ping\"}"));
-        assertEquals(ClientRequest.REQUEST_STATE, ClientRequest.parse("{\"type\": \"request_state\", \"extra\": 1}"));
+        assertEquals(
+                ClientRequest.PING, ClientRequest.parse("{\"type\":\"ping\"}").request());
+        assertEquals(
+                ClientRequest.REQUEST_STATE,
+                ClientRequest.parse("{\"type\": \"request_state\", \"extra\": 1}")
+                        .request());
     }
 
     @Test

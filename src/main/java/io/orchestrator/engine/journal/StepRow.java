@@ -72,6 +72,14 @@ public record StepRow(
         return with(StepStatus.WAITING, null, result, null, null, null, until);
     }
 
+    /**
+     * Waiting for a person's answer to the request {@code result}; {@code until} (null for never) is
+     * when it gives up and completes on {@code routeAtWake}, kept in the route column until then.
+     */
+    public StepRow withAnswerWait(String result, Instant until, String routeAtWake) {
+        return with(StepStatus.WAITING, routeAtWake, result, null, null, null, until);
+    }
+
     /** Cut short by the run's end (stopped, failed elsewhere, timed out). */
     public StepRow withRevocation(Instant now) {
         return with(StepStatus.REVOKED, null, output, null, null, now, null);
