@@ -233,6 +233,81 @@ class LlmNodeApiIT {
     }
 
     @Test
+    void aPersonRegeneratesWithFeedbackThenPicksTheSecondCandidate() {
+        String openAi = connection("openai", local("/v1"), null);
+        TestWorkflow workflow = TestWorkflow.create(api, "writeit " + UUID.randomUUID());
+        String start = workflow.addNodeId("manual-trigger", "Start");
+        String llm = workflow.addNode(
+                        "llm",
+                        "Angles",
+                        json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
+                                + " 'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'}"))
+                .getString("id");
+        String pick = workflow.addNode("human-input", "Pick", json("{'allow_feedback': true}"))
+                .getString("id");
+        String use = workflow.addNode("transform", "Use", json("{'fields': {'chosen': '${input.text}'}}"))
+                .getString("id");
+        workflow.connect(start, llm);
+        workflow.connect(llm, pick);
+        workflow.connect(pick, use);
+        String topic = "tea " + UUID.randomUUID();
+        String taskId = api.post(workflow.path("start_execution/"), json("{'topic': '" + topic + "'}"))
+                .object(200)
+                .getString("task_id");
+        awaitWaiting(taskId, 1);
+        models.clearRequests();
+
+        api.post(
+                        "/api/runs/" + taskId + "/resume/",
+                        json("{'node_id': '" + pick + "', 'action': 'regenerate', 'feedback': 'Shorter, please'}"))
+                .object(200);
+        JsonObject waitingAgain = awaitWaiting(taskId, 2);
+
+        List<FakeModelServer.Received> asked = models.requests("/v1/chat/completions");
+        assertEquals(2, asked.size(), "two new candidates, not the cached ones");
+        JsonArray sent = asked.get(0).json().getJsonArray("messages");
+        assertEquals("Shorter, please", sent.getJsonObject(sent.size() - 1).getString("content"));
+        JsonArray candidates = TestWorkflow.lastExecution(waitingAgain, llm)
+                .getJsonObject("output")
+                .getJsonArray("candidates");
+        api.post(
+                        "/api/runs/" + taskId + "/resume/",
+                        json("{'node_id': '" + pick + "', 'action': 'select', 'selected': [1]}"))
+                .object(200);
+        JsonObject[] run = {null};
+        io.orchestrator.it.support.Eventually.until(
+                () -> {
+                    run[0] = api.get("/api/runs/" + taskId + "/").object(200);
+                    return "SUCCESS".equals(run[0].getString("status"));
+                },
+                java.time.Duration.ofSeconds(30),
+                () -> String.valueOf(run[0]));
+        assertEquals(
+                candidates.getJsonObject(1).getString("text"),
+                TestWorkflow.lastExecution(run[0], use).getJsonObject("output").getString("chosen"));
+        assertEquals(
+                4,
+                api.get("/api/runs/" + taskId + "/llm_responses/").object(200).getInt("count"),
+                "both attempts' candidates are kept");
+    }
+
+    /** Waits until the run waits for a person after the llm node's {@code attempts}-th attempt. */
+    private JsonObject awaitWaiting(String taskId, int attempts) {
+        JsonObject[] run = {null};
+        io.orchestrator.it.support.Eventually.until(
+                () -> {
+                    run[0] = api.get("/api/runs/" + taskId + "/").object(200);
+                    long llmAttempts = run[0].getJsonArray("node_executions").getValuesAs(JsonObject.class).stream()
+                            .filter(step -> "llm".equals(step.getString("node_type")))
+                            .count();
+                    return "WAITING".equals(run[0].getString("status")) && llmAttempts >= attempts;
+                },
+                java.time.Duration.ofSeconds(30),
+                () -> String.valueOf(run[0]));
+        return run[0];
+    }
+
+    @Test
     void anUnknownConnectionIsRefusedAtSave() {
         TestWorkflow workflow = TestWorkflow.create(api, "llm save " + UUID.randomUUID());
         JsonObject refused = api.post(
