@@ -58,7 +58,7 @@ class LlmNodeApiIT {
     }
 
     private static String local(String path) {
-        return "http://localhost:" + models.port() + path;
+        return "http://" + SharedServer.ALLOWED_HOST + ":" + models.port() + path;
     }
 
     private String connection(String kind, String baseUrl, String prices) {
@@ -105,7 +105,9 @@ class LlmNodeApiIT {
             deadPort = socket.getLocalPort();
         }
         JsonObject dead = api.post(
-                        "/api/connections/" + connection("openai", "http://localhost:" + deadPort + "/v1", null)
+                        "/api/connections/"
+                                + connection(
+                                        "openai", "http://" + SharedServer.ALLOWED_HOST + ":" + deadPort + "/v1", null)
                                 + "/test/",
                         "{}")
                 .object(200);
