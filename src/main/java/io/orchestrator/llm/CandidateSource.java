@@ -86,13 +86,6 @@ final class CandidateSource implements Candidates.Source {
                     ErrorType.VALIDATION,
                     "model '" + choice.model() + "': no connection with id '" + choice.connection() + "'");
         }
-        String where = "model '" + choice.model() + "' on connection '" + connection.name() + "': ";
-        ModelProtocol protocol = protocols
-                .of(connection.kind())
-                .orElseThrow(() -> new ModelFailure(
-                        ErrorType.VALIDATION,
-                        where + "a connection of kind " + connection.kind().wireName() + " is not a model server"));
-        ModelEndpoint endpoint = ModelEndpoint.of(connection);
         ModelRequest request = new ModelRequest(
                 choice.model(),
                 messages,
@@ -104,9 +97,7 @@ final class CandidateSource implements Candidates.Source {
         TokenStreams.CandidateStream stream = streams == null ? null : streams.open(streamNumber(ask), choice.model());
         Consumer<String> pieces = stream == null ? piece -> {} : stream::append;
         try {
-            return protocol.generate(endpoint, request, pieces);
-        } catch (ModelFailure failed) {
-            throw new ModelFailure(failed.errorType(), endpoint.masked(where + failed.getMessage()), failed);
+            return protocols.ask(connection, request, pieces);
         } finally {
             if (stream != null) {
                 stream.close();

@@ -293,6 +293,68 @@ class LlmNodeApiIT {
                 "both attempts' candidates are kept");
     }
 
+    @Test
+    void aPersonsTwoSelectionsAreMergedByAModelWithTheirInstruction() {
+        String openAi = connection("openai", local("/v1"), null);
+        TestWorkflow workflow = TestWorkflow.create(api, "merge " + UUID.randomUUID());
+        String start = workflow.addNodeId("manual-trigger", "Start");
+        String llm = workflow.addNode(
+                        "llm",
+                        "Angles",
+                        json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
+                                + " 'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'}"))
+                .getString("id");
+        String pick = workflow.addNode(
+                        "human-input",
+                        "Pick",
+                        json("{'mode': 'select_many', 'merge': {'connection': '" + openAi
+                                + "', 'model': 'fake-large', 'instruction': 'Merge these.'}}"))
+                .getString("id");
+        workflow.connect(start, llm);
+        workflow.connect(llm, pick);
+        String taskId = api.post(
+                        workflow.path("start_execution/"), json("{'topic': 'rivers " + UUID.randomUUID() + "'}"))
+                .object(200)
+                .getString("task_id");
+        JsonArray candidates = TestWorkflow.lastExecution(awaitWaiting(taskId, 1), llm)
+                .getJsonObject("output")
+                .getJsonArray("candidates");
+        models.clearRequests();
+
+        JsonObject answered = api.post(
+                        "/api/runs/" + taskId + "/resume/",
+                        json("{'node_id': '" + pick + "', 'action': 'select', 'selected': [0, 1],"
+                                + " 'merge_instruction': 'Keep it short.'}"))
+                .object(200);
+
+        List<FakeModelServer.Received> asked = models.requests("/v1/chat/completions");
+        assertEquals(1, asked.size(), "one call merges the two selections");
+        JsonObject merging = asked.get(0).json();
+        assertEquals("fake-large", merging.getString("model"));
+        JsonArray sent = merging.getJsonArray("messages");
+        assertEquals("Keep it short.", sent.getJsonObject(0).getString("content"), "the person's instruction wins");
+        String texts = sent.getJsonObject(1).getString("content");
+        assertTrue(
+                texts.contains(candidates.getJsonObject(0).getString("text"))
+                        && texts.contains(candidates.getJsonObject(1).getString("text")),
+                texts);
+        String merged = answered.getJsonObject("output").getString("text");
+        assertTrue(merged.startsWith("Reply") && merged.contains("fake-large"), merged);
+
+        models.failModel("fake-large", 503);
+        String second = api.post(
+                        workflow.path("start_execution/"), json("{'topic': 'lakes " + UUID.randomUUID() + "'}"))
+                .object(200)
+                .getString("task_id");
+        awaitWaiting(second, 1);
+        JsonObject refused = api.post(
+                        "/api/runs/" + second + "/resume/",
+                        json("{'node_id': '" + pick + "', 'action': 'select', 'selected': [0, 1]}"))
+                .error(422, "VALIDATION_ERROR");
+        assertTrue(refused.toString().contains("HTTP 503"), refused::toString);
+        assertEquals("WAITING", api.get("/api/runs/" + second + "/").object(200).getString("status"));
+    }
+
     /** Waits until the run waits for a person after the llm node's {@code attempts}-th attempt. */
     private JsonObject awaitWaiting(String taskId, int attempts) {
         JsonObject[] run = {null};

@@ -17,7 +17,10 @@ class HumanAnswersTest {
             "[{'index': 0, 'id': '0', 'text': 'alpha'}, {'index': 1, 'id': 'c-1', 'text': 'beta'},"
                     + " {'index': 2, 'id': '2', 'text': 'gamma'}]";
 
-    private final HumanAnswers answers = new HumanAnswers(new UnavailableModelMerge());
+    /** A merge whose model is down: what the person is told comes from it. */
+    private final HumanAnswers answers = new HumanAnswers((connection, model, instruction, texts) -> {
+        throw new ModelMerge.MergeUnavailable("The merge failed: model '" + model + "' answered 503");
+    });
 
     @Test
     void aSelectionByIndexGivesTheCandidateAndItsTextOnTheDefaultRoute() {
@@ -86,7 +89,7 @@ class HumanAnswersTest {
     }
 
     @Test
-    void aModelMergeIsRefusedClearlyUntilAModelCanMerge() {
+    void aModelMergeThatFailsIsRefusedWithTheModelsReason() {
         ApiException refused = assertThrows(
                 ApiException.class,
                 () -> answers.check(
@@ -97,7 +100,7 @@ class HumanAnswersTest {
         assertTrue(
                 ((JsonString) refused.details().getJsonArray("merge").get(0))
                         .getString()
-                        .contains("not available yet"),
+                        .contains("model 'm' answered 503"),
                 refused.details().toString());
     }
 
