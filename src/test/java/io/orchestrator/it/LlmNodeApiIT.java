@@ -239,12 +239,7 @@ class LlmNodeApiIT {
         String openAi = connection("openai", local("/v1"), null);
         TestWorkflow workflow = TestWorkflow.create(api, "writeit " + UUID.randomUUID());
         String start = workflow.addNodeId("manual-trigger", "Start");
-        String llm = workflow.addNode(
-                        "llm",
-                        "Angles",
-                        json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
-                                + " 'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'}"))
-                .getString("id");
+        String llm = twoAngles(workflow, openAi);
         String pick = workflow.addNode("human-input", "Pick", json("{'allow_feedback': true}"))
                 .getString("id");
         String use = workflow.addNode("transform", "Use", json("{'fields': {'chosen': '${input.text}'}}"))
@@ -298,12 +293,7 @@ class LlmNodeApiIT {
         String openAi = connection("openai", local("/v1"), null);
         TestWorkflow workflow = TestWorkflow.create(api, "merge " + UUID.randomUUID());
         String start = workflow.addNodeId("manual-trigger", "Start");
-        String llm = workflow.addNode(
-                        "llm",
-                        "Angles",
-                        json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
-                                + " 'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'}"))
-                .getString("id");
+        String llm = twoAngles(workflow, openAi);
         String pick = workflow.addNode(
                         "human-input",
                         "Pick",
@@ -353,6 +343,16 @@ class LlmNodeApiIT {
                 .error(422, "VALIDATION_ERROR");
         assertTrue(refused.toString().contains("HTTP 503"), refused::toString);
         assertEquals("WAITING", api.get("/api/runs/" + second + "/").object(200).getString("status"));
+    }
+
+    /** An llm node "Angles" giving two candidates of fake-small on the topic of the run's input; its id. */
+    private static String twoAngles(TestWorkflow workflow, String connectionId) {
+        return workflow.addNode(
+                        "llm",
+                        "Angles",
+                        json("{'models': [{'connection': '" + connectionId + "', 'model': 'fake-small'}],"
+                                + " 'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'}"))
+                .getString("id");
     }
 
     /** Waits until the run waits for a person after the llm node's {@code attempts}-th attempt. */
