@@ -237,26 +237,16 @@ class LlmNodeApiIT {
     @Test
     void aPersonRegeneratesWithFeedbackThenPicksTheSecondCandidate() {
         String openAi = connection("openai", local("/v1"), null);
-        TestWorkflow workflow = TestWorkflow.create(api, "writeit " + UUID.randomUUID());
-        String start = workflow.addNodeId("manual-trigger", "Start");
-        String llm = workflow.addNode(
-                        "llm",
-                        "Angles",
-                        json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
-                                + " 'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'}"))
-                .getString("id");
-        String pick = workflow.addNode("human-input", "Pick", json("{'allow_feedback': true}"))
-                .getString("id");
+        PersonPicks flow = personPicks(json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
+                + " 'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'}"));
+        TestWorkflow workflow = flow.workflow();
+        String llm = flow.llm();
+        String pick = flow.pick();
         String use = workflow.addNode("transform", "Use", json("{'fields': {'chosen': '${input.text}'}}"))
                 .getString("id");
-        workflow.connect(start, llm);
-        workflow.connect(llm, pick);
         workflow.connect(pick, use);
         String topic = "tea " + UUID.randomUUID();
-        String taskId = api.post(workflow.path("start_execution/"), json("{'topic': '" + topic + "'}"))
-                .object(200)
-                .getString("task_id");
-        awaitWaiting(taskId, 1);
+        String taskId = startUntilWaiting(workflow, topic);
         models.clearRequests();
 
         api.post(
@@ -276,6 +266,106 @@ class LlmNodeApiIT {
                         "/api/runs/" + taskId + "/resume/",
                         json("{'node_id': '" + pick + "', 'action': 'select', 'selected': [1]}"))
                 .object(200);
+        JsonObject run = awaitSuccess(taskId);
+        assertEquals(
+                candidates.getJsonObject(1).getString("text"),
+                TestWorkflow.lastExecution(run, use).getJsonObject("output").getString("chosen"));
+        assertEquals(
+                4,
+                api.get("/api/runs/" + taskId + "/llm_responses/").object(200).getInt("count"),
+                "both attempts' candidates are kept");
+    }
+
+    @Test
+    void theRunExportKeepsModelsCandidatesSelectionFeedbackCostAndThePromptsSent() {
+        String openAi = connection(
+                "openai",
+                local("/v1"),
+                "{'fake-small': {'input_per_1k': 0.001, 'output_per_1k': 0.002},"
+                        + " 'fake-large': {'input_per_1k': 0.003, 'output_per_1k': 0.004}}");
+        String style = "Style " + UUID.randomUUID();
+        api.post(
+                        "/api/blocks/",
+                        Json.createObjectBuilder()
+                                .add("title", style)
+                                .add("content", "Write plainly.")
+                                .build())
+                .object(201);
+        PersonPicks flow = personPicks(json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'},"
+                + " {'connection': '" + openAi + "', 'model': 'fake-large'}], 'candidates_per_model': 1,"
+                + " 'prompt': '{{block:" + style + "}} Angles on ${input.topic}', 'cache': false}"));
+        TestWorkflow workflow = flow.workflow();
+        String llm = flow.llm();
+        String pick = flow.pick();
+        String topic = "tea " + UUID.randomUUID();
+        String taskId = startUntilWaiting(workflow, topic);
+        api.post(
+                        "/api/runs/" + taskId + "/resume/",
+                        json("{'node_id': '" + pick
+                                + "', 'action': 'select', 'selected': [1], 'feedback': 'More tea'}"))
+                .object(200);
+        awaitSuccess(taskId);
+
+        JsonObject export = api.get("/api/runs/" + taskId + "/export/").object(200);
+
+        JsonArray candidates =
+                TestWorkflow.lastExecution(export, llm).getJsonObject("output").getJsonArray("candidates");
+        assertEquals(
+                List.of("fake-small", "fake-large"),
+                candidates.getValuesAs(JsonObject.class).stream()
+                        .map(candidate -> candidate.getString("model"))
+                        .toList());
+        JsonObject answer = TestWorkflow.lastExecution(export, pick).getJsonObject("output");
+        assertEquals(List.of(candidates.getJsonObject(1)), answer.getJsonArray("selected"));
+        assertEquals("More tea", answer.getString("feedback"));
+        BigDecimal cost = export.getJsonNumber("cost_usd").bigDecimalValue();
+        assertTrue(cost.signum() > 0, export::toString);
+        assertEquals(
+                0,
+                cost.compareTo(candidates
+                        .getJsonObject(0)
+                        .getJsonNumber("cost_usd")
+                        .bigDecimalValue()
+                        .add(candidates
+                                .getJsonObject(1)
+                                .getJsonNumber("cost_usd")
+                                .bigDecimalValue())));
+        JsonArray records = export.getJsonArray("llm_responses");
+        assertEquals(
+                api.get("/api/runs/" + taskId + "/llm_responses/").object(200).getJsonArray("llm_responses"), records);
+        assertEquals(2, records.size());
+        for (JsonObject record : records.getValuesAs(JsonObject.class)) {
+            JsonArray sent = record.getJsonArray("messages");
+            String prompt = sent.getJsonObject(sent.size() - 1).getString("content");
+            assertTrue(prompt.contains("Write plainly.") && prompt.contains("Angles on " + topic), prompt);
+            assertFalse(prompt.contains("{{block:"), prompt);
+        }
+    }
+
+    /** manual trigger → llm "Angles" → human-input "Pick" (feedback allowed). */
+    private record PersonPicks(TestWorkflow workflow, String llm, String pick) {}
+
+    private PersonPicks personPicks(JsonObject llmForm) {
+        TestWorkflow workflow = TestWorkflow.create(api, "writeit " + UUID.randomUUID());
+        String start = workflow.addNodeId("manual-trigger", "Start");
+        String llm = workflow.addNode("llm", "Angles", llmForm).getString("id");
+        String pick = workflow.addNode("human-input", "Pick", json("{'allow_feedback': true}"))
+                .getString("id");
+        workflow.connect(start, llm);
+        workflow.connect(llm, pick);
+        return new PersonPicks(workflow, llm, pick);
+    }
+
+    /** Starts the workflow with a topic and waits until it waits for a person; returns the run's id. */
+    private String startUntilWaiting(TestWorkflow workflow, String topic) {
+        String taskId = api.post(workflow.path("start_execution/"), json("{'topic': '" + topic + "'}"))
+                .object(200)
+                .getString("task_id");
+        awaitWaiting(taskId, 1);
+        return taskId;
+    }
+
+    private JsonObject awaitSuccess(String taskId) {
         JsonObject[] run = {null};
         io.orchestrator.it.support.Eventually.until(
                 () -> {
@@ -284,13 +374,7 @@ class LlmNodeApiIT {
                 },
                 java.time.Duration.ofSeconds(30),
                 () -> String.valueOf(run[0]));
-        assertEquals(
-                candidates.getJsonObject(1).getString("text"),
-                TestWorkflow.lastExecution(run[0], use).getJsonObject("output").getString("chosen"));
-        assertEquals(
-                4,
-                api.get("/api/runs/" + taskId + "/llm_responses/").object(200).getInt("count"),
-                "both attempts' candidates are kept");
+        return run[0];
     }
 
     /** Waits until the run waits for a person after the llm node's {@code attempts}-th attempt. */
