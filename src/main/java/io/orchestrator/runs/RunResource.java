@@ -101,13 +101,13 @@ public class RunResource {
         return steering.resume(taskId, body instanceof JsonObject object ? object : null);
     }
 
-    /** The run with its whole history as a file: {@code format=json} (the default) or {@code yaml}. */
+    /** The run with its whole history, llm prompts and answers included, as a file: {@code format=json} (the default) or {@code yaml}. */
     @GET
     @Path("{taskId}/export/")
     @Produces({MediaType.APPLICATION_JSON, "application/yaml"})
     public Response export(@PathParam("taskId") String taskId, @QueryParam("format") String format) {
         ExportFormat as = ExportFormat.named(format);
-        JsonObject document = JSON.createObjectBuilder(runs.detail(taskId))
+        JsonObject document = JSON.createObjectBuilder(runs.export(taskId))
                 .add("exported_at", Timestamps.json(Instant.now()))
                 .build();
         return Response.ok(as.render(document), as.mediaType() + ";charset=UTF-8")

@@ -3,6 +3,7 @@ package io.orchestrator.runs;
 import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.engine.RunStatus;
+import io.orchestrator.llm.LlmResponseJson;
 import io.orchestrator.llm.LlmResponseLog;
 import io.orchestrator.platform.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,18 @@ public class RunService {
     public JsonObject detail(String runId) {
         return JSON.createObjectBuilder(RunJson.detail(require(runId), runs.nodeExecutions(runId)))
                 .addAll(JSON.createObjectBuilder(llmResponses.totals(runId)))
+                .build();
+    }
+
+    /**
+     * What an export keeps: the detail, and every llm candidate as stored, since only those records
+     * hold the prompt actually sent (blocks and templates expanded) and the raw output.
+     */
+    public JsonObject export(String runId) {
+        return JSON.createObjectBuilder(detail(runId))
+                .add(
+                        "llm_responses",
+                        LlmResponseJson.list(llmResponses.ofRun(runId, null)).getJsonArray("llm_responses"))
                 .build();
     }
 

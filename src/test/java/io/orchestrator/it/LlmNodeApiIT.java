@@ -237,21 +237,16 @@ class LlmNodeApiIT {
     @Test
     void aPersonRegeneratesWithFeedbackThenPicksTheSecondCandidate() {
         String openAi = connection("openai", local("/v1"), null);
-        TestWorkflow workflow = TestWorkflow.create(api, "writeit " + UUID.randomUUID());
-        String start = workflow.addNodeId("manual-trigger", "Start");
-        String llm = twoAngles(workflow, openAi);
-        String pick = workflow.addNode("human-input", "Pick", json("{'allow_feedback': true}"))
-                .getString("id");
+        PersonPicks flow = personPicks(json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
+                + " 'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'}"));
+        TestWorkflow workflow = flow.workflow();
+        String llm = flow.llm();
+        String pick = flow.pick();
         String use = workflow.addNode("transform", "Use", json("{'fields': {'chosen': '${input.text}'}}"))
                 .getString("id");
-        workflow.connect(start, llm);
-        workflow.connect(llm, pick);
         workflow.connect(pick, use);
         String topic = "tea " + UUID.randomUUID();
-        String taskId = api.post(workflow.path("start_execution/"), json("{'topic': '" + topic + "'}"))
-                .object(200)
-                .getString("task_id");
-        awaitWaiting(taskId, 1);
+        String taskId = startUntilWaiting(workflow, topic);
         models.clearRequests();
 
         api.post(
@@ -271,17 +266,10 @@ class LlmNodeApiIT {
                         "/api/runs/" + taskId + "/resume/",
                         json("{'node_id': '" + pick + "', 'action': 'select', 'selected': [1]}"))
                 .object(200);
-        JsonObject[] run = {null};
-        io.orchestrator.it.support.Eventually.until(
-                () -> {
-                    run[0] = api.get("/api/runs/" + taskId + "/").object(200);
-                    return "SUCCESS".equals(run[0].getString("status"));
-                },
-                java.time.Duration.ofSeconds(30),
-                () -> String.valueOf(run[0]));
+        JsonObject run = awaitSuccess(taskId);
         assertEquals(
                 candidates.getJsonObject(1).getString("text"),
-                TestWorkflow.lastExecution(run[0], use).getJsonObject("output").getString("chosen"));
+                TestWorkflow.lastExecution(run, use).getJsonObject("output").getString("chosen"));
         assertEquals(
                 4,
                 api.get("/api/runs/" + taskId + "/llm_responses/").object(200).getInt("count"),
@@ -289,31 +277,89 @@ class LlmNodeApiIT {
     }
 
     @Test
+    void theRunExportKeepsModelsCandidatesSelectionFeedbackCostAndThePromptsSent() {
+        String openAi = connection(
+                "openai",
+                local("/v1"),
+                "{'fake-small': {'input_per_1k': 0.001, 'output_per_1k': 0.002},"
+                        + " 'fake-large': {'input_per_1k': 0.003, 'output_per_1k': 0.004}}");
+        String style = "Style " + UUID.randomUUID();
+        api.post(
+                        "/api/blocks/",
+                        Json.createObjectBuilder()
+                                .add("title", style)
+                                .add("content", "Write plainly.")
+                                .build())
+                .object(201);
+        PersonPicks flow = personPicks(json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'},"
+                + " {'connection': '" + openAi + "', 'model': 'fake-large'}], 'candidates_per_model': 1,"
+                + " 'prompt': '{{block:" + style + "}} Angles on ${input.topic}', 'cache': false}"));
+        TestWorkflow workflow = flow.workflow();
+        String llm = flow.llm();
+        String pick = flow.pick();
+        String topic = "tea " + UUID.randomUUID();
+        String taskId = startUntilWaiting(workflow, topic);
+        api.post(
+                        "/api/runs/" + taskId + "/resume/",
+                        json("{'node_id': '" + pick
+                                + "', 'action': 'select', 'selected': [1], 'feedback': 'More tea'}"))
+                .object(200);
+        awaitSuccess(taskId);
+
+        JsonObject export = api.get("/api/runs/" + taskId + "/export/").object(200);
+
+        JsonArray candidates =
+                TestWorkflow.lastExecution(export, llm).getJsonObject("output").getJsonArray("candidates");
+        assertEquals(
+                List.of("fake-small", "fake-large"),
+                candidates.getValuesAs(JsonObject.class).stream()
+                        .map(candidate -> candidate.getString("model"))
+                        .toList());
+        JsonObject answer = TestWorkflow.lastExecution(export, pick).getJsonObject("output");
+        assertEquals(List.of(candidates.getJsonObject(1)), answer.getJsonArray("selected"));
+        assertEquals("More tea", answer.getString("feedback"));
+        BigDecimal cost = export.getJsonNumber("cost_usd").bigDecimalValue();
+        assertTrue(cost.signum() > 0, export::toString);
+        assertEquals(
+                0,
+                cost.compareTo(candidates
+                        .getJsonObject(0)
+                        .getJsonNumber("cost_usd")
+                        .bigDecimalValue()
+                        .add(candidates
+                                .getJsonObject(1)
+                                .getJsonNumber("cost_usd")
+                                .bigDecimalValue())));
+        JsonArray records = export.getJsonArray("llm_responses");
+        assertEquals(
+                api.get("/api/runs/" + taskId + "/llm_responses/").object(200).getJsonArray("llm_responses"), records);
+        assertEquals(2, records.size());
+        for (JsonObject record : records.getValuesAs(JsonObject.class)) {
+            JsonArray sent = record.getJsonArray("messages");
+            String prompt = sent.getJsonObject(sent.size() - 1).getString("content");
+            assertTrue(prompt.contains("Write plainly.") && prompt.contains("Angles on " + topic), prompt);
+            assertFalse(prompt.contains("{{block:"), prompt);
+        }
+    }
+
+    @Test
     void aPersonsTwoSelectionsAreMergedByAModelWithTheirInstruction() {
         String openAi = connection("openai", local("/v1"), null);
-        TestWorkflow workflow = TestWorkflow.create(api, "merge " + UUID.randomUUID());
-        String start = workflow.addNodeId("manual-trigger", "Start");
-        String llm = twoAngles(workflow, openAi);
-        String pick = workflow.addNode(
-                        "human-input",
-                        "Pick",
-                        json("{'mode': 'select_many', 'merge': {'connection': '" + openAi
-                                + "', 'model': 'fake-large', 'instruction': 'Merge these.'}}"))
-                .getString("id");
-        workflow.connect(start, llm);
-        workflow.connect(llm, pick);
-        String taskId = api.post(
-                        workflow.path("start_execution/"), json("{'topic': 'rivers " + UUID.randomUUID() + "'}"))
-                .object(200)
-                .getString("task_id");
-        JsonArray candidates = TestWorkflow.lastExecution(awaitWaiting(taskId, 1), llm)
+        PersonPicks flow = personPicks(
+                json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
+                        + " 'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'}"),
+                json("{'mode': 'select_many', 'merge': {'connection': '" + openAi
+                        + "', 'model': 'fake-large', 'instruction': 'Merge these.'}}"));
+        String taskId = startUntilWaiting(flow.workflow(), "rivers " + UUID.randomUUID());
+        JsonArray candidates = TestWorkflow.lastExecution(
+                        api.get("/api/runs/" + taskId + "/").object(200), flow.llm())
                 .getJsonObject("output")
                 .getJsonArray("candidates");
         models.clearRequests();
 
         JsonObject answered = api.post(
                         "/api/runs/" + taskId + "/resume/",
-                        json("{'node_id': '" + pick + "', 'action': 'select', 'selected': [0, 1],"
+                        json("{'node_id': '" + flow.pick() + "', 'action': 'select', 'selected': [0, 1],"
                                 + " 'merge_instruction': 'Keep it short.'}"))
                 .object(200);
 
@@ -332,27 +378,52 @@ class LlmNodeApiIT {
         assertTrue(merged.startsWith("Reply") && merged.contains("fake-large"), merged);
 
         models.failModel("fake-large", 503);
-        String second = api.post(
-                        workflow.path("start_execution/"), json("{'topic': 'lakes " + UUID.randomUUID() + "'}"))
-                .object(200)
-                .getString("task_id");
-        awaitWaiting(second, 1);
+        String second = startUntilWaiting(flow.workflow(), "lakes " + UUID.randomUUID());
         JsonObject refused = api.post(
                         "/api/runs/" + second + "/resume/",
-                        json("{'node_id': '" + pick + "', 'action': 'select', 'selected': [0, 1]}"))
+                        json("{'node_id': '" + flow.pick() + "', 'action': 'select', 'selected': [0, 1]}"))
                 .error(422, "VALIDATION_ERROR");
         assertTrue(refused.toString().contains("HTTP 503"), refused::toString);
         assertEquals("WAITING", api.get("/api/runs/" + second + "/").object(200).getString("status"));
     }
 
-    /** An llm node "Angles" giving two candidates of fake-small on the topic of the run's input; its id. */
-    private static String twoAngles(TestWorkflow workflow, String connectionId) {
-        return workflow.addNode(
-                        "llm",
-                        "Angles",
-                        json("{'models': [{'connection': '" + connectionId + "', 'model': 'fake-small'}],"
-                                + " 'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'}"))
-                .getString("id");
+    /** manual trigger → llm "Angles" → human-input "Pick" (feedback allowed). */
+    private record PersonPicks(TestWorkflow workflow, String llm, String pick) {}
+
+    private PersonPicks personPicks(JsonObject llmForm) {
+        return personPicks(llmForm, json("{'allow_feedback': true}"));
+    }
+
+    /** Start → llm "Angles" with this form → human-input "Pick" with this form. */
+    private PersonPicks personPicks(JsonObject llmForm, JsonObject pickForm) {
+        TestWorkflow workflow = TestWorkflow.create(api, "writeit " + UUID.randomUUID());
+        String start = workflow.addNodeId("manual-trigger", "Start");
+        String llm = workflow.addNode("llm", "Angles", llmForm).getString("id");
+        String pick = workflow.addNode("human-input", "Pick", pickForm).getString("id");
+        workflow.connect(start, llm);
+        workflow.connect(llm, pick);
+        return new PersonPicks(workflow, llm, pick);
+    }
+
+    /** Starts the workflow with a topic and waits until it waits for a person; returns the run's id. */
+    private String startUntilWaiting(TestWorkflow workflow, String topic) {
+        String taskId = api.post(workflow.path("start_execution/"), json("{'topic': '" + topic + "'}"))
+                .object(200)
+                .getString("task_id");
+        awaitWaiting(taskId, 1);
+        return taskId;
+    }
+
+    private JsonObject awaitSuccess(String taskId) {
+        JsonObject[] run = {null};
+        io.orchestrator.it.support.Eventually.until(
+                () -> {
+                    run[0] = api.get("/api/runs/" + taskId + "/").object(200);
+                    return "SUCCESS".equals(run[0].getString("status"));
+                },
+                java.time.Duration.ofSeconds(30),
+                () -> String.valueOf(run[0]));
+        return run[0];
     }
 
     /** Waits until the run waits for a person after the llm node's {@code attempts}-th attempt. */
