@@ -101,6 +101,13 @@ public class RunResource {
         return steering.resume(taskId, body instanceof JsonObject object ? object : null);
     }
 
+    /** The run's llm candidates as stored (prompt sent, raw output, tokens, time, cost), of one node with {@code node_id}. */
+    @GET
+    @Path("{taskId}/llm_responses/")
+    public JsonObject llmResponses(@PathParam("taskId") String taskId, @QueryParam("node_id") String nodeId) {
+        return runs.llmResponses(taskId, nodeId);
+    }
+
     /** The run with its whole history, llm prompts and answers included, as a file: {@code format=json} (the default) or {@code yaml}. */
     @GET
     @Path("{taskId}/export/")

@@ -59,6 +59,12 @@ public class RunService {
                 .build();
     }
 
+    /** The run's llm candidates as stored, {@code {llm_responses, count}}, of one node or all; 404 when there is no such run. */
+    public JsonObject llmResponses(String runId, String nodeId) {
+        require(runId);
+        return LlmResponseJson.list(llmResponses.ofRun(runId, nodeId));
+    }
+
     public RunStatus status(String runId) {
         return require(runId).status();
     }
