@@ -9,13 +9,17 @@
 #   bench/human-bench.sh                    # from the repository root
 #   BENCH_RUNS=2000 bench/human-bench.sh
 #
-# Settings (environment): those of bench/server.sh, and BENCH_RUNS (10000), BENCH_CONCURRENCY (32
-# connections answering at once), BENCH_THREADS (wrk's, 2), BENCH_SERVER_ENV ("NAME=value ..." given
-# to the server), BENCH_JFR=1 to record the answering with JFR (target/bench/human.jfr).
-# Output: the server's RSS, heap in use and live threads before the runs, with them all waiting, and
-# at their peak while they are answered; the answering rate (runs/s from the first answer sent to
-# the last run SUCCESS in the database) and the answers' latency. Exits non-zero when a run is
-# missing, not waiting, answered with an error, or not SUCCESS with both its steps at the end.
+# Settings (environment): those of bench/server.sh, and BENCH_RUNS (10000), BENCH_WARM_RUNS (2000
+# runs started, waiting and answered before the measure, so that the JIT and the heap's size are
+# those of this load), BENCH_CONCURRENCY (32 connections answering at once), BENCH_THREADS (wrk's,
+# 2), BENCH_SERVER_ENV ("NAME=value ..." given to the server; the bench sets
+# ORCHESTRATOR_RATE_LIMIT high, as the default 6,000 requests a minute per token would refuse the
+# answers), BENCH_JFR=1 to record the answering with JFR (target/bench/human.jfr).
+# Output: the server's RSS, heap in use and committed, and live threads, after the warm-up and with
+# all the runs waiting, RSS and threads at their peak while they are answered; the answering rate
+# (runs/s from the first answer sent to the last run SUCCESS in the database), the server's CPU time
+# per answer, and the answers' latency. Exits non-zero when a run is missing, not waiting, answered
+# with an error, or not SUCCESS with both its steps at the end.
 set -euo pipefail
 source "$(dirname "$0")/server.sh"
 
@@ -23,14 +27,25 @@ runs=${BENCH_RUNS:-10000}
 concurrency=${BENCH_CONCURRENCY:-32}
 wrk_threads=${BENCH_THREADS:-2}
 
-start_bench_server java curl mariadb wrk python3 jcmd
-# Heap in use after a full collection: what the waiting runs themselves hold, without garbage.
+# The server limits each token to 6,000 requests a minute by default: the answers come faster.
+BENCH_SERVER_ENV="ORCHESTRATOR_RATE_LIMIT=10000000 ${BENCH_SERVER_ENV:-}" \
+    start_bench_server java curl mariadb wrk python3 jcmd
+wrk_pid= sampler=
+stop_all() {
+    for pid in $wrk_pid $sampler; do kill "$pid" 2>/dev/null || true; done
+    stop_server
+}
+trap stop_all EXIT
+# The heap in use after a full collection (what the waiting runs themselves hold, without garbage)
+# and the heap's committed size, in MB: "used committed".
 heap_mb() {
     jcmd "$jvm" GC.run >/dev/null
     sleep 1
     # Serial GC lists its generations (G1 one heap line); Metaspace and class space are not heap.
-    jcmd "$jvm" GC.heap_info | awk '/generation|heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { sub("K,?", "", $(i + 1)); kb += $(i + 1) } }
-                                    END { printf "%.0f", kb / 1024 }'
+    jcmd "$jvm" GC.heap_info | awk '/generation|heap/ { for (i = 1; i <= NF; i++) {
+                                        if ($i == "used") { v = $(i + 1); sub("K,?", "", v); used += v }
+                                        if ($i == "total") { v = $(i + 1); sub("K,?", "", v); total += v } } }
+                                    END { printf "%.0f %.0f\n", used / 1024, total / 1024 }'
 }
 count() { sql "SELECT COUNT(*) FROM run WHERE workflow_id = '$workflow' AND status = '$1'"; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -56,6 +71,7 @@ stop_wrk() {
     done
     kill -INT "$wrk_pid" 2>/dev/null || true
     wait "$wrk_pid" || true
+    wrk_pid=
     rm -f "$done_prefix"*
 }
 await_status() { # status expected_count seconds
@@ -70,7 +86,7 @@ await_status() { # status expected_count seconds
 
 # A warm-up: a few hundred runs started, waiting and answered, so that the measured state is the
 # server's warm one.
-warm=${BENCH_WARM_RUNS:-500}
+warm=${BENCH_WARM_RUNS:-2000}
 python3 bench/human-workflow.py start "$base" bench-human "$warm" >"$run_ids"
 [ "$(await_status WAITING "$warm" 60)" -ge "$warm" ] || die "the warm-up runs did not all wait"
 answer_with_wrk "$run_ids" "$concurrency"
@@ -79,8 +95,9 @@ stop_wrk
 [ "$warm_done" -ge "$warm" ] || die "$warm_done of $warm warm-up runs ended SUCCESS; wrk: $(cat "$results_dir/human-wrk.txt")"
 grep -q '^RESULT.* bad=0 errors=0 ' "$results_dir/human-wrk.txt" || die "warm-up answers: $(cat "$results_dir/human-wrk.txt")"
 sleep 2
-heap_before=$(heap_mb) rss_before=$(rss_mb) threads_before=$(thread_count)
-log "after $warm runs of warm-up: RSS $rss_before MB, heap in use $heap_before MB, $threads_before threads"
+read -r heap_before committed_before < <(heap_mb)
+rss_before=$(rss_mb) threads_before=$(thread_count)
+log "after $warm runs of warm-up: RSS $rss_before MB, heap in use $heap_before MB of $committed_before MB committed, $threads_before threads"
 
 started_ms=$(now_ms)
 python3 bench/human-workflow.py start "$base" bench-human "$runs" >"$run_ids"
@@ -89,8 +106,9 @@ waiting=$(await_status WAITING "$runs" 600)
 [ "$waiting" -ge "$runs" ] || die "only $waiting of $runs runs are WAITING after 10 minutes"
 log "$runs runs started and waiting in $(( $(now_ms) - started_ms )) ms"
 sleep 2
-heap_waiting=$(heap_mb) rss_waiting=$(rss_mb) threads_waiting=$(thread_count)
-log "with $runs runs waiting: RSS $rss_waiting MB ($(( rss_waiting - rss_before )) MB more), heap in use $heap_waiting MB ($(( heap_waiting - heap_before )) MB more), $threads_waiting threads ($(( threads_waiting - threads_before )) more)"
+read -r heap_waiting committed_waiting < <(heap_mb)
+rss_waiting=$(rss_mb) threads_waiting=$(thread_count)
+log "with $runs runs waiting: RSS $rss_waiting MB ($(( rss_waiting - rss_before )) MB more), heap in use $heap_waiting MB ($(( heap_waiting - heap_before )) MB more) of $committed_waiting MB committed, $threads_waiting threads ($(( threads_waiting - threads_before )) more)"
 
 if [ "${BENCH_JFR:-0}" = 1 ]; then
     jcmd "$jvm" JFR.start name=bench settings=profile filename="$results_dir/human.jfr" >/dev/null
@@ -112,6 +130,7 @@ done_count=$(await_status SUCCESS "$runs" 600)
 elapsed_ms=$(( $(now_ms) - answer_ms ))
 cpu_after=$(cpu_ticks)
 kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+sampler=
 read -r rss_peak threads_peak <"$peak_file"; rm -f "$peak_file"
 [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.stop name=bench >/dev/null
 stop_wrk
@@ -133,8 +152,8 @@ cpu_ms_per_run=$(awk -v t=$(( cpu_after - cpu_before )) -v hz="$ticks_per_second
     'BEGIN { printf "%.3f", t * 1000 / hz / n }')
 log "answered $runs runs to SUCCESS in $elapsed_ms ms: $rate runs/s, server CPU $cpu_ms_per_run ms a run; RSS peak $rss_peak MB, threads peak $threads_peak"
 summary=$results_dir/human-$(date +%Y%m%d-%H%M%S).txt
-printf 'RESULT runs=%d rss_before_mb=%d rss_waiting_mb=%d rss_peak_mb=%d heap_before_mb=%d heap_waiting_mb=%d threads_before=%d threads_waiting=%d threads_peak=%d answer_ms=%d runs_per_s=%d cpu_ms_per_run=%s p50_ms=%s p99_ms=%s max_ms=%s load=%s\n' \
-    "$runs" "$rss_before" "$rss_waiting" "$rss_peak" "$heap_before" "$heap_waiting" \
+printf 'RESULT runs=%d rss_before_mb=%d rss_waiting_mb=%d rss_peak_mb=%d heap_before_mb=%d heap_waiting_mb=%d committed_before_mb=%d committed_waiting_mb=%d threads_before=%d threads_waiting=%d threads_peak=%d answer_ms=%d runs_per_s=%d cpu_ms_per_run=%s p50_ms=%s p99_ms=%s max_ms=%s load=%s\n' \
+    "$runs" "$rss_before" "$rss_waiting" "$rss_peak" "$heap_before" "$heap_waiting" "$committed_before" "$committed_waiting" \
     "$threads_before" "$threads_waiting" "$threads_peak" "$elapsed_ms" "$rate" "$cpu_ms_per_run" \
     "$(awk -v u="$(field p50_us)" 'BEGIN { print u / 1000 }')" \
     "$(awk -v u="$(field p99_us)" 'BEGIN { print u / 1000 }')" \

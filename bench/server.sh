@@ -144,3 +144,16 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${1:-$jvm}/stat" 2>/dev/null || e
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$jvm/status"; }
 thread_count() { awk '/^Threads/ { print $2 }' "/proc/$jvm/status"; }
 ticks_per_second=$(getconf CLK_TCK)
+
+# The classpath of the test classes (the test model server and the benches that use the server's
+# classes outside it): target/test-classes, target/classes and every test dependency, asked of
+# Maven once and kept until pom.xml changes.
+test_classpath() {
+    local saved=$results_dir/test-classpath.txt
+    mkdir -p "$results_dir"
+    if [ ! -s "$saved" ] || [ pom.xml -nt "$saved" ]; then
+        ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$saved" >&2 \
+            || die "could not get the test classpath from Maven"
+    fi
+    echo "target/test-classes:target/classes:$(cat "$saved")"
+}
