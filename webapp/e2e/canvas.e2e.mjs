@@ -6,6 +6,7 @@
 //   ORCHESTRATOR_URL=http://127.0.0.1:7878/ ORCHESTRATOR_TOKEN=wfo_... node e2e/canvas.e2e.mjs
 // Screenshots go to SCREENSHOTS (default ../target/e2e). Exits non-zero on the first failure.
 import { launchBrowser } from './browser.mjs';
+import { assertEqual, dropNode, fromServer, link, selectNode, signIn } from './steps.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,47 +18,6 @@ mkdirSync(shots, { recursive: true });
 
 const { context, page } = await launchBrowser('canvas-e2e');
 
-// Selects a node by clicking it until the panel shows it, its name in the name field: a click right
-// after a connection drag is sometimes taken by React Flow as part of that gesture.
-async function selectNode(id) {
-  for (let attempt = 1; ; attempt++) {
-    await page.locator(`.react-flow__node[data-id="${id}"]`).click();
-    try {
-      await page.waitForFunction(
-        (nodeId) => {
-          const panel = document.querySelector(`[aria-label="Node settings"][data-node-id="${nodeId}"]`);
-          const name = document.querySelector(`.react-flow__node[data-id="${nodeId}"] .wf-node-name`)?.textContent;
-          return panel !== null && panel.querySelector('input')?.value === name;
-        },
-        id,
-        { timeout: 3_000 },
-      );
-      return;
-    } catch (notYet) {
-      if (attempt === 3) throw notYet;
-    }
-  }
-}
-
-/** What the server has saved, read with the signed-in token: the canvas must not only look right. */
-function fromServer(path) {
-  return page.evaluate(
-    async (apiPath) =>
-      (
-        await fetch(`api/${apiPath}`, {
-          headers: { Authorization: `Bearer ${sessionStorage.getItem('orchestrator.token')}` },
-        })
-      ).json(),
-    path,
-  );
-}
-
-function assertEqual(actual, expected, what) {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-  }
-}
-
 // The acceptance walk-through: trigger → wait → condition → two transforms, built in the canvas only,
 // run with an input; screenshots during the run (the wait running) and after it (one branch taken,
 // the other skipped). These are the README's pictures.
@@ -65,20 +25,10 @@ async function branchingWorkflow() {
   await page.getByRole('button', { name: 'Workflow Orchestrator' }).click();
   page.once('dialog', (dialog) => dialog.accept('Order review'));
   await page.getByRole('button', { name: 'New workflow' }).click();
-  const pane = page.locator('.react-flow__pane');
-  await pane.waitFor();
-  const before = new Set();
+  await page.locator('.react-flow__pane').waitFor();
   const drop = async (type, x, y, name, fill) => {
-    await page.locator(`.palette-item[data-node-type="${type}"]`).dragTo(pane, { targetPosition: { x, y } });
-    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, before.size + 1);
-    const id = await page
-      .locator('.react-flow__node')
-      .evaluateAll(
-        (nodes, known) => nodes.map((node) => node.getAttribute('data-id')).find((each) => !known.includes(each)),
-        [...before],
-      );
-    before.add(id);
-    await selectNode(id);
+    const id = await dropNode(page, type, x, y);
+    await selectNode(page, id);
     const panel = page.getByLabel('Node settings');
     await panel.locator('input').first().fill(name);
     for (const [label, value] of Object.entries(fill))
@@ -101,17 +51,10 @@ async function branchingWorkflow() {
     Fields: '{"review": true, "amount": "${input.amount}"}',
   });
   const approve = await drop('transform', 680, 350, 'Approve', { Fields: '{"review": false}' });
-  const link = async (from, route, to) => {
-    const count = await page.locator('.react-flow__edge').count();
-    await page
-      .locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source[data-handleid="${route}"]`)
-      .dragTo(page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`));
-    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length === n, count + 1);
-  };
-  await link(trigger, 'default', wait);
-  await link(wait, 'default', condition);
-  await link(condition, 'true', review);
-  await link(condition, 'false', approve);
+  await link(page, trigger, 'default', wait);
+  await link(page, wait, 'default', condition);
+  await link(page, condition, 'true', review);
+  await link(page, condition, 'false', approve);
   await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
   await page.getByRole('button', { name: 'fit view' }).click();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -138,11 +81,9 @@ page.on('console', (message) => {
 });
 try {
   await page.goto(base);
-  await page.getByLabel('API token').fill('not-a-token');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, 'not-a-token');
   await page.getByRole('alert').filter({ hasText: 'not valid' }).waitFor();
-  await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, token);
 
   const name = `E2E ${Date.now()}`;
   page.once('dialog', (dialog) => dialog.accept(name));
@@ -177,7 +118,7 @@ try {
   assertEqual(await page.locator('.react-flow__edge').count(), 2, 'edges after a refused connection');
 
   // The panel follows the selection: it must show this node before typing into it.
-  await selectNode(ids[1]);
+  await selectNode(page, ids[1]);
   const fields = page.getByLabel('Node settings').locator('textarea').first();
   await fields.fill('{"greeting": "hello ${input.who}"}');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -201,7 +142,7 @@ try {
   await page.getByRole('button', { name: 'Back to live' }).click();
 
   // A trigger that declares inputs asks for them at Run; the run uses them.
-  await selectNode(ids[0]);
+  await selectNode(page, ids[0]);
   await page
     .getByLabel('Node settings')
     .locator('textarea')
@@ -241,7 +182,7 @@ try {
   // server too), redo it (the same ids back); delete a node, undo: it is back with its edges.
   const workflowId = await page.evaluate(() => location.hash.slice(1));
   const saved = async () => {
-    const stored = await fromServer(`workflow/${workflowId}/canvas_data/`);
+    const stored = await fromServer(page, `workflow/${workflowId}/canvas_data/`);
     return { nodes: stored.nodes.map((node) => node.id).sort(), edges: stored.edges.map((edge) => edge.id).sort() };
   };
   const shows = (nodeCount, edgeCount) =>
@@ -277,7 +218,7 @@ try {
   assertEqual(await saved(), afterPaste, 'canvas on the server after undoing the delete');
 
   // The node's run settings: disabled, three attempts; saved on the server, shown on the canvas.
-  await selectNode(ids[2]);
+  await selectNode(page, ids[2]);
   const panel = page.getByLabel('Node settings');
   await panel.getByText('Run settings').click();
   await panel.getByLabel('Disabled').check();
@@ -285,7 +226,7 @@ try {
   await panel.getByRole('button', { name: 'Save' }).click();
   await panel.getByText('Saved', { exact: true }).waitFor();
   await page.locator(`.react-flow__node[data-id="${ids[2]}"] .wf-node.disabled`).waitFor();
-  const stored = await fromServer(`workflow/${workflowId}/nodes/${ids[2]}/`);
+  const stored = await fromServer(page, `workflow/${workflowId}/nodes/${ids[2]}/`);
   assertEqual([stored.disabled, stored.retry.max_attempts], [true, 3], 'run settings on the server');
 
   await branchingWorkflow();

@@ -3,8 +3,13 @@ import { token } from './api';
 import { SignIn } from './SignIn';
 import { WorkflowList } from './WorkflowList';
 import { Editor } from './Editor';
+import { ConnectionsPage } from './ConnectionsPage';
+import { BlocksPage } from './BlocksPage';
 
-/** Sign in, then the workflow list or one workflow's canvas (its id in the URL hash, so reload keeps it). */
+/**
+ * Sign in, then the workflow list, one workflow's canvas, or the connections or blocks page: which one is in
+ * the URL hash (a workflow's id, or the page's name), so reload keeps it.
+ */
 export function App() {
   const [signedIn, setSignedIn] = useState(token.get() !== null);
   const [workflowId, setWorkflowId] = useState<string | null>(() => location.hash.slice(1) || null);
@@ -42,10 +47,25 @@ export function App() {
         <button className="brand" onClick={() => open(null)}>
           Workflow Orchestrator
         </button>
+        <nav className="pages">
+          <button className={workflowId === null ? 'current' : undefined} onClick={() => open(null)}>
+            Workflows
+          </button>
+          <button className={workflowId === 'connections' ? 'current' : undefined} onClick={() => open('connections')}>
+            Connections
+          </button>
+          <button className={workflowId === 'blocks' ? 'current' : undefined} onClick={() => open('blocks')}>
+            Blocks
+          </button>
+        </nav>
         <span className="spacer" />
         <button onClick={signOut}>Sign out</button>
       </header>
-      {workflowId ? (
+      {workflowId === 'connections' ? (
+        <ConnectionsPage onUnauthorized={refused} />
+      ) : workflowId === 'blocks' ? (
+        <BlocksPage onUnauthorized={refused} />
+      ) : workflowId ? (
         <Editor workflowId={workflowId} onClose={() => open(null)} onUnauthorized={refused} />
       ) : (
         <WorkflowList onOpen={open} onUnauthorized={refused} />

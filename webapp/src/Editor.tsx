@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
@@ -13,7 +13,7 @@ import {
   type Edge,
   type Node,
 } from '@xyflow/react';
-import { call, describe, isApiError, type Canvas, type CanvasEdge, type CanvasNode, type NodeTypeInfo } from './api';
+import { call, describe, send, type Canvas, type CanvasEdge, type CanvasNode, type NodeTypeInfo } from './api';
 import {
   ancestorsOf,
   countStates,
@@ -40,9 +40,12 @@ import { WorkflowNodeView } from './WorkflowNodeView';
 import { Palette } from './Palette';
 import { NodePanel } from './NodePanel';
 import { Inspector } from './Inspector';
-import { RunsPanel, type RunDetail } from './RunsPanel';
+import { RunsPanel, usageOf, type RunDetail } from './RunsPanel';
 import { RunInputs, type DeclaredInput } from './RunInputs';
 import { useLiveRun } from './useLiveRun';
+import { useFailure } from './useFailure';
+import { HumanInputPanel } from './HumanInputPanel';
+import { waitsOfRun, type WaitingStep } from './llmRun';
 
 interface Props {
   workflowId: string;
@@ -82,14 +85,31 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
     [],
   );
 
-  const fail = useCallback(
-    (failed: unknown) => {
-      if (isApiError(failed) && failed.status === 401) onUnauthorized();
-      else setMessage(describe(failed));
-    },
-    [onUnauthorized],
-  );
-  const { states, run, connection, runChanges, started, runsChanged } = useLiveRun(workflowId, setMessage);
+  const fail = useFailure(onUnauthorized, setMessage);
+  const {
+    states,
+    streams,
+    waiting,
+    run,
+    connection,
+    runChanges,
+    started,
+    statusIs,
+    waitsFound,
+    answered,
+    runsChanged,
+  } = useLiveRun(workflowId, setMessage);
+
+  // A wait the socket did not report (the page opened after it, on a server that does not sync it) is read
+  // from the run's stored steps, when the run comes to wait; not when a person's answer just ended a wait
+  // (the step may still read WAITING for a moment).
+  const knowsWaits = useEffectEvent(() => Object.keys(waiting).length > 0);
+  useEffect(() => {
+    if (run.status !== 'WAITING' || !run.taskId || knowsWaits()) return;
+    call<{ node_executions: WaitingStep[] }>('GET', `runs/${run.taskId}/`)
+      .then((detail) => waitsFound(waitsOfRun(detail.node_executions)))
+      .catch(() => undefined);
+  }, [run.status, run.taskId, runChanges, waitsFound]);
 
   /** Puts a canvas the server answered on the screen, replacing what was there. */
   const show = useCallback(
@@ -374,7 +394,26 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
   // Not on every render: a drag re-renders the editor at each move. Names are read each time (a rename).
   const upstreamIds = useMemo(() => (selected ? ancestorsOf(selected, edges) : []), [selected, edges]);
   const upstream = upstreamIds.map((id) => canvasNodes[id]?.name).filter(Boolean);
-  const running = ['PENDING', 'STARTED', 'WAITING'].includes(run.status);
+  const running = ['PENDING', 'STARTED', 'WAITING', 'PAUSED'].includes(run.status);
+  const pausable = ['PENDING', 'STARTED', 'WAITING'].includes(run.status) && run.taskId !== undefined;
+  // Pause stops starting nodes; resume without a node continues the run.
+  const pauseOrResume = (how: 'pause' | 'resume') => {
+    const taskId = run.taskId;
+    if (!taskId) return;
+    call<{ status?: string } | null>('POST', `runs/${taskId}/${how}/`, how === 'resume' ? {} : undefined)
+      .then((answer) => {
+        statusIs(taskId, answer?.status ?? (how === 'pause' ? 'PAUSED' : 'STARTED'));
+        setMessage(null);
+      })
+      .catch(fail);
+  };
+  const exportAs = (format: 'yaml' | 'json') =>
+    send('GET', `workflow/${workflowId}/export/?format=${format}`)
+      .then((text) => download(`${canvas?.name ?? workflowId}.${format}`, text, format))
+      .catch(fail);
+  // The first waiting node the person can answer: the selected one if it waits, else any.
+  const waitingIds = Object.keys(waiting);
+  const waitingNode = selected && waiting[selected] ? selected : waitingIds[0];
 
   return (
     <div className="editor">
@@ -432,9 +471,22 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
           >
             ↷
           </button>
+          <button onClick={() => exportAs('yaml')} title="Download the workflow as YAML">
+            Export YAML
+          </button>
+          <button onClick={() => exportAs('json')} title="Download the workflow as JSON">
+            Export JSON
+          </button>
           <button className="primary" onClick={start} disabled={running}>
             Run
           </button>
+          {run.status === 'PAUSED' ? (
+            <button onClick={() => pauseOrResume('resume')}>Resume</button>
+          ) : (
+            <button onClick={() => pauseOrResume('pause')} disabled={!pausable}>
+              Pause
+            </button>
+          )}
           <button onClick={stop} disabled={!running}>
             Stop
           </button>
@@ -446,9 +498,19 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
         )}
         {openRun && (
           <p className="banner viewing">
-            Viewing run {openRun.task_id.slice(0, 8)}… ({openRun.status})
+            Viewing run {openRun.task_id.slice(0, 8)}… ({openRun.status}){usageOf(openRun) && ` · ${usageOf(openRun)}`}
             <button onClick={() => setOpenRun(null)}>Back to live</button>
           </p>
+        )}
+        {waitingNode && run.taskId && !openRun && (
+          <HumanInputPanel
+            key={`${run.taskId}:${waitingNode}`}
+            taskId={run.taskId}
+            nodeId={waitingNode}
+            name={canvasNodes[waitingNode]?.name ?? waitingNode}
+            request={waiting[waitingNode]}
+            onAnswered={answered}
+          />
         )}
         {canvas && (
           <ReactFlow
@@ -511,6 +573,8 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
               nodeId={selectedNode.id}
               taskId={openRun?.task_id ?? run.taskId}
               refresh={runChanges}
+              stream={openRun ? undefined : streams[selectedNode.id]}
+              liveState={openRun ? undefined : states[selectedNode.id]?.state}
             />
           </>
         )}
@@ -523,6 +587,18 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
       </aside>
     </div>
   );
+}
+
+/** Saves a text as a file the browser downloads. */
+function download(fileName: string, text: string, format: 'yaml' | 'json') {
+  const url = URL.createObjectURL(
+    new Blob([text], { type: format === 'yaml' ? 'application/yaml' : 'application/json' }),
+  );
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
 }
 
 /**

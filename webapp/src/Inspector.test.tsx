@@ -239,3 +239,85 @@ describe('JsonView', () => {
     expect(document.querySelector('pre')!.textContent).toBe('false');
   });
 });
+
+describe('the Inspector of an llm node', () => {
+  const llmOutput = {
+    text: 'The history angle',
+    candidates: [
+      {
+        index: 0,
+        id: 'k0',
+        connection: 'c1',
+        model: 'llama-3-8b',
+        text: 'The history angle',
+        finish_reason: 'stop',
+        tokens: { prompt: 40, completion: 80, total: 120 },
+        duration_ms: 1400,
+        tokens_per_second: 57.1,
+        cost_usd: 0.00042,
+        cached: false,
+      },
+      {
+        index: 1,
+        id: 'k1',
+        connection: 'c2',
+        model: 'qwen-7b',
+        text: 'The economics angle',
+        finish_reason: 'stop',
+        tokens: { prompt: 40, completion: 60, total: 100 },
+        duration_ms: 0,
+        tokens_per_second: 0,
+        cost_usd: 0,
+        cached: true,
+      },
+    ],
+    tokens: 220,
+    cost_usd: 0.00042,
+  };
+  const cards = (label: string) =>
+    Array.from(screen.getByRole('region', { name: label }).querySelectorAll('.candidate'), (card) => card.textContent);
+
+  it('shows the candidates streaming in, per candidate and named by model, while the node runs', async () => {
+    mockFetch({ 'GET runs/t1/': () => json({ node_executions: [] }), ...developmentMode('n1', null, null) });
+    const stream = {
+      complete: false,
+      candidates: [
+        { candidate: 0, model: 'llama-3-8b', content: 'The hist' },
+        { candidate: 1, model: 'qwen-7b', content: 'The eco' },
+      ],
+    };
+    const { rerender } = render(<Inspector workflowId="wf1" nodeId="n1" taskId="t1" refresh={0} stream={stream} />);
+    expect(cards('Streaming candidates')).toEqual(['#1 · llama-3-8bThe hist', '#2 · qwen-7bThe eco']);
+
+    const more = {
+      ...stream,
+      candidates: [{ ...stream.candidates[0], content: 'The history angle' }, stream.candidates[1]],
+    };
+    rerender(<Inspector workflowId="wf1" nodeId="n1" taskId="t1" refresh={0} stream={more} />);
+    expect(cards('Streaming candidates')[0]).toBe('#1 · llama-3-8bThe history angle');
+  });
+
+  it('then shows the final candidates with tokens, time, speed, cost and whether the cache answered', async () => {
+    let steps: unknown[] = [];
+    mockFetch({ 'GET runs/t1/': () => json({ node_executions: steps }), ...developmentMode('n1', null, null) });
+    const stream = {
+      complete: true,
+      candidates: [{ candidate: 0, model: 'llama-3-8b', content: 'The history angle' }],
+    };
+    const { rerender } = render(
+      <Inspector workflowId="wf1" nodeId="n1" taskId="t1" refresh={0} stream={stream} liveState="running" />,
+    );
+    await waitFor(() => expect(cards('Streaming candidates')).toHaveLength(1));
+
+    // The node completed: its state changes, and its stored output is read again.
+    steps = [{ node_id: 'n1', attempt: 1, input: {}, output: llmOutput }];
+    rerender(<Inspector workflowId="wf1" nodeId="n1" taskId="t1" refresh={0} stream={stream} liveState="completed" />);
+    await waitFor(() =>
+      expect(cards('Candidates')).toEqual([
+        '#1 · llama-3-8bThe history angle120 tokens · 1.4 s · 57 tok/s · $0.00042',
+        '#2 · qwen-7bcachedThe economics angle100 tokens · 0 ms · 0 tok/s · $0',
+      ]),
+    );
+    expect(screen.queryByRole('region', { name: 'Streaming candidates' })).toBeNull();
+  });
+});

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { call, describe } from './api';
 import { useLatest } from './useLatest';
+import { CandidateList, StreamingCandidates, candidatesOf } from './Candidates';
+import type { NodeStream } from './llmRun';
 
 interface Props {
   workflowId: string;
@@ -9,6 +11,10 @@ interface Props {
   taskId?: string;
   /** Bumped when a run or an execution may have changed the node's data. */
   refresh: number;
+  /** The candidates an llm node of the live run is streaming, until its output is there. */
+  stream?: NodeStream;
+  /** The node's state in the live run: when it changes (it completed), its data is read again. */
+  liveState?: string;
 }
 
 interface StoredRun {
@@ -26,7 +32,7 @@ interface Execution {
 const PREVIEW_CHARS = 2_000;
 
 /** The selected node's last input and output, and "Execute this node" in development mode. */
-export function Inspector({ workflowId, nodeId, taskId, refresh }: Props) {
+export function Inspector({ workflowId, nodeId, taskId, refresh, stream, liveState }: Props) {
   const [input, setInput] = useState<unknown>(null);
   const [output, setOutput] = useState<unknown>(null);
   const [result, setResult] = useState<string | null>(null);
@@ -64,7 +70,7 @@ export function Inspector({ workflowId, nodeId, taskId, refresh }: Props) {
     return () => {
       current = false;
     };
-  }, [workflowId, nodeId, taskId, refresh]);
+  }, [workflowId, nodeId, taskId, refresh, liveState]);
 
   // Another node drops the last execution's message, in the same render that shows the node.
   const [resultFor, setResultFor] = useState(nodeId);
@@ -89,8 +95,14 @@ export function Inspector({ workflowId, nodeId, taskId, refresh }: Props) {
     }
   };
 
+  const candidates = candidatesOf(output);
   return (
     <section className="inspector" aria-label="Node data">
+      {stream && (!stream.complete || !candidates) ? (
+        <StreamingCandidates stream={stream} />
+      ) : (
+        candidates && <CandidateList candidates={candidates} />
+      )}
       <h3>Input</h3>
       <JsonView value={input} />
       <h3>Output</h3>

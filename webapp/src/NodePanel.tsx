@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useLatest } from './useLatest';
 import { BooleanInput, ChoiceInput, numberOrText } from './FieldInputs';
-import { call, describe, isApiError, type CanvasNode, type FormField, type NodeTypeInfo } from './api';
+import { dedicatedEditor, type FieldEditorProps } from './LlmFields';
+import { call, describe, isApiError, messageOf, type CanvasNode, type FormField, type NodeTypeInfo } from './api';
 
 interface Props {
   workflowId: string;
@@ -100,7 +101,12 @@ export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Pr
   const shownId = useLatest(node.id);
   const save = async () => {
     const formValues: Record<string, unknown> = {};
-    for (const field of type?.form ?? []) formValues[field.name] = parse(field, values[field.name] ?? '');
+    for (const field of type?.form ?? [])
+      formValues[field.name] = parse(
+        field,
+        values[field.name] ?? '',
+        isStructured(field) || dedicatedEditor(node.node_type, field.name) !== undefined,
+      );
     try {
       const saved = await call<CanvasNode>('PATCH', `workflow/${workflowId}/nodes/${node.id}/`, {
         name,
@@ -163,6 +169,7 @@ export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Pr
           field={field}
           value={values[field.name] ?? ''}
           error={errors[field.name]}
+          editor={dedicatedEditor(node.node_type, field.name)}
           onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
         >
           {field.type === 'expression' && (
@@ -209,14 +216,29 @@ function FieldRow({
   value,
   error,
   onChange,
+  editor: Editor,
   children,
 }: {
   field: FormField;
   value: string;
   error?: string;
   onChange: (value: string) => void;
+  /** A field with several controls of its own: drawn under its label, not inside it. */
+  editor?: (props: FieldEditorProps) => React.ReactNode;
   children?: React.ReactNode;
 }) {
+  if (Editor)
+    return (
+      <div className={error ? 'field invalid' : 'field'}>
+        <span className="field-label">
+          {field.label}
+          {field.required ? ' *' : ''}
+        </span>
+        <Editor value={value} onChange={onChange} label={field.label} />
+        {field.help && <small>{field.help}</small>}
+        {error && <small className="error">{error}</small>}
+      </div>
+    );
   return (
     <div className="field">
       <label className={error ? 'invalid' : undefined}>
@@ -268,13 +290,6 @@ function ExpressionHints({ upstream, onPick }: { upstream: string[]; onPick: (te
   );
 }
 
-/** A field's messages as the server sends them (a list, as a rule) in one line. */
-function messageOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((each) => typeof each === 'string')) return value.join(' ');
-  return JSON.stringify(value);
-}
-
 function isStructured(field: FormField) {
   return ['json', 'key_value', 'string_list', 'list'].includes(field.type);
 }
@@ -284,12 +299,12 @@ function asText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
 }
 
-/** The text of a field as the value the API takes: numbers and JSON parsed, empty as absent (null). */
-function parse(field: FormField, text: string): unknown {
+/** The text of a field as the value the API takes: numbers and JSON (of structured fields) parsed, empty as absent (null). */
+function parse(field: FormField, text: string, structured = isStructured(field)): unknown {
   if (text.trim() === '') return null;
   if (field.type === 'boolean') return text === 'true';
   if (field.type === 'number' || field.type === 'integer') return numberOrText(text);
-  if (isStructured(field)) {
+  if (structured) {
     try {
       return JSON.parse(text);
     } catch {

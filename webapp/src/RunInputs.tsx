@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { BooleanInput, ChoiceInput, numberOrText } from './FieldInputs';
+import { ErrorLine } from './ListParts';
 
 /** An input a manual trigger declares (its `inputs` field). */
 export interface DeclaredInput {
@@ -74,11 +75,7 @@ export function RunInputs({ inputs, error, onRun, onCancel }: Props) {
             {input.description && <small>{input.description}</small>}
           </label>
         ))}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} />
         <div className="modal-buttons">
           <button type="button" onClick={onCancel}>
             Cancel

@@ -107,4 +107,23 @@ describe('RunsPanel', () => {
     expect((await screen.findByText('No run t1')).className).toBe('error');
     expect(onOpen).not.toHaveBeenCalled();
   });
+
+  it('shows the tokens and cost of a run whose llm nodes used some, and nothing for the others', async () => {
+    const llmRun: RunSummary = { ...done, task_id: 't4', tokens: 1234, cost_usd: 0.0042 };
+    const counted: RunSummary = {
+      ...done,
+      task_id: 't5',
+      tokens: { prompt: 20, completion: 30, total: 50 },
+      cost_usd: 0,
+    };
+    mockFetch({ [LIST]: () => json({ runs: [llmRun, counted, { ...done, tokens: 0, cost_usd: 0 }] }) });
+    render(<RunsPanel workflowId="wf1" refresh={0} openRunId={null} onOpen={vi.fn()} />);
+
+    await waitFor(() => expect(runButtons()).toHaveLength(3));
+    expect(runButtons().map((button) => button.querySelector('.usage')?.textContent ?? null)).toEqual([
+      `${(1234).toLocaleString()} tokens · $0.0042`,
+      '50 tokens · $0',
+      null,
+    ]);
+  });
 });

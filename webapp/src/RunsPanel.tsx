@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call, describe } from './api';
 import { formatDuration, type StoredStep } from './graph';
+import { formatCost } from './llmRun';
 
 export interface RunSummary {
   task_id: string;
@@ -9,6 +10,9 @@ export interface RunSummary {
   created_at: string;
   duration_ms: number | null;
   parent_run_id: string | null;
+  /** What the run's llm nodes used: a total, or counted as prompt, completion and total. */
+  tokens?: number | { prompt?: number; completion?: number; total: number } | null;
+  cost_usd?: number | null;
 }
 
 export interface RunDetail extends RunSummary {
@@ -66,10 +70,22 @@ export function RunsPanel({ workflowId, refresh, openRunId, onOpen }: Props) {
               <span>{new Date(run.created_at).toLocaleTimeString()}</span>
               <span>{run.duration_ms === null ? '' : formatDuration(run.duration_ms)}</span>
               <span className="trigger">{run.parent_run_id ? 'fork' : run.trigger}</span>
+              {usageOf(run) && <span className="usage">{usageOf(run)}</span>}
             </button>
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+/** "1,234 tokens · $0.0042" for a run whose llm nodes used some; empty for any other run. */
+export function usageOf(run: Pick<RunSummary, 'tokens' | 'cost_usd'>): string {
+  const tokens = typeof run.tokens === 'number' ? run.tokens : run.tokens?.total;
+  return [
+    tokens ? `${tokens.toLocaleString()} tokens` : '',
+    typeof run.cost_usd === 'number' && (tokens || run.cost_usd > 0) ? formatCost(run.cost_usd) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }

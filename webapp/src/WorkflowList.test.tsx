@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { describe, expect, it, vi } from 'vitest';
 import { WorkflowList } from './WorkflowList';
 import { token, type Workflow } from './api';
-import { apiError, json, mockFetch, noContent } from './test/fetchMock';
+import { contentTypeOf, apiError, json, mockFetch, noContent } from './test/fetchMock';
 
 const ALL = 'workflow/?limit=500&search=';
 const invoices: Workflow = {
@@ -242,5 +242,50 @@ describe('WorkflowList', () => {
 
     expect(screen.queryByRole('link', { name: 'Alpha' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Abacus' })).toBeTruthy();
+  });
+
+  it('imports a YAML or JSON workflow file as a new workflow and opens it', async () => {
+    const yaml = 'name: Angles\nnodes: []\nedges: []\n';
+    const server = mockFetch({
+      [`GET ${ALL}`]: () => json([]),
+      'POST workflow/import/': () => json({ ...invoices, id: 'w5', name: 'Angles' }, 201),
+    });
+    const { onOpen } = renderList();
+    await screen.findByText(/No workflows yet/);
+    const picker = screen.getByLabelText('Import a workflow file');
+
+    fireEvent.change(picker, { target: { files: [new File([yaml], 'angles.yaml', { type: '' })] } });
+    await waitFor(() => expect(onOpen).toHaveBeenCalledWith('w5'));
+    const [imported] = server.callsTo('POST', 'workflow/import/');
+    expect(imported.body).toBe(yaml);
+    expect(contentTypeOf(imported)).toBe('application/yaml');
+
+    fireEvent.change(picker, {
+      target: { files: [new File(['{"name": "Angles"}'], 'angles.json', { type: 'application/json' })] },
+    });
+    await waitFor(() => expect(server.callsTo('POST', 'workflow/import/')).toHaveLength(2));
+    expect(contentTypeOf(server.callsTo('POST', 'workflow/import/')[1])).toBe('application/json');
+  });
+
+  it("shows why an import was refused, in the API's words", async () => {
+    mockFetch({
+      [`GET ${ALL}`]: () => json([]),
+      'POST workflow/import/': () =>
+        apiError(400, 'INVALID_REQUEST', 'The YAML is not valid', {
+          line: 3,
+          problem: 'mapping values are not allowed here',
+        }),
+    });
+    const { onOpen } = renderList();
+    await screen.findByText(/No workflows yet/);
+    fireEvent.change(screen.getByLabelText('Import a workflow file'), {
+      target: { files: [new File(['a: b: c'], 'bad.yml')] },
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'The YAML is not valid: line: 3; problem: mapping values are not allowed here',
+      ),
+    );
+    expect(onOpen).not.toHaveBeenCalled();
   });
 });

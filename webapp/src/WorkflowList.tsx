@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import { call, describe, isApiError, type Workflow } from './api';
+import { useCallback, useState } from 'react';
+import { useLatestAnswer } from './useLatestAnswer';
+import { call, send, type Workflow } from './api';
+import { useFailure } from './useFailure';
+import { ErrorLine, ListTable } from './ListParts';
 
 interface Props {
   onOpen: (id: string) => void;
@@ -12,33 +15,20 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
   const [search, setSearch] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  const fail = useCallback(
-    (failed: unknown) => {
-      if (isApiError(failed) && failed.status === 401) onUnauthorized();
-      else setError(describe(failed));
-    },
-    [onUnauthorized],
-  );
+  const fail = useFailure(onUnauthorized, setError);
 
-  // Each keystroke searches; an answer that comes after a newer search was sent is dropped.
+  // Each keystroke searches.
   const [reloads, setReloads] = useState(0);
   const load = () => setReloads((n) => n + 1);
-  useEffect(() => {
-    let current = true;
-    call<Workflow[]>('GET', `workflow/?limit=500&search=${encodeURIComponent(search)}`)
-      .then((found) => {
-        if (current) {
-          setWorkflows(found);
-          setError(null);
-        }
-      })
-      .catch((failed) => {
-        if (current) fail(failed);
-      });
-    return () => {
-      current = false;
-    };
-  }, [search, reloads, fail]);
+  const ask = useCallback(
+    () => call<Workflow[]>('GET', `workflow/?limit=500&search=${encodeURIComponent(search)}`),
+    [search],
+  );
+  const show = useCallback((found: Workflow[]) => {
+    setWorkflows(found);
+    setError(null);
+  }, []);
+  useLatestAnswer(ask, show, fail, reloads);
 
   const create = async () => {
     const name = prompt('Name of the new workflow');
@@ -46,6 +36,22 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
     try {
       const created = await call<Workflow>('POST', 'workflow/', { name });
       onOpen(created.id);
+    } catch (failed) {
+      fail(failed);
+    }
+  };
+  // A workflow file (exported here, or a WriteIt pipeline) becomes a new workflow, opened at once.
+  const importFile = async (file: File) => {
+    const yaml = /\.ya?ml$/i.test(file.name) || file.type.includes('yaml');
+    try {
+      const answer = await send('POST', 'workflow/import/', {
+        content: await file.text(),
+        contentType: yaml ? 'application/yaml' : 'application/json',
+      });
+      const created = (answer ? JSON.parse(answer) : {}) as { id?: string; workflow?: { id: string } };
+      const id = created.id ?? created.workflow?.id;
+      if (id) onOpen(id);
+      else load();
     } catch (failed) {
       fail(failed);
     }
@@ -70,61 +76,51 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
         <button className="primary" onClick={create}>
           New workflow
         </button>
+        <label className="button">
+          Import
+          <input
+            type="file"
+            aria-label="Import a workflow file"
+            accept=".yaml,.yml,.json,application/json,application/yaml"
+            hidden
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) importFile(file);
+            }}
+          />
+        </label>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <table>
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Active</th>
-            <th>Version</th>
-            <th>Updated</th>
-            <th />
+      <ErrorLine error={error} />
+      <ListTable
+        headings={['Name', 'Active', 'Version', 'Updated', '']}
+        empty={workflows.length ? null : 'No workflows yet: create one.'}
+      >
+        {workflows.map((workflow) => (
+          <tr key={workflow.id}>
+            <td>
+              <a
+                href={`#${workflow.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onOpen(workflow.id);
+                }}
+              >
+                {workflow.name}
+              </a>
+            </td>
+            <td>
+              <input type="checkbox" aria-label="active" checked={workflow.active} onChange={() => toggle(workflow)} />
+            </td>
+            <td>{workflow.version}</td>
+            <td>{new Date(workflow.updated_at).toLocaleString()}</td>
+            <td className="row-actions">
+              <button onClick={() => rename(workflow)}>Rename</button>
+              <button onClick={() => remove(workflow)}>Delete</button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {workflows.map((workflow) => (
-            <tr key={workflow.id}>
-              <td>
-                <a
-                  href={`#${workflow.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    onOpen(workflow.id);
-                  }}
-                >
-                  {workflow.name}
-                </a>
-              </td>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label="active"
-                  checked={workflow.active}
-                  onChange={() => toggle(workflow)}
-                />
-              </td>
-              <td>{workflow.version}</td>
-              <td>{new Date(workflow.updated_at).toLocaleString()}</td>
-              <td className="row-actions">
-                <button onClick={() => rename(workflow)}>Rename</button>
-                <button onClick={() => remove(workflow)}>Delete</button>
-              </td>
-            </tr>
-          ))}
-          {workflows.length === 0 && (
-            <tr>
-              <td colSpan={5} className="empty">
-                No workflows yet: create one.
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
     </main>
   );
 }

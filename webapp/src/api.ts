@@ -80,26 +80,45 @@ export const token = {
 
 /** Calls the API with the stored token; a non-2xx answer is thrown as the server's {error, code, details}. */
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token.get() ?? ''}` };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`api/${path}`, {
+  const text = await send(
     method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+    path,
+    body === undefined ? undefined : { content: JSON.stringify(body), contentType: 'application/json' },
+  );
+  return (text ? parseOrNull(text) : null) as T;
+}
+
+/**
+ * Calls the API with a body sent as it is (a YAML document, say) and answers the response's text: what
+ * `call` does for JSON, for the endpoints that take or give other formats.
+ */
+export async function send(
+  method: string,
+  path: string,
+  body?: { content: string; contentType: string },
+): Promise<string> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token.get() ?? ''}` };
+  if (body) headers['Content-Type'] = body.contentType;
+  const response = await fetch(`api/${path}`, { method, headers, body: body?.content });
   const text = await response.text();
-  // A proxy's error page is HTML, not the API's JSON: its status still tells what happened.
-  const json = text ? parseOrNull(text) : null;
   if (!response.ok) {
-    const body = (json ?? {}) as Partial<ApiError>;
+    // A proxy's error page is HTML, not the API's JSON: its status still tells what happened.
+    const answer = ((text ? parseOrNull(text) : null) ?? {}) as Partial<ApiError>;
     throw {
       status: response.status,
-      error: body.error ?? (response.statusText || `HTTP ${response.status}`),
-      code: body.code ?? 'HTTP_ERROR',
-      details: body.details ?? {},
+      error: answer.error ?? (response.statusText || `HTTP ${response.status}`),
+      code: answer.code ?? 'HTTP_ERROR',
+      details: answer.details ?? {},
     } satisfies ApiError;
   }
-  return json as T;
+  return text;
+}
+
+/** A list answered either as a plain array or as a page `{<key>: [...], total_count, has_more}`. */
+export function itemsOf<T>(answer: T[] | Record<string, unknown>, key: string): T[] {
+  if (Array.isArray(answer)) return answer;
+  const items = answer[key];
+  return Array.isArray(items) ? (items as T[]) : [];
 }
 
 function parseOrNull(text: string): unknown {
@@ -127,4 +146,17 @@ function flatten(details: Record<string, unknown>, prefix = ''): string[] {
       ? flatten(value as Record<string, unknown>, `${prefix}${key}.`)
       : [`${prefix}${key}: ${String(value)}`],
   );
+}
+
+/** A field's messages as the server sends them (a list, as a rule) in one line. */
+export function messageOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((each) => typeof each === 'string')) return value.join(' ');
+  return JSON.stringify(value);
+}
+
+/** The messages of a 422 by field name, from the error's details (none for any other failure). */
+export function fieldMessages(failed: unknown): Record<string, string> {
+  if (!isApiError(failed)) return {};
+  return Object.fromEntries(Object.entries(failed.details).map(([key, value]) => [key, messageOf(value)]));
 }

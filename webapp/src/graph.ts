@@ -1,6 +1,7 @@
 // Maps the server's canvas to React Flow's nodes and edges, and run events to node states.
 import type { Edge, Node } from '@xyflow/react';
 import type { Canvas, CanvasEdge, CanvasNode } from './api';
+import type { WaitRequest } from './llmRun';
 
 export type NodeState = 'idle' | 'running' | 'completed' | 'failed' | 'skipped' | 'waiting';
 
@@ -143,6 +144,8 @@ export function takenEdges(edges: Edge[], states: NodeStates): Set<string> {
 
 interface SyncedNode {
   node_id: string;
+  /** A waiting human-input node's question to a person. */
+  request?: WaitRequest;
   route?: string;
   attempt?: number;
   duration_seconds?: number;
@@ -192,6 +195,8 @@ const RUN_STATUS_OF_EVENT: Record<string, string> = {
   workflow_completed: 'SUCCESS',
   workflow_failed: 'FAILURE',
   workflow_revoked: 'REVOKED',
+  workflow_paused: 'PAUSED',
+  workflow_resumed: 'STARTED',
 };
 
 /** The run status (as task_status names it) a workflow event announces, or undefined for a node event. */

@@ -5,7 +5,7 @@ export interface FetchCall {
   method: string;
   /** The path after `api/`, query included: what the view passed to `call`. */
   path: string;
-  /** The parsed JSON body, or undefined when there was none. */
+  /** The parsed JSON body, the text of any other body, or undefined when there was none. */
   body: unknown;
   authorization: string | null;
 }
@@ -30,6 +30,12 @@ export const noContent = (): Response => new Response(null, { status: 204 });
  * Stubs the global `fetch`. Routes are keyed "METHOD path" (path as after `api/`, query included) and must match
  * exactly; a request no route knows gets a 404 in the API's shape, so a wrong URL shows up as a failed assertion.
  */
+// Kept aside, so that the recorded requests compare as before: few tests ask what a body's type was.
+const contentTypes = new WeakMap<FetchCall, string | null>();
+
+/** The Content-Type a recorded request was sent with. */
+export const contentTypeOf = (request: FetchCall): string | null => contentTypes.get(request) ?? null;
+
 export function mockFetch(routes: Record<string, Route>) {
   const calls: FetchCall[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
@@ -38,9 +44,10 @@ export function mockFetch(routes: Record<string, Route>) {
     const request: FetchCall = {
       method: init.method ?? 'GET',
       path: url.startsWith('api/') ? url.slice('api/'.length) : url,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      body: typeof init.body === 'string' ? parsedOrText(init.body) : undefined,
       authorization: headers.get('Authorization'),
     };
+    contentTypes.set(request, headers.get('Content-Type'));
     calls.push(request);
     const route = routes[`${request.method} ${request.path}`];
     return route ? route(request) : apiError(404, 'NOT_FOUND', `No mocked route for ${request.method} ${url}`);
@@ -52,4 +59,12 @@ export function mockFetch(routes: Record<string, Route>) {
     callsTo: (method: string, path?: string) =>
       calls.filter((c) => c.method === method && (path === undefined || c.path === path)),
   };
+}
+
+function parsedOrText(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
 }

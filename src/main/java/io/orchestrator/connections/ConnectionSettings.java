@@ -21,4 +21,12 @@ public record ConnectionSettings(
         jakarta.json.JsonArray models,
         JsonObject prices,
         JsonObject defaults,
-        String workspace) {}
+        String workspace) {
+
+    /** A record names every component; this one keeps the secret out of any log line that prints it. */
+    @Override
+    public String toString() {
+        return "ConnectionSettings[id=" + id + ", name=" + name + ", kind=" + kind + ", baseUrl=" + baseUrl
+                + ", secret=" + (secret == null ? "null" : "********") + "]";
+    }
+}

@@ -1,9 +1,13 @@
 package io.orchestrator.nodes;
 
+import io.orchestrator.connections.ConnectionKind;
+import io.orchestrator.connections.ConnectionLookup;
+import io.orchestrator.connections.ConnectionSettings;
 import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
 import io.orchestrator.nodes.form.FormValidator;
+import io.orchestrator.nodes.http.ConnectionCredentials;
 import io.orchestrator.nodes.http.CookieJar;
 import io.orchestrator.nodes.http.InboundResponse;
 import io.orchestrator.nodes.http.OutboundHttp;
@@ -38,10 +42,16 @@ public class HttpRequestNode implements NodeType {
                     .label("Timeout (ms)")
                     .defaultValue(30_000)
                     .range(1, 300_000),
-            FormField.of("connection", FieldType.TEXT).help("The name of a connection holding credentials."));
+            FormField.of("connection", FieldType.TEXT)
+                    .help(
+                            "The id of an http connection: its secret goes out as credentials, its headers are added"
+                                    + " (the node's own win), and a url without http:// or https:// is joined to its base URL."));
 
     @Inject
     OutboundHttp outbound;
+
+    @Inject
+    ConnectionLookup connections;
 
     @Override
     public String key() {
@@ -80,7 +90,17 @@ public class HttpRequestNode implements NodeType {
 
     @Override
     public void checkValues(JsonObject values, FieldErrors errors) {
+        boolean withConnection = values.get("connection") instanceof JsonString connection
+                && !connection.getString().isBlank();
+        if (withConnection && !FormValidator.isTemplate(values.get("connection"))) {
+            try {
+                connection(values.getString("connection"));
+            } catch (NodeFailure unusable) {
+                errors.add("connection", unusable.getMessage());
+            }
+        }
         if (!(values.get("url") instanceof JsonString url)
+                || withConnection && !url.getString().trim().matches("(?i)^https?:.*")
                 || url.getString().isBlank()
                 || FormValidator.isTemplate(url)) {
             return;
@@ -98,18 +118,20 @@ public class HttpRequestNode implements NodeType {
      */
     @Override
     public NodeOutcome execute(NodeCall call) throws NodeFailure {
-        // Connections (named credentials for outside systems) come with their own issue; until then a
-        // node that names one fails rather than calling without the credentials it expects.
-        if (call.formValues().get("connection") instanceof JsonString connection
-                && !connection.getString().isBlank()) {
-            throw new NodeFailure(ErrorType.VALIDATION, "Connections are not available yet.");
-        }
+        ConnectionSettings connection = call.resolved("connection") instanceof JsonString id
+                        && !id.getString().isBlank()
+                ? connection(id.getString().trim())
+                : null;
+        JsonValue url = call.resolved("url");
         OutboundRequest request = RequestForm.request(
                 method(call.resolved("method")),
-                call.resolved("url"),
+                connection == null ? url : ConnectionCredentials.url(connection, url),
                 call.resolved("headers"),
                 call.resolved("query"),
                 call.resolved("body"));
+        if (connection != null) {
+            request = ConnectionCredentials.apply(connection, request);
+        }
         Duration timeout = RequestForm.timeout(call.resolved("timeout_ms"), call.remainingMillis());
         CookieJar cookies = CookieJar.from(call.session().cookies());
         InboundResponse response;
@@ -125,6 +147,23 @@ public class HttpRequestNode implements NodeType {
             throw new NodeFailure(ErrorType.HTTP, response.failureMessage(), response.toJson(), null);
         }
         return NodeOutcome.of(response.toJson());
+    }
+
+    /** The named http connection, or a {@code validation} failure saying why it cannot be used. */
+    private ConnectionSettings connection(String id) throws NodeFailure {
+        ConnectionSettings connection = connections
+                .find(id)
+                .orElseThrow(() -> new NodeFailure(
+                        ErrorType.VALIDATION,
+                        "The connection '" + id + "' does not exist (it may have been deleted); choose another"
+                                + " in the node's connection field."));
+        if (connection.kind() != ConnectionKind.HTTP) {
+            throw new NodeFailure(
+                    ErrorType.VALIDATION,
+                    "The connection '" + connection.name() + "' is of kind "
+                            + connection.kind().wireName() + "; an http-request node takes an http connection.");
+        }
+        return connection;
     }
 
     private static String method(JsonValue resolved) throws NodeFailure {

@@ -82,12 +82,18 @@ public class RunRepository implements RunHistory {
         em.createNamedQuery("NodeExecution.deleteOfRun")
                 .setParameter("runId", runId)
                 .executeUpdate();
+        em.createNamedQuery("LlmResponse.deleteOfRun")
+                .setParameter("runId", runId)
+                .executeUpdate();
         return em.createNamedQuery("Run.delete").setParameter("runId", runId).executeUpdate() == 1;
     }
 
     /** Deletes every run of a workflow with their node executions, and the graphs they ran. */
     public void deleteAllOfWorkflow(String workflowId) {
         em.createNamedQuery("NodeExecution.deleteOfWorkflow")
+                .setParameter("workflowId", workflowId)
+                .executeUpdate();
+        em.createNamedQuery("LlmResponse.deleteOfWorkflow")
                 .setParameter("workflowId", workflowId)
                 .executeUpdate();
         em.createNamedQuery("Run.deleteOfWorkflow")

@@ -3,6 +3,7 @@ package io.orchestrator.runs;
 import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.engine.RunStatus;
+import io.orchestrator.llm.LlmResponseLog;
 import io.orchestrator.platform.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,9 @@ public class RunService {
     @Inject
     RunRepository runs;
 
+    @Inject
+    LlmResponseLog llmResponses;
+
     /** {@code {runs, total_count, has_more}}: one page of runs, newest first. */
     public JsonObject list(RunQuery query) {
         List<RunSummary> page = runs.page(query);
@@ -32,9 +36,14 @@ public class RunService {
                 .build();
     }
 
-    /** The run with its input, output and every node execution; 404 when there is no such run. */
+    /**
+     * The run with its input, output, every node execution, and the tokens and cost of its llm
+     * nodes' candidates; 404 when there is no such run.
+     */
     public JsonObject detail(String runId) {
-        return RunJson.detail(require(runId), runs.nodeExecutions(runId));
+        return JSON.createObjectBuilder(RunJson.detail(require(runId), runs.nodeExecutions(runId)))
+                .addAll(JSON.createObjectBuilder(llmResponses.totals(runId)))
+                .build();
     }
 
     public RunStatus status(String runId) {

@@ -141,7 +141,8 @@ public class CanvasReplacement {
                 formValues = existing == null
                         ? type.initialValues(given)
                         : SecretValues.keepMasked(type.form(), given, JsonText.parseObject(existing.formValues()));
-                canvas.checkFormValues(type, formValues, body.errors().nested("form_values"));
+                formValues =
+                        canvas.checkedForStorage(type, formValues, body.errors().nested("form_values"));
             }
             String name = changes.name().orElse(type == null ? "" : type.displayName() + " " + (i + 1));
             if (!names.add(name)) {

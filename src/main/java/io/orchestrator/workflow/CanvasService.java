@@ -9,6 +9,7 @@ import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.FieldErrors;
 import io.orchestrator.platform.JsonMergePatch;
 import io.orchestrator.platform.JsonText;
+import io.orchestrator.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -41,6 +42,9 @@ public class CanvasService {
     @Inject
     LastExecutions lastExecutions;
 
+    @Inject
+    Secrets secrets;
+
     public JsonObject canvas(String workflowId) {
         Workflow workflow = workflows.require(workflowId);
         List<WorkflowNode> nodes = workflows.nodes(workflowId);
@@ -62,7 +66,7 @@ public class CanvasService {
             errors.throwIfAny("Unknown node type");
         }
         JsonObject formValues = type.initialValues(changes.formValues().orElse(JsonValue.EMPTY_JSON_OBJECT));
-        checkFormValues(type, formValues, errors.nested("form_values"));
+        formValues = checkedForStorage(type, formValues, errors.nested("form_values"));
         // A name the server picks is free by construction (the workflow is locked): only a given one needs asking.
         String name = changes.name().orElseGet(() -> freeName(workflowId, type.displayName()));
         if (changes.name().isPresent() && workflows.nameTaken(workflowId, name, null)) {
@@ -106,7 +110,7 @@ public class CanvasService {
             formValues = JsonMergePatch.apply(
                     stored,
                     SecretValues.keepMasked(type.form(), changes.formValues().get(), stored));
-            checkFormValues(type, formValues, errors.nested("form_values"));
+            formValues = checkedForStorage(type, formValues, errors.nested("form_values"));
         }
         errors.throwIfAny("The node is not valid");
 
@@ -191,8 +195,13 @@ public class CanvasService {
                 .build();
     }
 
-    void checkFormValues(NodeType type, JsonObject formValues, FieldErrors errors) {
+    /**
+     * The form values checked against the node's type, with their secrets sealed as they are to be
+     * stored: every way a node's values are saved passes here, so none stores a secret in clear.
+     */
+    JsonObject checkedForStorage(NodeType type, JsonObject formValues, FieldErrors errors) {
         types.check(type, formValues, errors);
+        return SecretValues.withSecrets(type.form(), formValues, secrets::sealIfClear);
     }
 
     String unknownTypeMessage(String typeKey) {

@@ -43,7 +43,7 @@ class MigrationsInContainerIT {
                 applied.add(rows.getString("version"));
             }
         }
-        assertEquals(List.of("1", "2", "3", "4", "5", "9"), applied);
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), applied);
     }
 
     @Test
@@ -58,7 +58,8 @@ class MigrationsInContainerIT {
             }
         }
         assertTrue(
-                tables.containsAll(Set.of("workflow", "workflow_node", "workflow_edge", "api_token")),
+                tables.containsAll(
+                        Set.of("workflow", "workflow_node", "workflow_edge", "api_token", "service_connection")),
                 tables.toString());
         assertTrue(
                 tables.containsAll(

@@ -7,14 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.orchestrator.it.support.Api;
 import io.orchestrator.it.support.MariaDb;
 import io.orchestrator.it.support.SharedServer;
+import io.orchestrator.it.support.TestWorkflow;
+import io.orchestrator.nodes.http.LocalHttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** {@code /api/connections/}: the shape, the mask in every answer, the secret sealed in the database, bad input. */
+/**
+ * {@code /api/connections/}: the shape, the mask in every answer, the secret sealed in the database,
+ * bad input; node secrets sealed at rest; an http-request node using a connection's credentials.
+ */
 class ConnectionApiIT {
 
     private static final String MASK = "********";
@@ -273,5 +282,136 @@ class ConnectionApiIT {
                         "{\"kind\": \"smtp\", \"prices\": {\"m\": {\"input_per_1k\": 1}}}")
                 .error(422, "VALIDATION_ERROR");
         assertTrue(patched.containsKey("kind") && patched.containsKey("prices"), patched::toString);
+    }
+
+    // secrets of node forms
+
+    @Test
+    void aWebhookSecretIsSealedInTheNodeAndTheRunGraphAndStillChecksCalls() throws Exception {
+        String path = "it/sealed/" + UUID.randomUUID();
+        TestWorkflow workflow = TestWorkflow.create(api, "sealed webhook " + path);
+        JsonObject hook = workflow.addNode(
+                "webhook",
+                "Hook",
+                Json.createObjectBuilder()
+                        .add("path", path)
+                        .add("secret", "hook-secret-42")
+                        .build());
+        assertEquals(MASK, hook.getJsonObject("form_values").getString("secret"));
+        String stored = storedFormValues(hook.getString("id"));
+        assertFalse(stored.contains("hook-secret-42"), stored);
+        assertTrue(stored.contains("enc:v1:"), stored);
+
+        api.patch(workflow.path(), "{\"active\": true}").object(200);
+        Api caller = SharedServer.anonymous();
+        caller.post("/api/hooks/" + path, "{}").error(401, "UNAUTHORIZED");
+        caller.withHeader("X-Webhook-Secret", "wrong")
+                .post("/api/hooks/" + path, "{}")
+                .error(401, "UNAUTHORIZED");
+        caller.withHeader("X-Webhook-Secret", MASK)
+                .post("/api/hooks/" + path, "{}")
+                .error(401, "UNAUTHORIZED");
+        assertEquals(
+                202,
+                caller.withHeader("X-Webhook-Secret", "hook-secret-42")
+                        .post("/api/hooks/" + path, "{}")
+                        .status());
+        String body = "{\"n\": 1}";
+        assertEquals(
+                202,
+                caller.withHeader("X-Signature-256", "sha256=" + hmac("hook-secret-42", body))
+                        .post("/api/hooks/" + path, body)
+                        .status());
+        caller.withHeader("X-Signature-256", "sha256=" + hmac("wrong", body))
+                .post("/api/hooks/" + path, body)
+                .error(401, "UNAUTHORIZED");
+
+        String graphs = String.valueOf(MariaDb.queryValue(
+                SharedServer.DATABASE,
+                "SELECT GROUP_CONCAT(graph) FROM workflow_snapshot WHERE workflow_id = ?",
+                workflow.id()));
+        assertTrue(graphs.contains("enc:v1:"), graphs);
+        assertFalse(graphs.contains("hook-secret-42"), "the run's graph keeps the secret sealed");
+
+        // Saving the node again with the mask keeps the same sealed secret; the canvas shows the mask.
+        api.patch(workflow.nodePath(hook.getString("id"), ""), "{\"form_values\": {\"secret\": \"" + MASK + "\"}}")
+                .object(200);
+        assertEquals(stored, storedFormValues(hook.getString("id")));
+        assertFalse(workflow.canvas().toString().contains("hook-secret-42"));
+    }
+
+    private static String storedFormValues(String nodeId) {
+        return (String)
+                MariaDb.queryValue(SharedServer.DATABASE, "SELECT form_values FROM workflow_node WHERE id = ?", nodeId);
+    }
+
+    private static String hmac(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    // the http-request node
+
+    @Test
+    void anHttpRequestNodeSendsTheConnectionsCredentialsToTheServerItCalls() {
+        try (LocalHttpServer target = new LocalHttpServer()) {
+            String connection = api.post(
+                            "/api/connections/",
+                            Json.createObjectBuilder()
+                                    .add("name", unique("crm"))
+                                    .add("kind", "http")
+                                    .add("base_url", target.localhostUrl("/echo"))
+                                    .add("secret", "crm-token-7")
+                                    .add("headers", Json.createObjectBuilder().add("X-Team", "ops"))
+                                    .build())
+                    .object(201)
+                    .getString("id");
+            TestWorkflow workflow = TestWorkflow.create(api, unique("with connection"));
+            String start = workflow.addNodeId("manual-trigger", "Start");
+            String call = workflow.addNode(
+                            "http-request",
+                            "Call",
+                            Json.createObjectBuilder()
+                                    .add("url", "/orders")
+                                    .add("connection", connection)
+                                    .build())
+                    .getString("id");
+            workflow.connect(start, call);
+            JsonObject run = workflow.runToEnd(JsonValue.EMPTY_JSON_OBJECT);
+            assertEquals("SUCCESS", run.getString("status"), run::toString);
+            JsonObject echoed = TestWorkflow.lastExecution(run, call)
+                    .getJsonObject("output")
+                    .getJsonObject("body");
+            assertEquals("/echo/orders", echoed.getString("path"));
+            assertEquals("Bearer crm-token-7", echoed.getJsonObject("headers").getString("authorization"));
+            assertEquals("ops", echoed.getJsonObject("headers").getString("x-team"));
+
+            api.delete("/api/connections/" + connection + "/");
+            JsonObject failed = workflow.runToEnd(JsonValue.EMPTY_JSON_OBJECT);
+            assertEquals("FAILURE", failed.getString("status"), failed::toString);
+            JsonObject attempt = TestWorkflow.lastExecution(failed, call);
+            assertEquals("validation", attempt.getString("error_type"), attempt::toString);
+            assertTrue(attempt.getString("error").contains("does not exist"), attempt::toString);
+        }
+    }
+
+    @Test
+    void anHttpRequestNodeNamingAnUnknownConnectionIsRefusedAtSave() {
+        TestWorkflow workflow = TestWorkflow.create(api, unique("unknown connection"));
+        JsonObject details = api.post(
+                        workflow.path("nodes/add/"),
+                        Json.createObjectBuilder()
+                                .add("nodeTemplate", "http-request")
+                                .add(
+                                        "form_values",
+                                        Json.createObjectBuilder()
+                                                .add("url", "https://example.com/")
+                                                .add(
+                                                        "connection",
+                                                        UUID.randomUUID().toString()))
+                                .build())
+                .error(422, "VALIDATION_ERROR");
+        assertTrue(details.getJsonObject("form_values").containsKey("connection"), details::toString);
     }
 }

@@ -47,8 +47,22 @@ class EmbeddedH2SmokeIT {
                     Files.list(dataDir)
                             .anyMatch(file -> file.getFileName().toString().startsWith("orchestrator")),
                     "the H2 file lives in ORCHESTRATOR_DATA_DIR");
+            String guarded = sealedSecretHook(api);
+            assertTrue(Files.exists(dataDir.resolve("secret.key")), "the generated key lives in ORCHESTRATOR_DATA_DIR");
 
             server.restart();
+
+            // A new key would leave the stored secret unreadable: the hook would refuse its own secret.
+            assertEquals(
+                    202,
+                    new Api(server.baseUri(), null)
+                            .withHeader("X-Webhook-Secret", "h2-secret")
+                            .post("/api/hooks/" + guarded, "{}")
+                            .status(),
+                    "the key file is reused after a restart");
+            assertEquals(
+                    "********",
+                    api.get("/api/connections/").array(200).getJsonObject(0).getString("secret"));
 
             assertTrue(
                     !PRINTED_TOKEN.matcher(server.console()).find()
@@ -74,6 +88,22 @@ class EmbeddedH2SmokeIT {
                 .object(201);
         Api.Response found = api.get("/api/blocks/?q=plainly&tag=b");
         assertEquals(1, found.array(200).size(), found::toString);
+    }
+
+    /** A connection and an active webhook, each with a secret sealed with the generated key; the hook's path. */
+    private static String sealedSecretHook(Api api) {
+        api.post("/api/connections/", "{\"name\": \"On H2\", \"kind\": \"http\", \"secret\": \"c\"}")
+                .object(201);
+        String workflowId = api.post("/api/workflow/", "{\"name\": \"Guarded\"}")
+                .object(201)
+                .getString("id");
+        api.post(
+                        "/api/workflow/" + workflowId + "/nodes/add/",
+                        "{\"nodeTemplate\": \"webhook\", \"form_values\": {\"path\": \"h2-guarded\","
+                                + " \"secret\": \"h2-secret\"}}")
+                .object(201);
+        api.patch("/api/workflow/" + workflowId + "/", "{\"active\": true}").object(200);
+        return "h2-guarded";
     }
 
     /** The engine on the development database: a webhook run answered in-process, a run started through Quartz. */

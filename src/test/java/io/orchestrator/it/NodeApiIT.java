@@ -250,7 +250,8 @@ class NodeApiIT {
         String id = node.getString("id");
         assertEquals("********", node.getJsonObject("form_values").getString("secret"));
         assertFalse(added.text().contains("s3cret-value"), added.text());
-        assertEquals("s3cret-value", storedSecret(id));
+        String sealed = storedSecret(id);
+        assertTrue(sealed.startsWith("enc:v1:") && !sealed.contains("s3cret-value"), "stored sealed: " + sealed);
 
         Api.Response read = api.get(workflow.nodePath(id, ""));
         assertEquals("********", read.object(200).getJsonObject("form_values").getString("secret"));
@@ -262,12 +263,15 @@ class NodeApiIT {
                 .object(200);
         assertEquals("********", resent.getJsonObject("form_values").getString("secret"));
         assertEquals("PUT", resent.getJsonObject("form_values").getString("method"));
-        assertEquals("s3cret-value", storedSecret(id), "sending the mask back keeps the stored secret");
+        assertEquals(sealed, storedSecret(id), "sending the mask back keeps the stored secret");
         assertEquals(path, Api.parse(storedFormValues(id)).asJsonObject().getString("path"));
 
         api.patch(workflow.nodePath(id, ""), "{\"form_values\":{\"secret\":\"rotated\"}}")
                 .object(200);
-        assertEquals("rotated", storedSecret(id));
+        String rotated = storedSecret(id);
+        assertTrue(
+                rotated.startsWith("enc:v1:") && !rotated.equals(sealed) && !rotated.contains("rotated"),
+                "a new secret is sealed anew: " + rotated);
     }
 
     @Test

@@ -198,7 +198,19 @@ class RunsApiIT {
 
         JsonObject run = runToEnd(graph.workflow());
 
-        assertEquals(RUN_FIELDS.size() + 3, run.size(), () -> "the run fields, input, output, node_executions: " + run);
+        assertEquals(
+                RUN_FIELDS.size() + 5,
+                run.size(),
+                () -> "the run fields, input, output, node_executions, tokens, cost_usd: " + run);
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add("prompt", 0)
+                        .add("completion", 0)
+                        .add("total", 0)
+                        .build(),
+                run.getJsonObject("tokens"),
+                "no llm node, no tokens");
+        assertEquals(0, run.getJsonNumber("cost_usd").intValue());
         assertTrue(run.keySet().containsAll(RUN_FIELDS), run::toString);
         assertEquals(run.getString("task_id"), run.getString("id"));
         assertEquals(graph.workflow().id(), run.getString("workflow_id"));

@@ -168,12 +168,14 @@ class WorkflowFilesApiIT {
                         .add("path", path)
                         .add("secret", "top-secret-value")
                         .build());
-        assertTrue(MariaDb.queryValue(
-                        SharedServer.DATABASE,
-                        "SELECT form_values FROM workflow_node WHERE workflow_id = ?",
-                        workflow.id())
-                .toString()
-                .contains("top-secret-value"));
+        assertTrue(
+                MariaDb.queryValue(
+                                SharedServer.DATABASE,
+                                "SELECT form_values FROM workflow_node WHERE workflow_id = ?",
+                                workflow.id())
+                        .toString()
+                        .contains("enc:v1:"),
+                "the secret is stored sealed");
 
         for (String format : List.of("json", "yaml")) {
             String exported = api.get(workflow.path("export/?format=" + format)).text();

@@ -8,17 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.orchestrator.connections.ConnectionKind;
+import io.orchestrator.connections.ConnectionSettings;
 import io.orchestrator.nodes.http.AddressGuard;
 import io.orchestrator.nodes.http.LiteralNodeCall;
 import io.orchestrator.nodes.http.LiteralNodeCall.MemorySession;
 import io.orchestrator.nodes.http.LocalHttpServer;
 import io.orchestrator.nodes.http.OutboundHttp;
+import io.orchestrator.platform.FieldErrors;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -259,11 +263,96 @@ class HttpRequestNodeRunTest {
         assertEquals(200, output.getInt("status"));
     }
 
+    private HttpRequestNode withConnections(ConnectionSettings... settings) {
+        Map<String, ConnectionSettings> byId = new java.util.HashMap<>();
+        for (ConnectionSettings connection : settings) {
+            byId.put(connection.id(), connection);
+        }
+        node.connections = id -> Optional.ofNullable(byId.get(id));
+        return node;
+    }
+
+    private static ConnectionSettings http(String id, String baseUrl, String secret, String headers, String defaults) {
+        return new ConnectionSettings(
+                id,
+                "conn " + id,
+                ConnectionKind.HTTP,
+                baseUrl,
+                secret,
+                object(headers),
+                JsonValue.EMPTY_JSON_ARRAY,
+                JsonValue.EMPTY_JSON_OBJECT,
+                object(defaults),
+                "default");
+    }
+
+    private JsonObject echoedHeaders(String formValues) throws NodeFailure {
+        return run(formValues).getJsonObject("body").getJsonObject("headers");
+    }
+
     @Test
-    void aNodeNamingAConnectionFailsUntilConnectionsExist() {
-        NodeFailure failure = failure("{'url': URL(/echo)URL, 'connection': 'crm'}");
-        assertEquals(ErrorType.VALIDATION, failure.errorType());
-        assertEquals("Connections are not available yet.", failure.getMessage());
+    void aConnectionsSecretGoesOutAsABearerTokenWithItsHeadersTheNodesOwnWinning() throws NodeFailure {
+        withConnections(http("crm", null, "tok-1", "{'X-Team': 'ops', 'X-Env': 'prod'}", "{}"));
+        JsonObject headers = echoedHeaders("{'url': URL(/echo)URL, 'connection': 'crm', 'headers': {'x-env': 'test'}}");
+        assertEquals("Bearer tok-1", headers.getString("authorization"));
+        assertEquals("ops", headers.getString("x-team"));
+        assertEquals("test", headers.getString("x-env"));
+    }
+
+    @Test
+    void aConnectionMaySendItsSecretAsBasicAuthOrInAHeaderOfItsChoice() throws NodeFailure {
+        withConnections(
+                http("basic", null, "ann:pw", "{}", "{'auth': 'basic'}"),
+                http("key", null, "k-9", "{}", "{'auth': 'header', 'header_name': 'X-Api-Key'}"));
+        assertEquals(
+                "Basic YW5uOnB3",
+                echoedHeaders("{'url': URL(/echo)URL, 'connection': 'basic'}").getString("authorization"));
+        JsonObject keyed = echoedHeaders("{'url': URL(/echo)URL, 'connection': 'key'}");
+        assertEquals("k-9", keyed.getString("x-api-key"));
+        assertFalse(keyed.containsKey("authorization"));
+    }
+
+    @Test
+    void aRelativeUrlIsJoinedToTheConnectionsBaseUrl() throws NodeFailure {
+        withConnections(http("api", server.url("/echo/"), "t", "{}", "{}"));
+        JsonObject echoed =
+                run("{'url': '/v1/items?page=2', 'connection': 'api'}").getJsonObject("body");
+        assertEquals("/echo/v1/items", echoed.getString("path"));
+        assertEquals("page=2", echoed.getString("query"));
+    }
+
+    @Test
+    void anUnknownConnectionOrOneOfAnotherKindFailsTheNodeAsValidation() {
+        withConnections(new ConnectionSettings(
+                "llm",
+                "Model server",
+                ConnectionKind.OPENAI,
+                "http://x/v1",
+                "s",
+                JsonValue.EMPTY_JSON_OBJECT,
+                JsonValue.EMPTY_JSON_ARRAY,
+                JsonValue.EMPTY_JSON_OBJECT,
+                JsonValue.EMPTY_JSON_OBJECT,
+                "default"));
+        NodeFailure unknown = failure("{'url': URL(/echo)URL, 'connection': 'gone'}");
+        assertEquals(ErrorType.VALIDATION, unknown.errorType());
+        assertTrue(unknown.getMessage().contains("'gone' does not exist"), unknown.getMessage());
+        NodeFailure wrongKind = failure("{'url': URL(/echo)URL, 'connection': 'llm'}");
+        assertEquals(ErrorType.VALIDATION, wrongKind.errorType());
+        assertTrue(wrongKind.getMessage().contains("kind openai"), wrongKind.getMessage());
+    }
+
+    @Test
+    void aLiteralConnectionIdIsCheckedAtSave() {
+        withConnections(http("crm", null, "t", "{}", "{}"));
+        FieldErrors errors = new FieldErrors();
+        node.checkValues(object("{'url': '/relative', 'connection': 'crm'}"), errors);
+        assertTrue(errors.isEmpty(), errors.toJson()::toString);
+        node.checkValues(form("{'url': URL(/echo)URL, 'connection': 'nope'}"), errors);
+        assertTrue(errors.toJson().containsKey("connection"), errors.toJson()::toString);
+        FieldErrors templated = new FieldErrors();
+        node.checkValues(object("{'url': '/x', 'connection': '${input.conn}'}"), templated);
+        assertTrue(templated.isEmpty(), templated.toJson()::toString);
     }
 
     @Test

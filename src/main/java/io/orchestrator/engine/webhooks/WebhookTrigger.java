@@ -18,6 +18,8 @@ import io.orchestrator.engine.webhooks.WebhookAnswer.StillRunning;
 import io.orchestrator.engine.webhooks.WebhookAnswer.Unauthorized;
 import io.orchestrator.platform.BodyReader;
 import io.orchestrator.security.RateLimiter;
+import io.orchestrator.security.SecretCipher;
+import io.orchestrator.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -35,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
 
 /**
  * Decides what a webhook call gets. In order: a webhook must listen on the path and its workflow
@@ -45,6 +48,8 @@ import java.util.concurrent.TimeoutException;
  */
 @ApplicationScoped
 public class WebhookTrigger {
+
+    private static final Logger LOG = Logger.getLogger(WebhookTrigger.class.getName());
 
     /** Headers a run never sees: they carry the caller's credentials, not data. */
     private static final Set<String> HIDDEN_HEADERS = Set.of("authorization", "cookie", "x-webhook-secret");
@@ -63,6 +68,9 @@ public class WebhookTrigger {
 
     @Inject
     WebhookRuns runs;
+
+    @Inject
+    Secrets secrets;
 
     /** How long a caller waits for the run's result before it gets the task id instead. */
     Duration answerWait = Duration.ofSeconds(30);
@@ -95,8 +103,7 @@ public class WebhookTrigger {
         byte[] body = call.body().read();
         if (form.get("secret") instanceof JsonString secret
                 && !secret.getString().isEmpty()
-                && !WebhookSignature.accepts(
-                        secret.getString(), call.header("X-Webhook-Secret"), call.header("X-Signature-256"), body)) {
+                && !accepts(secret.getString(), call, body, path)) {
             return new Unauthorized();
         }
         JsonObject input = JSON.createObjectBuilder()
@@ -110,6 +117,18 @@ public class WebhookTrigger {
             case LAST_NODE -> lastOutput(runs.startInline(workflow.graph(), webhook, input));
             case RESPOND_NODE -> respondNodeAnswer(runs.startInline(workflow.graph(), webhook, input));
         };
+    }
+
+    /** Whether the call shows the stored (sealed) secret; one this server cannot open lets no call in. */
+    private boolean accepts(String storedSecret, WebhookCall call, byte[] body, String path) {
+        String secret;
+        try {
+            secret = secrets.open(storedSecret);
+        } catch (SecretCipher.UnreadableSecret unreadable) {
+            LOG.warning("The webhook at /api/hooks/" + path + " refused a call: " + unreadable.getMessage());
+            return false;
+        }
+        return WebhookSignature.accepts(secret, call.header("X-Webhook-Secret"), call.header("X-Signature-256"), body);
     }
 
     private WebhookAnswer lastOutput(StartedRun run) {

@@ -113,6 +113,11 @@ public class OutboundHttp {
         }
     }
 
+    /** Refuses an address the guard blocks, for other callers of outside servers (the llm node's model servers). */
+    public void checkAddress(URI url) throws NodeFailure {
+        guard.check(url);
+    }
+
     private void checkAddress(OutboundRequest request, URI redirectedFrom) throws NodeFailure {
         try {
             guard.check(request.url());

@@ -12,7 +12,22 @@ import java.util.Optional;
  */
 public record OutboundRequest(String method, URI url, List<Header> headers, byte[] body) {
 
-    public record Header(String name, String value) {
+    /** @param credential whether it carries credentials, never sent on to another origin by a redirect */
+    public record Header(String name, String value, boolean credential) {
+
+        public Header(String name, String value) {
+            this(name, value, false);
+        }
+
+        /** A header that carries a secret, whatever its name. */
+        public static Header credential(String name, String value) {
+            return new Header(name, value, true);
+        }
+
+        @Override
+        public String toString() {
+            return credential ? "Header[" + name + ": ********]" : "Header[" + name + ": " + value + "]";
+        }
 
         boolean is(String headerName) {
             return name.equalsIgnoreCase(headerName);
@@ -47,8 +62,9 @@ public record OutboundRequest(String method, URI url, List<Header> headers, byte
                 status == 303 && !method.equals("HEAD") || (status == 301 || status == 302) && method.equals("POST");
         boolean sameOrigin = sameOrigin(url, target);
         List<Header> kept = headers.stream()
-                .filter(header ->
-                        sameOrigin || !CREDENTIALS.contains(header.name().toLowerCase(Locale.ROOT)))
+                .filter(header -> sameOrigin
+                        || !header.credential()
+                                && !CREDENTIALS.contains(header.name().toLowerCase(Locale.ROOT)))
                 .filter(header ->
                         !becomesGet || !BODY_HEADERS.contains(header.name().toLowerCase(Locale.ROOT)))
                 .toList();

@@ -26,6 +26,8 @@ import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.BodyReader;
 import io.orchestrator.platform.ErrorCode;
 import io.orchestrator.security.RateLimiter;
+import io.orchestrator.security.SecretCipher;
+import io.orchestrator.security.Secrets;
 import io.orchestrator.workflow.NodeSettings;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -49,6 +51,7 @@ class WebhookTriggerTest {
     private final Map<String, WebhookPaths.Target> targets = new LinkedHashMap<>();
     private final FakeRuns runs = new FakeRuns();
     private final WebhookTrigger trigger = new WebhookTrigger();
+    private final Secrets secrets = Secrets.with(new SecretCipher(new byte[32]));
     private WorkflowAtVersion workflow;
 
     WebhookTriggerTest() {
@@ -69,6 +72,7 @@ class WebhookTriggerTest {
         trigger.bodies = BodyReader.withLimits(1_000, 3);
         trigger.runs = runs;
         trigger.answerWait = Duration.ofMillis(50);
+        trigger.secrets = secrets;
     }
 
     /** A webhook on {@code orders} with these form values, in a workflow with these settings. */
@@ -161,6 +165,26 @@ class WebhookTriggerTest {
         String signature = "sha256=" + WebhookSignature.hmac("s3cret", "{\"n\": 1}".getBytes(StandardCharsets.UTF_8));
         assertInstanceOf(Accepted.class, trigger.answer(post("{\"n\": 1}", "X-Signature-256", signature)));
         assertEquals(new Unauthorized(), trigger.answer(post("{\"n\": 2}", "X-Signature-256", signature)));
+    }
+
+    @Test
+    void aSealedSecretIsOpenedToCheckTheCall() {
+        listen("{'path': 'orders', 'secret': '" + secrets.seal("s3cret") + "'}");
+        assertInstanceOf(Accepted.class, trigger.answer(post("{}", "X-Webhook-Secret", "s3cret")));
+        String signature = "sha256=" + WebhookSignature.hmac("s3cret", "{}".getBytes(StandardCharsets.UTF_8));
+        assertInstanceOf(Accepted.class, trigger.answer(post("{}", "X-Signature-256", signature)));
+        assertEquals(new Unauthorized(), trigger.answer(post("{}", "X-Webhook-Secret", "wrong")));
+    }
+
+    @Test
+    void aSecretSealedWithAnotherKeyLetsNoCallIn() {
+        byte[] otherKey = new byte[32];
+        otherKey[0] = 1;
+        String otherKeys = new SecretCipher(otherKey).seal("s3cret");
+        listen("{'path': 'orders', 'secret': '" + otherKeys + "'}");
+        assertEquals(new Unauthorized(), trigger.answer(post("{}", "X-Webhook-Secret", "s3cret")));
+        assertEquals(new Unauthorized(), trigger.answer(post("{}", "X-Webhook-Secret", otherKeys)));
+        assertEquals(List.of(), runs.inputs);
     }
 
     @Test

@@ -9,6 +9,9 @@ public final class SharedServer {
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef";
     public static final String DATABASE = "orchestrator_it" + System.getProperty("it.db.suffix", "");
 
+    /** The one loopback name the shared server's http-request nodes may call. */
+    public static final String ALLOWED_HOST = "localhost";
+
     private static ServerProcess server;
     private static RuntimeException startFailure;
 
@@ -25,6 +28,9 @@ public final class SharedServer {
                         .port(ServerProcess.port(0))
                         .freshMariaDb(DATABASE)
                         .env("ORCHESTRATOR_ADMIN_TOKEN", ADMIN_TOKEN)
+                        // Test HTTP servers are reached by this name; 127.0.0.1 stays refused, as a
+                        // server with no allow-list refuses it.
+                        .env("ORCHESTRATOR_HTTP_ALLOW", ALLOWED_HOST)
                         .build()
                         .start();
             } catch (RuntimeException failed) {

@@ -64,4 +64,23 @@ class SecretValuesTest {
         JsonObject incoming = object("{'path': '********'}");
         assertSame(incoming, SecretValues.keepMasked(FORM, incoming, object("{'path': 'stored'}")));
     }
+
+    @Test
+    void withSecretsChangesEveryNonEmptySecretAndNothingElse() {
+        assertEquals(
+                object("{'path': 'hook', 'secret': 'S3CRET', 'api_key': ''}"),
+                SecretValues.withSecrets(
+                        FORM, object("{'path': 'hook', 'secret': 's3cret', 'api_key': ''}"), String::toUpperCase));
+        JsonObject unchanged = object("{'path': 'hook', 'secret': 'SAME'}");
+        assertSame(unchanged, SecretValues.withSecrets(FORM, unchanged, String::toUpperCase));
+    }
+
+    @Test
+    void withoutSecretsLeavesEverySecretFieldOut() {
+        assertEquals(
+                object("{'path': 'hook'}"),
+                SecretValues.withoutSecrets(FORM, object("{'path': 'hook', 'secret': 's', 'api_key': null}")));
+        JsonObject none = object("{'path': 'hook'}");
+        assertSame(none, SecretValues.withoutSecrets(FORM, none));
+    }
 }

@@ -85,15 +85,20 @@ class OutboundHttpTest {
     void keepsCredentialsWithinTheOrigin() throws NodeFailure {
         redirect("/same", 302, "/echo");
         redirect("/elsewhere", 302, server.localhostUrl("/echo"));
-        List<Header> credentials = List.of(new Header("Authorization", "Bearer secret"), new Header("X-Trace", "1"));
+        List<Header> credentials = List.of(
+                new Header("Authorization", "Bearer secret"),
+                new Header("X-Trace", "1"),
+                Header.credential("X-Api-Key", "k-1"));
 
         JsonObject sameOrigin =
                 send("GET", server.url("/same"), credentials, null).body().asJsonObject();
         assertEquals("Bearer secret", sameOrigin.getJsonObject("headers").getString("authorization"));
+        assertEquals("k-1", sameOrigin.getJsonObject("headers").getString("x-api-key"));
 
         JsonObject otherOrigin =
                 send("GET", server.url("/elsewhere"), credentials, null).body().asJsonObject();
         assertFalse(otherOrigin.getJsonObject("headers").containsKey("authorization"));
+        assertFalse(otherOrigin.getJsonObject("headers").containsKey("x-api-key"), "a connection's header stays home");
         assertEquals("1", otherOrigin.getJsonObject("headers").getString("x-trace"));
     }
 

@@ -1,0 +1,236 @@
+package io.orchestrator.llm;
+
+import io.orchestrator.nodes.ErrorType;
+import io.orchestrator.nodes.NodeFailure;
+import io.orchestrator.nodes.http.OutboundHttp;
+import io.orchestrator.platform.JsonText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The HTTP under the model protocols: JSON requests and server-sent event streams, through the
+ * same address guard as the http-request node. Model servers are called over HTTP/1.1 without
+ * following redirects (their APIs do not redirect; a redirect is reported as an error).
+ */
+@ApplicationScoped
+public class ModelHttp {
+
+    static final int MAX_ANSWER_CHARS = 10 * 1024 * 1024;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final int EXCERPT_LENGTH = 300;
+
+    /** A complete answer: its status and body text. */
+    public record Reply(int status, String body) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The body as a JSON object, or a failure saying the answer is not what the protocol documents. */
+        JsonObject json() throws ModelFailure {
+            try {
+                return JsonText.parse(body).asJsonObject();
+            } catch (JsonException | ClassCastException malformed) {
+                throw new ModelFailure(
+                        ErrorType.HTTP, "the server's answer is not a JSON object: " + excerpt(body), malformed);
+            }
+        }
+    }
+
+    @Inject
+    OutboundHttp outbound;
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .build();
+
+    /** For CDI. */
+    ModelHttp() {}
+
+    /** Outside CDI (tests): with this guard. */
+    public ModelHttp(OutboundHttp outbound) {
+        this.outbound = outbound;
+    }
+
+    public Reply get(String url, Map<String, String> headers, Duration timeout) throws ModelFailure {
+        return send(request(url, headers, timeout).GET().build());
+    }
+
+    public Reply post(String url, Map<String, String> headers, JsonObject body, Duration timeout) throws ModelFailure {
+        return send(post(request(url, headers, timeout), body));
+    }
+
+    /** A JSON answer of a 2xx reply; any other status is a failure with the provider's message. */
+    public JsonObject postForJson(String url, Map<String, String> headers, JsonObject body, Duration timeout)
+            throws ModelFailure {
+        Reply reply = post(url, headers, body, timeout);
+        if (!reply.ok()) {
+            throw statusFailure(reply.status(), reply.body());
+        }
+        return reply.json();
+    }
+
+    /**
+     * Posts the body and hands every server-sent event of the answer to {@code events} as it
+     * arrives. A status other than 2xx is a failure with the provider's message.
+     */
+    public void stream(
+            String url, Map<String, String> headers, JsonObject body, Duration timeout, Consumer<SseEvent> events)
+            throws ModelFailure {
+        HttpRequest request = post(request(url, headers, timeout).header("Accept", "text/event-stream"), body);
+        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream stream = response.body()) {
+            if (response.statusCode() < 200 || response.statusCode() >= 300) {
+                String text = new String(stream.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+                throw statusFailure(response.statusCode(), text);
+            }
+            SseEvent.Parser parser = new SseEvent.Parser(events);
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new ModelFailure(ErrorType.CANCELLED, "the stream was interrupted");
+                }
+                parser.accept(line);
+            }
+            parser.finish();
+        } catch (IOException cut) {
+            throw failure(URI.create(url), cut);
+        }
+    }
+
+    private HttpRequest.Builder request(String url, Map<String, String> headers, Duration timeout) throws ModelFailure {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException invalid) {
+            throw new ModelFailure(ErrorType.VALIDATION, "'" + url + "' is not a valid URL");
+        }
+        try {
+            outbound.checkAddress(uri);
+        } catch (NodeFailure refused) {
+            throw new ModelFailure(refused.errorType(), refused.getMessage(), refused);
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(timeout.isNegative() || timeout.isZero() ? Duration.ofMillis(1) : timeout)
+                .header("User-Agent", "Workflow-Orchestrator");
+        try {
+            headers.forEach(builder::header);
+        } catch (IllegalArgumentException refused) {
+            throw new ModelFailure(ErrorType.VALIDATION, "a header cannot be sent: " + refused.getMessage());
+        }
+        return builder;
+    }
+
+    private static HttpRequest post(HttpRequest.Builder builder, JsonObject body) {
+        return builder.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .build();
+    }
+
+    private Reply send(HttpRequest request) throws ModelFailure {
+        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream stream = response.body()) {
+            byte[] bytes = stream.readNBytes(MAX_ANSWER_CHARS + 1);
+            if (bytes.length > MAX_ANSWER_CHARS) {
+                throw new ModelFailure(
+                        ErrorType.RESPONSE_TOO_LARGE, "the answer is larger than " + MAX_ANSWER_CHARS + " bytes");
+            }
+            return new Reply(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException cut) {
+            throw failure(request.uri(), cut);
+        }
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws ModelFailure {
+        try {
+            return client.send(request, handler);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ModelFailure(ErrorType.CANCELLED, "the call was interrupted", interrupted);
+        } catch (IOException failed) {
+            throw failure(request.uri(), failed);
+        }
+    }
+
+    private static ModelFailure failure(URI url, IOException cause) {
+        String where = url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "");
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new ModelFailure(ErrorType.TIMEOUT, "could not connect to " + where + " in time", cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new ModelFailure(ErrorType.TIMEOUT, where + " did not answer in time", cause);
+        }
+        if (cause instanceof ConnectException) {
+            return new ModelFailure(
+                    ErrorType.CONNECTION, "could not connect to " + where + " (connection refused)", cause);
+        }
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new ModelFailure(ErrorType.CONNECTION, "the connection to " + where + " failed: " + reason, cause);
+    }
+
+    /** {@code HTTP 401: Incorrect API key provided}: the status and what the provider's error body says. */
+    static ModelFailure statusFailure(int status, String body) {
+        String said = providerMessage(body);
+        return new ModelFailure(ErrorType.HTTP, "HTTP " + status + (said.isEmpty() ? "" : ": " + said));
+    }
+
+    /**
+     * The message of an error body: OpenAI's and Anthropic's {@code error.message}, KoboldCpp's
+     * {@code detail.msg}, a plain {@code message} or {@code error} string, else the body's start.
+     */
+    static String providerMessage(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        try {
+            JsonValue json = JsonText.parse(body);
+            if (json instanceof JsonObject object) {
+                for (JsonValue candidate : new JsonValue[] {
+                    at(object, "error", "message"),
+                    at(object, "detail", "msg"),
+                    object.get("error"),
+                    object.get("message"),
+                    object.get("detail")
+                }) {
+                    if (candidate instanceof JsonString text
+                            && !text.getString().isBlank()) {
+                        return excerpt(text.getString());
+                    }
+                }
+            }
+        } catch (JsonException notJson) {
+            // a plain text or HTML error page: its start is the message
+        }
+        return excerpt(body);
+    }
+
+    private static JsonValue at(JsonObject object, String outer, String inner) {
+        return object.get(outer) instanceof JsonObject nested ? nested.get(inner) : null;
+    }
+
+    static String excerpt(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > EXCERPT_LENGTH ? line.substring(0, EXCERPT_LENGTH) + "…" : line;
+    }
+}

@@ -1,0 +1,363 @@
+package io.orchestrator.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.orchestrator.it.support.Api;
+import io.orchestrator.it.support.MariaDb;
+import io.orchestrator.it.support.SharedServer;
+import io.orchestrator.it.support.SocketClient;
+import io.orchestrator.it.support.TestWorkflow;
+import io.orchestrator.testing.FakeModelServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The llm node and the connection test on the real server, against a model server speaking the
+ * OpenAI, KoboldCpp and Anthropic protocols (reached as localhost, which the shared server allows).
+ */
+class LlmNodeApiIT {
+
+    private static final String KEY = "sk-it-model-key-123";
+    private static FakeModelServer models;
+
+    private final Api api = SharedServer.admin();
+
+    @BeforeAll
+    static void startModels() throws IOException {
+        models = FakeModelServer.start().requireKey(KEY);
+    }
+
+    @AfterAll
+    static void stopModels() {
+        models.close();
+    }
+
+    @AfterEach
+    void heal() {
+        models.heal("fake-small").heal("fake-large");
+    }
+
+    private static JsonObject json(String singleQuoted) {
+        return Json.createReader(new StringReader(singleQuoted.replace('\'', '"')))
+                .readObject();
+    }
+
+    private static String local(String path) {
+        return "http://" + SharedServer.ALLOWED_HOST + ":" + models.port() + path;
+    }
+
+    private String connection(String kind, String baseUrl, String prices) {
+        return api.post(
+                        "/api/connections/",
+                        Json.createObjectBuilder()
+                                .add("name", kind + " " + UUID.randomUUID())
+                                .add("kind", kind)
+                                .add("base_url", baseUrl)
+                                .add("secret", KEY)
+                                .add("prices", prices == null ? JsonValue.EMPTY_JSON_OBJECT : json(prices))
+                                .build())
+                .object(201)
+                .getString("id");
+    }
+
+    /** manual trigger → llm (→ a transform on the error route when asked); returns {workflow, llm, onError}. */
+    private record Flow(TestWorkflow workflow, String llm, String onError) {}
+
+    private Flow flow(JsonObject llmForm, boolean errorRoute) {
+        TestWorkflow workflow = TestWorkflow.create(api, "llm " + UUID.randomUUID());
+        String start = workflow.addNodeId("manual-trigger", "Start");
+        String llm = workflow.addNode("llm", "Angles", llmForm).getString("id");
+        workflow.connect(start, llm);
+        String onError = null;
+        if (errorRoute) {
+            onError = workflow.addNode("transform", "Failed", json("{'fields': {'why': '${input.error}'}}"))
+                    .getString("id");
+            workflow.connect(llm, "error", onError);
+        }
+        return new Flow(workflow, llm, onError);
+    }
+
+    @Test
+    void theConnectionTestReportsEachKindsApisAndADeadPort() throws IOException {
+        JsonObject openAi = api.post("/api/connections/" + connection("openai", local("/v1"), null) + "/test/", "{}")
+                .object(200);
+        JsonObject kobold = api.post("/api/connections/" + connection("kobold", local(""), null) + "/test/", "{}")
+                .object(200);
+        JsonObject anthropic = api.post("/api/connections/" + connection("anthropic", local(""), null) + "/test/", "{}")
+                .object(200);
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        JsonObject dead = api.post(
+                        "/api/connections/"
+                                + connection(
+                                        "openai", "http://" + SharedServer.ALLOWED_HOST + ":" + deadPort + "/v1", null)
+                                + "/test/",
+                        "{}")
+                .object(200);
+
+        assertTrue(openAi.getBoolean("connected"), openAi::toString);
+        assertTrue(openAi.getBoolean("openai_api"));
+        assertTrue(openAi.getBoolean("kobold_api"));
+        assertTrue(Api.strings(openAi.getJsonArray("models")).contains("fake-small"));
+        assertTrue(openAi.getJsonNumber("latency_ms").longValue() >= 0);
+        assertEquals(JsonValue.NULL, openAi.get("error"));
+        assertTrue(kobold.getBoolean("kobold_api"), kobold::toString);
+        assertEquals(
+                FakeModelServer.KOBOLD_MODEL, kobold.getJsonObject("model_info").getString("model"));
+        assertTrue(anthropic.getBoolean("connected"), anthropic::toString);
+        assertEquals("anthropic", anthropic.getJsonObject("model_info").getString("api"));
+        assertFalse(dead.getBoolean("connected"), dead::toString);
+        assertTrue(dead.getString("error").contains("connection refused"), dead::toString);
+    }
+
+    @Test
+    void theConnectionTestRefusesUnknownAndHttpConnections() {
+        api.post("/api/connections/" + UUID.randomUUID() + "/test/", "{}").error(404, "NOT_FOUND");
+        String http = api.post(
+                        "/api/connections/",
+                        json("{'name': 'creds " + UUID.randomUUID() + "', 'kind': 'http',"
+                                + " 'base_url': 'https://example.com', 'secret': 'x'}"))
+                .object(201)
+                .getString("id");
+        api.post("/api/connections/" + http + "/test/", "{}").error(422, "VALIDATION_ERROR");
+    }
+
+    @Test
+    void twoModelsTimesTwoCandidatesGiveFourCandidatesWithTokensCostAndRecords() {
+        String openAi =
+                connection("openai", local("/v1"), "{'fake-small': {'input_per_1k': 0.0015, 'output_per_1k': 0.002}}");
+        String anthropic = connection("anthropic", local(""), null);
+        Flow flow = flow(
+                json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}, {'connection': '"
+                        + anthropic + "', 'model': 'fake-large'}], 'candidates_per_model': 2,"
+                        + " 'system': 'Be brief.', 'prompt': 'Angles on ${input.topic}', 'cache': false}"),
+                false);
+
+        JsonObject run = flow.workflow().runToEnd(json("{'topic': 'green tea " + UUID.randomUUID() + "'}"));
+
+        assertEquals("SUCCESS", run.getString("status"), run::toString);
+        JsonObject output = TestWorkflow.lastExecution(run, flow.llm()).getJsonObject("output");
+        JsonArray candidates = output.getJsonArray("candidates");
+        assertEquals(4, candidates.size(), output::toString);
+        List<String> modelNames = new ArrayList<>();
+        long completion = 0;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (int i = 0; i < 4; i++) {
+            JsonObject candidate = candidates.getJsonObject(i);
+            assertEquals(i, candidate.getInt("index"));
+            assertFalse(candidate.getBoolean("cached"));
+            assertTrue(candidate.getString("text").contains("to: Angles on green tea"), candidate::toString);
+            assertTrue(List.of("stop", "end_turn").contains(candidate.getString("finish_reason")), candidate::toString);
+            modelNames.add(candidate.getString("model"));
+            completion += candidate.getJsonObject("tokens").getInt("completion");
+            cost = cost.add(candidate.getJsonNumber("cost_usd").bigDecimalValue());
+            assertTrue(candidate.getJsonNumber("duration_ms").longValue() >= 0);
+        }
+        assertEquals(List.of("fake-small", "fake-small", "fake-large", "fake-large"), modelNames);
+        assertEquals(candidates.getJsonObject(0).getString("text"), output.getString("text"));
+        assertEquals(completion, output.getJsonObject("tokens").getInt("completion"));
+        assertEquals(0, cost.compareTo(output.getJsonNumber("cost_usd").bigDecimalValue()));
+        assertTrue(cost.signum() > 0);
+        // the run sums its candidates
+        assertEquals(output.getJsonObject("tokens"), run.getJsonObject("tokens"));
+        assertEquals(0, cost.compareTo(run.getJsonNumber("cost_usd").bigDecimalValue()));
+        // one record per candidate, with the messages sent
+        String taskId = run.getString("task_id");
+        JsonObject records = api.get("/api/runs/" + taskId + "/llm_responses/?node_id=" + flow.llm())
+                .object(200);
+        assertEquals(4, records.getInt("count"));
+        JsonObject first = records.getJsonArray("llm_responses").getJsonObject(0);
+        assertEquals(candidates.getJsonObject(0).getString("id"), first.getString("id"));
+        assertEquals(
+                "Be brief.", first.getJsonArray("messages").getJsonObject(0).getString("content"));
+        assertTrue(first.getString("raw_output").contains("chat.completion"), first::toString);
+        assertEquals(
+                4L, MariaDb.count(SharedServer.DATABASE, "SELECT COUNT(*) FROM llm_response WHERE run_id = ?", taskId));
+    }
+
+    @Test
+    void theNextModelAnswersWhenTheFirstFails() {
+        models.failModel("fake-small", 503);
+        String openAi = connection("openai", local("/v1"), null);
+        String kobold = connection("kobold", local(""), null);
+        Flow flow = flow(
+                json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}, {'connection': '" + kobold
+                        + "', 'model': 'local'}], 'prompt': 'Hello ${input.n}', 'stream': false}"),
+                false);
+
+        JsonObject run = flow.workflow().runToEnd(json("{'n': '" + UUID.randomUUID() + "'}"));
+
+        assertEquals("SUCCESS", run.getString("status"), run::toString);
+        JsonArray candidates = TestWorkflow.lastExecution(run, flow.llm())
+                .getJsonObject("output")
+                .getJsonArray("candidates");
+        assertEquals(1, candidates.size());
+        assertEquals(kobold, candidates.getJsonObject(0).getString("connection"));
+    }
+
+    @Test
+    void whenEveryModelFailsTheErrorRouteGetsEveryReason() {
+        models.failModel("fake-small", 503).failModel("fake-large", 500);
+        String openAi = connection("openai", local("/v1"), null);
+        String anthropic = connection("anthropic", local(""), null);
+        Flow flow = flow(
+                json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}, {'connection': '" + anthropic
+                        + "', 'model': 'fake-large'}], 'prompt': 'Hi ${input.n}'}"),
+                true);
+
+        JsonObject run = flow.workflow().runToEnd(json("{'n': '" + UUID.randomUUID() + "'}"));
+
+        assertEquals("SUCCESS", run.getString("status"), run::toString);
+        assertEquals("FAILURE", TestWorkflow.lastExecution(run, flow.llm()).getString("status"));
+        String why = TestWorkflow.lastExecution(run, flow.onError())
+                .getJsonObject("output")
+                .getString("why");
+        assertTrue(why.contains("model 'fake-small'") && why.contains("HTTP 503"), why);
+        assertTrue(why.contains("model 'fake-large'") && why.contains("HTTP 500"), why);
+        assertFalse(why.contains(KEY));
+    }
+
+    @Test
+    void aPersonRegeneratesWithFeedbackThenPicksTheSecondCandidate() {
+        String openAi = connection("openai", local("/v1"), null);
+        TestWorkflow workflow = TestWorkflow.create(api, "writeit " + UUID.randomUUID());
+        String start = workflow.addNodeId("manual-trigger", "Start");
+        String llm = workflow.addNode(
+                        "llm",
+                        "Angles",
+                        json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
+                                + " 'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'}"))
+                .getString("id");
+        String pick = workflow.addNode("human-input", "Pick", json("{'allow_feedback': true}"))
+                .getString("id");
+        String use = workflow.addNode("transform", "Use", json("{'fields': {'chosen': '${input.text}'}}"))
+                .getString("id");
+        workflow.connect(start, llm);
+        workflow.connect(llm, pick);
+        workflow.connect(pick, use);
+        String topic = "tea " + UUID.randomUUID();
+        String taskId = api.post(workflow.path("start_execution/"), json("{'topic': '" + topic + "'}"))
+                .object(200)
+                .getString("task_id");
+        awaitWaiting(taskId, 1);
+        models.clearRequests();
+
+        api.post(
+                        "/api/runs/" + taskId + "/resume/",
+                        json("{'node_id': '" + pick + "', 'action': 'regenerate', 'feedback': 'Shorter, please'}"))
+                .object(200);
+        JsonObject waitingAgain = awaitWaiting(taskId, 2);
+
+        List<FakeModelServer.Received> asked = models.requests("/v1/chat/completions");
+        assertEquals(2, asked.size(), "two new candidates, not the cached ones");
+        JsonArray sent = asked.get(0).json().getJsonArray("messages");
+        assertEquals("Shorter, please", sent.getJsonObject(sent.size() - 1).getString("content"));
+        JsonArray candidates = TestWorkflow.lastExecution(waitingAgain, llm)
+                .getJsonObject("output")
+                .getJsonArray("candidates");
+        api.post(
+                        "/api/runs/" + taskId + "/resume/",
+                        json("{'node_id': '" + pick + "', 'action': 'select', 'selected': [1]}"))
+                .object(200);
+        JsonObject[] run = {null};
+        io.orchestrator.it.support.Eventually.until(
+                () -> {
+                    run[0] = api.get("/api/runs/" + taskId + "/").object(200);
+                    return "SUCCESS".equals(run[0].getString("status"));
+                },
+                java.time.Duration.ofSeconds(30),
+                () -> String.valueOf(run[0]));
+        assertEquals(
+                candidates.getJsonObject(1).getString("text"),
+                TestWorkflow.lastExecution(run[0], use).getJsonObject("output").getString("chosen"));
+        assertEquals(
+                4,
+                api.get("/api/runs/" + taskId + "/llm_responses/").object(200).getInt("count"),
+                "both attempts' candidates are kept");
+    }
+
+    /** Waits until the run waits for a person after the llm node's {@code attempts}-th attempt. */
+    private JsonObject awaitWaiting(String taskId, int attempts) {
+        JsonObject[] run = {null};
+        io.orchestrator.it.support.Eventually.until(
+                () -> {
+                    run[0] = api.get("/api/runs/" + taskId + "/").object(200);
+                    long llmAttempts = run[0].getJsonArray("node_executions").getValuesAs(JsonObject.class).stream()
+                            .filter(step -> "llm".equals(step.getString("node_type")))
+                            .count();
+                    return "WAITING".equals(run[0].getString("status")) && llmAttempts >= attempts;
+                },
+                java.time.Duration.ofSeconds(30),
+                () -> String.valueOf(run[0]));
+        return run[0];
+    }
+
+    @Test
+    void anUnknownConnectionIsRefusedAtSave() {
+        TestWorkflow workflow = TestWorkflow.create(api, "llm save " + UUID.randomUUID());
+        JsonObject refused = api.post(
+                        workflow.path("nodes/add/"),
+                        json("{'nodeTemplate': 'llm', 'form_values': {'models': [{'connection': 'no-such-connection',"
+                                + " 'model': 'm'}], 'prompt': 'x'}}"))
+                .error(422, "VALIDATION_ERROR");
+        assertTrue(refused.toString().contains("no-such-connection"), refused::toString);
+        api.post(workflow.path("nodes/add/"), json("{'nodeTemplate': 'llm', 'form_values': {'models': 'not a list'}}"))
+                .error(422, "VALIDATION_ERROR");
+        api.post(
+                        workflow.path("nodes/add/"),
+                        json("{'nodeTemplate': 'llm', 'form_values': {'candidates_per_model': 0}}"))
+                .error(422, "VALIDATION_ERROR");
+    }
+
+    @Test
+    void llmResponsesOfAnUnknownRunAre404() {
+        api.get("/api/runs/" + UUID.randomUUID() + "/llm_responses/").error(404, "NOT_FOUND");
+    }
+
+    @Test
+    void streamedTokensReachTheWebSocketThenTheCompletion() {
+        String openAi = connection("openai", local("/v1"), null);
+        Flow flow = flow(
+                json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-large'}],"
+                        + " 'prompt': 'Stream ${input.n}', 'cache': false}"),
+                false);
+        try (SocketClient socket = SocketClient.connect(
+                SocketClient.uri("/ws/workflow/" + flow.workflow().id() + "/?token=" + SharedServer.ADMIN_TOKEN))) {
+            socket.next("state_sync");
+            api.post(flow.workflow().path("start_execution/"), json("{'n': '" + UUID.randomUUID() + "'}"))
+                    .object(200);
+            StringBuilder streamed = new StringBuilder();
+            List<String> types = new ArrayList<>();
+            JsonObject message;
+            do {
+                message = socket.next();
+                types.add(message.getString("type"));
+                if ("stream_token".equals(message.getString("type"))) {
+                    assertEquals(flow.llm(), message.getString("node_id"));
+                    assertEquals("fake-large", message.getString("model"));
+                    streamed.append(message.getString("content"));
+                }
+            } while (!"workflow_completed".equals(message.getString("type")));
+            assertTrue(types.indexOf("stream_token") >= 0, types::toString);
+            assertTrue(types.indexOf("stream_token") < types.indexOf("stream_complete"), types::toString);
+            assertTrue(streamed.toString().contains("of fake-large to: Stream"), streamed::toString);
+        }
+    }
+}
