@@ -30,7 +30,8 @@ public class DevModeBench {
         String transform = args[4];
         int iterations = args.length > 5 ? Integer.parseInt(args[5]) : 2_000;
         int warmup = args.length > 6 ? Integer.parseInt(args[6]) : 500;
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long[] transformNanos = new long[iterations];
         long[] hitNanos = new long[iterations];
         long[] missNanos = new long[iterations];

@@ -23,9 +23,9 @@ import java.util.Map;
 /**
  * What the LLM protocol code adds to a model call, for bench/llm-bench.sh: each protocol's
  * {@code generate} (the request built, sent through the address guard, the answer read and parsed
- * into text, usage and raw record) against a bare JDK HttpClient exchange of the very same request
- * with the same server (the body and headers the protocol sent, copied from what the server
- * received; the answer read to its end and not parsed). The difference is the protocol code; the
+ * into text, usage and raw record) against bare JDK HttpClient exchanges of the very same requests
+ * with the same server (every request one generation makes, body and headers as the server
+ * received them; each answer read to its end and not parsed). The difference is the protocol code; the
  * bare exchange is the model server's own time, loopback HTTP included. The two alternate call by
  * call, after a warm-up, so that both see the same machine.
  *
@@ -54,7 +54,8 @@ public class ProtocolBench {
                     new Case("openai-stream", ConnectionKind.OPENAI, server.openAiBase(), true),
                     new Case("anthropic-json", ConnectionKind.ANTHROPIC, server.root(), false),
                     new Case("kobold-json", ConnectionKind.KOBOLD, server.root(), false));
-            System.out.printf("machine: %d cores; %d calls of each kind after %d of warm-up%n",
+            System.out.printf(
+                    "machine: %d cores; %d calls of each kind after %d of warm-up%n",
                     Runtime.getRuntime().availableProcessors(), iterations, warmup);
             for (Case c : cases) {
                 ModelProtocol protocol = protocols.of(c.kind()).orElseThrow();
@@ -69,7 +70,10 @@ public class ProtocolBench {
                         Duration.ofSeconds(10));
                 server.clearRequests();
                 protocol.generate(endpoint, request, piece -> {});
-                HttpRequest same = copyOf(server.requests().get(0), server.root());
+                // Every request one generation makes (KoboldCpp's counts tokens in two more).
+                List<HttpRequest> same = server.requests().stream()
+                        .map(received -> copyOf(received, server.root()))
+                        .toList();
                 long[] bareNanos = new long[iterations];
                 long[] protocolNanos = new long[iterations];
                 for (int i = -warmup; i < iterations; i++) {
@@ -77,8 +81,11 @@ public class ProtocolBench {
                         server.clearRequests(); // its log of requests would grow without end
                     }
                     long start = System.nanoTime();
-                    try (InputStream body = bare.send(same, HttpResponse.BodyHandlers.ofInputStream()).body()) {
-                        body.readAllBytes();
+                    for (HttpRequest one : same) {
+                        try (InputStream body = bare.send(one, HttpResponse.BodyHandlers.ofInputStream())
+                                .body()) {
+                            body.readAllBytes();
+                        }
                     }
                     long between = System.nanoTime();
                     call(protocol, endpoint, request);
@@ -93,15 +100,19 @@ public class ProtocolBench {
                 long bareP50 = percentile(bareNanos, 50);
                 long protocolP50 = percentile(protocolNanos, 50);
                 System.out.printf(
-                        "RESULT case=%s bare_p50_us=%.1f protocol_p50_us=%.1f added_p50_us=%.1f bare_p90_us=%.1f protocol_p90_us=%.1f%n",
-                        c.name(), bareP50 / 1e3, protocolP50 / 1e3, (protocolP50 - bareP50) / 1e3,
-                        percentile(bareNanos, 90) / 1e3, percentile(protocolNanos, 90) / 1e3);
+                        "RESULT case=%s requests=%d bare_p50_us=%.1f protocol_p50_us=%.1f added_p50_us=%.1f bare_p90_us=%.1f protocol_p90_us=%.1f%n",
+                        c.name(),
+                        same.size(),
+                        bareP50 / 1e3,
+                        protocolP50 / 1e3,
+                        (protocolP50 - bareP50) / 1e3,
+                        percentile(bareNanos, 90) / 1e3,
+                        percentile(protocolNanos, 90) / 1e3);
             }
         }
     }
 
-    private static void call(ModelProtocol protocol, ModelEndpoint endpoint, ModelRequest request)
-            throws ModelFailure {
+    private static void call(ModelProtocol protocol, ModelEndpoint endpoint, ModelRequest request) throws ModelFailure {
         if (protocol.generate(endpoint, request, piece -> {}).text().isEmpty()) {
             throw new IllegalStateException("an empty answer");
         }
@@ -110,7 +121,9 @@ public class ProtocolBench {
     /** The request as the server received it: same method, path, headers and body. */
     private static HttpRequest copyOf(FakeModelServer.Received received, String root) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root + received.path()))
-                .method(received.method(), HttpRequest.BodyPublishers.ofString(received.body(), StandardCharsets.UTF_8));
+                .method(
+                        received.method(),
+                        HttpRequest.BodyPublishers.ofString(received.body(), StandardCharsets.UTF_8));
         received.headers().forEach((name, value) -> {
             if (!List.of("host", "content-length", "connection", "upgrade").contains(name)) {
                 builder.header(name, value);

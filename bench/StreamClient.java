@@ -145,14 +145,25 @@ public class StreamClient {
             worstP99 = Math.max(worstP99, percentile(lags, 99));
             System.out.printf(
                     "client %d: tokens=%d messages=%d p50_ms=%d p99_ms=%d max_ms=%d%n",
-                    i, lags.length, watcher.messages, percentile(lags, 50), percentile(lags, 99),
+                    i,
+                    lags.length,
+                    watcher.messages,
+                    percentile(lags, 50),
+                    percentile(lags, 99),
                     lags.length == 0 ? -1 : lags[lags.length - 1]);
         }
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         System.out.printf(
                 "RESULT clients=%d tokens=%d messages=%d malformed=%d p50_ms=%d p99_ms=%d max_ms=%d worst_p99_ms=%d complete=%s%n",
-                clients, totalTokens, totalMessages, malformed, percentile(merged, 50), percentile(merged, 99),
-                merged.length == 0 ? -1 : merged[merged.length - 1], worstP99, complete);
+                clients,
+                totalTokens,
+                totalMessages,
+                malformed,
+                percentile(merged, 50),
+                percentile(merged, 99),
+                merged.length == 0 ? -1 : merged[merged.length - 1],
+                worstP99,
+                complete);
         List<CompletableFuture<WebSocket>> closing = new ArrayList<>();
         sockets.forEach(socket -> closing.add(socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")));
         CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
