@@ -1,6 +1,7 @@
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,7 @@ public class StreamClient {
 
     private static final Pattern TYPE = Pattern.compile("\"type\":\"([a-z_]+)\"");
     private static final Pattern CONTENT = Pattern.compile("\"content\":\"([^\"]*)\"");
+    private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]*)\"");
 
     /** One watcher: its lags in milliseconds, one per token. */
     static final class Watcher implements WebSocket.Listener {
@@ -37,6 +39,10 @@ public class StreamClient {
         private final CountDownLatch synced = new CountDownLatch(1);
         private final CountDownLatch completed;
         private long[] lags = new long[1 << 16];
+        /** Per message: from the oldest token it carries to the server's timestamp, and from that to here. */
+        private long[] inServer = new long[1 << 12];
+
+        private long[] onTheWay = new long[1 << 12];
         private int tokens;
         private int messages;
         private int malformed;
@@ -67,12 +73,21 @@ public class StreamClient {
                 case "state_sync" -> synced.countDown();
                 case "stream_complete" -> completed.countDown();
                 case "stream_token" -> {
-                    messages++;
                     Matcher content = CONTENT.matcher(message);
-                    if (!content.find()) {
+                    Matcher timestamp = TIMESTAMP.matcher(message);
+                    if (!content.find() || !timestamp.find()) {
                         malformed++;
                         return;
                     }
+                    if (messages == inServer.length) {
+                        inServer = Arrays.copyOf(inServer, messages * 2);
+                        onTheWay = Arrays.copyOf(onTheWay, messages * 2);
+                    }
+                    long sentMillis = Instant.parse(timestamp.group(1)).toEpochMilli();
+                    String first = content.group(1).trim().split(" +")[0];
+                    inServer[messages] = first.startsWith("t") ? sentMillis - Long.parseLong(first.substring(1)) : 0;
+                    onTheWay[messages] = receivedMillis - sentMillis;
+                    messages++;
                     for (String token : content.group(1).trim().split(" +")) {
                         if (token.length() < 2 || token.charAt(0) != 't') {
                             malformed++;
@@ -86,6 +101,12 @@ public class StreamClient {
                 }
                 default -> {}
             }
+        }
+
+        synchronized long[] sorted(long[] values, int count) {
+            long[] sorted = Arrays.copyOf(values, count);
+            Arrays.sort(sorted);
+            return sorted;
         }
 
         synchronized long[] sortedLags() {
@@ -143,14 +164,21 @@ public class StreamClient {
             totalMessages += watcher.messages;
             malformed += watcher.malformed;
             worstP99 = Math.max(worstP99, percentile(lags, 99));
+            long[] inServer = watcher.sorted(watcher.inServer, watcher.messages);
+            long[] onTheWay = watcher.sorted(watcher.onTheWay, watcher.messages);
             System.out.printf(
-                    "client %d: tokens=%d messages=%d p50_ms=%d p99_ms=%d max_ms=%d%n",
+                    "client %d: tokens=%d messages=%d p50_ms=%d p99_ms=%d max_ms=%d"
+                            + " oldest_token_to_message_p50_ms=%d p99_ms=%d message_to_client_p50_ms=%d p99_ms=%d%n",
                     i,
                     lags.length,
                     watcher.messages,
                     percentile(lags, 50),
                     percentile(lags, 99),
-                    lags.length == 0 ? -1 : lags[lags.length - 1]);
+                    lags.length == 0 ? -1 : lags[lags.length - 1],
+                    percentile(inServer, 50),
+                    percentile(inServer, 99),
+                    percentile(onTheWay, 50),
+                    percentile(onTheWay, 99));
         }
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         System.out.printf(

@@ -120,7 +120,8 @@ echo "$rss_waiting $threads_waiting" >"$peak_file"
       r=$(rss_mb) t=$(thread_count)
       (( r > peak_rss )) && peak_rss=$r
       (( t > peak_threads )) && peak_threads=$t
-      echo "$peak_rss $peak_threads" >"$peak_file"
+      # Written whole or not at all: a read of a file truncated mid-write would end the bench.
+      echo "$peak_rss $peak_threads" >"$peak_file.new" && mv "$peak_file.new" "$peak_file"
   done ) &
 sampler=$!
 cpu_before=$(cpu_ticks)
@@ -131,7 +132,7 @@ elapsed_ms=$(( $(now_ms) - answer_ms ))
 cpu_after=$(cpu_ticks)
 kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
 sampler=
-read -r rss_peak threads_peak <"$peak_file"; rm -f "$peak_file"
+read -r rss_peak threads_peak <"$peak_file"; rm -f "$peak_file" "$peak_file.new"
 [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.stop name=bench >/dev/null
 stop_wrk
 result=$(grep '^RESULT' "$results_dir/human-wrk.txt") || die "no result from wrk: $(cat "$results_dir/human-wrk.txt")"

@@ -75,8 +75,7 @@ start_runs() { # hook path -> starts BENCH_RUNS runs at once
     for _ in $(seq 1 "$runs"); do
         curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'Content-Type: application/json' -d '{}' \
             "$base/api/hooks/$1" &
-    done | grep -v '^202$' && die "a run did not start"
-    wait
+    done | { ! grep -v '^202$'; } || die "a run did not start"
 }
 await_runs() { # workflow expected_runs -> waits until that many runs ended; fails on any not SUCCESS
     local ended
