@@ -7,6 +7,8 @@
 -- At the end it prints one line the shell script parses:
 --   RESULT requests=N ok=N bad=N errors=N p50_us=N p99_us=N max_us=N first_bad=<status>:<body>
 
+dofile("bench/wrk-result.lua")
+
 local threads = {}
 
 function setup(thread)
@@ -35,16 +37,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-    local ok_total, bad_total, first = 0, 0, ""
-    for _, thread in ipairs(threads) do
-        ok_total = ok_total + thread:get("ok")
-        bad_total = bad_total + thread:get("bad")
-        if first == "" then first = thread:get("first_bad") end
-    end
-    local e = summary.errors
-    local socket_errors = e.connect + e.read + e.write + e.timeout
-    io.write(string.format(
-        "RESULT requests=%d ok=%d bad=%d errors=%d p50_us=%d p99_us=%d max_us=%d first_bad=%s\n",
-        summary.requests, ok_total, bad_total, socket_errors,
-        latency:percentile(50), latency:percentile(99), latency.max, (string.gsub(first, "%s", "_"))))
+    write_result(threads, summary, latency)
 end

@@ -29,15 +29,7 @@ duration=${BENCH_DURATION:-20}
 warmup=${BENCH_WARMUP:-5}
 wrk_threads=${BENCH_THREADS:-2}
 
-require_tools java curl mariadb wrk python3 jcmd
-build_if_stale
-fresh_database
-server_env=(${BENCH_SERVER_ENV:-})
-# JFR's default 64 frames end inside Liberty's HTTP stack, before the application's frames.
-[ "${BENCH_JFR:-0}" = 1 ] && server_env+=(JVM_ARGS=-XX:FlightRecorderOptions:stackdepth=512)
-start_server "${server_env[@]}"
-jvm=$(server_jvm_pid)
-base=http://127.0.0.1:$port
+start_bench_server java curl mariadb wrk python3 jcmd
 
 declare -A workflow_id hook nodes body expected
 while read -r name id path node_count request answer; do
@@ -51,13 +43,10 @@ for name in $workloads; do
 done
 log "workflows created and answering: $(for n in $workloads; do printf '%s=%s ' "$n" "${expected[$n]}"; done)"
 
-# utime + stime of a process, in clock ticks (USER_HZ, almost always 100 a second). MariaDB's is
-# shown too: durability's cost is mostly there, and it shares the machine with the server.
+# MariaDB's CPU time is shown too: durability's cost is mostly there, and it shares the machine
+# with the server.
 mariadb_pid=$(pgrep -x mariadbd | head -n 1 || true)
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${1:-$jvm}/stat" 2>/dev/null || echo 0; }
-rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$jvm/status"; }
 machine_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat; }
-ticks_per_second=$(getconf CLK_TCK)
 
 load() { # workload concurrency seconds -> the RESULT line of bench/engine-bench.lua
     wrk -t"$(( $2 < wrk_threads ? $2 : wrk_threads ))" -c"$2" -d"${3}s" --timeout 10s \

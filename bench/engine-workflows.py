@@ -9,18 +9,10 @@ be checked. Prints one line per workflow for the shell script:
 """
 import json
 import sys
-import urllib.request
+
+from bench_api import call
 
 CHAIN_LENGTH = 50
-
-
-def call(base, token, method, path, body=None):
-    request = urllib.request.Request(base + path, method=method,
-                                     data=None if body is None else json.dumps(body).encode(),
-                                     headers={"Authorization": "Bearer " + token,
-                                              "Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read() or b"null")
 
 
 def node(node_id, node_type, name, form_values, x):

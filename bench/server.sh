@@ -123,3 +123,37 @@ server_jvm_pid() {
     done
     die "no java process under pid $server_pid"
 }
+
+# A bench's usual start: checks the tools, builds when stale, a fresh database, then the server
+# with BENCH_SERVER_ENV ("NAME=value ...") and, with BENCH_JFR=1, JFR's stacks deep enough to reach
+# the application's frames (the default 64 end inside Liberty's HTTP stack). Sets jvm and base.
+start_bench_server() {
+    require_tools "$@"
+    build_if_stale
+    fresh_database
+    local server_env=(${BENCH_SERVER_ENV:-})
+    [ "${BENCH_JFR:-0}" = 1 ] && server_env+=(JVM_ARGS=-XX:FlightRecorderOptions:stackdepth=512)
+    start_server "${server_env[@]}"
+    jvm=$(server_jvm_pid)
+    base=http://127.0.0.1:$port
+}
+
+# utime + stime of a process (the server's JVM by default), in clock ticks (USER_HZ, almost always
+# 100 a second), and the server's resident memory and live threads.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${1:-$jvm}/stat" 2>/dev/null || echo 0; }
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$jvm/status"; }
+thread_count() { awk '/^Threads/ { print $2 }' "/proc/$jvm/status"; }
+ticks_per_second=$(getconf CLK_TCK)
+
+# The classpath of the test classes (the test model server and the benches that use the server's
+# classes outside it): target/test-classes, target/classes and every test dependency, asked of
+# Maven once and kept until pom.xml changes.
+test_classpath() {
+    local saved=$results_dir/test-classpath.txt
+    mkdir -p "$results_dir"
+    if [ ! -s "$saved" ] || [ pom.xml -nt "$saved" ]; then
+        ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$saved" >&2 \
+            || die "could not get the test classpath from Maven"
+    fi
+    echo "target/test-classes:target/classes:$(cat "$saved")"
+}

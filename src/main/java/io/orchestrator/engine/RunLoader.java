@@ -33,10 +33,23 @@ public class RunLoader {
     Sessions sessions;
 
     /**
+     * Loads of one run take turns, so that a run is never in memory twice; loads of different runs
+     * go on side by side (one lock for all made every answer to a waiting run queue behind the
+     * others' database reads). A run id always maps to the same lock.
+     */
+    private final Object[] loadLocks = newLocks(64);
+
+    /**
      * The run in this server's memory, loading and claiming it if it is stored and under way; empty
      * when it does not exist, has ended, or another live server holds it.
      */
-    public synchronized Optional<LiveRun> obtain(String runId) {
+    public Optional<LiveRun> obtain(String runId) {
+        synchronized (loadLocks[Math.floorMod(runId.hashCode(), loadLocks.length)]) {
+            return load(runId);
+        }
+    }
+
+    private Optional<LiveRun> load(String runId) {
         Optional<LiveRun> held = engine.live(runId);
         if (held.isPresent()) {
             return held;
@@ -52,6 +65,14 @@ public class RunLoader {
         LiveRun run = new LiveRun(
                 resumed, graph, sessions.open(row.sessionId()), JsonText.parse(row.input()), !earlier.isEmpty());
         return Optional.of(engine.launch(run, startNodes(graph, row.startNodeId()), earlier, Set.of(), false));
+    }
+
+    private static Object[] newLocks(int count) {
+        Object[] locks = new Object[count];
+        for (int i = 0; i < count; i++) {
+            locks[i] = new Object();
+        }
+        return locks;
     }
 
     /** The node a run started from, or every entry node when it named none. */

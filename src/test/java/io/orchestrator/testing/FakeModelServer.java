@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,13 +50,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * generations asked of that model, one token per word. Usage counts words of the messages sent and
  * of the answer, the same count {@code tokencount} gives. Switches: a required key (a wrong one
  * gets 401 in the provider's error shape), a failing model (its status with the provider's error
- * JSON), latency before every generation, and streaming pace in tokens a second. Every request is
- * recorded, so that a test can read the prompt actually sent.
+ * JSON), latency before every generation, streaming pace in tokens a second (kept on a schedule
+ * from the stream's start), and answers of N tokens that each say when they were sent (for
+ * benches that time the way from the model to a client). Every request is recorded, so that a
+ * test can read the prompt actually sent.
  *
  * <p>From the command line: {@code FakeModelServer [--port 5001] [--key KEY] [--tokens-per-second N]
- * [--models a,b]}.
+ * [--models a,b] [--latency-ms N] [--stamp-tokens N]}.
  */
 public final class FakeModelServer implements AutoCloseable {
+
+    static {
+        // The JDK's server writes a response's headers and body apart; without TCP_NODELAY the body
+        // waits for the client's delayed ACK, 40 ms a call. Model servers answer at once; so does this
+        // one (the setting is read when the JVM's first HTTP server starts).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     /** A request as it arrived: header names in lower case. */
     public record Received(String method, String path, Map<String, String> headers, String body) {
@@ -80,6 +92,7 @@ public final class FakeModelServer implements AutoCloseable {
     private volatile String key;
     private volatile double tokensPerSecond;
     private volatile Duration latency = Duration.ZERO;
+    private volatile int stampedTokens;
 
     private FakeModelServer(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -131,6 +144,15 @@ public final class FakeModelServer implements AutoCloseable {
     /** Time waited before every generation is answered. */
     public FakeModelServer latency(Duration wait) {
         latency = wait;
+        return this;
+    }
+
+    /**
+     * Answers of this many tokens, each {@code " t<epoch ms>"} with the time it was sent, so that a
+     * client can time the way from the model to itself; 0 gives the usual answers back.
+     */
+    public FakeModelServer stampTokens(int count) {
+        stampedTokens = count;
         return this;
     }
 
@@ -206,19 +228,25 @@ public final class FakeModelServer implements AutoCloseable {
         return last;
     }
 
-    /** The answer cut to the token limit: the text, and whether it was cut. */
-    private record Generation(List<String> tokens, boolean cut) {
+    /** The answer cut to the token limit: the text, whether it was cut, and whether its tokens are stamped. */
+    private record Generation(List<String> tokens, boolean cut, boolean stamped) {
         String text() {
-            return String.join("", tokens);
+            return String.join("", tokens.stream().map(this::sent).toList());
+        }
+
+        /** The token as it goes out now: a stamped one says when. */
+        String sent(String token) {
+            return stamped ? " t" + System.currentTimeMillis() : token;
         }
     }
 
-    private static Generation generation(String text, Integer maxTokens) {
-        List<String> all = tokens(text);
+    private Generation generation(String text, Integer maxTokens) {
+        int stamped = stampedTokens;
+        List<String> all = stamped > 0 ? Collections.nCopies(stamped, " t") : tokens(text);
         if (maxTokens != null && maxTokens < all.size()) {
-            return new Generation(all.subList(0, Math.max(0, maxTokens)), true);
+            return new Generation(all.subList(0, Math.max(0, maxTokens)), true, stamped > 0);
         }
-        return new Generation(all, false);
+        return new Generation(all, false, stamped > 0);
     }
 
     // ---- dispatch
@@ -404,12 +432,13 @@ public final class FakeModelServer implements AutoCloseable {
                                             .add("role", "assistant")
                                             .add("content", ""))
                             .toString());
+            Pacer pacer = new Pacer();
             for (String token : answer.tokens()) {
-                pace();
+                pacer.next();
                 event(
                         out,
                         null,
-                        chunk(id, model.getString(), JSON.createObjectBuilder().add("content", token))
+                        chunk(id, model.getString(), JSON.createObjectBuilder().add("content", answer.sent(token)))
                                 .toString());
             }
             JsonObject last = JSON.createObjectBuilder(chunk(id, model.getString(), JSON.createObjectBuilder()))
@@ -595,8 +624,9 @@ public final class FakeModelServer implements AutoCloseable {
                     "content_block_start",
                     "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
             event(out, "ping", "{\"type\": \"ping\"}");
+            Pacer pacer = new Pacer();
             for (String token : answer.tokens()) {
-                pace();
+                pacer.next();
                 event(
                         out,
                         "content_block_delta",
@@ -607,7 +637,7 @@ public final class FakeModelServer implements AutoCloseable {
                                         "delta",
                                         JSON.createObjectBuilder()
                                                 .add("type", "text_delta")
-                                                .add("text", token))
+                                                .add("text", answer.sent(token)))
                                 .build()
                                 .toString());
             }
@@ -686,9 +716,10 @@ public final class FakeModelServer implements AutoCloseable {
         }
         try (OutputStream out = startEvents(exchange)) {
             List<String> tokens = answer.tokens();
+            Pacer pacer = new Pacer();
             for (int i = 0; i < tokens.size(); i++) {
-                pace();
-                JsonObjectBuilder data = JSON.createObjectBuilder().add("token", tokens.get(i));
+                pacer.next();
+                JsonObjectBuilder data = JSON.createObjectBuilder().add("token", answer.sent(tokens.get(i)));
                 if (i == tokens.size() - 1) {
                     data.add("finish_reason", finish);
                 } else {
@@ -744,9 +775,23 @@ public final class FakeModelServer implements AutoCloseable {
         }
     }
 
-    private void pace() throws InterruptedException {
-        if (tokensPerSecond > 0) {
-            Thread.sleep((long) (1000 / tokensPerSecond));
+    /**
+     * One stream's pace: token n is due n intervals after the stream began, so that a sleep that
+     * wakes late (a busy machine) does not slow the rate down.
+     */
+    private final class Pacer {
+        private final long startNanos = System.nanoTime();
+        private long count;
+
+        void next() throws InterruptedException {
+            double pace = tokensPerSecond;
+            if (pace <= 0) {
+                return;
+            }
+            long wait = startNanos + (long) (++count * 1e9 / pace) - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
         }
     }
 
@@ -786,6 +831,8 @@ public final class FakeModelServer implements AutoCloseable {
                 case "--key" -> settings.requireKey(value);
                 case "--tokens-per-second" -> settings.tokensPerSecond(Double.parseDouble(value));
                 case "--models" -> settings.models(value.split(","));
+                case "--latency-ms" -> settings.latency(Duration.ofMillis(Long.parseLong(value)));
+                case "--stamp-tokens" -> settings.stampTokens(Integer.parseInt(value));
                 case "--port" -> {}
                 default -> throw new IllegalArgumentException("Unknown option " + arguments.get(i));
             }

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Token streaming benchmark (issue #11): many candidates streaming at once to several WebSocket
+# clients. Builds the server if needed, starts it on a fresh MariaDB database, and starts two model
+# servers from the test classes (io.orchestrator.testing.FakeModelServer): one streams
+# BENCH_TOKENS tokens a candidate at BENCH_PACE tokens/s, each token carrying the time it was sent
+# (" t<epoch ms>"); the other answers the same number of tokens without streaming, after as long as
+# the streaming takes. Two workflows, webhook -> llm with BENCH_MODELS models of one candidate each
+# (cache off), one per model server (bench/llm-workflows.py).
+#
+#   1. baseline: BENCH_RUNS runs of the non-streaming workflow at once: the server's CPU time while
+#      its llm nodes wait for the answers as long as the streaming will take;
+#   2. streaming: BENCH_CLIENTS WebSocket clients watch the streaming workflow (bench/StreamClient.java),
+#      then BENCH_RUNS runs of it at once: BENCH_RUNS x BENCH_MODELS candidates streaming together.
+#      Each client times every token: lag = arrival - the time the model server sent it.
+#
+# The streaming's cost is the server's CPU time in window 2 minus window 1, as a share of one core
+# over the window. See docs/PERFORMANCE.md.
+#
+#   bench/stream-bench.sh                          # from the repository root
+#   BENCH_CLIENTS=20 bench/stream-bench.sh
+#
+# Settings (environment): those of bench/server.sh, and BENCH_RUNS (10), BENCH_MODELS (5: 10 x 5 =
+# 50 candidates at once), BENCH_TOKENS (1000 a candidate), BENCH_PACE (100 tokens/s),
+# BENCH_CLIENTS (10), BENCH_MODEL_PORT (the first model server's port, 8591; the second takes the
+# next one), BENCH_SERVER_ENV ("NAME=value ..." given to the server), BENCH_JFR=1 to record the
+# streaming window with JFR (target/bench/stream.jfr).
+# Output: the clients' lag (p50, p99, max over every token, and the worst client's p99), tokens and
+# messages received, the server's CPU in both windows. Exits non-zero when a run fails or a client
+# misses tokens.
+set -euo pipefail
+source "$(dirname "$0")/server.sh"
+
+runs=${BENCH_RUNS:-10}
+models=${BENCH_MODELS:-5}
+tokens=${BENCH_TOKENS:-1000}
+pace=${BENCH_PACE:-100}
+clients=${BENCH_CLIENTS:-10}
+model_port=${BENCH_MODEL_PORT:-8591}
+stream_ms=$(( tokens * 1000 / pace ))
+
+BENCH_SERVER_ENV="ORCHESTRATOR_HTTP_ALLOW=127.0.0.1 ${BENCH_SERVER_ENV:-}" \
+    start_bench_server java curl mariadb python3 jcmd
+
+# The model servers run from the test classes.
+model_classpath=$(test_classpath)
+model_pids=()
+stop_all() {
+    for pid in "${model_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    stop_server
+}
+trap stop_all EXIT
+start_model_server() { # port, options...
+    local port=$1
+    shift
+    java -cp "$model_classpath" io.orchestrator.testing.FakeModelServer --port "$port" "$@" \
+        >"$results_dir/model-server-$port.log" 2>&1 &
+    model_pids+=($!)
+    for _ in $(seq 1 100); do
+        curl -s -o /dev/null "http://127.0.0.1:$port/v1/models" && return
+        sleep 0.1
+    done
+    die "the model server on port $port did not start: $(cat "$results_dir/model-server-$port.log")"
+}
+start_model_server "$model_port" --tokens-per-second "$pace" --stamp-tokens "$tokens"
+start_model_server "$(( model_port + 1 ))" --latency-ms "$stream_ms" --stamp-tokens "$tokens"
+
+llm() { python3 bench/llm-workflows.py "$@"; }
+streaming=$(llm connection "$base" "$admin_token" "Streaming" "http://127.0.0.1:$model_port/v1")
+waiting=$(llm connection "$base" "$admin_token" "Answering at once" "http://127.0.0.1:$(( model_port + 1 ))/v1")
+stream_workflow=$(llm stream "$base" "$admin_token" "$streaming" bench-stream "$models" true)
+still_workflow=$(llm stream "$base" "$admin_token" "$waiting" bench-still "$models" false)
+log "workflows: streaming $stream_workflow, baseline $still_workflow; $runs runs x $models models, $tokens tokens at $pace/s ($stream_ms ms a candidate)"
+
+start_runs() { # hook path -> starts BENCH_RUNS runs at once
+    for _ in $(seq 1 "$runs"); do
+        curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'Content-Type: application/json' -d '{}' \
+            "$base/api/hooks/$1" &
+    done | { ! grep -v '^202$'; } || die "a run did not start"
+}
+await_runs() { # workflow expected_runs -> waits until that many runs ended; fails on any not SUCCESS
+    local ended
+    for _ in $(seq 1 $(( stream_ms / 100 + 600 ))); do
+        ended=$(sql "SELECT COUNT(*) FROM run WHERE workflow_id = '$1' AND status IN ('SUCCESS', 'FAILURE', 'REVOKED')")
+        [ "$ended" -ge "$2" ] && break
+        sleep 0.1
+    done
+    local bad
+    bad=$(sql "SELECT COUNT(*) FROM run WHERE workflow_id = '$1' AND status <> 'SUCCESS'")
+    [ "$bad" = 0 ] || die "$bad runs of workflow $1 did not succeed: $(sql "SELECT error FROM run WHERE workflow_id = '$1' AND status <> 'SUCCESS' LIMIT 1")"
+    [ "$ended" -ge "$2" ] || die "only $ended of $2 runs of workflow $1 ended"
+}
+window() { # hook workflow expected_runs -> "ticks ms" of the server's CPU from the runs' start to their end
+    local before started
+    before=$(cpu_ticks) started=$(date +%s%N)
+    start_runs "$1"
+    await_runs "$2" "$3"
+    echo "$(( $(cpu_ticks) - before )) $(( ($(date +%s%N) - started) / 1000000 ))"
+}
+percent_of_core() { awk -v t="$1" -v ms="$2" -v hz="$ticks_per_second" 'BEGIN { printf "%.1f", t / hz * 1000 / ms * 100 }'; }
+
+# Warm-up: one round of each, unmeasured (the JIT, the connections' first use).
+window bench-still "$still_workflow" "$runs" >/dev/null
+window bench-stream "$stream_workflow" "$runs" >/dev/null
+log "warmed up"
+
+read -r still_ticks still_ms < <(window bench-still "$still_workflow" $(( runs * 2 )))
+log "baseline (no streaming): $still_ms ms, server CPU $(percent_of_core "$still_ticks" "$still_ms") % of a core"
+
+client_log=$results_dir/stream-clients.txt
+coproc CLIENTS { java bench/StreamClient.java \
+    "ws://127.0.0.1:$port/ws/workflow/$stream_workflow/?token=$admin_token" "$clients" "$runs" $(( stream_ms / 1000 + 120 )) 2>&1; }
+read -r ready <&"${CLIENTS[0]}" || die "the WebSocket clients did not start"
+[ "$ready" = READY ] || die "the WebSocket clients said: $ready"
+[ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.start name=bench settings=profile filename="$results_dir/stream.jfr" >/dev/null
+read -r stream_ticks stream_ms_measured < <(window bench-stream "$stream_workflow" $(( runs * 2 )))
+[ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.stop name=bench >/dev/null
+cat <&"${CLIENTS[0]}" >"$client_log"
+result=$(grep '^RESULT' "$client_log") || die "no result from the clients: $(cat "$client_log")"
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$result"; }
+log "clients: $result"
+[ "$(field complete)" = true ] || die "a client did not see every candidate end"
+expected_tokens=$(( clients * runs * models * tokens ))
+[ "$(field tokens)" = "$expected_tokens" ] || die "the clients got $(field tokens) tokens, expected $expected_tokens"
+
+stream_percent=$(percent_of_core "$stream_ticks" "$stream_ms_measured")
+still_percent=$(percent_of_core "$still_ticks" "$still_ms")
+summary=$results_dir/stream-$(date +%Y%m%d-%H%M%S).txt
+printf 'RESULT candidates=%d clients=%d tokens_per_candidate=%d pace=%d lag_p50_ms=%s lag_p99_ms=%s lag_max_ms=%s worst_client_p99_ms=%s messages=%s stream_cpu_pct=%s baseline_cpu_pct=%s streaming_cost_pct=%s load=%s\n' \
+    $(( runs * models )) "$clients" "$tokens" "$pace" "$(field p50_ms)" "$(field p99_ms)" "$(field max_ms)" \
+    "$(field worst_p99_ms)" "$(field messages)" "$stream_percent" "$still_percent" \
+    "$(awk -v a="$stream_percent" -v b="$still_percent" 'BEGIN { printf "%.1f", a - b }')" \
+    "$(cut -d' ' -f1 /proc/loadavg)" | tee "$summary"
+[ "${BENCH_JFR:-0}" = 1 ] && log "JFR recording in ${results_dir#$root/}/stream.jfr"
+log "summary saved in ${summary#$root/}"
