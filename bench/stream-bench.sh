@@ -107,14 +107,22 @@ read -r still_ticks still_ms < <(window bench-still "$still_workflow" $(( runs *
 log "baseline (no streaming): $still_ms ms, server CPU $(percent_of_core "$still_ticks" "$still_ms") % of a core"
 
 client_log=$results_dir/stream-clients.txt
-coproc CLIENTS { java bench/StreamClient.java \
-    "ws://127.0.0.1:$port/ws/workflow/$stream_workflow/?token=$admin_token" "$clients" "$runs" $(( stream_ms / 1000 + 120 )) 2>&1; }
-read -r ready <&"${CLIENTS[0]}" || die "the WebSocket clients did not start"
-[ "$ready" = READY ] || die "the WebSocket clients said: $ready"
+# The clients write to a file, read once they have ended: a coproc's pipe is gone (and its variable
+# unset) as soon as it exits, which lost the reason when the clients failed to start.
+java bench/StreamClient.java \
+    "ws://127.0.0.1:$port/ws/workflow/$stream_workflow/?token=$admin_token" "$clients" "$runs" $(( stream_ms / 1000 + 120 )) \
+    >"$client_log" 2>&1 &
+clients_pid=$!
+for _ in $(seq 1 600); do
+    grep -q '^READY' "$client_log" && break
+    kill -0 "$clients_pid" 2>/dev/null || die "the WebSocket clients ended before they were ready: $(cat "$client_log")"
+    sleep 0.1
+done
+grep -q '^READY' "$client_log" || die "the WebSocket clients were not ready within 60 s: $(cat "$client_log")"
 [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.start name=bench settings=profile filename="$results_dir/stream.jfr" >/dev/null
 read -r stream_ticks stream_ms_measured < <(window bench-stream "$stream_workflow" $(( runs * 2 )))
 [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.stop name=bench >/dev/null
-cat <&"${CLIENTS[0]}" >"$client_log"
+wait "$clients_pid" || true
 result=$(grep '^RESULT' "$client_log") || die "no result from the clients: $(cat "$client_log")"
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$result"; }
 log "clients: $result"
