@@ -69,7 +69,7 @@ public class LlmNode implements NodeType {
                     .defaultValue(JsonValue.EMPTY_JSON_ARRAY)
                     .help("Prompt block ids, placed before the prompt in this order."),
             FormField.of("temperature", FieldType.NUMBER).range(0, 2),
-            FormField.of("max_tokens", FieldType.INTEGER).label("Max tokens").range(1, 1_000_000),
+            FormField.of("max_tokens", FieldType.INTEGER).label("Max tokens").range(1, LlmSettings.MAX_TOKENS),
             FormField.of("stop", FieldType.STRING_LIST).help("Sequences that end an answer."),
             FormField.of("stream", FieldType.BOOLEAN).defaultValue(true),
             FormField.of("cache", FieldType.BOOLEAN).defaultValue(true),

@@ -39,6 +39,9 @@ public record LlmSettings(
 
     public static final int MAX_MODELS = 8;
     public static final int MAX_CANDIDATES_PER_MODEL = 10;
+    /** One bound for max_tokens, at save and at run (where an expression may give it). */
+    public static final int MAX_TOKENS = 1_000_000;
+
     public static final int DEFAULT_CACHE_TTL_SECONDS = 86_400;
 
     public static LlmSettings read(NodeCall call) throws NodeFailure {
@@ -50,7 +53,7 @@ public record LlmSettings(
                 text(call.resolved("prompt"), "prompt"),
                 strings(call.resolved("blocks"), "blocks"),
                 optionalNumber(call.resolved("temperature"), "temperature"),
-                optionalInteger(call.resolved("max_tokens"), "max_tokens", 1, Integer.MAX_VALUE),
+                optionalInteger(call.resolved("max_tokens"), "max_tokens", 1, MAX_TOKENS),
                 strings(call.resolved("stop"), "stop"),
                 flag(call.resolved("stream"), "stream", true),
                 flag(call.resolved("cache"), "cache", true),

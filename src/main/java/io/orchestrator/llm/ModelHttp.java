@@ -106,7 +106,8 @@ public class ModelHttp {
                 throw statusFailure(response.statusCode(), text);
             }
             SseEvent.Parser parser = new SseEvent.Parser(events);
-            BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+            CappedStream capped = new CappedStream(stream, MAX_ANSWER_CHARS);
+            BufferedReader lines = new BufferedReader(new InputStreamReader(capped, StandardCharsets.UTF_8));
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new ModelFailure(ErrorType.CANCELLED, "the stream was interrupted");
@@ -114,8 +115,57 @@ public class ModelHttp {
                 parser.accept(line);
             }
             parser.finish();
+        } catch (CappedStream.Exceeded tooLarge) {
+            throw new ModelFailure(
+                    ErrorType.RESPONSE_TOO_LARGE, "the streamed answer is larger than " + MAX_ANSWER_CHARS + " bytes");
         } catch (IOException cut) {
             throw failure(URI.create(url), cut);
+        }
+    }
+
+    /**
+     * A stream that ends in {@link Exceeded} past a number of bytes: a model server that streams
+     * without end (or one line without end) would otherwise fill the heap, as the time limit of a
+     * request covers only its headers.
+     */
+    private static final class CappedStream extends java.io.FilterInputStream {
+
+        static final class Exceeded extends IOException {
+            Exceeded() {
+                super("too large", null);
+            }
+        }
+
+        private long left;
+
+        CappedStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                spend(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                spend(n);
+            }
+            return n;
+        }
+
+        private void spend(long bytes) throws Exceeded {
+            left -= bytes;
+            if (left < 0) {
+                throw new Exceeded();
+            }
         }
     }
 
