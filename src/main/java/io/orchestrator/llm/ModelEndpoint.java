@@ -1,6 +1,7 @@
 package io.orchestrator.llm;
 
 import io.orchestrator.connections.ConnectionSettings;
+import io.orchestrator.nodes.form.SecretValues;
 import jakarta.json.JsonString;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,6 @@ import java.util.Map;
  */
 public record ModelEndpoint(String name, String baseUrl, String secret, Map<String, String> headers) {
 
-    private static final String MASK = "********";
     private static final int MIN_MASKED_LENGTH = 8;
 
     public ModelEndpoint {
@@ -48,7 +48,9 @@ public record ModelEndpoint(String name, String baseUrl, String secret, Map<Stri
      * to be a real key would be found inside ordinary words, and is left alone.
      */
     public String masked(String text) {
-        return hasSecret() && secret.length() >= MIN_MASKED_LENGTH && text != null ? text.replace(secret, MASK) : text;
+        return hasSecret() && secret.length() >= MIN_MASKED_LENGTH && text != null
+                ? text.replace(secret, SecretValues.MASK)
+                : text;
     }
 
     private static String withoutTrailingSlash(String url) {
