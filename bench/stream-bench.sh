@@ -98,27 +98,36 @@ window() { # hook workflow expected_runs -> "ticks ms" of the server's CPU from 
 }
 percent_of_core() { awk -v t="$1" -v ms="$2" -v hz="$ticks_per_second" 'BEGIN { printf "%.1f", t / hz * 1000 / ms * 100 }'; }
 
-# Warm-up: one round of each, unmeasured (the JIT, the connections' first use).
+client_log=$results_dir/stream-clients.txt
+# Starts the WebSocket clients on the streaming workflow and waits until each has its state_sync.
+# The clients write to a file, read once they have ended: a coproc's pipe is gone (and its variable
+# unset) as soon as it exits, which lost the reason when the clients failed to start.
+start_clients() {
+    java bench/StreamClient.java \
+        "ws://127.0.0.1:$port/ws/workflow/$stream_workflow/?token=$admin_token" "$clients" "$runs" $(( stream_ms / 1000 + 120 )) \
+        >"$client_log" 2>&1 &
+    clients_pid=$!
+    for _ in $(seq 1 600); do
+        grep -q '^READY' "$client_log" && return
+        kill -0 "$clients_pid" 2>/dev/null || die "the WebSocket clients ended before they were ready: $(cat "$client_log")"
+        sleep 0.1
+    done
+    die "the WebSocket clients were not ready within 60 s: $(cat "$client_log")"
+}
+
+# Warm-up: one round of each, unmeasured, the streaming one watched by the clients as measured: the
+# JIT compiles the sending paths here and not inside the measured window (a round without clients
+# left a third of that window's CPU to the compiler threads).
 window bench-still "$still_workflow" "$runs" >/dev/null
+start_clients
 window bench-stream "$stream_workflow" "$runs" >/dev/null
+wait "$clients_pid" || true
 log "warmed up"
 
 read -r still_ticks still_ms < <(window bench-still "$still_workflow" $(( runs * 2 )))
 log "baseline (no streaming): $still_ms ms, server CPU $(percent_of_core "$still_ticks" "$still_ms") % of a core"
 
-client_log=$results_dir/stream-clients.txt
-# The clients write to a file, read once they have ended: a coproc's pipe is gone (and its variable
-# unset) as soon as it exits, which lost the reason when the clients failed to start.
-java bench/StreamClient.java \
-    "ws://127.0.0.1:$port/ws/workflow/$stream_workflow/?token=$admin_token" "$clients" "$runs" $(( stream_ms / 1000 + 120 )) \
-    >"$client_log" 2>&1 &
-clients_pid=$!
-for _ in $(seq 1 600); do
-    grep -q '^READY' "$client_log" && break
-    kill -0 "$clients_pid" 2>/dev/null || die "the WebSocket clients ended before they were ready: $(cat "$client_log")"
-    sleep 0.1
-done
-grep -q '^READY' "$client_log" || die "the WebSocket clients were not ready within 60 s: $(cat "$client_log")"
+start_clients
 [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.start name=bench settings=profile filename="$results_dir/stream.jfr" >/dev/null
 read -r stream_ticks stream_ms_measured < <(window bench-stream "$stream_workflow" $(( runs * 2 )))
 [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.stop name=bench >/dev/null

@@ -107,9 +107,7 @@ final class CoalescedStream implements TokenStreams.CandidateStream {
         String content = held.toString();
         held.setLength(0);
         lastSentMillis = nowMillis;
-        watchers.publish(
-                workflowId,
-                () -> SocketMessages.streamToken(
-                        workflowId, taskId, nodeId, candidate, model, content, clock.instant()));
+        watchers.publishTokens(
+                new StreamedTokens(workflowId, taskId, nodeId, candidate, model, content, clock.instant()));
     }
 }

@@ -63,6 +63,19 @@ public class WorkflowWatchers {
         }
     }
 
+    /** Offers a piece of a candidate's stream to every watcher; each joins it to what it has not sent yet. */
+    void publishTokens(StreamedTokens piece) {
+        Set<ClientQueue> clients = byWorkflow.get(piece.workflowId());
+        if (clients == null) {
+            return;
+        }
+        for (ClientQueue client : clients) {
+            if (!client.offerTokens(piece)) {
+                unwatch(piece.workflowId(), client);
+            }
+        }
+    }
+
     int watcherCount(String workflowId) {
         Set<ClientQueue> clients = byWorkflow.get(workflowId);
         return clients == null ? 0 : clients.size();

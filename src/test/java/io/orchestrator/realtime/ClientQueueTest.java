@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -146,21 +147,65 @@ class ClientQueueTest {
     }
 
     @Test
+    void aSendThatCompletesLaterHoldsNoThreadAndItsCompletionSendsTheNext() {
+        FakeClient client = new FakeClient(10);
+        client.completeLater = true;
+        client.offer("a");
+        client.offer("b");
+        client.runTasks();
+        assertEquals(List.of("a"), client.sent, "the next send waits for the first one's completion");
+        assertEquals(0, client.tasks.size(), "and no task waits for it");
+
+        client.completeOneSend();
+        assertEquals(List.of("a", "b"), client.sent, "the completion sent the next message");
+        client.completeOneSend();
+        client.offer("c");
+        client.runTasks();
+        assertEquals(List.of("a", "b", "c"), client.sent, "the turn ended; a new message starts a new one");
+    }
+
+    @Test
+    void aClientDroppedWhileASendIsOnItsWayIsClosedWhenThatSendCompletes() {
+        FakeClient client = new FakeClient(2);
+        client.completeLater = true;
+        client.offer("a");
+        client.runTasks();
+        client.offer("b");
+        client.offer("c");
+        assertFalse(client.offer("d"), "full: dropped");
+        assertNull(client.closeCode, "not closed while a send is on its way");
+
+        client.completeOneSend();
+        assertEquals(List.of("a"), client.sent, "nothing more after the drop");
+        assertEquals(ClientQueue.DROPPED_CODE, client.closeCode);
+    }
+
+    @Test
     void onARealPoolEveryMessageArrivesInOrderAndSendsNeverOverlap() throws InterruptedException {
         int messages = 50_000;
         List<String> received = new ArrayList<>();
         AtomicInteger sending = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
         CountDownLatch all = new CountDownLatch(messages);
+        // Like the container: some sends complete at once, on the sending thread; others later, on another thread.
+        ExecutorService completions = Executors.newSingleThreadExecutor();
         ClientQueue.Transport transport = new ClientQueue.Transport() {
             @Override
-            public void send(String text) {
+            public void send(String text, Consumer<Throwable> whenSent) {
                 if (sending.incrementAndGet() != 1) {
                     overlaps.incrementAndGet();
                 }
                 received.add(text);
-                sending.decrementAndGet();
-                all.countDown();
+                Runnable complete = () -> {
+                    sending.decrementAndGet();
+                    all.countDown();
+                    whenSent.accept(null);
+                };
+                if (text.hashCode() % 3 == 0) {
+                    completions.execute(complete);
+                } else {
+                    complete.run();
+                }
             }
 
             @Override
@@ -181,6 +226,7 @@ class ClientQueueTest {
             assertTrue(all.await(30, TimeUnit.SECONDS), "every message was sent; missing " + all.getCount());
         } finally {
             pool.shutdownNow();
+            completions.shutdownNow();
         }
         assertEquals(0, overlaps.get(), "one send at a time");
         for (int i = 0; i < messages; i++) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * A client without a server: its transport records what it was sent and how it was closed, and
@@ -22,6 +23,12 @@ final class FakeClient implements ClientQueue.Transport, Executor {
     String failOn;
     /** Runs inside send(), to offer while a drain is under way. */
     Runnable duringSend;
+    /** When set, a send completes only when the test calls {@link #completeOneSend()}. */
+    boolean completeLater;
+
+    final Queue<Runnable> completions = new ArrayDeque<>();
+    /** A client that keeps up: its drain runs as soon as it is scheduled, on the offering thread. */
+    boolean keepsUp;
 
     final ClientQueue queue;
 
@@ -30,9 +37,10 @@ final class FakeClient implements ClientQueue.Transport, Executor {
     }
 
     @Override
-    public void send(String text) throws IOException {
+    public void send(String text, Consumer<Throwable> whenSent) {
         if (text.equals(failOn)) {
-            throw new IOException("broken pipe");
+            whenSent.accept(new IOException("broken pipe"));
+            return;
         }
         sent.add(text);
         if (duringSend != null) {
@@ -40,6 +48,16 @@ final class FakeClient implements ClientQueue.Transport, Executor {
             duringSend = null;
             once.run();
         }
+        if (completeLater) {
+            completions.add(() -> whenSent.accept(null));
+        } else {
+            whenSent.accept(null);
+        }
+    }
+
+    /** Completes the oldest send held back (see {@link #completeLater}) as the container's thread would. */
+    void completeOneSend() {
+        completions.remove().run();
     }
 
     @Override
@@ -53,6 +71,10 @@ final class FakeClient implements ClientQueue.Transport, Executor {
 
     @Override
     public void execute(Runnable task) {
+        if (keepsUp) {
+            task.run();
+            return;
+        }
         tasks.add(task);
     }
 
