@@ -115,13 +115,16 @@ start_clients() {
     die "the WebSocket clients were not ready within 60 s: $(cat "$client_log")"
 }
 
-# Warm-up: one round of each, unmeasured, the streaming one watched by the clients as measured: the
-# JIT compiles the sending paths here and not inside the measured window (a round without clients
-# left a third of that window's CPU to the compiler threads).
+# Warm-up, unmeasured: one round of the baseline and two of the streaming, watched by the clients as
+# measured: the JIT compiles the sending paths here and not inside the measured window (after one
+# round without clients, a third of that window's CPU went to the compiler threads; after one with
+# them, still a fifth).
 window bench-still "$still_workflow" "$runs" >/dev/null
-start_clients
-window bench-stream "$stream_workflow" "$runs" >/dev/null
-wait "$clients_pid" || true
+for round in 1 2; do
+    start_clients
+    window bench-stream "$stream_workflow" $(( runs * round )) >/dev/null
+    wait "$clients_pid" || true
+done
 log "warmed up"
 
 read -r still_ticks still_ms < <(window bench-still "$still_workflow" $(( runs * 2 )))
@@ -129,7 +132,7 @@ log "baseline (no streaming): $still_ms ms, server CPU $(percent_of_core "$still
 
 start_clients
 [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.start name=bench settings=profile filename="$results_dir/stream.jfr" >/dev/null
-read -r stream_ticks stream_ms_measured < <(window bench-stream "$stream_workflow" $(( runs * 2 )))
+read -r stream_ticks stream_ms_measured < <(window bench-stream "$stream_workflow" $(( runs * 3 )))
 [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.stop name=bench >/dev/null
 wait "$clients_pid" || true
 result=$(grep '^RESULT' "$client_log") || die "no result from the clients: $(cat "$client_log")"

@@ -10,10 +10,8 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,6 +58,7 @@ public class ModelHttp {
     OutboundHttp outbound;
 
     private final HttpClient client = HttpClient.newBuilder()
+            .executor(Runnable::run)
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(CONNECT_TIMEOUT)
@@ -99,74 +98,44 @@ public class ModelHttp {
             String url, Map<String, String> headers, JsonObject body, Duration timeout, Consumer<SseEvent> events)
             throws ModelFailure {
         HttpRequest request = post(request(url, headers, timeout).header("Accept", "text/event-stream"), body);
-        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream stream = response.body()) {
-            if (response.statusCode() < 200 || response.statusCode() >= 300) {
-                String text = new String(stream.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-                throw statusFailure(response.statusCode(), text);
+        SseBodySubscriber sse = new SseBodySubscriber(events, MAX_ANSWER_CHARS);
+        HttpResponse<InputStream> response;
+        try {
+            // A 2xx answer's events are read as they arrive (send returns once they all have been);
+            // any other is an error body, read below.
+            response = client.send(
+                    request,
+                    answer -> answer.statusCode() >= 200 && answer.statusCode() < 300
+                            ? HttpResponse.BodySubscribers.mapping(sse, done -> InputStream.nullInputStream())
+                            : HttpResponse.BodySubscribers.ofInputStream());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ModelFailure(ErrorType.CANCELLED, "the stream was interrupted", interrupted);
+        } catch (IOException | RuntimeException failed) {
+            throw streamFailure(request.uri(), failed, sse.failure());
+        }
+        if (response.statusCode() < 200 || response.statusCode() >= 300) {
+            try (InputStream error = response.body()) {
+                throw statusFailure(
+                        response.statusCode(), new String(error.readNBytes(64 * 1024), StandardCharsets.UTF_8));
+            } catch (IOException cut) {
+                throw failure(request.uri(), cut);
             }
-            SseEvent.Parser parser = new SseEvent.Parser(events);
-            CappedStream capped = new CappedStream(stream, MAX_ANSWER_CHARS);
-            BufferedReader lines = new BufferedReader(new InputStreamReader(capped, StandardCharsets.UTF_8));
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new ModelFailure(ErrorType.CANCELLED, "the stream was interrupted");
-                }
-                parser.accept(line);
-            }
-            parser.finish();
-        } catch (CappedStream.Exceeded tooLarge) {
-            throw new ModelFailure(
-                    ErrorType.RESPONSE_TOO_LARGE, "the streamed answer is larger than " + MAX_ANSWER_CHARS + " bytes");
-        } catch (IOException cut) {
-            throw failure(URI.create(url), cut);
         }
     }
 
-    /**
-     * A stream that ends in {@link Exceeded} past a number of bytes: a model server that streams
-     * without end (or one line without end) would otherwise fill the heap, as the time limit of a
-     * request covers only its headers.
-     */
-    private static final class CappedStream extends java.io.FilterInputStream {
-
-        static final class Exceeded extends IOException {
-            Exceeded() {
-                super("too large", null);
-            }
+    /** Why a stream ended early: its size, the consumer's own failure (rethrown as it was), or the connection. */
+    private static ModelFailure streamFailure(URI url, Exception failed, RuntimeException own) {
+        if (own instanceof SseBodySubscriber.TooLarge tooLarge) {
+            return new ModelFailure(ErrorType.RESPONSE_TOO_LARGE, tooLarge.getMessage());
         }
-
-        private long left;
-
-        CappedStream(InputStream in, long limit) {
-            super(in);
-            this.left = limit;
+        if (own != null) {
+            throw own;
         }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                spend(1);
-            }
-            return b;
+        if (failed instanceof IOException cut) {
+            return failure(url, cut);
         }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                spend(n);
-            }
-            return n;
-        }
-
-        private void spend(long bytes) throws Exceeded {
-            left -= bytes;
-            if (left < 0) {
-                throw new Exceeded();
-            }
-        }
+        throw (RuntimeException) failed;
     }
 
     private HttpRequest.Builder request(String url, Map<String, String> headers, Duration timeout) throws ModelFailure {

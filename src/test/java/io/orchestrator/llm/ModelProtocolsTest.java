@@ -289,6 +289,51 @@ class ModelProtocolsTest {
     }
 
     @Test
+    void aStreamThatNeverEndsStopsAtTheAnswerLimitInsteadOfFillingTheHeap() throws IOException {
+        // A time limit covers only the headers; this server streams chunks for as long as it is read.
+        com.sun.net.httpserver.HttpServer endless = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        byte[] chunk = ("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "x".repeat(1_000) + "\"}}]}\n\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        endless.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (var body = exchange.getResponseBody()) {
+                while (written.get() < 4L * ModelHttp.MAX_ANSWER_CHARS) {
+                    body.write(chunk);
+                    written.addAndGet(chunk.length);
+                }
+            } catch (IOException clientLeft) {
+                // the client stopped reading: what this test expects
+            }
+        });
+        endless.start();
+        try {
+            ModelEndpoint endpoint = new ModelEndpoint(
+                    "Endless", "http://127.0.0.1:" + endless.getAddress().getPort() + "/v1", null, Map.of());
+            long[] received = {0};
+            ModelFailure failure = assertThrows(
+                    ModelFailure.class,
+                    () -> protocols
+                            .openAi()
+                            .generate(endpoint, request("m", true), piece -> received[0] += piece.length()));
+
+            assertEquals(ErrorType.RESPONSE_TOO_LARGE, failure.errorType());
+            assertTrue(
+                    failure.getMessage().contains("larger than " + ModelHttp.MAX_ANSWER_CHARS), failure.getMessage());
+            assertTrue(
+                    received[0] <= ModelHttp.MAX_ANSWER_CHARS, "no more than the limit was handed on: " + received[0]);
+            assertTrue(
+                    received[0] > ModelHttp.MAX_ANSWER_CHARS / 2,
+                    "the stream was read up to the limit: " + received[0]);
+        } finally {
+            endless.stop(0);
+        }
+        assertTrue(written.get() < 4L * ModelHttp.MAX_ANSWER_CHARS, "the reading stopped, so the server did too");
+    }
+
+    @Test
     void anErrorBodyIsReadInEachProvidersShape() {
         assertEquals("bad key", ModelHttp.providerMessage("{\"error\":{\"message\":\"bad key\"}}"));
         assertEquals("busy", ModelHttp.providerMessage("{\"detail\":{\"msg\":\"busy\"}}"));
