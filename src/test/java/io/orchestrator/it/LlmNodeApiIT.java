@@ -193,6 +193,42 @@ class LlmNodeApiIT {
     }
 
     @Test
+    void aChangedOrDeletedConnectionIsWhatTheNextRunUses() {
+        String openAi = connection("openai", local("/v1"), null);
+        Flow flow = flow(
+                json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
+                        + " 'prompt': 'Angles on ${input.topic}', 'cache': false}"),
+                true);
+        JsonObject topic = json("{'topic': 'oolong'}");
+        assertEquals("SUCCESS", llmStatus(flow.workflow().runToEnd(topic), flow));
+
+        // The server keeps what it read of a connection for a few seconds; a change must not wait for that.
+        api.patch("/api/connections/" + openAi + "/", "{\"secret\": \"sk-not-the-key\"}")
+                .object(200);
+        JsonObject wrongKey = flow.workflow().runToEnd(topic);
+        assertTrue(reasonOf(wrongKey, flow).contains("HTTP 401"), () -> "the new key was used: " + wrongKey);
+
+        api.patch("/api/connections/" + openAi + "/", "{\"secret\": \"" + KEY + "\"}")
+                .object(200);
+        assertEquals("SUCCESS", llmStatus(flow.workflow().runToEnd(topic), flow));
+
+        assertEquals(204, api.delete("/api/connections/" + openAi + "/").status());
+        JsonObject gone = flow.workflow().runToEnd(topic);
+        assertTrue(reasonOf(gone, flow).contains(openAi), () -> "the deleted connection is named: " + gone);
+    }
+
+    private static String llmStatus(JsonObject run, Flow flow) {
+        return TestWorkflow.lastExecution(run, flow.llm()).getString("status");
+    }
+
+    /** What the llm node's error route received. */
+    private static String reasonOf(JsonObject run, Flow flow) {
+        return TestWorkflow.lastExecution(run, flow.onError())
+                .getJsonObject("output")
+                .getString("why");
+    }
+
+    @Test
     void theNextModelAnswersWhenTheFirstFails() {
         models.failModel("fake-small", 503);
         String openAi = connection("openai", local("/v1"), null);
