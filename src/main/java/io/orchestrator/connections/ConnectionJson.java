@@ -2,9 +2,9 @@ package io.orchestrator.connections;
 
 import static io.orchestrator.platform.Jsonp.JSON;
 
-import io.orchestrator.nodes.form.SecretValues;
 import io.orchestrator.platform.JsonText;
 import io.orchestrator.platform.Timestamps;
+import io.orchestrator.security.SecretMask;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -19,7 +19,7 @@ public final class ConnectionJson {
                 .add("name", connection.name())
                 .add("kind", connection.kind().wireName())
                 .add("base_url", connection.baseUrl() == null ? JsonValue.NULL : JSON.createValue(connection.baseUrl()))
-                .add("secret", connection.sealedSecret() == null ? JsonValue.NULL : JSON.createValue(SecretValues.MASK))
+                .add("secret", connection.sealedSecret() == null ? JsonValue.NULL : JSON.createValue(SecretMask.TEXT))
                 .add("headers", JsonText.parseObject(connection.headers()))
                 .add("models", JsonText.parse(connection.models()))
                 .add("prices", JsonText.parseObject(connection.prices()))

@@ -3,10 +3,10 @@ package io.orchestrator.connections;
 import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.connections.ConnectionDraft.SecretChange;
-import io.orchestrator.nodes.form.SecretValues;
-import io.orchestrator.nodes.http.RequestForm;
 import io.orchestrator.platform.FieldErrors;
+import io.orchestrator.platform.HttpUrls;
 import io.orchestrator.platform.RequestBody;
+import io.orchestrator.security.SecretMask;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -129,7 +129,7 @@ public final class ConnectionRequest {
 
     /** What is wrong with a base URL, or null: the http-request node's rule, and no credentials, query or fragment. */
     static String urlProblem(String url) {
-        String problem = RequestForm.urlProblem(url);
+        String problem = HttpUrls.problemWith(url);
         if (problem != null) {
             return problem;
         }
@@ -152,7 +152,7 @@ public final class ConnectionRequest {
             return new SecretChange.Remove();
         }
         String secret = text.getString();
-        if (secret.equals(SecretValues.MASK)) {
+        if (secret.equals(SecretMask.TEXT)) {
             if (!hasStoredSecret) {
                 body.errors().add("secret", "There is no stored secret to keep: send the secret itself.");
             }

@@ -1,6 +1,6 @@
 package io.orchestrator.connections;
 
-import io.orchestrator.nodes.form.SecretValues;
+import io.orchestrator.security.SecretMask;
 import jakarta.json.JsonObject;
 
 /**
@@ -28,6 +28,6 @@ public record ConnectionSettings(
     @Override
     public String toString() {
         return "ConnectionSettings[id=" + id + ", name=" + name + ", kind=" + kind + ", baseUrl=" + baseUrl
-                + ", secret=" + (secret == null ? "null" : SecretValues.MASK) + "]";
+                + ", secret=" + (secret == null ? "null" : SecretMask.TEXT) + "]";
     }
 }

@@ -1,7 +1,7 @@
 package io.orchestrator.llm;
 
 import io.orchestrator.connections.ConnectionSettings;
-import io.orchestrator.nodes.form.SecretValues;
+import io.orchestrator.security.SecretMask;
 import jakarta.json.JsonString;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,7 +49,7 @@ public record ModelEndpoint(String name, String baseUrl, String secret, Map<Stri
      */
     public String masked(String text) {
         return hasSecret() && secret.length() >= MIN_MASKED_LENGTH && text != null
-                ? text.replace(secret, SecretValues.MASK)
+                ? text.replace(secret, SecretMask.TEXT)
                 : text;
     }
 

@@ -14,6 +14,7 @@ import io.orchestrator.nodes.http.OutboundHttp;
 import io.orchestrator.nodes.http.OutboundRequest;
 import io.orchestrator.nodes.http.RequestForm;
 import io.orchestrator.platform.FieldErrors;
+import io.orchestrator.platform.HttpUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -105,7 +106,7 @@ public class HttpRequestNode implements NodeType {
                 || FormValidator.isTemplate(url)) {
             return;
         }
-        String problem = RequestForm.urlProblem(url.getString());
+        String problem = HttpUrls.problemWith(url.getString());
         if (problem != null) {
             errors.add("url", problem);
         }

@@ -2,6 +2,7 @@ package io.orchestrator.nodes.form;
 
 import static io.orchestrator.platform.Jsonp.JSON;
 
+import io.orchestrator.security.SecretMask;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -15,8 +16,6 @@ import java.util.function.UnaryOperator;
  */
 public final class SecretValues {
 
-    public static final String MASK = "********";
-
     private SecretValues() {}
 
     public static JsonObject mask(Form form, JsonObject values) {
@@ -26,7 +25,7 @@ public final class SecretValues {
                     && values.get(field.name()) instanceof JsonString secret
                     && !secret.getString().isEmpty()) {
                 masked = masked == null ? JSON.createObjectBuilder(values) : masked;
-                masked.add(field.name(), MASK);
+                masked.add(field.name(), SecretMask.TEXT);
             }
         }
         return masked == null ? values : masked.build();
@@ -38,7 +37,7 @@ public final class SecretValues {
         for (FormField field : form.fields()) {
             if (field.type() == FieldType.SECRET
                     && incoming.get(field.name()) instanceof JsonString value
-                    && MASK.equals(value.getString())) {
+                    && SecretMask.TEXT.equals(value.getString())) {
                 result = result == null ? JSON.createObjectBuilder(incoming) : result;
                 if (stored.containsKey(field.name())) {
                     result.add(field.name(), stored.get(field.name()));

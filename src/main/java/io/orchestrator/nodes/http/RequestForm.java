@@ -3,6 +3,7 @@ package io.orchestrator.nodes.http;
 import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.http.OutboundRequest.Header;
+import io.orchestrator.platform.HttpUrls;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -10,7 +11,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,20 +25,6 @@ import java.util.Map;
 public final class RequestForm {
 
     private RequestForm() {}
-
-    /** What is wrong with a URL the node could call, or null when nothing is. */
-    public static String urlProblem(String url) {
-        try {
-            URI uri = new URI(url.trim());
-            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                    || uri.getHost() == null) {
-                return "Must be an absolute http:// or https:// URL.";
-            }
-            return null;
-        } catch (URISyntaxException invalid) {
-            return "Not a valid URL: " + invalid.getReason() + ".";
-        }
-    }
 
     /**
      * The request: {@code query} is added to the URL's own query, encoded; a string {@code body} is
@@ -87,7 +73,7 @@ public final class RequestForm {
         if (!(url instanceof JsonString text) || text.getString().isBlank()) {
             throw new NodeFailure(ErrorType.VALIDATION, "url is required: the URL to call.");
         }
-        String problem = urlProblem(text.getString());
+        String problem = HttpUrls.problemWith(text.getString());
         if (problem != null) {
             throw new NodeFailure(ErrorType.VALIDATION, "url '" + text.getString() + "': " + problem);
         }
