@@ -2,12 +2,14 @@ package io.orchestrator.llm;
 
 import static io.orchestrator.platform.Jsonp.JSON;
 
+import io.orchestrator.engine.journal.JournalEntry;
+import io.orchestrator.engine.journal.RunJournal;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -18,11 +20,21 @@ public class LlmResponseLog implements LlmResponseStore {
     @PersistenceContext(unitName = "orchestrator")
     EntityManager em;
 
-    /** In a transaction of its own: the rows stay whatever becomes of the attempt afterwards. */
+    @Inject
+    RunJournal journal;
+
+    /**
+     * Through the run's journal, without waiting: appended while the node runs, the rows come
+     * before the node's own final row in the same writer's queue, so they are written in the same
+     * group commit or an earlier one, as durable as the step, and they stay whatever becomes of the
+     * attempt. Their own transaction cost a commit per node (about 1.2 ms, most of what a cache hit
+     * cost).
+     */
     @Override
-    @Transactional(TxType.REQUIRES_NEW)
     public void keep(List<LlmResponse> responses) {
-        responses.forEach(em::persist);
+        if (!responses.isEmpty()) {
+            journal.append(responses.get(0).runId(), new JournalEntry.TableRows<>(LlmResponseRows.TABLE, responses));
+        }
     }
 
     @Transactional

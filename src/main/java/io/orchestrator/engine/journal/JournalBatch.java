@@ -30,6 +30,8 @@ final class JournalBatch {
     private final Map<String, SessionRow> sessions = new LinkedHashMap<>();
     private final List<JournalEntry> announcements = new ArrayList<>();
     private final List<String> purges = new ArrayList<>();
+    /** Other features' rows, by table, in the order appended (a later row of the same key wins in the upsert). */
+    private final Map<JournalTable<?>, List<Object>> tableRows = new LinkedHashMap<>();
 
     /** Java 17 has no switch over a sealed type: the last branch catches a kind added to JournalEntry but not here. */
     void add(JournalEntry entry) {
@@ -42,6 +44,8 @@ final class JournalBatch {
         } else if (entry instanceof HistoryPurge purge) {
             steps.keySet().removeIf(key -> key.runId().equals(purge.runId()));
             purges.add(purge.runId());
+        } else if (entry instanceof JournalEntry.TableRows<?> rows) {
+            tableRows.computeIfAbsent(rows.table(), table -> new ArrayList<>()).addAll(rows.rows());
         } else if (entry instanceof JournalEntry.Announcement || entry instanceof JournalEntry.AfterWrite) {
             announcements.add(entry);
         } else {
@@ -51,7 +55,7 @@ final class JournalBatch {
     }
 
     boolean hasRows() {
-        return !runs.isEmpty() || !steps.isEmpty() || !sessions.isEmpty() || !purges.isEmpty();
+        return !runs.isEmpty() || !steps.isEmpty() || !sessions.isEmpty() || !purges.isEmpty() || !tableRows.isEmpty();
     }
 
     /** Events and callbacks, in the order they were appended. */
@@ -63,6 +67,9 @@ final class JournalBatch {
         upsert(connection, dialect, JournalTables.RUN, runs.values());
         upsert(connection, dialect, JournalTables.STEP, steps.values());
         upsert(connection, dialect, JournalTables.SESSION, sessions.values());
+        for (Map.Entry<JournalTable<?>, List<Object>> rows : tableRows.entrySet()) {
+            upsertUnchecked(connection, dialect, rows.getKey(), rows.getValue());
+        }
         if (!purges.isEmpty()) {
             try (PreparedStatement delete =
                     connection.prepareStatement("DELETE FROM " + JournalTables.STEP.name() + " WHERE run_id = ?")) {
@@ -103,9 +110,18 @@ final class JournalBatch {
         }
     }
 
+    /** The rows of a {@link JournalEntry.TableRows} are of its table's type: the record's type parameter says so. */
+    @SuppressWarnings("unchecked")
+    private static <T> void upsertUnchecked(
+            Connection connection, SqlDialect dialect, JournalTable<T> table, List<Object> rows) throws SQLException {
+        upsert(connection, dialect, table, (List<T>) (List<?>) rows);
+    }
+
     /** Kept for the log when a batch cannot be written. */
     String describe() {
-        return runs.size() + " runs, " + steps.size() + " node executions, " + sessions.size() + " sessions"
+        int others = tableRows.values().stream().mapToInt(List::size).sum();
+        return runs.size() + " runs, " + steps.size() + " node executions, " + sessions.size() + " sessions, "
+                + others + " other rows"
                 + " (first run " + runs.keySet().stream().findFirst().orElse("-") + ")";
     }
 }

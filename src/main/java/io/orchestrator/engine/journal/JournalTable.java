@@ -9,12 +9,14 @@ import java.util.List;
 /**
  * One table the journal writes with plain JDBC and the engine reads back: its name, its columns in
  * order, its key, and how a row's values map to those columns both ways. The one place that knows
- * them; the tables themselves are in {@link JournalTables}.
+ * them; the engine's tables are in {@link JournalTables}. Another feature's rows that must be as
+ * durable as a run's own (the llm node's candidates) describe their table with {@link #writeOnly}
+ * and reach the journal as {@link JournalEntry.TableRows}.
  */
 public final class JournalTable<T> {
 
     /** Binds one row's values at the placeholders after {@code offset}, in column order. */
-    interface Binder<T> {
+    public interface Binder<T> {
         void bind(Values values, T row) throws SQLException;
     }
 
@@ -35,6 +37,13 @@ public final class JournalTable<T> {
         this.key = List.copyOf(key);
         this.binder = binder;
         this.reader = reader;
+    }
+
+    /** A table the journal writes (upserting by {@code key}) and that its feature reads its own way. */
+    public static <T> JournalTable<T> writeOnly(String name, List<String> columns, List<String> key, Binder<T> binder) {
+        return new JournalTable<>(name, columns, key, binder, columns1 -> {
+            throw new UnsupportedOperationException(name + " is read by its own feature, not through the journal");
+        });
     }
 
     public String name() {
@@ -63,7 +72,7 @@ public final class JournalTable<T> {
     }
 
     /** Sets a row's values one after the other from a statement's offset. */
-    static final class Values {
+    public static final class Values {
         private final PreparedStatement statement;
         private final SqlDialect dialect;
         private int index;
@@ -74,7 +83,7 @@ public final class JournalTable<T> {
             this.index = offset;
         }
 
-        Values text(String value) throws SQLException {
+        public Values text(String value) throws SQLException {
             if (value == null) {
                 statement.setNull(++index, Types.VARCHAR);
             } else {
@@ -83,12 +92,22 @@ public final class JournalTable<T> {
             return this;
         }
 
-        Values number(long value) throws SQLException {
+        public Values number(long value) throws SQLException {
             statement.setLong(++index, value);
             return this;
         }
 
-        Values instant(java.time.Instant value) throws SQLException {
+        public Values decimal(java.math.BigDecimal value) throws SQLException {
+            statement.setBigDecimal(++index, value);
+            return this;
+        }
+
+        public Values bool(boolean value) throws SQLException {
+            statement.setBoolean(++index, value);
+            return this;
+        }
+
+        public Values instant(java.time.Instant value) throws SQLException {
             dialect.bindInstant(statement, ++index, value);
             return this;
         }

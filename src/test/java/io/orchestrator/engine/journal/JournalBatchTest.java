@@ -24,12 +24,17 @@ class JournalBatchTest {
             "run-1", "wf", 1, RunStatus.STARTED, TriggerType.MANUAL, "{}", "run-1", null, null, null, "server", NOW);
     private static final StepRow STEP = StepRow.running(new StepRow.Identity("run-1", "n1", "N", "t", 1, 1), "{}", NOW);
 
+    /** Another feature's table, as the llm node's candidates are. */
+    private static final JournalTable<String> NOTES =
+            JournalTable.writeOnly("note", List.of("id"), List.of("id"), (values, note) -> values.text(note));
+
     /** One entry of every kind the journal takes: a kind added to JournalEntry must be added here and to the batch. */
     private static final List<JournalEntry> ONE_OF_EACH = List.of(
             RUN,
             STEP,
             new SessionRow("s", "{}", "[]", NOW),
             new HistoryPurge("run-2"),
+            new JournalEntry.TableRows<>(NOTES, List.of("a note")),
             new JournalEntry.Announcement(
                     new RunEvent(EventType.WORKFLOW_STARTED, "wf", "run-1", null, null, null, null, null, NOW)),
             new JournalEntry.AfterWrite(() -> {}));
@@ -54,7 +59,16 @@ class JournalBatchTest {
         JournalBatch batch = new JournalBatch();
         batch.add(STEP);
         batch.add(STEP.withSuccess("default", "{\"x\":1}", NOW));
-        assertEquals("0 runs, 1 node executions, 0 sessions (first run -)", batch.describe());
+        assertEquals("0 runs, 1 node executions, 0 sessions, 0 other rows (first run -)", batch.describe());
+    }
+
+    @Test
+    void anotherFeaturesRowsAreWrittenWithTheBatch() {
+        JournalBatch batch = new JournalBatch();
+        batch.add(new JournalEntry.TableRows<>(NOTES, List.of("a", "b")));
+        batch.add(new JournalEntry.TableRows<>(NOTES, List.of("c")));
+        assertTrue(batch.hasRows());
+        assertTrue(batch.describe().contains("3 other rows"), batch.describe());
     }
 
     @Test
