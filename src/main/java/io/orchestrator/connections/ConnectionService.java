@@ -7,6 +7,7 @@ import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.JsonMergePatch;
 import io.orchestrator.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -30,6 +31,9 @@ public class ConnectionService {
 
     @Inject
     Secrets secrets;
+
+    @Inject
+    Event<ConnectionChanged> changed;
 
     public Page list(ConnectionKind kind, int limit, int offset) {
         JsonArrayBuilder list = JSON.createArrayBuilder();
@@ -58,11 +62,13 @@ public class ConnectionService {
         refuseTakenName(draft.name(), id);
         connection.apply(draft, sealed(draft.secret(), connection.sealedSecret()));
         flush(draft.name());
+        changed.fire(new ConnectionChanged(id));
         return ConnectionJson.of(connection);
     }
 
     public void delete(String id) {
         connections.remove(connections.lock(id));
+        changed.fire(new ConnectionChanged(id));
     }
 
     private String sealed(SecretChange change, String stored) {
