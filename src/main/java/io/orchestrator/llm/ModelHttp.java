@@ -40,7 +40,7 @@ public class ModelHttp {
     public record Reply(int status, String body) {
 
         boolean ok() {
-            return status >= 200 && status < 300;
+            return succeeded(status);
         }
 
         /** The body as a JSON object, or a failure saying the answer is not what the protocol documents. */
@@ -105,7 +105,7 @@ public class ModelHttp {
             // any other is an error body, read below.
             response = client.send(
                     request,
-                    answer -> answer.statusCode() >= 200 && answer.statusCode() < 300
+                    answer -> succeeded(answer.statusCode())
                             ? HttpResponse.BodySubscribers.mapping(sse, done -> InputStream.nullInputStream())
                             : HttpResponse.BodySubscribers.ofInputStream());
         } catch (InterruptedException interrupted) {
@@ -114,7 +114,7 @@ public class ModelHttp {
         } catch (IOException | RuntimeException failed) {
             throw streamFailure(request.uri(), failed, sse.failure());
         }
-        if (response.statusCode() < 200 || response.statusCode() >= 300) {
+        if (!succeeded(response.statusCode())) {
             try (InputStream error = response.body()) {
                 throw statusFailure(
                         response.statusCode(), new String(error.readNBytes(64 * 1024), StandardCharsets.UTF_8));
@@ -122,6 +122,10 @@ public class ModelHttp {
                 throw failure(request.uri(), cut);
             }
         }
+    }
+
+    private static boolean succeeded(int status) {
+        return status >= 200 && status < 300;
     }
 
     /** Why a stream ended early: its size, the consumer's own failure (rethrown as it was), or the connection. */

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,27 +52,25 @@ public class WorkflowWatchers {
     /** Queues the text for every watcher of the workflow; the text is made only if someone watches. */
     void publish(String workflowId, Supplier<String> text) {
         Set<ClientQueue> clients = workflowId == null ? null : byWorkflow.get(workflowId);
-        if (clients == null) {
-            return;
-        }
-        String once = text.get();
-        Supplier<String> message = () -> once;
-        for (ClientQueue client : clients) {
-            if (!client.offer(message)) {
-                unwatch(workflowId, client); // dropped or closed: stop offering before its close arrives
-            }
+        if (clients != null) {
+            String once = text.get();
+            Supplier<String> message = () -> once;
+            offerEach(workflowId, clients, client -> client.offer(message));
         }
     }
 
     /** Offers a piece of a candidate's stream to every watcher; each joins it to what it has not sent yet. */
     void publishTokens(StreamedTokens piece) {
         Set<ClientQueue> clients = byWorkflow.get(piece.workflowId());
-        if (clients == null) {
-            return;
+        if (clients != null) {
+            offerEach(piece.workflowId(), clients, client -> client.offerTokens(piece));
         }
+    }
+
+    private void offerEach(String workflowId, Set<ClientQueue> clients, Predicate<ClientQueue> offer) {
         for (ClientQueue client : clients) {
-            if (!client.offerTokens(piece)) {
-                unwatch(piece.workflowId(), client);
+            if (!offer.test(client)) {
+                unwatch(workflowId, client); // dropped or closed: stop offering before its close arrives
             }
         }
     }
