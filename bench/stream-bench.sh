@@ -21,7 +21,8 @@
 #
 # Settings (environment): those of bench/server.sh, and BENCH_RUNS (10), BENCH_MODELS (5: 10 x 5 =
 # 50 candidates at once), BENCH_TOKENS (1000 a candidate), BENCH_PACE (100 tokens/s),
-# BENCH_CLIENTS (10), BENCH_MODEL_PORT (the first model server's port, 8591; the second takes the
+# BENCH_CLIENTS (10), BENCH_WARMUP_ROUNDS (2 streaming rounds before the measure; with 4-6 the
+# compiler threads' share of the measured window falls from 12-19 % to about 3 % of a core), BENCH_MODEL_PORT (the first model server's port, 8591; the second takes the
 # next one), BENCH_SERVER_ENV ("NAME=value ..." given to the server), BENCH_JFR=1 to record the
 # streaming window with JFR (target/bench/stream.jfr).
 # Output: the clients' lag (p50, p99, max over every token, and the worst client's p99), tokens and
@@ -120,7 +121,8 @@ start_clients() {
 # round without clients, a third of that window's CPU went to the compiler threads; after one with
 # them, still a fifth).
 window bench-still "$still_workflow" "$runs" >/dev/null
-for round in 1 2; do
+warmup_rounds=${BENCH_WARMUP_ROUNDS:-2}
+for round in $(seq 1 "$warmup_rounds"); do
     start_clients
     window bench-stream "$stream_workflow" $(( runs * round )) >/dev/null
     wait "$clients_pid" || true
@@ -132,7 +134,7 @@ log "baseline (no streaming): $still_ms ms, server CPU $(percent_of_core "$still
 
 start_clients
 [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.start name=bench settings=profile filename="$results_dir/stream.jfr" >/dev/null
-read -r stream_ticks stream_ms_measured < <(window bench-stream "$stream_workflow" $(( runs * 3 )))
+read -r stream_ticks stream_ms_measured < <(window bench-stream "$stream_workflow" $(( runs * (warmup_rounds + 1) )))
 [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.stop name=bench >/dev/null
 wait "$clients_pid" || true
 result=$(grep '^RESULT' "$client_log") || die "no result from the clients: $(cat "$client_log")"

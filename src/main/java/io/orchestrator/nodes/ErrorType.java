@@ -25,6 +25,10 @@ public enum ErrorType {
     FORBIDDEN_ADDRESS,
     /** An HTTP response was larger than the node accepts. */
     RESPONSE_TOO_LARGE,
+    /** A command's executable is not allowed on this server (ORCHESTRATOR_COMMANDS). */
+    COMMAND_REFUSED,
+    /** A command could not start, or exited with a code other than 0. */
+    COMMAND_FAILED,
     /** A sub-workflow could not run or did not succeed. */
     SUB_WORKFLOW,
     /** The node's type does not exist on this server. */

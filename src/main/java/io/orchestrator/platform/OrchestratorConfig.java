@@ -54,6 +54,14 @@ public class OrchestratorConfig {
     @ConfigProperty(name = "ORCHESTRATOR_SECRET_KEY")
     Optional<String> secretKey;
 
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_COMMANDS")
+    Optional<String> commands;
+
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_COMMAND_LOG_MAX_MB", defaultValue = "10")
+    long commandLogMaxMb;
+
     /** Liberty's server.xml variables are config properties too: the data directory's default comes from there. */
     @Inject
     @ConfigProperty(name = "ORCHESTRATOR_DATA_DIR")
@@ -117,6 +125,16 @@ public class OrchestratorConfig {
      */
     public Optional<String> secretKey() {
         return secretKey.map(String::trim).filter(key -> !key.isEmpty());
+    }
+
+    /** The executables command nodes may start, comma-separated; empty means commands are off. */
+    public Optional<String> commands() {
+        return commands;
+    }
+
+    /** How much of a command's output its stored log keeps; the rest is counted. */
+    public long commandLogMaxBytes() {
+        return Math.max(0, commandLogMaxMb) * 1024 * 1024;
     }
 
     /** Where the server keeps its files (the H2 database, the generated secret key). */

@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * The texts the server sends besides run events: state_sync, pong, errors about a client's message,
- * and the llm node's stream_token and stream_complete.
+ * the llm node's stream_token and stream_complete, and the command node's log_entry and step_update.
  */
 final class SocketMessages {
 
@@ -64,6 +64,44 @@ final class SocketMessages {
         return aboutNode("stream_complete", workflowId, taskId, nodeId)
                 .add("total_responses", totalResponses)
                 .add("total_time_seconds", totalTimeSeconds)
+                .add("timestamp", at.toString())
+                .build()
+                .toString();
+    }
+
+    /**
+     * Consecutive lines of one output of a command, joined by line ends: {@code lines} of them from
+     * line number {@code first_line} (counted over both outputs), printed in step {@code step} (an
+     * index, null before the first); {@code dropped} lines of this output came after them and were
+     * left out of the live log.
+     */
+    static String logEntry(
+            String workflowId,
+            String taskId,
+            String nodeId,
+            String stream,
+            String text,
+            int lines,
+            long firstLine,
+            Integer step,
+            long dropped,
+            Instant at) {
+        return aboutNode("log_entry", workflowId, taskId, nodeId)
+                .add("stream", stream)
+                .add("line", text)
+                .add("lines", lines)
+                .add("first_line", firstLine)
+                .add("step", step == null ? JsonValue.NULL : JSON.createValue(step))
+                .add("dropped", dropped)
+                .add("timestamp", at.toString())
+                .build()
+                .toString();
+    }
+
+    /** A command's step started or ended. */
+    static String stepUpdate(String workflowId, String taskId, String nodeId, JsonObject step, Instant at) {
+        return aboutNode("step_update", workflowId, taskId, nodeId)
+                .add("step", step)
                 .add("timestamp", at.toString())
                 .build()
                 .toString();

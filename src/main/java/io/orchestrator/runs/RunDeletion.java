@@ -2,7 +2,9 @@ package io.orchestrator.runs;
 
 import io.orchestrator.engine.RunControl;
 import io.orchestrator.engine.journal.RunJournal;
+import io.orchestrator.nodes.command.RunDirectories;
 import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.OrchestratorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +30,19 @@ public class RunDeletion {
     @Inject
     RunJournal journal;
 
-    /** Stops the run if it is under way, then deletes it with its node executions; 404 when unknown. */
+    @Inject
+    OrchestratorConfig config;
+
+    /**
+     * Stops the run if it is under way, then deletes it with its node executions and its directory
+     * (command nodes' files and logs); 404 when unknown.
+     */
     public void delete(String runId) {
         if (!runs.status(runId).isFinal()) {
             stopAndSettle(runId);
         }
         runs.deleteStored(runId);
+        new RunDirectories(config.dataDirectory()).delete(runId);
     }
 
     /** Stops a run and waits until what the engine wrote for it so far, the stop included, is stored. */

@@ -12,6 +12,9 @@ public final class SharedServer {
     /** The one loopback name the shared server's http-request nodes may call. */
     public static final String ALLOWED_HOST = "localhost";
 
+    /** The programs the shared server's command nodes may start. */
+    public static final String ALLOWED_COMMANDS = "python3,bash";
+
     private static ServerProcess server;
     private static RuntimeException startFailure;
 
@@ -31,6 +34,7 @@ public final class SharedServer {
                         // Test HTTP servers are reached by this name; 127.0.0.1 stays refused, as a
                         // server with no allow-list refuses it.
                         .env("ORCHESTRATOR_HTTP_ALLOW", ALLOWED_HOST)
+                        .env("ORCHESTRATOR_COMMANDS", ALLOWED_COMMANDS)
                         .build()
                         .start();
             } catch (RuntimeException failed) {

@@ -1,0 +1,162 @@
+package io.orchestrator.nodes.command;
+
+import io.orchestrator.nodes.ErrorType;
+import io.orchestrator.nodes.NodeFailure;
+import io.orchestrator.nodes.NodeOutcome;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+import java.util.regex.Pattern;
+
+/** One attempt of a command node: the program, where it runs, its environment and time. */
+public record CommandRun(
+        List<String> argv, Path workingDirectory, Map<String, String> environment, long timeoutMillis) {
+
+    /** A line longer than this is cut in the log, the live log and the tails. */
+    static final int MAX_LINE_CHARS = 16 * 1024;
+
+    private static final int MAX_ARGUMENTS = 1_000;
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+
+    /** The program and its arguments from the resolved {@code command} field: a list of strings (numbers are written out). */
+    public static List<String> argv(JsonValue command) throws NodeFailure {
+        if (!(command instanceof JsonArray list) || list.isEmpty()) {
+            throw new NodeFailure(
+                    ErrorType.VALIDATION,
+                    "command must be a list: the program, then its arguments, such as [\"python3\", \"script.py\"].");
+        }
+        if (list.size() > MAX_ARGUMENTS) {
+            throw new NodeFailure(ErrorType.VALIDATION, "command has more than " + MAX_ARGUMENTS + " items.");
+        }
+        List<String> argv = new ArrayList<>(list.size());
+        for (JsonValue item : list) {
+            String text = switch (item.getValueType()) {
+                case STRING -> ((JsonString) item).getString();
+                case NUMBER -> ((JsonNumber) item).bigDecimalValue().toPlainString();
+                case TRUE, FALSE -> item.toString();
+                default ->
+                    throw new NodeFailure(
+                            ErrorType.VALIDATION,
+                            "command item " + (argv.size() + 1) + " is "
+                                    + item.getValueType().name().toLowerCase(java.util.Locale.ROOT)
+                                    + "; each item must be a text.");
+            };
+            if (text.indexOf('\0') >= 0) {
+                throw new NodeFailure(
+                        ErrorType.VALIDATION, "command item " + (argv.size() + 1) + " holds a NUL character.");
+            }
+            argv.add(text);
+        }
+        argv.set(0, argv.get(0).trim());
+        if (argv.get(0).isEmpty()) {
+            throw new NodeFailure(ErrorType.VALIDATION, "command's first item, the program, is empty.");
+        }
+        return List.copyOf(argv);
+    }
+
+    /**
+     * The program's environment: not the server's (it may hold database passwords and keys), but
+     * PATH, LANG, TMPDIR as the server has them, HOME in the run's directory, the run's ids,
+     * PYTHONUNBUFFERED (so that Python prints lines as they come, not at its end), then the node's
+     * {@code environment}, which wins.
+     */
+    public static Map<String, String> environment(JsonValue given, String workflowId, String runId, String nodeId)
+            throws NodeFailure {
+        Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, String> server = System.getenv();
+        environment.put("PATH", server.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        environment.put("LANG", server.getOrDefault("LANG", "C.UTF-8"));
+        environment.put("TMPDIR", server.getOrDefault("TMPDIR", "/tmp"));
+        environment.put("PYTHONUNBUFFERED", "1");
+        environment.put("ORCHESTRATOR_WORKFLOW_ID", workflowId);
+        environment.put("ORCHESTRATOR_RUN_ID", runId);
+        environment.put("ORCHESTRATOR_NODE_ID", nodeId);
+        if (given instanceof JsonObject variables) {
+            for (var variable : variables.entrySet()) {
+                if (!VARIABLE_NAME.matcher(variable.getKey()).matches()) {
+                    throw new NodeFailure(
+                            ErrorType.VALIDATION,
+                            "environment variable '" + variable.getKey()
+                                    + "' is not a valid name (letters, digits and _, not starting with a digit).");
+                }
+                JsonValue value = variable.getValue();
+                String text = value instanceof JsonString string ? string.getString() : value.toString();
+                if (text.indexOf('\0') >= 0) {
+                    throw new NodeFailure(
+                            ErrorType.VALIDATION,
+                            "environment variable '" + variable.getKey() + "' holds a NUL character.");
+                }
+                environment.put(variable.getKey(), text);
+            }
+        } else if (given != null && given.getValueType() != JsonValue.ValueType.NULL) {
+            throw new NodeFailure(ErrorType.VALIDATION, "environment must be an object of name to value.");
+        }
+        return environment;
+    }
+
+    /**
+     * Runs the program to its end: exit code 0 is the node's output on the default route; another
+     * code, a timeout or a stop fails the node with that output as the failure's details.
+     */
+    public NodeOutcome execute(
+            Path logFile, long maxLogBytes, CommandLogs.LiveLog live, ThreadFactory threads, Clock clock)
+            throws NodeFailure {
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(workingDirectory.toFile());
+        builder.environment().clear();
+        builder.environment().put("HOME", workingDirectory.toString());
+        builder.environment().putAll(environment);
+        CommandOutput output = new CommandOutput(logFile, maxLogBytes, live, clock);
+        long started = clock.millis();
+        CommandProcess.Ended ended;
+        try {
+            ended = CommandProcess.run(builder, output, threads, timeoutMillis, MAX_LINE_CHARS);
+        } catch (IOException notStarted) {
+            output.finish(false);
+            throw new NodeFailure(
+                    ErrorType.COMMAND_FAILED,
+                    "Could not start '" + argv.get(0) + "': " + notStarted.getMessage(),
+                    output.toJson(-1, clock.millis() - started),
+                    notStarted);
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            output.finish(false);
+            throw new NodeFailure(
+                    ErrorType.CANCELLED,
+                    "The command was stopped; its process tree was killed.",
+                    output.toJson(-1, clock.millis() - started),
+                    stopped);
+        }
+        output.finish(ended.exitCode() == 0 && !ended.timedOut());
+        JsonObject result = output.toJson(ended.exitCode(), clock.millis() - started);
+        if (ended.timedOut()) {
+            throw new NodeFailure(
+                    ErrorType.TIMEOUT,
+                    "The command did not end within " + timeoutMillis + " ms; its process tree was killed.",
+                    result,
+                    null);
+        }
+        if (ended.exitCode() != 0) {
+            String said = output.tail(OutputChannel.STDERR)
+                    .lines()
+                    .reduce((first, last) -> last)
+                    .orElse("");
+            said = said.length() > 300 ? said.substring(0, 300) + "…" : said;
+            throw new NodeFailure(
+                    ErrorType.COMMAND_FAILED,
+                    "The command exited with code " + ended.exitCode() + (said.isBlank() ? "." : ": " + said),
+                    result,
+                    null);
+        }
+        return NodeOutcome.of(result);
+    }
+}

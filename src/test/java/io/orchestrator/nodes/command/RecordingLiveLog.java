@@ -1,0 +1,30 @@
+package io.orchestrator.nodes.command;
+
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A live log that records what it was given, in order: "stdout 3 [0] text", "step {json}", "closed". */
+final class RecordingLiveLog implements CommandLogs.LiveLog {
+
+    final List<String> events = new ArrayList<>();
+
+    @Override
+    public synchronized void line(OutputChannel channel, long number, String text, Integer step) {
+        events.add(channel.wireName() + " " + number + " [" + step + "] " + text);
+    }
+
+    @Override
+    public synchronized void step(JsonObject step) {
+        events.add("step " + step.getInt("index") + " " + step.getString("name") + " " + step.getString("status"));
+    }
+
+    @Override
+    public synchronized void close() {
+        events.add("closed");
+    }
+
+    synchronized List<String> events() {
+        return List.copyOf(events);
+    }
+}
