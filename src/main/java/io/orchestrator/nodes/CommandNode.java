@@ -1,6 +1,7 @@
 package io.orchestrator.nodes;
 
 import io.orchestrator.nodes.command.AllowedCommands;
+import io.orchestrator.nodes.command.CommandArtifacts;
 import io.orchestrator.nodes.command.CommandLogs;
 import io.orchestrator.nodes.command.CommandRun;
 import io.orchestrator.nodes.command.RunDirectories;
@@ -16,6 +17,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -43,6 +45,9 @@ public class CommandNode implements NodeType {
             FormField.of("environment", FieldType.KEY_VALUE)
                     .help("Variables given to the program, besides PATH, LANG, HOME, TMPDIR and ORCHESTRATOR_RUN_ID."
                             + " The server's own environment is not passed on."),
+            FormField.of("collect", FieldType.STRING_LIST)
+                    .help("Globs of files to keep as artifacts of this step, relative to the working directory"
+                            + " (*.csv, out/**); the stored log is always kept."),
             FormField.of("timeout_seconds", FieldType.INTEGER)
                     .label("Timeout (s)")
                     .range(1, 86_400)
@@ -53,6 +58,9 @@ public class CommandNode implements NodeType {
 
     @Inject
     CommandLogs logs;
+
+    @Inject
+    CommandArtifacts artifacts;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
@@ -114,6 +122,17 @@ public class CommandNode implements NodeType {
                 errors.add("command", problem);
             }
         }
+        if (values.get("collect") instanceof JsonArray globs) {
+            for (JsonValue glob : globs) {
+                if (glob instanceof JsonString text && !FormValidator.isTemplate(text)) {
+                    try {
+                        CommandRun.collect(text);
+                    } catch (NodeFailure refused) {
+                        errors.add("collect", refused.getMessage());
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -124,7 +143,7 @@ public class CommandNode implements NodeType {
             throw new NodeFailure(ErrorType.COMMAND_REFUSED, problem);
         }
         long timeoutMillis = call.remainingMillis();
-        if (call.resolved("timeout_seconds") instanceof jakarta.json.JsonNumber seconds) {
+        if (call.resolved("timeout_seconds") instanceof JsonNumber seconds) {
             timeoutMillis = Math.min(timeoutMillis, seconds.longValue() * 1000);
         }
         JsonValue directory = call.resolved("working_directory");
@@ -133,12 +152,14 @@ public class CommandNode implements NodeType {
                 directories.workingDirectory(
                         call.runId(), directory instanceof JsonString text ? text.getString() : ""),
                 CommandRun.environment(call.resolved("environment"), call.workflowId(), call.runId(), call.nodeId()),
-                timeoutMillis);
+                timeoutMillis,
+                CommandRun.collect(call.resolved("collect")));
         return run.execute(
                 directories.of(call.runId()).resolve("logs").resolve(call.nodeId() + "-" + call.attempt() + ".log"),
                 config.commandLogMaxBytes(),
                 logs.open(call.workflowId(), call.runId(), call.nodeId()),
                 threads,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                new CommandRun.Keeping(artifacts, call.workflowId(), call.runId(), call.nodeId()));
     }
 }

@@ -62,6 +62,18 @@ public class OrchestratorConfig {
     @ConfigProperty(name = "ORCHESTRATOR_COMMAND_LOG_MAX_MB", defaultValue = "10")
     long commandLogMaxMb;
 
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_ARTIFACT_MAX_MB", defaultValue = "100")
+    long artifactMaxMb;
+
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_ARTIFACT_RETENTION_DAYS", defaultValue = "30")
+    double artifactRetentionDays;
+
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_HOUSEKEEPING_SECONDS", defaultValue = "600")
+    long housekeepingSeconds;
+
     /** Liberty's server.xml variables are config properties too: the data directory's default comes from there. */
     @Inject
     @ConfigProperty(name = "ORCHESTRATOR_DATA_DIR")
@@ -135,6 +147,21 @@ public class OrchestratorConfig {
     /** How much of a command's output its stored log keeps; the rest is counted. */
     public long commandLogMaxBytes() {
         return Math.max(0, commandLogMaxMb) * 1024 * 1024;
+    }
+
+    /** The largest file an artifact may be. */
+    public long artifactMaxBytes() {
+        return Math.max(0, artifactMaxMb) * 1024 * 1024;
+    }
+
+    /** How often expired things (artifacts) are purged. */
+    public Duration housekeepingInterval() {
+        return Duration.ofSeconds(Math.max(1, housekeepingSeconds));
+    }
+
+    /** How long an artifact is kept; zero keeps it until its run is deleted. */
+    public Duration artifactRetention() {
+        return Duration.ofMillis((long) (Math.max(0, artifactRetentionDays) * 86_400_000));
     }
 
     /** Where the server keeps its files (the H2 database, the generated secret key). */

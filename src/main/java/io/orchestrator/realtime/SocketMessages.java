@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * The texts the server sends besides run events: state_sync, pong, errors about a client's message,
- * the llm node's stream_token and stream_complete, and the command node's log_entry and step_update.
+ * the llm node's stream_token and stream_complete, the command node's log_entry and step_update, and
+ * artifact_created.
  */
 final class SocketMessages {
 
@@ -102,6 +103,19 @@ final class SocketMessages {
     static String stepUpdate(String workflowId, String taskId, String nodeId, JsonObject step, Instant at) {
         return aboutNode("step_update", workflowId, taskId, nodeId)
                 .add("step", step)
+                .add("timestamp", at.toString())
+                .build()
+                .toString();
+    }
+
+    /** An artifact was kept for a run (uploaded, or produced by one of its nodes, then {@code node_id} is set). */
+    static String artifactCreated(String workflowId, String taskId, String nodeId, JsonObject artifact, Instant at) {
+        return JSON.createObjectBuilder()
+                .add("type", "artifact_created")
+                .add("workflow_id", workflowId)
+                .add("task_id", taskId)
+                .add("node_id", nodeId == null ? JsonValue.NULL : JSON.createValue(nodeId))
+                .add("artifact", artifact)
                 .add("timestamp", at.toString())
                 .build()
                 .toString();

@@ -1,5 +1,6 @@
 package io.orchestrator.runs;
 
+import io.orchestrator.artifacts.ArtifactService;
 import io.orchestrator.engine.RunControl;
 import io.orchestrator.engine.journal.RunJournal;
 import io.orchestrator.nodes.command.RunDirectories;
@@ -33,15 +34,19 @@ public class RunDeletion {
     @Inject
     OrchestratorConfig config;
 
+    @Inject
+    ArtifactService artifacts;
+
     /**
-     * Stops the run if it is under way, then deletes it with its node executions and its directory
-     * (command nodes' files and logs); 404 when unknown.
+     * Stops the run if it is under way, then deletes it with its node executions, its artifacts and
+     * its directory (command nodes' files and logs); 404 when unknown.
      */
     public void delete(String runId) {
         if (!runs.status(runId).isFinal()) {
             stopAndSettle(runId);
         }
         runs.deleteStored(runId);
+        artifacts.deleteOfRun(runId);
         new RunDirectories(config.dataDirectory()).delete(runId);
     }
 

@@ -43,7 +43,7 @@ class MigrationsInContainerIT {
                 applied.add(rows.getString("version"));
             }
         }
-        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), applied);
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), applied);
     }
 
     @Test
@@ -62,8 +62,8 @@ class MigrationsInContainerIT {
                         Set.of("workflow", "workflow_node", "workflow_edge", "api_token", "service_connection")),
                 tables.toString());
         assertTrue(
-                tables.containsAll(
-                        Set.of("run", "node_execution", "workflow_snapshot", "session_state", "webhook_path")),
+                tables.containsAll(Set.of(
+                        "run", "node_execution", "workflow_snapshot", "session_state", "webhook_path", "artifact")),
                 tables.toString());
         assertTrue(
                 tables.containsAll(Set.of(

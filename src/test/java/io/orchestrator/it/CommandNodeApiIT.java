@@ -9,8 +9,10 @@ import io.orchestrator.it.support.Eventually;
 import io.orchestrator.it.support.SharedServer;
 import io.orchestrator.it.support.SocketClient;
 import io.orchestrator.it.support.TestWorkflow;
+import io.orchestrator.it.support.Uploads;
 import io.orchestrator.platform.Jsonp;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +45,11 @@ class CommandNodeApiIT {
     void aScriptWithTwoStepsStreamsItsStepsAndLinesInOrderAndSucceeds() {
         TestWorkflow workflow = TestWorkflow.create(api, "command " + UUID.randomUUID());
         String start = workflow.addNodeId("manual-trigger", "Start");
-        String script = workflow.addNode("command", "Script", command("python3", "-c", TWO_STEPS))
-                .getString("id");
+        JsonObject form = Jsonp.JSON
+                .createObjectBuilder(command("python3", "-c", TWO_STEPS))
+                .add("collect", Jsonp.JSON.createArrayBuilder().add("*.txt"))
+                .build();
+        String script = workflow.addNode("command", "Script", form).getString("id");
         workflow.connect(start, script);
 
         List<JsonObject> messages = new ArrayList<>();
@@ -69,6 +74,25 @@ class CommandNodeApiIT {
             assertEquals(2, output.getJsonArray("steps").size());
             assertEquals("Write", output.getJsonArray("steps").getJsonObject(1).getString("name"));
             assertEquals("careful", output.getString("stderr_tail"));
+
+            // The collected file and the stored log are artifacts of the step, downloadable as they were.
+            JsonObject report = output.getJsonArray("artifacts").getJsonObject(0);
+            assertEquals("report.txt", report.getString("file_name"));
+            assertEquals(script, report.getString("node_id"));
+            assertEquals(
+                    "done",
+                    new String(
+                            Uploads.download(report.getString("download_url")).body(), StandardCharsets.UTF_8));
+            JsonObject log = output.getJsonObject("log_artifact");
+            assertEquals("log", log.getString("artifact_type"));
+            String stored =
+                    new String(Uploads.download(log.getString("download_url")).body(), StandardCharsets.UTF_8);
+            assertTrue(stored.contains("::step::Prepare\npreparing\n") && stored.contains("written\n"), stored);
+            assertEquals(
+                    2,
+                    api.get("/api/artifacts/?run_id=" + taskId + "&node_id=" + script)
+                            .object(200)
+                            .getInt("total_count"));
         }
 
         // What the client saw of the node, in order: its steps and its stdout lines.
@@ -83,6 +107,11 @@ class CommandNodeApiIT {
                         message.getString("line").lines().forEach(line -> seen.add("out " + line));
                     }
                 }
+                case "artifact_created" ->
+                    seen.add("artifact "
+                            + message.getJsonObject("artifact")
+                                    .getString("file_name")
+                                    .replaceAll(".*\\.log$", "(log)"));
                 case "node_completed" -> {
                     if (message.getString("node_id").equals(script)) {
                         seen.add("completed " + message.getString("route"));
@@ -101,6 +130,8 @@ class CommandNodeApiIT {
                         "out ::step::Write",
                         "out written",
                         "step Write completed",
+                        "artifact (log)",
+                        "artifact report.txt",
                         "completed default"),
                 seen,
                 messages::toString);

@@ -3,6 +3,7 @@ package io.orchestrator.engine.scheduling;
 import io.orchestrator.engine.EngineInstance;
 import io.orchestrator.engine.EngineScheduler;
 import io.orchestrator.engine.journal.RunJournal;
+import io.orchestrator.platform.OrchestratorConfig;
 import io.orchestrator.platform.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -50,6 +51,9 @@ public class QuartzEngineScheduler implements EngineScheduler {
     @Inject
     RunJournal journal;
 
+    @Inject
+    OrchestratorConfig config;
+
     private volatile Scheduler scheduler;
 
     /** After the journal (which observes SchemaReady earlier): jobs may write runs as soon as they fire. */
@@ -77,6 +81,7 @@ public class QuartzEngineScheduler implements EngineScheduler {
         created.start();
         scheduler = created;
         scheduleRecovery();
+        scheduleHousekeeping();
         LOG.info("Scheduler started (Quartz, clustered JDBC job store) as instance " + instance.id());
     }
 
@@ -112,19 +117,30 @@ public class QuartzEngineScheduler implements EngineScheduler {
     }
 
     private void scheduleRecovery() throws SchedulerException {
+        scheduleRepeating("recover", ScheduledWork.RECOVER, 10);
+    }
+
+    /** One job, for the whole cluster, that lets each room tidy up ({@link HousekeepingDue}). */
+    private void scheduleHousekeeping() throws SchedulerException {
+        scheduleRepeating("housekeeping", ScheduledWork.HOUSEKEEPING, (int)
+                Math.max(1, config.housekeepingInterval().toSeconds()));
+    }
+
+    /** A durable job of the engine's own, fired every so many seconds by one server of the cluster. */
+    private void scheduleRepeating(String name, String action, int everySeconds) throws SchedulerException {
         JobDetail job = JobBuilder.newJob(EngineJob.class)
-                .withIdentity("recover", RECOVERY_GROUP)
-                .usingJobData(EngineJob.ACTION, ScheduledWork.RECOVER)
+                .withIdentity(name, RECOVERY_GROUP)
+                .usingJobData(EngineJob.ACTION, action)
                 .storeDurably()
                 .build();
-        Trigger every10s = TriggerBuilder.newTrigger()
-                .withIdentity("recover", RECOVERY_GROUP)
+        Trigger every = TriggerBuilder.newTrigger()
+                .withIdentity(name, RECOVERY_GROUP)
                 .forJob(job)
                 .startNow()
-                .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(10)
+                .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(everySeconds)
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
-        scheduler.scheduleJob(job, Set.of(every10s), true);
+        scheduler.scheduleJob(job, Set.of(every), true);
     }
 
     @Override

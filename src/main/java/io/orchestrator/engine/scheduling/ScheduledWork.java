@@ -3,7 +3,9 @@ package io.orchestrator.engine.scheduling;
 import io.orchestrator.engine.RunEngine;
 import io.orchestrator.engine.RunLoader;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,6 +18,7 @@ public class ScheduledWork {
     static final String RETRY = "retry";
     static final String CRON = "cron";
     static final String RECOVER = "recover";
+    static final String HOUSEKEEPING = "housekeeping";
 
     private static final Logger LOG = Logger.getLogger(ScheduledWork.class.getName());
 
@@ -31,6 +34,9 @@ public class ScheduledWork {
     @Inject
     RunRecovery recovery;
 
+    @Inject
+    Event<HousekeepingDue> housekeeping;
+
     void perform(String action, String runId, String nodeId, int attempt, String workflowId) {
         try {
             switch (action) {
@@ -39,6 +45,7 @@ public class ScheduledWork {
                 case RETRY -> loader.obtain(runId).ifPresent(run -> engine.retry(run, nodeId, attempt));
                 case CRON -> schedules.fire(workflowId, nodeId);
                 case RECOVER -> recovery.sweep();
+                case HOUSEKEEPING -> housekeeping.fire(new HousekeepingDue(Instant.now()));
                 default -> LOG.warning("Unknown scheduled action '" + action + "' ignored.");
             }
         } catch (RuntimeException failed) {

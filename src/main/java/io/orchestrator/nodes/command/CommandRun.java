@@ -1,9 +1,12 @@
 package io.orchestrator.nodes.command;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.NodeOutcome;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -20,7 +23,11 @@ import java.util.regex.Pattern;
 
 /** One attempt of a command node: the program, where it runs, its environment and time. */
 public record CommandRun(
-        List<String> argv, Path workingDirectory, Map<String, String> environment, long timeoutMillis) {
+        List<String> argv,
+        Path workingDirectory,
+        Map<String, String> environment,
+        long timeoutMillis,
+        List<String> collect) {
 
     /** A line longer than this is cut in the log, the live log and the tails. */
     static final int MAX_LINE_CHARS = 16 * 1024;
@@ -104,12 +111,45 @@ public record CommandRun(
         return environment;
     }
 
+    /** The globs of the resolved {@code collect} field (a list of texts, or one text); each must stay inside. */
+    public static List<String> collect(JsonValue given) throws NodeFailure {
+        List<String> globs = new ArrayList<>();
+        if (given instanceof JsonString one) {
+            globs.add(one.getString());
+        } else if (given instanceof JsonArray list) {
+            for (JsonValue item : list) {
+                if (!(item instanceof JsonString glob)) {
+                    throw new NodeFailure(ErrorType.VALIDATION, "collect must be a list of globs such as *.csv.");
+                }
+                globs.add(glob.getString());
+            }
+        } else if (given != null && given.getValueType() != JsonValue.ValueType.NULL) {
+            throw new NodeFailure(ErrorType.VALIDATION, "collect must be a list of globs such as *.csv.");
+        }
+        for (String glob : globs) {
+            String problem = CollectGlobs.problemWith(glob);
+            if (problem != null) {
+                throw new NodeFailure(ErrorType.VALIDATION, "collect: " + problem);
+            }
+        }
+        return List.copyOf(globs);
+    }
+
+    /** Where the run's files and logs go once the command has ended. */
+    public record Keeping(CommandArtifacts artifacts, String workflowId, String runId, String nodeId) {}
+
     /**
      * Runs the program to its end: exit code 0 is the node's output on the default route; another
-     * code, a timeout or a stop fails the node with that output as the failure's details.
+     * code, a timeout or a stop fails the node with that output as the failure's details. Either
+     * way the collected files and the stored log are kept as artifacts first.
      */
     public NodeOutcome execute(
-            Path logFile, long maxLogBytes, CommandLogs.LiveLog live, ThreadFactory threads, Clock clock)
+            Path logFile,
+            long maxLogBytes,
+            CommandLogs.LiveLog live,
+            ThreadFactory threads,
+            Clock clock,
+            Keeping keeping)
             throws NodeFailure {
         ProcessBuilder builder = new ProcessBuilder(argv).directory(workingDirectory.toFile());
         builder.environment().clear();
@@ -137,7 +177,9 @@ public record CommandRun(
                     stopped);
         }
         output.finish(ended.exitCode() == 0 && !ended.timedOut());
-        JsonObject result = output.toJson(ended.exitCode(), clock.millis() - started);
+        JsonObject result = JSON.createObjectBuilder(output.toJson(ended.exitCode(), clock.millis() - started))
+                .addAll(JSON.createObjectBuilder(keep(keeping, logFile)))
+                .build();
         if (ended.timedOut()) {
             throw new NodeFailure(
                     ErrorType.TIMEOUT,
@@ -158,5 +200,52 @@ public record CommandRun(
                     null);
         }
         return NodeOutcome.of(result);
+    }
+
+    /**
+     * {@code {log_artifact, artifacts, not_kept}}: the stored log and the collected files as
+     * artifacts; a file that cannot be kept (too large, unreadable) is named in {@code not_kept}
+     * with the reason, and does not fail the node.
+     */
+    private JsonObject keep(Keeping keeping, Path logFile) {
+        JsonArrayBuilder kept = JSON.createArrayBuilder();
+        JsonArrayBuilder notKept = JSON.createArrayBuilder();
+        JsonValue logArtifact = JsonValue.NULL;
+        try {
+            logArtifact =
+                    keeping.artifacts().keep(keeping.workflowId(), keeping.runId(), keeping.nodeId(), logFile, true);
+        } catch (IOException | RuntimeException failed) {
+            notKept.add(notKept("log", failed));
+        }
+        try {
+            List<Path> files = CollectGlobs.find(workingDirectory, collect, logFile.getParent());
+            for (Path file : files.subList(0, Math.min(files.size(), CollectGlobs.MAX_FILES))) {
+                try {
+                    kept.add(keeping.artifacts()
+                            .keep(keeping.workflowId(), keeping.runId(), keeping.nodeId(), file, false));
+                } catch (IOException | RuntimeException failed) {
+                    notKept.add(notKept(workingDirectory.relativize(file).toString(), failed));
+                }
+            }
+            if (files.size() > CollectGlobs.MAX_FILES) {
+                notKept.add(JSON.createObjectBuilder()
+                        .add("file", "…")
+                        .add("reason", "only the first " + CollectGlobs.MAX_FILES + " files the globs match are kept"));
+            }
+        } catch (IOException | RuntimeException failed) {
+            notKept.add(notKept("collect", failed));
+        }
+        return JSON.createObjectBuilder()
+                .add("log_artifact", logArtifact)
+                .add("artifacts", kept)
+                .add("not_kept", notKept)
+                .build();
+    }
+
+    private static JsonObject notKept(String file, Exception failed) {
+        return JSON.createObjectBuilder()
+                .add("file", file)
+                .add("reason", failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage())
+                .build();
     }
 }

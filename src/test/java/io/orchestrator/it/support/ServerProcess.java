@@ -109,6 +109,8 @@ public final class ServerProcess implements AutoCloseable {
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(key -> key.startsWith("ORCHESTRATOR_"));
             env.putAll(environment);
+            // Its own files (secret key, runs' directories, artifacts) beside its logs, not in the checkout's data/.
+            env.putIfAbsent("ORCHESTRATOR_DATA_DIR", outputDir.resolve("data").toString());
             env.put("WLP_OUTPUT_DIR", outputDir.toString());
             Instant begin = Instant.now();
             process = builder.start();

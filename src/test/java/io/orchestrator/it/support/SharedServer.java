@@ -15,6 +15,9 @@ public final class SharedServer {
     /** The programs the shared server's command nodes may start. */
     public static final String ALLOWED_COMMANDS = "python3,bash";
 
+    /** The shared server's artifact size limit, small so that a test can go past it cheaply. */
+    public static final int ARTIFACT_MAX_MB = 5;
+
     private static ServerProcess server;
     private static RuntimeException startFailure;
 
@@ -35,6 +38,7 @@ public final class SharedServer {
                         // server with no allow-list refuses it.
                         .env("ORCHESTRATOR_HTTP_ALLOW", ALLOWED_HOST)
                         .env("ORCHESTRATOR_COMMANDS", ALLOWED_COMMANDS)
+                        .env("ORCHESTRATOR_ARTIFACT_MAX_MB", Integer.toString(ARTIFACT_MAX_MB))
                         .build()
                         .start();
             } catch (RuntimeException failed) {

@@ -30,13 +30,35 @@ class CommandRunTest {
 
     private final RecordingLiveLog live = new RecordingLiveLog();
 
+    /** Kept files, as "log name" or "file name" with the content read when kept. */
+    private final List<String> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final CommandArtifacts artifacts = (workflowId, runId, nodeId, file, log) -> {
+        kept.add((log ? "log " : "file ") + file.getFileName() + ": "
+                + Files.readString(file).strip());
+        return Jsonp.JSON
+                .createObjectBuilder()
+                .add("file_name", file.getFileName().toString())
+                .build();
+    };
+
     private CommandRun run(long timeoutMillis, String... argv) throws NodeFailure {
         return new CommandRun(
-                List.of(argv), folder, CommandRun.environment(JsonValue.NULL, "wf", "run-1", "node-1"), timeoutMillis);
+                List.of(argv),
+                folder,
+                CommandRun.environment(JsonValue.NULL, "wf", "run-1", "node-1"),
+                timeoutMillis,
+                List.of("*.txt"));
     }
 
     private NodeOutcome execute(CommandRun run) throws NodeFailure {
-        return run.execute(folder.resolve("logs/node-1-1.log"), 1_000_000, live, Thread::new, Clock.systemUTC());
+        return run.execute(
+                folder.resolve("logs/node-1-1.log"),
+                1_000_000,
+                live,
+                Thread::new,
+                Clock.systemUTC(),
+                new CommandRun.Keeping(artifacts, "wf", "run-1", "node-1"));
     }
 
     @Test
@@ -64,6 +86,10 @@ class CommandRunTest {
         assertEquals(5, stored.size());
         assertTrue(stored.containsAll(List.of("::step::Prepare", "preparing", "a warning", "written")));
         assertEquals("closed", live.events().get(live.events().size() - 1));
+        assertEquals(List.of("log node-1-1.log: " + String.join("\n", stored), "file result.txt: done"), kept);
+        assertEquals(
+                "result.txt", output.getJsonArray("artifacts").getJsonObject(0).getString("file_name"));
+        assertEquals("node-1-1.log", output.getJsonObject("log_artifact").getString("file_name"));
     }
 
     @Test
@@ -75,6 +101,8 @@ class CommandRunTest {
         assertEquals("The command exited with code 3: disk full", failed.getMessage());
         assertEquals(3, failed.details().getInt("exit_code"));
         assertEquals("working", failed.details().getString("stdout_tail"));
+        assertEquals(1, kept.size(), "a failed command's log is kept too: " + kept);
+        assertTrue(kept.get(0).startsWith("log node-1-1.log: ") && kept.get(0).contains("disk full"), kept::toString);
     }
 
     @Test
@@ -99,7 +127,8 @@ class CommandRunTest {
                         "wf",
                         "run-1",
                         "node-1"),
-                30_000);
+                30_000,
+                List.of());
         String printed = execute(run).output().asJsonObject().getString("stdout_tail") + "\n";
 
         List<String> names = printed.lines()

@@ -1,0 +1,29 @@
+package io.orchestrator.artifacts;
+
+import io.orchestrator.platform.ApiException;
+import io.orchestrator.workflow.QueryParams;
+
+/** The filters and page of an artifact list, read from the query parameters as sent (a bad one is a 400). */
+record ArtifactQuery(String runId, String nodeId, String artifactType, int limit, int offset) {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    static ArtifactQuery of(String runId, String nodeId, String artifactType, String limit, String offset) {
+        String type = blankToNull(artifactType);
+        if (type != null && ArtifactType.of(type).isEmpty()) {
+            throw ApiException.invalidRequest(
+                    "artifact_type must be one of document, image, data, log, archive," + " llm_response, other");
+        }
+        return new ArtifactQuery(
+                blankToNull(runId),
+                blankToNull(nodeId),
+                type == null ? null : ArtifactType.of(type).orElseThrow().wireName(),
+                QueryParams.intParam("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
+                QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

@@ -1,0 +1,194 @@
+package io.orchestrator.artifacts;
+
+import static io.orchestrator.platform.Jsonp.JSON;
+
+import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.OrchestratorConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The artifacts' rows, and their files' lifetime: a file goes when the last row naming its content
+ * goes (deleted, purged at its expiry, or with its run).
+ */
+@ApplicationScoped
+@Transactional
+public class ArtifactService {
+
+    private static final Logger LOG = Logger.getLogger(ArtifactService.class.getName());
+
+    @PersistenceContext(unitName = "orchestrator")
+    EntityManager em;
+
+    @Inject
+    OrchestratorConfig config;
+
+    @Inject
+    Event<ArtifactCreated> created;
+
+    private volatile ArtifactFiles files;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    ArtifactFiles files() {
+        if (files == null) {
+            files = new ArtifactFiles(config.dataDirectory());
+        }
+        return files;
+    }
+
+    /** The workflow of a stored run, if there is such a run. */
+    public Optional<String> workflowOfRun(String runId) {
+        List<?> found = em.createNativeQuery("SELECT workflow_id FROM run WHERE id = ?1")
+                .setParameter(1, runId)
+                .getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).toString());
+    }
+
+    /** Keeps stored content as an artifact of the run, for the configured retention. */
+    public JsonObject keep(ArtifactOrigin origin, ArtifactDescription description, ArtifactFiles.Stored content) {
+        Instant now = Instant.now();
+        Duration retention = config.artifactRetention();
+        Artifact artifact = new Artifact(
+                UUID.randomUUID().toString(),
+                origin,
+                description,
+                content,
+                now,
+                retention.isZero() ? null : now.plus(retention));
+        em.persist(artifact);
+        JsonObject json = ArtifactJson.of(artifact);
+        created.fire(new ArtifactCreated(origin.workflowId(), origin.runId(), origin.nodeId(), json));
+        return json;
+    }
+
+    /** {@code {artifacts, total_count, has_more}}: one page, newest first. */
+    public JsonObject list(ArtifactQuery query) {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        if (query.runId() != null) {
+            filters.put("runId", query.runId());
+        }
+        if (query.nodeId() != null) {
+            filters.put("nodeId", query.nodeId());
+        }
+        if (query.artifactType() != null) {
+            filters.put("artifactType", query.artifactType());
+        }
+        // An artifact past its retention is gone for clients from then on, purged or not yet.
+        String where = " where (a.expiresAt is null or a.expiresAt > :now)"
+                + filters.keySet().stream()
+                        .map(name -> " and a." + name + " = :" + name)
+                        .reduce("", String::concat);
+        filters.put("now", Instant.now());
+        TypedQuery<Artifact> page = em.createQuery(
+                        "select a from Artifact a" + where + " order by a.createdAt desc, a.id desc", Artifact.class)
+                .setFirstResult(query.offset())
+                .setMaxResults(query.limit());
+        TypedQuery<Long> count = em.createQuery("select count(a) from Artifact a" + where, Long.class);
+        filters.forEach((name, value) -> {
+            page.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<Artifact> artifacts = page.getResultList();
+        long total = count.getSingleResult();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        artifacts.forEach(artifact -> list.add(ArtifactJson.of(artifact)));
+        return JSON.createObjectBuilder()
+                .add("artifacts", list)
+                .add("total_count", total)
+                .add("has_more", (long) query.offset() + artifacts.size() < total)
+                .build();
+    }
+
+    public Artifact require(String id) {
+        Artifact artifact = em.find(Artifact.class, id);
+        if (artifact == null
+                || artifact.expiresAt() != null && !artifact.expiresAt().isAfter(Instant.now())) {
+            throw ApiException.notFound("Artifact", id);
+        }
+        return artifact;
+    }
+
+    public JsonObject detail(String id) {
+        return ArtifactJson.of(require(id));
+    }
+
+    /** Deletes the artifact, and its file unless another artifact has the same content; 404 when unknown. */
+    public void delete(String id) {
+        Artifact artifact = em.find(Artifact.class, id);
+        if (artifact == null) {
+            throw ApiException.notFound("Artifact", id);
+        }
+        remove(artifact);
+    }
+
+    /** Deletes every artifact of a run (the run is being deleted). */
+    public void deleteOfRun(String runId) {
+        em.createNamedQuery("Artifact.ofRun", Artifact.class)
+                .setParameter("runId", runId)
+                .getResultList()
+                .forEach(this::remove);
+    }
+
+    /** Deletes every artifact of a workflow's runs (the workflow is being deleted). */
+    public void deleteOfWorkflow(String workflowId) {
+        em.createNamedQuery("Artifact.ofWorkflow", Artifact.class)
+                .setParameter("workflowId", workflowId)
+                .getResultList()
+                .forEach(this::remove);
+    }
+
+    /** Deletes up to {@code max} artifacts whose retention has passed; returns how many. */
+    public int purgeExpired(Instant now, int max) {
+        List<Artifact> expired = em.createNamedQuery("Artifact.expired", Artifact.class)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultList();
+        expired.forEach(this::remove);
+        return expired.size();
+    }
+
+    /** Removes content that no artifact names (an upload refused after its file was stored). */
+    public void forgetUnused(ArtifactFiles.Stored content) {
+        if (stillNamed(content.sha256()) == 0) {
+            deleteFile(content.sha256());
+        }
+    }
+
+    private void remove(Artifact artifact) {
+        em.remove(artifact);
+        em.flush();
+        if (stillNamed(artifact.sha256()) == 0) {
+            deleteFile(artifact.sha256());
+        }
+    }
+
+    private long stillNamed(String sha256) {
+        return em.createNamedQuery("Artifact.countOfContent", Long.class)
+                .setParameter("sha256", sha256)
+                .getSingleResult();
+    }
+
+    private void deleteFile(String sha256) {
+        try {
+            files().delete(sha256);
+        } catch (IOException failed) {
+            LOG.warning("Could not delete the artifact file of content " + sha256 + ": " + failed.getMessage());
+        }
+    }
+}
