@@ -44,7 +44,8 @@ public class CommandNode implements NodeType {
                     .help("A folder inside the run's own directory (created if missing); empty is that directory."),
             FormField.of("environment", FieldType.KEY_VALUE)
                     .help("Variables given to the program, besides PATH, LANG, HOME, TMPDIR and ORCHESTRATOR_RUN_ID."
-                            + " The server's own environment is not passed on."),
+                            + " The server's own environment is not passed on. PYTHONUNBUFFERED=1 (or python3 -u) shows"
+                            + " Python's lines as they are printed."),
             FormField.of("collect", FieldType.STRING_LIST)
                     .help("Globs of files to keep as artifacts of this step, relative to the working directory"
                             + " (*.csv, out/**); the stored log is always kept."),

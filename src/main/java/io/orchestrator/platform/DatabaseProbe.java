@@ -18,7 +18,7 @@ public class DatabaseProbe {
     DataSource dataSource;
 
     public record Result(boolean up, String product, double latencyMs, String error) {
-        JsonObject toJson() {
+        public JsonObject toJson() {
             JsonObjectBuilder json = JSON.createObjectBuilder().add("status", up ? "UP" : "DOWN");
             if (product != null) {
                 json.add("product", product);

@@ -4,6 +4,7 @@ import io.orchestrator.nodes.command.CommandLogs;
 import io.orchestrator.nodes.command.OutputChannel;
 import jakarta.json.JsonObject;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,8 +12,8 @@ import java.util.Objects;
 /**
  * One command attempt's live log: each output's lines are sent as {@code log_entry} messages of the
  * lines printed within a window ({@link CoalescingWindow}), at most {@link #MAX_HELD_CHARS} of text
- * each; lines past that are left out and counted in the next message's {@code dropped} (the stored
- * log has them). A command printing as fast as it can thus costs a client about forty messages a
+ * each: past that the oldest lines of the window are left out and counted in the message's
+ * {@code dropped} (the stored log has them), so a client keeps up with the latest output. A command printing as fast as it can thus costs a client about forty messages a
  * second. Held lines are sent before a {@code step_update}, so a client sees each line under its step.
  */
 final class CoalescedLog implements CommandLogs.LiveLog {
@@ -44,6 +45,11 @@ final class CoalescedLog implements CommandLogs.LiveLog {
     }
 
     @Override
+    public boolean watched() {
+        return watchers.watcherCount(workflowId) > 0;
+    }
+
+    @Override
     public void line(OutputChannel channel, long number, String text, Integer step) {
         if (watchers.watcherCount(workflowId) == 0) {
             return;
@@ -70,14 +76,20 @@ final class CoalescedLog implements CommandLogs.LiveLog {
         held.values().forEach(lines -> lines.window.close());
     }
 
-    /** One output's lines not sent yet. Guarded by the log's lock. */
+    /** One line waiting to be sent: its number over both outputs and its text. */
+    private record NumberedLine(long number, String text) {}
+
+    /**
+     * One output's lines not sent yet, at most {@link #MAX_HELD_CHARS} of them: past that the
+     * oldest give way, so that a client always sees the latest output (where a failing program
+     * says why). Guarded by the log's lock.
+     */
     private final class HeldLines implements CoalescingWindow.Held {
 
         private final OutputChannel channel;
         private final CoalescingWindow window;
-        private final StringBuilder text = new StringBuilder();
-        private long firstLine;
-        private int lines;
+        private final ArrayDeque<NumberedLine> lines = new ArrayDeque<>();
+        private long chars;
         private Integer step;
         private long dropped;
 
@@ -90,44 +102,47 @@ final class CoalescedLog implements CommandLogs.LiveLog {
             if (window.isClosed()) {
                 return;
             }
-            if (lines > 0 && !Objects.equals(step, lineStep)) {
+            if (!lines.isEmpty() && !Objects.equals(step, lineStep)) {
                 window.sendNow();
             }
-            if (text.length() + line.length() + 1 > MAX_HELD_CHARS && lines > 0) {
+            String text = line.length() > MAX_HELD_CHARS ? line.substring(0, MAX_HELD_CHARS) : line;
+            step = lineStep;
+            lines.addLast(new NumberedLine(number, text));
+            chars += text.length() + 1;
+            while (chars > MAX_HELD_CHARS && lines.size() > 1) {
+                chars -= lines.removeFirst().text().length() + 1;
                 dropped++;
-            } else {
-                if (lines == 0) {
-                    firstLine = number;
-                    step = lineStep;
-                } else {
-                    text.append('\n');
-                }
-                text.append(line, 0, Math.min(line.length(), MAX_HELD_CHARS));
-                lines++;
             }
             window.added();
         }
 
         @Override
         public boolean isEmpty() {
-            return lines == 0 && dropped == 0;
+            return lines.isEmpty() && dropped == 0;
         }
 
         @Override
         public void send(long nowMillis) {
+            StringBuilder text = new StringBuilder((int) chars);
+            for (NumberedLine line : lines) {
+                if (!text.isEmpty()) {
+                    text.append('\n');
+                }
+                text.append(line.text());
+            }
             String message = SocketMessages.logEntry(
                     workflowId,
                     taskId,
                     nodeId,
                     channel.wireName(),
                     text.toString(),
-                    lines,
-                    firstLine,
+                    lines.size(),
+                    lines.isEmpty() ? 0 : lines.getFirst().number(),
                     step,
                     dropped,
                     clock.instant());
-            text.setLength(0);
-            lines = 0;
+            lines.clear();
+            chars = 0;
             dropped = 0;
             watchers.publish(workflowId, () -> message);
         }

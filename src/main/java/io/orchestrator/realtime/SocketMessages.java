@@ -73,8 +73,8 @@ final class SocketMessages {
     /**
      * Consecutive lines of one output of a command, joined by line ends: {@code lines} of them from
      * line number {@code first_line} (counted over both outputs), printed in step {@code step} (an
-     * index, null before the first); {@code dropped} lines of this output came after them and were
-     * left out of the live log.
+     * index, null before the first); {@code dropped} lines of this output, printed since the previous
+     * message and before these, were left out of the live log.
      */
     static String logEntry(
             String workflowId,

@@ -80,7 +80,12 @@ public class WorkflowWatchers {
         return clients == null ? 0 : clients.size();
     }
 
-    int watchedWorkflows() {
+    /** How many clients watch some workflow now (a client watches one). */
+    public int clientCount() {
+        return byWorkflow.values().stream().mapToInt(Set::size).sum();
+    }
+
+    public int watchedWorkflows() {
         return byWorkflow.size();
     }
 }

@@ -1,5 +1,7 @@
 package io.orchestrator.engine.scheduling;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import io.orchestrator.engine.EngineInstance;
 import io.orchestrator.engine.EngineScheduler;
 import io.orchestrator.engine.journal.RunJournal;
@@ -12,6 +14,7 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,6 +26,7 @@ import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SchedulerMetaData;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
@@ -141,6 +145,33 @@ public class QuartzEngineScheduler implements EngineScheduler {
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
         scheduler.scheduleJob(job, Set.of(every), true);
+    }
+
+    /** {@code {status, instance, threads, jobs_executed}}: UP while Quartz fires triggers (not in standby or shut down). */
+    public JsonObject status() {
+        Scheduler current = scheduler;
+        if (current == null) {
+            return JSON.createObjectBuilder()
+                    .add("status", "DOWN")
+                    .add("error", "not started")
+                    .build();
+        }
+        try {
+            SchedulerMetaData meta = current.getMetaData();
+            boolean firing = meta.isStarted() && !meta.isInStandbyMode() && !meta.isShutdown();
+            return JSON.createObjectBuilder()
+                    .add("status", firing ? "UP" : "DOWN")
+                    .add("instance", meta.getSchedulerInstanceId())
+                    .add("clustered", meta.isJobStoreClustered())
+                    .add("threads", meta.getThreadPoolSize())
+                    .add("jobs_executed", meta.getNumberOfJobsExecuted())
+                    .build();
+        } catch (SchedulerException failed) {
+            return JSON.createObjectBuilder()
+                    .add("status", "DOWN")
+                    .add("error", failed.getMessage())
+                    .build();
+        }
     }
 
     @Override

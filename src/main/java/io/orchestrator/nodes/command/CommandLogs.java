@@ -12,6 +12,9 @@ public interface CommandLogs {
     /** One attempt's live log; close it when the command has ended. */
     interface LiveLog extends AutoCloseable {
 
+        /** Whether anyone watches now: when not, lines need not even be made into texts. */
+        boolean watched();
+
         /** Line {@code number} (1-based over both outputs) of the command's output, printed in {@code step}. */
         void line(OutputChannel channel, long number, String text, Integer step);
 
@@ -27,6 +30,11 @@ public interface CommandLogs {
 
     /** For tests and development without clients: drops everything. */
     CommandLogs NONE = (workflowId, taskId, nodeId) -> new LiveLog() {
+        @Override
+        public boolean watched() {
+            return false;
+        }
+
         @Override
         public void line(OutputChannel channel, long number, String text, Integer step) {}
 

@@ -6,8 +6,9 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,8 @@ public final class CommandOutput implements AutoCloseable {
 
     /** A line starting with this starts a step named by the rest of the line. */
     public static final String STEP_MARK = "::step::";
+
+    private static final byte[] STEP_MARK_BYTES = STEP_MARK.getBytes(StandardCharsets.US_ASCII);
 
     static final int TAIL_LINES = 20;
     /** Steps past this many are ordinary lines: a command cannot flood clients with step updates. */
@@ -65,8 +69,8 @@ public final class CommandOutput implements AutoCloseable {
     private final long maxLogBytes;
     private final CommandLogs.LiveLog live;
     private final Clock clock;
-    private final BufferedWriter log;
-    private final Map<OutputChannel, ArrayDeque<String>> tails = new EnumMap<>(OutputChannel.class);
+    private final OutputStream log;
+    private final Map<OutputChannel, ArrayDeque<byte[]>> tails = new EnumMap<>(OutputChannel.class);
     private final List<Step> steps = new ArrayList<>();
 
     private long lines;
@@ -86,35 +90,61 @@ public final class CommandOutput implements AutoCloseable {
         }
         try {
             Files.createDirectories(logFile.getParent());
-            this.log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
+            this.log = new BufferedOutputStream(Files.newOutputStream(logFile), 64 * 1024);
         } catch (IOException failed) {
             throw new UncheckedIOException("Could not create the command's log " + logFile, failed);
         }
     }
 
     /** One line the command printed, without its line end. */
-    public synchronized void line(OutputChannel channel, String text) {
+    public void line(OutputChannel channel, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        line(channel, bytes, 0, bytes.length);
+    }
+
+    /**
+     * One line the command printed, as the UTF-8 bytes it wrote, without its line end. The bytes go
+     * to the stored log as they are; a text is made only for a step mark or a client watching.
+     */
+    public synchronized void line(OutputChannel channel, byte[] text, int offset, int length) {
         if (closed) {
             return; // a background child still printing after the command was given up on
         }
         lines++;
-        long size = text.length() + 1L; // characters, as bytes of ASCII text: cheap and close enough for a limit
+        long size = length + 1L;
         bytes += size;
         if (keptBytes + size <= maxLogBytes) {
             keptBytes += size;
-            write(text);
+            write(text, offset, length);
         } else {
             linesNotKept++;
         }
-        ArrayDeque<String> tail = tails.get(channel);
+        ArrayDeque<byte[]> tail = tails.get(channel);
         if (tail.size() == TAIL_LINES) {
             tail.removeFirst();
         }
-        tail.addLast(text);
-        if (channel == OutputChannel.STDOUT && text.startsWith(STEP_MARK) && steps.size() < MAX_STEPS) {
-            startStep(text.substring(STEP_MARK.length()).strip());
+        tail.addLast(Arrays.copyOfRange(text, offset, offset + length));
+        if (channel == OutputChannel.STDOUT && startsWithStepMark(text, offset, length) && steps.size() < MAX_STEPS) {
+            startStep(new String(
+                            text,
+                            offset + STEP_MARK_BYTES.length,
+                            length - STEP_MARK_BYTES.length,
+                            StandardCharsets.UTF_8)
+                    .strip());
         }
-        live.line(channel, lines, text, steps.isEmpty() ? null : steps.size() - 1);
+        if (live.watched()) {
+            live.line(
+                    channel,
+                    lines,
+                    new String(text, offset, length, StandardCharsets.UTF_8),
+                    steps.isEmpty() ? null : steps.size() - 1);
+        }
+    }
+
+    private static boolean startsWithStepMark(byte[] text, int offset, int length) {
+        return length >= STEP_MARK_BYTES.length
+                && Arrays.equals(
+                        text, offset, offset + STEP_MARK_BYTES.length, STEP_MARK_BYTES, 0, STEP_MARK_BYTES.length);
     }
 
     /** The command ended: the step under way ends as it did, the stored log is closed. */
@@ -131,9 +161,10 @@ public final class CommandOutput implements AutoCloseable {
         closed = true;
         try {
             if (linesNotKept > 0) {
-                log.write("[" + linesNotKept + " more lines (" + (bytes - keptBytes)
-                        + " bytes) not kept: a command's stored log is limited to " + maxLogBytes + " bytes]");
-                log.newLine();
+                byte[] note = ("[" + linesNotKept + " more lines (" + (bytes - keptBytes)
+                                + " bytes) not kept: a command's stored log is limited to " + maxLogBytes + " bytes]")
+                        .getBytes(StandardCharsets.UTF_8);
+                write(note, 0, note.length);
             }
             log.close();
         } catch (IOException failed) {
@@ -149,7 +180,11 @@ public final class CommandOutput implements AutoCloseable {
 
     /** The last lines of one output, joined by line ends. */
     public synchronized String tail(OutputChannel channel) {
-        return String.join("\n", tails.get(channel));
+        return String.join(
+                "\n",
+                tails.get(channel).stream()
+                        .map(line -> new String(line, StandardCharsets.UTF_8))
+                        .toList());
     }
 
     /** {@code {lines, bytes, kept_bytes, complete}} of the stored log. */
@@ -200,10 +235,10 @@ public final class CommandOutput implements AutoCloseable {
         }
     }
 
-    private void write(String text) {
+    private void write(byte[] text, int offset, int length) {
         try {
-            log.write(text);
-            log.newLine();
+            log.write(text, offset, length);
+            log.write('\n');
         } catch (IOException failed) {
             throw new UncheckedIOException("Could not write the command's log " + logFile, failed);
         }

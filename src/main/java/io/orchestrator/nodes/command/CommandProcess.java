@@ -32,13 +32,13 @@ final class CommandProcess {
      * the calling thread is interrupted.
      */
     static Ended run(
-            ProcessBuilder builder, CommandOutput output, ThreadFactory threads, long timeoutMillis, int maxLineChars)
+            ProcessBuilder builder, CommandOutput output, ThreadFactory threads, long timeoutMillis, int maxLineBytes)
             throws IOException, InterruptedException {
         Process process = builder.start();
         process.getOutputStream().close(); // nothing to read on stdin: a program asking waits for nothing
         CountDownLatch drained = new CountDownLatch(2);
-        start(threads, process.getInputStream(), OutputChannel.STDOUT, output, maxLineChars, drained);
-        start(threads, process.getErrorStream(), OutputChannel.STDERR, output, maxLineChars, drained);
+        start(threads, process.getInputStream(), OutputChannel.STDOUT, output, maxLineBytes, drained);
+        start(threads, process.getErrorStream(), OutputChannel.STDERR, output, maxLineBytes, drained);
         boolean exited;
         try {
             exited = process.waitFor(Math.max(1, timeoutMillis), TimeUnit.MILLISECONDS);
@@ -59,11 +59,12 @@ final class CommandProcess {
             InputStream stream,
             OutputChannel channel,
             CommandOutput output,
-            int maxLineChars,
+            int maxLineBytes,
             CountDownLatch drained) {
         Thread reader = threads.newThread(() -> {
             try (stream) {
-                OutputLines.read(stream, maxLineChars, line -> output.line(channel, line));
+                OutputLines.read(
+                        stream, maxLineBytes, (text, offset, length) -> output.line(channel, text, offset, length));
             } catch (IOException closed) {
                 // given up on after the exit (below), or the process was killed
             } catch (RuntimeException failed) {

@@ -29,8 +29,8 @@ public record CommandRun(
         long timeoutMillis,
         List<String> collect) {
 
-    /** A line longer than this is cut in the log, the live log and the tails. */
-    static final int MAX_LINE_CHARS = 16 * 1024;
+    /** A line longer than this (in bytes of UTF-8) is cut in the log, the live log and the tails. */
+    static final int MAX_LINE_BYTES = 16 * 1024;
 
     private static final int MAX_ARGUMENTS = 1_000;
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
@@ -73,9 +73,10 @@ public record CommandRun(
 
     /**
      * The program's environment: not the server's (it may hold database passwords and keys), but
-     * PATH, LANG, TMPDIR as the server has them, HOME in the run's directory, the run's ids,
-     * PYTHONUNBUFFERED (so that Python prints lines as they come, not at its end), then the node's
-     * {@code environment}, which wins.
+     * PATH, LANG, TMPDIR as the server has them, HOME in the run's directory, the run's ids, then
+     * the node's {@code environment}, which wins. Nothing changes how the program buffers its output:
+     * Python, for one, writes to a pipe in blocks unless run with {@code -u} or PYTHONUNBUFFERED=1
+     * (which makes a program printing much twice as slow; measured in docs/PERFORMANCE.md).
      */
     public static Map<String, String> environment(JsonValue given, String workflowId, String runId, String nodeId)
             throws NodeFailure {
@@ -84,7 +85,6 @@ public record CommandRun(
         environment.put("PATH", server.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
         environment.put("LANG", server.getOrDefault("LANG", "C.UTF-8"));
         environment.put("TMPDIR", server.getOrDefault("TMPDIR", "/tmp"));
-        environment.put("PYTHONUNBUFFERED", "1");
         environment.put("ORCHESTRATOR_WORKFLOW_ID", workflowId);
         environment.put("ORCHESTRATOR_RUN_ID", runId);
         environment.put("ORCHESTRATOR_NODE_ID", nodeId);
@@ -159,7 +159,7 @@ public record CommandRun(
         long started = clock.millis();
         CommandProcess.Ended ended;
         try {
-            ended = CommandProcess.run(builder, output, threads, timeoutMillis, MAX_LINE_CHARS);
+            ended = CommandProcess.run(builder, output, threads, timeoutMillis, MAX_LINE_BYTES);
         } catch (IOException notStarted) {
             output.finish(false);
             throw new NodeFailure(

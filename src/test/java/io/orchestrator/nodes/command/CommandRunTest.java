@@ -145,7 +145,6 @@ class CommandRunTest {
                         "ORCHESTRATOR_RUN_ID",
                         "ORCHESTRATOR_WORKFLOW_ID",
                         "PATH",
-                        "PYTHONUNBUFFERED",
                         "TMPDIR"),
                 names,
                 printed);

@@ -13,7 +13,10 @@ class OutputLinesTest {
 
     private static List<String> lines(byte[] bytes, int maxLineChars) throws IOException {
         List<String> lines = new ArrayList<>();
-        OutputLines.read(new ByteArrayInputStream(bytes), maxLineChars, lines::add);
+        OutputLines.read(
+                new ByteArrayInputStream(bytes),
+                maxLineChars,
+                (text, offset, length) -> lines.add(new String(text, offset, length, StandardCharsets.UTF_8)));
         return lines;
     }
 

@@ -10,6 +10,11 @@ final class RecordingLiveLog implements CommandLogs.LiveLog {
     final List<String> events = new ArrayList<>();
 
     @Override
+    public boolean watched() {
+        return true;
+    }
+
+    @Override
     public synchronized void line(OutputChannel channel, long number, String text, Integer step) {
         events.add(channel.wireName() + " " + number + " [" + step + "] " + text);
     }
