@@ -4,7 +4,9 @@ import io.orchestrator.engine.RunStatus;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.ErrorCode;
 import io.orchestrator.platform.FieldErrors;
+import io.orchestrator.platform.Timestamps;
 import io.orchestrator.workflow.QueryParams;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -13,23 +15,50 @@ import java.util.stream.Collectors;
 
 /**
  * The filters and page of {@code GET /api/runs/}: a workflow (null for all), the statuses wanted
- * (empty for all), and the page.
+ * (empty for all), the creation time range ({@code since} inclusive, {@code until} exclusive; null
+ * for open), and the page: after a cursor, or at an offset.
  */
-public record RunQuery(String workflowId, Set<RunStatus> statuses, int limit, int offset) {
+public record RunQuery(
+        String workflowId,
+        Set<RunStatus> statuses,
+        Instant since,
+        Instant until,
+        RunCursor after,
+        int limit,
+        int offset) {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
     /**
-     * Reads the query parameters as sent; a bad one is a 400 that names it. {@code status} may
-     * list several statuses, comma-separated, in any case ({@code status=started,waiting}).
+     * Reads the query parameters as sent; a bad one is a 400 that names it. {@code status} may list
+     * several statuses, comma-separated, in any case ({@code status=started,waiting}); {@code since}
+     * and {@code until} are ISO-8601 instants; {@code cursor} is a {@code next_cursor} given before.
      */
-    public static RunQuery of(String workflowId, String status, String limit, String offset) {
+    public static RunQuery of(
+            String workflowId, String status, String since, String until, String cursor, String limit, String offset) {
+        int skip = QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
+        boolean afterCursor = cursor != null && !cursor.isBlank();
+        if (afterCursor && skip > 0) {
+            throw ApiException.invalidRequest("give cursor or offset, not both");
+        }
         return new RunQuery(
                 workflowId == null || workflowId.isBlank() ? null : workflowId.trim(),
                 statuses(status),
+                instant("since", since),
+                instant("until", until),
+                afterCursor ? RunCursor.decode(cursor) : null,
                 QueryParams.intParam("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
-                QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE));
+                skip);
+    }
+
+    private static Instant instant(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return Timestamps.parse(text.trim())
+                .orElseThrow(() -> ApiException.invalidRequest(
+                        name + " must be an ISO-8601 instant such as 2026-12-06T10:00:00Z"));
     }
 
     private static Set<RunStatus> statuses(String text) {

@@ -31,8 +31,11 @@ public class RunRepository implements RunHistory {
                 .getResultList();
     }
 
+    /** How many runs the filters match, wherever the page is (a cursor does not narrow the count). */
     public long count(RunQuery query) {
-        return bind(em.createQuery("select count(r) from Run r" + where(query), Long.class), query)
+        RunQuery all = new RunQuery(
+                query.workflowId(), query.statuses(), query.since(), query.until(), null, query.limit(), 0);
+        return bind(em.createQuery("select count(r) from Run r" + where(all), Long.class), all)
                 .getSingleResult();
     }
 
@@ -110,14 +113,23 @@ public class RunRepository implements RunHistory {
      * database can serve from its index ({@code workflow_id, created_at} or {@code created_at}).
      */
     private static String where(RunQuery query) {
-        StringBuilder where = new StringBuilder();
+        List<String> conditions = new java.util.ArrayList<>();
         if (query.workflowId() != null) {
-            where.append(" where r.workflowId = :workflowId");
+            conditions.add("r.workflowId = :workflowId");
         }
         if (!query.statuses().isEmpty()) {
-            where.append(where.isEmpty() ? " where" : " and").append(" r.status in :statuses");
+            conditions.add("r.status in :statuses");
         }
-        return where.toString();
+        if (query.since() != null) {
+            conditions.add("r.createdAt >= :since");
+        }
+        if (query.until() != null) {
+            conditions.add("r.createdAt < :until");
+        }
+        if (query.after() != null) {
+            conditions.add("(r.createdAt < :cursorAt or (r.createdAt = :cursorAt and r.id < :cursorId))");
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
     private static <T> TypedQuery<T> bind(TypedQuery<T> select, RunQuery query) {
@@ -126,6 +138,16 @@ public class RunRepository implements RunHistory {
         }
         if (!query.statuses().isEmpty()) {
             select.setParameter("statuses", List.copyOf(query.statuses()));
+        }
+        if (query.since() != null) {
+            select.setParameter("since", query.since());
+        }
+        if (query.until() != null) {
+            select.setParameter("until", query.until());
+        }
+        if (query.after() != null) {
+            select.setParameter("cursorAt", query.after().createdAt());
+            select.setParameter("cursorId", query.after().id());
         }
         return select;
     }

@@ -45,9 +45,12 @@ public class RunResource {
     public JsonObject list(
             @QueryParam("workflow_id") String workflowId,
             @QueryParam("status") String status,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
-        return runs.list(RunQuery.of(workflowId, status, limit, offset));
+        return runs.list(RunQuery.of(workflowId, status, since, until, cursor, limit, offset));
     }
 
     @GET

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -30,10 +31,19 @@ public class RunService {
         long total = runs.count(query);
         JsonArrayBuilder list = JSON.createArrayBuilder();
         page.forEach(run -> list.add(RunJson.summary(run)));
+        // With a cursor the runs before it are not counted by the offset: has_more is whether the page was full.
+        boolean more =
+                query.after() == null ? (long) query.offset() + page.size() < total : page.size() == query.limit();
+        RunSummary last = page.isEmpty() ? null : page.get(page.size() - 1);
         return JSON.createObjectBuilder()
                 .add("runs", list)
                 .add("total_count", total)
-                .add("has_more", (long) query.offset() + page.size() < total)
+                .add("has_more", more)
+                .add(
+                        "next_cursor",
+                        more && last != null
+                                ? JSON.createValue(new RunCursor(last.createdAt(), last.id()).encode())
+                                : JsonValue.NULL)
                 .build();
     }
 

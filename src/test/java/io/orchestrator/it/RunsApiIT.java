@@ -292,6 +292,10 @@ class RunsApiIT {
 
     // ----- lists -----------------------------------------------------------------------------
 
+    private static JsonObject listed(JsonObject page, int index) {
+        return page.getJsonArray("runs").getJsonObject(index);
+    }
+
     @Test
     void listsAreNewestFirstWithATotalAndPages() {
         TestWorkflow workflow = alwaysFailing("List");
@@ -303,7 +307,8 @@ class RunsApiIT {
         String mine = "/api/runs/?workflow_id=" + workflow.id();
 
         JsonObject all = api.get(mine).object(200);
-        assertEquals(Set.of("runs", "total_count", "has_more"), all.keySet());
+        assertEquals(Set.of("runs", "total_count", "has_more", "next_cursor"), all.keySet());
+        assertTrue(all.isNull("next_cursor"), "no more: no cursor");
         assertEquals(newestFirst, ids(all.getJsonArray("runs")));
         assertEquals(3, all.getInt("total_count"));
         assertFalse(all.getBoolean("has_more"));
@@ -322,6 +327,31 @@ class RunsApiIT {
         JsonObject beyond = api.get(mine + "&offset=10").object(200);
         assertEquals(0, beyond.getJsonArray("runs").size());
         assertEquals(3, beyond.getInt("total_count"));
+
+        // A cursor goes on where the last page ended, by an index range instead of an offset.
+        String cursor = first.getString("next_cursor");
+        JsonObject afterCursor = api.get(mine + "&limit=2&cursor=" + cursor).object(200);
+        assertEquals(newestFirst.subList(2, 3), ids(afterCursor.getJsonArray("runs")));
+        assertEquals(3, afterCursor.getInt("total_count"), "the count is of the filters, not of what is left");
+        assertFalse(afterCursor.getBoolean("has_more"));
+        assertTrue(afterCursor.isNull("next_cursor"));
+        api.get(mine + "&cursor=" + cursor + "&offset=2").error(400, "INVALID_REQUEST");
+        api.get(mine + "&cursor=not-a-cursor").error(400, "INVALID_REQUEST");
+
+        // A time range over the creation time: since inclusive, until exclusive.
+        String oldest = listed(all, 2).getString("created_at");
+        String newest = listed(all, 0).getString("created_at");
+        assertEquals(
+                newestFirst, ids(api.get(mine + "&since=" + oldest).object(200).getJsonArray("runs")));
+        assertEquals(
+                newestFirst.subList(1, 3),
+                ids(api.get(mine + "&until=" + newest).object(200).getJsonArray("runs")));
+        assertEquals(
+                0,
+                api.get(mine + "&since=" + newest + "&until=" + newest)
+                        .object(200)
+                        .getInt("total_count"));
+        api.get(mine + "&since=yesterday").error(400, "INVALID_REQUEST");
 
         assertTrue(api.get("/api/runs/").object(200).getInt("total_count") >= 3, "without a filter: every workflow");
         assertTrue(ids(api.get("/api/runs/?limit=500").object(200).getJsonArray("runs"))
