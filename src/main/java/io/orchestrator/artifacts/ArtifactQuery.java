@@ -1,26 +1,30 @@
 package io.orchestrator.artifacts;
 
 import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.PageCursor;
 import io.orchestrator.workflow.QueryParams;
 
 /** The filters and page of an artifact list, read from the query parameters as sent (a bad one is a 400). */
-record ArtifactQuery(String runId, String nodeId, String artifactType, int limit, int offset) {
+record ArtifactQuery(String runId, String nodeId, String artifactType, PageCursor after, int limit, int offset) {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
-    static ArtifactQuery of(String runId, String nodeId, String artifactType, String limit, String offset) {
+    static ArtifactQuery of(
+            String runId, String nodeId, String artifactType, String cursor, String limit, String offset) {
         String type = blankToNull(artifactType);
         if (type != null && ArtifactType.of(type).isEmpty()) {
             throw ApiException.invalidRequest(
                     "artifact_type must be one of document, image, data, log, archive," + " llm_response, other");
         }
+        int skip = QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
         return new ArtifactQuery(
                 blankToNull(runId),
                 blankToNull(nodeId),
                 type == null ? null : ArtifactType.of(type).orElseThrow().wireName(),
+                PageCursor.fromParameter(cursor, skip),
                 QueryParams.intParam("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
-                QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE));
+                skip);
     }
 
     private static String blankToNull(String text) {

@@ -40,9 +40,10 @@ public class ArtifactResource {
             @QueryParam("run_id") String runId,
             @QueryParam("node_id") String nodeId,
             @QueryParam("artifact_type") String artifactType,
+            @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
-        return artifacts.list(ArtifactQuery.of(runId, nodeId, artifactType, limit, offset));
+        return artifacts.list(ArtifactQuery.of(runId, nodeId, artifactType, cursor, limit, offset));
     }
 
     @GET

@@ -4,6 +4,7 @@ import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.OrchestratorConfig;
+import io.orchestrator.platform.PageCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -77,7 +78,7 @@ public class ArtifactService {
         return json;
     }
 
-    /** {@code {artifacts, total_count, has_more}}: one page, newest first. */
+    /** {@code {artifacts, total_count, has_more, next_cursor}}: one page, newest first. */
     public JsonObject list(ArtifactQuery query) {
         Map<String, Object> filters = new LinkedHashMap<>();
         if (query.runId() != null) {
@@ -95,23 +96,34 @@ public class ArtifactService {
                         .map(name -> " and a." + name + " = :" + name)
                         .reduce("", String::concat);
         filters.put("now", Instant.now());
+        Map<String, Object> pageFilters = new LinkedHashMap<>(filters);
+        String pageWhere = where;
+        if (query.after() != null) {
+            pageWhere += " and (a.createdAt < :cursorAt or (a.createdAt = :cursorAt and a.id < :cursorId))";
+            pageFilters.put("cursorAt", query.after().createdAt());
+            pageFilters.put("cursorId", query.after().id());
+        }
         TypedQuery<Artifact> page = em.createQuery(
-                        "select a from Artifact a" + where + " order by a.createdAt desc, a.id desc", Artifact.class)
+                        "select a from Artifact a" + pageWhere + " order by a.createdAt desc, a.id desc",
+                        Artifact.class)
                 .setFirstResult(query.offset())
                 .setMaxResults(query.limit());
+        pageFilters.forEach(page::setParameter);
         TypedQuery<Long> count = em.createQuery("select count(a) from Artifact a" + where, Long.class);
-        filters.forEach((name, value) -> {
-            page.setParameter(name, value);
-            count.setParameter(name, value);
-        });
+        filters.forEach(count::setParameter);
         List<Artifact> artifacts = page.getResultList();
         long total = count.getSingleResult();
         JsonArrayBuilder list = JSON.createArrayBuilder();
         artifacts.forEach(artifact -> list.add(ArtifactJson.of(artifact)));
+        boolean more = PageCursor.hasMore(query.after(), query.offset(), artifacts.size(), query.limit(), total);
+        Artifact last = artifacts.isEmpty() ? null : artifacts.get(artifacts.size() - 1);
         return JSON.createObjectBuilder()
                 .add("artifacts", list)
                 .add("total_count", total)
-                .add("has_more", (long) query.offset() + artifacts.size() < total)
+                .add("has_more", more)
+                .add(
+                        "next_cursor",
+                        PageCursor.next(more, last == null ? null : last.createdAt(), last == null ? null : last.id()))
                 .build();
     }
 

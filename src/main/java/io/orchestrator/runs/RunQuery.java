@@ -4,6 +4,7 @@ import io.orchestrator.engine.RunStatus;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.ErrorCode;
 import io.orchestrator.platform.FieldErrors;
+import io.orchestrator.platform.PageCursor;
 import io.orchestrator.platform.Timestamps;
 import io.orchestrator.workflow.QueryParams;
 import java.time.Instant;
@@ -23,7 +24,7 @@ public record RunQuery(
         Set<RunStatus> statuses,
         Instant since,
         Instant until,
-        RunCursor after,
+        PageCursor after,
         int limit,
         int offset) {
 
@@ -38,16 +39,12 @@ public record RunQuery(
     public static RunQuery of(
             String workflowId, String status, String since, String until, String cursor, String limit, String offset) {
         int skip = QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
-        boolean afterCursor = cursor != null && !cursor.isBlank();
-        if (afterCursor && skip > 0) {
-            throw ApiException.invalidRequest("give cursor or offset, not both");
-        }
         return new RunQuery(
                 workflowId == null || workflowId.isBlank() ? null : workflowId.trim(),
                 statuses(status),
                 instant("since", since),
                 instant("until", until),
-                afterCursor ? RunCursor.decode(cursor) : null,
+                PageCursor.fromParameter(cursor, skip),
                 QueryParams.intParam("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
                 skip);
     }

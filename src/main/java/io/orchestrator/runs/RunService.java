@@ -6,11 +6,11 @@ import io.orchestrator.engine.RunStatus;
 import io.orchestrator.llm.LlmResponseJson;
 import io.orchestrator.llm.LlmResponseLog;
 import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.PageCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -31,9 +31,7 @@ public class RunService {
         long total = runs.count(query);
         JsonArrayBuilder list = JSON.createArrayBuilder();
         page.forEach(run -> list.add(RunJson.summary(run)));
-        // With a cursor the runs before it are not counted by the offset: has_more is whether the page was full.
-        boolean more =
-                query.after() == null ? (long) query.offset() + page.size() < total : page.size() == query.limit();
+        boolean more = PageCursor.hasMore(query.after(), query.offset(), page.size(), query.limit(), total);
         RunSummary last = page.isEmpty() ? null : page.get(page.size() - 1);
         return JSON.createObjectBuilder()
                 .add("runs", list)
@@ -41,9 +39,7 @@ public class RunService {
                 .add("has_more", more)
                 .add(
                         "next_cursor",
-                        more && last != null
-                                ? JSON.createValue(new RunCursor(last.createdAt(), last.id()).encode())
-                                : JsonValue.NULL)
+                        PageCursor.next(more, last == null ? null : last.createdAt(), last == null ? null : last.id()))
                 .build();
     }
 

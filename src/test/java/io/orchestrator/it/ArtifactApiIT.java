@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -144,6 +145,35 @@ class ArtifactApiIT {
         api.get("/api/artifacts/?artifact_type=movie").error(400, "INVALID_REQUEST");
         api.get("/api/artifacts/?limit=0").error(400, "INVALID_REQUEST");
         api.get("/api/artifacts/no-such-artifact/").error(404, "NOT_FOUND");
+    }
+
+    @Test
+    void aListPagesByCursorNewestFirst() {
+        String run = finishedRun();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(
+                    0,
+                    upload(Uploads.form(fields("run_id", run), "f" + i + ".txt", "text/plain", new byte[] {(byte) i}))
+                            .object(201)
+                            .getString("id"));
+        }
+        JsonObject first = api.get("/api/artifacts/?run_id=" + run + "&limit=2").object(200);
+        assertEquals(ids.subList(0, 2), idsOf(first));
+        assertEquals(3, first.getInt("total_count"));
+        assertTrue(first.getBoolean("has_more"));
+        JsonObject second = api.get(
+                        "/api/artifacts/?run_id=" + run + "&limit=2&cursor=" + first.getString("next_cursor"))
+                .object(200);
+        assertEquals(ids.subList(2, 3), idsOf(second));
+        assertTrue(second.isNull("next_cursor"));
+        api.get("/api/artifacts/?run_id=" + run + "&cursor=garbage").error(400, "INVALID_REQUEST");
+    }
+
+    private static List<String> idsOf(JsonObject page) {
+        return page.getJsonArray("artifacts").getValuesAs(JsonObject.class).stream()
+                .map(artifact -> artifact.getString("id"))
+                .toList();
     }
 
     @Test
