@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { describe, expect, it, vi } from 'vitest';
 import { BlocksPage, type PromptBlock } from './BlocksPage';
 import { apiError, json, mockFetch, noContent } from './test/fetchMock';
+import { tableRows } from './test/tableRows';
 
 const tone: PromptBlock = {
   id: 'b1',
@@ -21,7 +22,7 @@ const facts: PromptBlock = {
   folder_path: null,
 };
 
-const rows = () => screen.getAllByRole('row').slice(1);
+const rows = tableRows;
 const form = () => screen.getByRole('form', { name: 'Block' });
 
 describe('BlocksPage', () => {

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { describe, expect, it, vi } from 'vitest';
 import { ConnectionsPage, type LlmConnection } from './ConnectionsPage';
 import { apiError, json, mockFetch, noContent } from './test/fetchMock';
+import { tableRows } from './test/tableRows';
 
 const local: LlmConnection = {
   id: 'c1',
@@ -15,7 +16,7 @@ const local: LlmConnection = {
   defaults: {},
 };
 
-const rows = () => screen.getAllByRole('row').slice(1);
+const rows = tableRows;
 const form = () => screen.getByRole('form', { name: 'Connection' });
 const typeIn = (label: string, value: string) =>
   fireEvent.change(within(form()).getByLabelText(label, { exact: false }), { target: { value } });
