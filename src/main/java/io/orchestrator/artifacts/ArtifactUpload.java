@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
 public class ArtifactUpload {
 
     private static final int MAX_FIELD = 2_000;
+    /** The ids' column size (run and node ids are UUIDs). */
+    private static final int MAX_ID = 36;
+
     private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]{1,100}/[\\w.+-]{1,100}");
 
     @Inject
@@ -109,6 +112,10 @@ public class ArtifactUpload {
                                 + ".");
             }
         }
+        String nodeId = fields.getOrDefault("node_id", "").strip();
+        if (nodeId.length() > MAX_ID) {
+            errors.add("node_id", "A node id is at most " + MAX_ID + " characters.");
+        }
         List<String> tags = tags(fields.get("tags"), errors);
         if (!errors.isEmpty()) {
             throw ApiException.validation("The upload was refused; nothing was kept.", errors);
@@ -120,7 +127,6 @@ public class ArtifactUpload {
                 ? partType.trim()
                 : ArtifactDescription.mimeTypeOf(fileName);
         String name = fields.getOrDefault("name", "").strip();
-        String nodeId = fields.getOrDefault("node_id", "").strip();
         ArtifactDescription description = new ArtifactDescription(
                 name.isEmpty() ? fileName : ArtifactDescription.baseName(name),
                 fileName,

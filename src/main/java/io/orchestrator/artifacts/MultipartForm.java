@@ -39,6 +39,9 @@ final class MultipartForm {
 
     private static final int BUFFER = 64 * 1024;
     private static final int MAX_HEADER_BYTES = 8 * 1024;
+    /** A form of ours has a handful of fields: a body of thousands of tiny parts is refused. */
+    static final int MAX_PARTS = 32;
+
     private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=(?:\"([^\"]{1,70})\"|([^;\\s]{1,70}))");
     private static final Pattern DISPOSITION_PARAMETER =
             Pattern.compile("(?i);\\s*(name|filename)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;\\s]*))");
@@ -52,6 +55,7 @@ final class MultipartForm {
     private int limit;
     private boolean finished;
     private PartContent current;
+    private int parts;
 
     private MultipartForm(InputStream body, String boundary) {
         this.body = body;
@@ -89,6 +93,9 @@ final class MultipartForm {
             return null;
         }
         skipLineEnd();
+        if (++parts > MAX_PARTS) {
+            throw new Malformed("the form has more than " + MAX_PARTS + " parts");
+        }
         Map<String, String> headers = readHeaders();
         String disposition = headers.getOrDefault("content-disposition", "");
         if (!disposition.toLowerCase(Locale.ROOT).startsWith("form-data")) {

@@ -137,6 +137,21 @@ class MultipartFormTest {
     }
 
     @Test
+    void aFormOfMorePartsThanAnyUploadNeedsIsRefused() throws IOException {
+        String[] fields = new String[2 * (MultipartForm.MAX_PARTS + 1)];
+        for (int i = 0; i < fields.length; i += 2) {
+            fields[i] = "f" + i;
+            fields[i + 1] = "v";
+        }
+        MultipartForm form = MultipartForm.of(new ByteArrayInputStream(body(new byte[0], "x", fields)), TYPE);
+        for (int i = 0; i < MultipartForm.MAX_PARTS; i++) {
+            form.next();
+        }
+        MultipartForm.Malformed refused = assertThrows(MultipartForm.Malformed.class, form::next);
+        assertTrue(refused.getMessage().contains("more than " + MultipartForm.MAX_PARTS + " parts"));
+    }
+
+    @Test
     void aFieldLongerThanItsLimitIsRefused() throws IOException {
         MultipartForm form =
                 MultipartForm.of(new ByteArrayInputStream(body(new byte[0], "f", "name", "x".repeat(500))), TYPE);

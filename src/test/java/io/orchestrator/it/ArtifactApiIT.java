@@ -132,6 +132,11 @@ class ArtifactApiIT {
                 .error(422, "VALIDATION_ERROR");
         assertTrue(badType.containsKey("artifact_type"), badType::toString);
 
+        JsonObject longNode = upload(
+                        Uploads.form(fields("run_id", run, "node_id", "n".repeat(37)), "a.txt", null, small))
+                .error(422, "VALIDATION_ERROR");
+        assertTrue(longNode.containsKey("node_id"), longNode::toString);
+
         byte[] cut = Uploads.form(fields("run_id", run), "a.txt", null, small);
         upload(java.util.Arrays.copyOf(cut, cut.length - 10)).error(400, "INVALID_REQUEST");
         api.post("/api/artifacts/", "{\"run_id\": \"" + run + "\"}").error(400, "INVALID_REQUEST");

@@ -178,6 +178,30 @@ class CommandNodeApiIT {
         assertTrue(error.toString().contains("'curl' is not an allowed command"), error::toString);
         assertEquals(0, workflow.storedNodes(), "nothing was saved");
 
+        JsonObject leadingOut = api.post(
+                        workflow.path("nodes/add/"),
+                        Jsonp.JSON
+                                .createObjectBuilder()
+                                .add("nodeTemplate", "command")
+                                .add(
+                                        "position",
+                                        Jsonp.JSON
+                                                .createObjectBuilder()
+                                                .add("x", 0)
+                                                .add("y", 0))
+                                .add(
+                                        "form_values",
+                                        Jsonp.JSON
+                                                .createObjectBuilder(command("python3", "-V"))
+                                                .add(
+                                                        "collect",
+                                                        Jsonp.JSON
+                                                                .createArrayBuilder()
+                                                                .add("../other/*")))
+                                .build())
+                .error(422, "VALIDATION_ERROR");
+        assertTrue(leadingOut.toString().contains("leads out of the working directory"), leadingOut::toString);
+
         String script =
                 workflow.addNode("command", "Script", command("python3", "-V")).getString("id");
         api.patch(

@@ -38,6 +38,12 @@ final class CollectGlobs {
                 return "'" + glob + "' leads out of the working directory (..); globs stay inside it.";
             }
         }
+        try {
+            FileSystems.getDefault().getPathMatcher("glob:" + trimmed);
+        } catch (IllegalArgumentException malformed) {
+            return "'" + glob + "' is not a valid glob: "
+                    + malformed.getMessage().lines().findFirst().orElse("");
+        }
         return null;
     }
 

@@ -46,5 +46,6 @@ class CollectGlobsTest {
         assertTrue(CollectGlobs.problemWith("../other/*").contains("leads out"));
         assertTrue(CollectGlobs.problemWith("a/../../b").contains("leads out"));
         assertTrue(CollectGlobs.problemWith(" ").contains("empty"));
+        assertTrue(CollectGlobs.problemWith("out/[a-").contains("not a valid glob"));
     }
 }
