@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,8 +44,9 @@ final class ArtifactDownload {
         long first = range.map(ByteRange::first).orElse(0L);
         long length = range.map(ByteRange::length).orElse(artifact.size());
         StreamingOutput content = out -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                in.skipNBytes(first);
+            // A range starts where the channel is placed, not after reading everything before it.
+            try (FileChannel channel = FileChannel.open(file);
+                    InputStream in = Channels.newInputStream(channel.position(first))) {
                 byte[] buffer = new byte[64 * 1024];
                 long left = length;
                 while (left > 0) {

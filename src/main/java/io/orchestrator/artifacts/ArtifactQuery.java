@@ -12,16 +12,18 @@ record ArtifactQuery(String runId, String nodeId, String artifactType, PageCurso
 
     static ArtifactQuery of(
             String runId, String nodeId, String artifactType, String cursor, String limit, String offset) {
-        String type = blankToNull(artifactType);
-        if (type != null && ArtifactType.of(type).isEmpty()) {
-            throw ApiException.invalidRequest(
-                    "artifact_type must be one of document, image, data, log, archive," + " llm_response, other");
-        }
+        String typeName = blankToNull(artifactType);
+        ArtifactType type = typeName == null
+                ? null
+                : ArtifactType.of(typeName)
+                        .orElseThrow(
+                                () -> ApiException.invalidRequest(
+                                        "artifact_type must be one of document, image, data, log, archive, llm_response, other"));
         int skip = QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
         return new ArtifactQuery(
                 blankToNull(runId),
                 blankToNull(nodeId),
-                type == null ? null : ArtifactType.of(type).orElseThrow().wireName(),
+                type == null ? null : type.wireName(),
                 PageCursor.fromParameter(cursor, skip),
                 QueryParams.intParam("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
                 skip);

@@ -5,6 +5,7 @@ import static io.orchestrator.platform.Jsonp.JSON;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.OrchestratorConfig;
 import io.orchestrator.platform.PageCursor;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -14,15 +15,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The artifacts' rows, and their files' lifetime: a file goes when the last row naming its content
@@ -31,8 +32,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 @Transactional
 public class ArtifactService {
-
-    private static final Logger LOG = Logger.getLogger(ArtifactService.class.getName());
 
     @PersistenceContext(unitName = "orchestrator")
     EntityManager em;
@@ -43,13 +42,18 @@ public class ArtifactService {
     @Inject
     Event<ArtifactCreated> created;
 
-    private volatile ArtifactFiles files;
+    @Inject
+    Event<ContentUnnamed> unnamed;
+
+    private ArtifactFiles files;
+
+    @PostConstruct
+    void open() {
+        files = new ArtifactFiles(config.dataDirectory());
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     ArtifactFiles files() {
-        if (files == null) {
-            files = new ArtifactFiles(config.dataDirectory());
-        }
         return files;
     }
 
@@ -146,23 +150,21 @@ public class ArtifactService {
         if (artifact == null) {
             throw ApiException.notFound("Artifact", id);
         }
-        remove(artifact);
+        remove(List.of(artifact));
     }
 
     /** Deletes every artifact of a run (the run is being deleted). */
     public void deleteOfRun(String runId) {
-        em.createNamedQuery("Artifact.ofRun", Artifact.class)
+        remove(em.createNamedQuery("Artifact.ofRun", Artifact.class)
                 .setParameter("runId", runId)
-                .getResultList()
-                .forEach(this::remove);
+                .getResultList());
     }
 
     /** Deletes every artifact of a workflow's runs (the workflow is being deleted). */
     public void deleteOfWorkflow(String workflowId) {
-        em.createNamedQuery("Artifact.ofWorkflow", Artifact.class)
+        remove(em.createNamedQuery("Artifact.ofWorkflow", Artifact.class)
                 .setParameter("workflowId", workflowId)
-                .getResultList()
-                .forEach(this::remove);
+                .getResultList());
     }
 
     /** Deletes up to {@code max} artifacts whose retention has passed; returns how many. */
@@ -171,22 +173,34 @@ public class ArtifactService {
                 .setParameter("now", now)
                 .setMaxResults(max)
                 .getResultList();
-        expired.forEach(this::remove);
+        remove(expired);
         return expired.size();
     }
 
     /** Removes content that no artifact names (an upload refused after its file was stored). */
     public void forgetUnused(ArtifactFiles.Stored content) {
         if (stillNamed(content.sha256()) == 0) {
-            deleteFile(content.sha256());
+            unnamed.fire(new ContentUnnamed(Set.of(content.sha256())));
         }
     }
 
-    private void remove(Artifact artifact) {
-        em.remove(artifact);
+    /**
+     * Deletes the rows, then asks for the files of the contents no row names any more: each content
+     * is counted once, and its file goes only once the deletion has committed (a rollback keeps both).
+     */
+    private void remove(List<Artifact> artifacts) {
+        if (artifacts.isEmpty()) {
+            return;
+        }
+        artifacts.forEach(em::remove);
         em.flush();
-        if (stillNamed(artifact.sha256()) == 0) {
-            deleteFile(artifact.sha256());
+        Set<String> unnamedContents = artifacts.stream()
+                .map(Artifact::sha256)
+                .distinct()
+                .filter(sha256 -> stillNamed(sha256) == 0)
+                .collect(Collectors.toSet());
+        if (!unnamedContents.isEmpty()) {
+            unnamed.fire(new ContentUnnamed(unnamedContents));
         }
     }
 
@@ -194,13 +208,5 @@ public class ArtifactService {
         return em.createNamedQuery("Artifact.countOfContent", Long.class)
                 .setParameter("sha256", sha256)
                 .getSingleResult();
-    }
-
-    private void deleteFile(String sha256) {
-        try {
-            files().delete(sha256);
-        } catch (IOException failed) {
-            LOG.warning("Could not delete the artifact file of content " + sha256 + ": " + failed.getMessage());
-        }
     }
 }

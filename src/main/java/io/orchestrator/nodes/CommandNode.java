@@ -156,7 +156,7 @@ public class CommandNode implements NodeType {
                 timeoutMillis,
                 CommandRun.collect(call.resolved("collect")));
         return run.execute(
-                directories.of(call.runId()).resolve("logs").resolve(call.nodeId() + "-" + call.attempt() + ".log"),
+                directories.logFile(call.runId(), call.nodeId(), call.attempt()),
                 config.commandLogMaxBytes(),
                 logs.open(call.workflowId(), call.runId(), call.nodeId()),
                 threads,

@@ -36,6 +36,11 @@ public final class RunDirectories {
         return root.resolve(runId);
     }
 
+    /** Where a command node's attempt keeps its stored log: {@code logs/<node id>-<attempt>.log} in the run's directory. */
+    public Path logFile(String runId, String nodeId, int attempt) {
+        return of(runId).resolve("logs").resolve(nodeId + "-" + attempt + ".log");
+    }
+
     /**
      * The folder {@code relative} inside the run's directory, created if missing; blank means the
      * run's directory itself. An absolute path or one whose {@code ..} leads out is refused.
