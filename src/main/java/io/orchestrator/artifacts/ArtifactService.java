@@ -13,6 +13,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -47,6 +48,12 @@ public class ArtifactService {
 
     private ArtifactFiles files;
 
+    private static final long STORED_BYTES_REUSE_NANOS = 60_000_000_000L;
+
+    private volatile StoredBytes storedBytes;
+
+    private record StoredBytes(long bytes, long atNanos) {}
+
     @PostConstruct
     void open() {
         files = new ArtifactFiles(config.dataDirectory());
@@ -80,6 +87,26 @@ public class ArtifactService {
         JsonObject json = ArtifactJson.of(artifact);
         created.fire(new ArtifactCreated(origin.workflowId(), origin.runId(), origin.nodeId(), json));
         return json;
+    }
+
+    /**
+     * The sizes of every artifact kept, summed at most once a minute: a sum reads every row, and
+     * Prometheus asks every few seconds. Null when the database did not answer.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Long storedBytesRecently() {
+        StoredBytes counted = storedBytes;
+        if (counted != null && System.nanoTime() - counted.atNanos() < STORED_BYTES_REUSE_NANOS) {
+            return counted.bytes();
+        }
+        try {
+            Number sum = em.createQuery("select coalesce(sum(a.size), 0) from Artifact a", Number.class)
+                    .getSingleResult();
+            storedBytes = new StoredBytes(sum.longValue(), System.nanoTime());
+            return sum.longValue();
+        } catch (PersistenceException unreachable) {
+            return null;
+        }
     }
 
     /** {@code {artifacts, total_count, has_more, next_cursor}}: one page, newest first. */

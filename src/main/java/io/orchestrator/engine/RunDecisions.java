@@ -210,9 +210,10 @@ final class RunDecisions {
 
     void complete(
             RunState run, Node node, StepRow step, JsonValue output, String route, Instant now, List<Effect> out) {
-        RunEntries.record(run, step.withSuccess(route, output.toString(), now), out);
+        StepRow succeeded = step.withSuccess(route, output.toString(), now);
+        RunEntries.record(run, succeeded, out);
         run.completed(node, output);
-        out.add(RunEntries.announce(run, EventType.NODE_COMPLETED, node, route, null, now));
+        out.add(RunEntries.announceEnd(run, EventType.NODE_COMPLETED, node, succeeded, route, null));
         progressed(run, run.traversal().complete(node, route), now, out);
     }
 
@@ -227,15 +228,16 @@ final class RunDecisions {
                     .add("details", failure.details())
                     .add("input", inputOf(run, node))
                     .build();
-            RunEntries.record(
-                    run, step.withFailure(Routes.ERROR, output.toString(), error, failure.errorType(), now), out);
+            StepRow routed = step.withFailure(Routes.ERROR, output.toString(), error, failure.errorType(), now);
+            RunEntries.record(run, routed, out);
             run.completed(node, output);
-            out.add(RunEntries.announce(run, EventType.NODE_FAILED, node, Routes.ERROR, error, now));
+            out.add(RunEntries.announceEnd(run, EventType.NODE_FAILED, node, routed, Routes.ERROR, error));
             progressed(run, run.traversal().complete(node, Routes.ERROR), now, out);
             return;
         }
-        RunEntries.record(run, step.withFailure(null, null, error, failure.errorType(), now), out);
-        out.add(RunEntries.announce(run, EventType.NODE_FAILED, node, null, error, now));
+        StepRow failed = step.withFailure(null, null, error, failure.errorType(), now);
+        RunEntries.record(run, failed, out);
+        out.add(RunEntries.announceEnd(run, EventType.NODE_FAILED, node, failed, null, error));
         ending.end(run, RunStatus.FAILURE, "Node '" + node.name() + "' failed: " + error, now, out);
     }
 

@@ -6,6 +6,7 @@ import io.orchestrator.engine.journal.JournalEntry;
 import io.orchestrator.engine.journal.RunRow;
 import io.orchestrator.engine.journal.StepRow;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -63,7 +64,28 @@ final class RunEntries {
                 route,
                 error,
                 at,
-                request)));
+                request,
+                null)));
+    }
+
+    /** node_completed or node_failed for the attempt this step row ended, with the attempt's duration. */
+    static Record announceEnd(RunState run, EventType type, Node node, StepRow ended, String route, String error) {
+        Instant at = ended.finishedAt();
+        Long durationMs = ended.startedAt() == null
+                ? null
+                : Duration.between(ended.startedAt(), at).toMillis();
+        return new Record(new JournalEntry.Announcement(new RunEvent(
+                type,
+                run.graph().workflowId(),
+                run.id(),
+                node.id(),
+                node.type(),
+                node.name(),
+                route,
+                error,
+                at,
+                null,
+                durationMs)));
     }
 
     static String trim(String text) {

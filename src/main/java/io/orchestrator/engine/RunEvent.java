@@ -20,7 +20,8 @@ public record RunEvent(
         String route,
         String error,
         Instant at,
-        JsonObject request) {
+        JsonObject request,
+        Long durationMs) {
 
     public RunEvent(
             EventType type,
@@ -32,7 +33,7 @@ public record RunEvent(
             String route,
             String error,
             Instant at) {
-        this(type, workflowId, taskId, nodeId, nodeType, nodeName, route, error, at, null);
+        this(type, workflowId, taskId, nodeId, nodeType, nodeName, route, error, at, null, null);
     }
 
     /** The WebSocket message of this event: its type's wire name, the workflow, the run as task_id, and what applies. */
@@ -54,6 +55,9 @@ public record RunEvent(
         }
         if (request != null) {
             json.add("request", request);
+        }
+        if (durationMs != null) {
+            json.add("duration_ms", durationMs);
         }
         return json.build();
     }

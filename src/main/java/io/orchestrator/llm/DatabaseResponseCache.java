@@ -133,6 +133,14 @@ public class DatabaseResponseCache implements ResponseCache {
         }
     }
 
+    public long hitCount() {
+        return hits.sum();
+    }
+
+    public long missCount() {
+        return misses.sum();
+    }
+
     public CacheStats stats() {
         try {
             CacheTable.Totals totals = table().totals(clock.instant());

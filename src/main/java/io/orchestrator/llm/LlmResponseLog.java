@@ -23,6 +23,9 @@ public class LlmResponseLog implements LlmResponseStore {
     @Inject
     RunJournal journal;
 
+    @Inject
+    LlmMetrics metrics;
+
     /**
      * Through the run's journal, without waiting: appended while the node runs, the rows come
      * before the node's own final row in the same writer's queue, so they are written in the same
@@ -33,6 +36,7 @@ public class LlmResponseLog implements LlmResponseStore {
     @Override
     public void keep(List<LlmResponse> responses) {
         if (!responses.isEmpty()) {
+            metrics.count(responses);
             journal.append(responses.get(0).runId(), new JournalEntry.TableRows<>(LlmResponseRows.TABLE, responses));
         }
     }

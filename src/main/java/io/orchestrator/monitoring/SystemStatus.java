@@ -2,12 +2,12 @@ package io.orchestrator.monitoring;
 
 import static io.orchestrator.platform.Jsonp.JSON;
 
+import io.orchestrator.engine.RunStatus;
 import io.orchestrator.engine.scheduling.QuartzEngineScheduler;
 import io.orchestrator.platform.DatabaseProbe;
 import io.orchestrator.platform.OrchestratorConfig;
 import io.orchestrator.platform.ServerInfo;
 import io.orchestrator.realtime.WorkflowWatchers;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -16,12 +16,7 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * The server's parts and how each is doing. UP when the database answers, Quartz fires triggers and
@@ -32,8 +27,6 @@ public class SystemStatus {
 
     /** Below this the data directory counts as full: artifacts and H2 would fail. */
     static final long MIN_FREE_BYTES = 100L * 1024 * 1024;
-
-    private static final List<String> UNDER_WAY = List.of("PENDING", "STARTED", "WAITING", "PAUSED");
 
     @Inject
     DatabaseProbe database;
@@ -50,8 +43,8 @@ public class SystemStatus {
     @Inject
     OrchestratorConfig config;
 
-    @Resource(lookup = "jdbc/orchestrator")
-    DataSource dataSource;
+    @Inject
+    ActiveRuns activeRuns;
 
     public JsonObject now() {
         DatabaseProbe.Result probe = database.probe();
@@ -103,25 +96,12 @@ public class SystemStatus {
 
     /**
      * Runs not ended, by status: {@code {under_way, waiting, paused, pending}} ({@code under_way} counts
-     * STARTED). Served by the index on (status, updated_at), however many runs have ended.
+     * STARTED).
      */
     private JsonObject runs() {
-        JsonObjectBuilder counts = JSON.createObjectBuilder()
-                .add("pending", 0)
-                .add("under_way", 0)
-                .add("waiting", 0)
-                .add("paused", 0);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT status, COUNT(*) FROM run WHERE status IN (?, ?, ?, ?) GROUP BY status")) {
-            for (int i = 0; i < UNDER_WAY.size(); i++) {
-                query.setString(i + 1, UNDER_WAY.get(i));
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.add(key(rows.getString(1)), rows.getLong(2));
-                }
-            }
+        try {
+            JsonObjectBuilder counts = JSON.createObjectBuilder();
+            activeRuns.count().forEach((status, count) -> counts.add(key(status), count));
             return counts.build();
         } catch (SQLException failed) {
             return JSON.createObjectBuilder()
@@ -130,11 +110,11 @@ public class SystemStatus {
         }
     }
 
-    private static String key(String status) {
+    private static String key(RunStatus status) {
         return switch (status) {
-            case "STARTED" -> "under_way";
-            case "WAITING" -> "waiting";
-            case "PAUSED" -> "paused";
+            case STARTED -> "under_way";
+            case WAITING -> "waiting";
+            case PAUSED -> "paused";
             default -> "pending";
         };
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -59,6 +60,8 @@ final class ClientQueue {
     /** Each stream's entry still in the queue: at most one per candidate streaming. */
     private final ConcurrentMap<StreamedTokens.Key, UnsentTokens> unsentTokens = new ConcurrentHashMap<>();
 
+    private final IntConsumer onDrop;
+
     private final AtomicBoolean draining = new AtomicBoolean();
     /** Why the client was dropped, if it was; the sending turn closes the connection with it, once. */
     private final AtomicReference<String> dropReason = new AtomicReference<>();
@@ -67,14 +70,25 @@ final class ClientQueue {
     private volatile boolean closed;
 
     ClientQueue(Transport transport, Executor executor, int capacity) {
-        this(transport, executor, new ArrayBlockingQueue<>(capacity));
+        this(transport, executor, new ArrayBlockingQueue<>(capacity), unsent -> {});
+    }
+
+    /** Telling {@code onDrop} how many messages a drop left unsent. */
+    ClientQueue(Transport transport, Executor executor, int capacity, IntConsumer onDrop) {
+        this(transport, executor, new ArrayBlockingQueue<>(capacity), onDrop);
     }
 
     /** With a queue of the caller's, for the tests of offers that race with the end of a drain. */
     ClientQueue(Transport transport, Executor executor, BlockingQueue<Supplier<String>> pending) {
+        this(transport, executor, pending, unsent -> {});
+    }
+
+    private ClientQueue(
+            Transport transport, Executor executor, BlockingQueue<Supplier<String>> pending, IntConsumer onDrop) {
         this.transport = transport;
         this.executor = executor;
         this.pending = pending;
+        this.onDrop = onDrop;
     }
 
     /**
@@ -129,9 +143,11 @@ final class ClientQueue {
     /** Stops sending and has the sending turn close the connection (closing writes, so not here). */
     private void drop(String reason) {
         closed = true;
+        int unsent = pending.size() + 1; // and the message that did not fit
         pending.clear();
         unsentTokens.clear();
         if (dropReason.compareAndSet(null, reason)) {
+            onDrop.accept(unsent);
             scheduleDrain();
         }
     }

@@ -52,6 +52,9 @@ public class WorkflowSocket {
     @Inject
     SocketSteering steering;
 
+    @Inject
+    DroppedClients dropped;
+
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
@@ -65,7 +68,7 @@ public class WorkflowSocket {
             return;
         }
         this.workflowId = workflowId;
-        outbox = new ClientQueue(new SessionTransport(session), executor, ClientQueue.CAPACITY);
+        outbox = new ClientQueue(new SessionTransport(session), executor, ClientQueue.CAPACITY, dropped::dropped);
         // Watch first, then queue the state_sync, which reads the state when its turn comes: no event
         // can fall between the state and the events that follow it.
         watchers.watch(workflowId, outbox);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.orchestrator.it.support.Api;
 import io.orchestrator.it.support.MariaDb;
+import io.orchestrator.it.support.Metrics;
 import io.orchestrator.it.support.SharedServer;
 import io.orchestrator.it.support.SocketClient;
 import io.orchestrator.it.support.TestWorkflow;
@@ -149,6 +150,7 @@ class LlmNodeApiIT {
                         + anthropic + "', 'model': 'fake-large'}], 'candidates_per_model': 2,"
                         + " 'system': 'Be brief.', 'prompt': 'Angles on ${input.topic}', 'cache': false}"),
                 false);
+        String metricsBefore = Metrics.scrape();
 
         JsonObject run = flow.workflow().runToEnd(json("{'topic': 'green tea " + UUID.randomUUID() + "'}"));
 
@@ -190,6 +192,25 @@ class LlmNodeApiIT {
         assertTrue(first.getString("raw_output").contains("chat.completion"), first::toString);
         assertEquals(
                 4L, MariaDb.count(SharedServer.DATABASE, "SELECT COUNT(*) FROM llm_response WHERE run_id = ?", taskId));
+        // and /metrics counts them by model (other tests' fake-small calls may add to it meanwhile)
+        long smallCompletion = candidates.getValuesAs(JsonObject.class).stream()
+                .filter(candidate -> candidate.getString("model").equals("fake-small"))
+                .mapToLong(candidate -> candidate.getJsonObject("tokens").getInt("completion"))
+                .sum();
+        String metricsAfter = Metrics.scrape();
+        String small = "model=\"fake-small\"";
+        assertTrue(
+                Metrics.growth(
+                                metricsBefore,
+                                metricsAfter,
+                                "orchestrator_llm_tokens_total",
+                                small,
+                                "kind=\"completion\"")
+                        >= smallCompletion,
+                () -> Metrics.orchestratorLines(metricsAfter));
+        assertTrue(
+                Metrics.growth(metricsBefore, metricsAfter, "orchestrator_llm_cost_usd", small) > 0,
+                () -> Metrics.orchestratorLines(metricsAfter));
     }
 
     @Test

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.orchestrator.it.support.Api;
-import io.orchestrator.it.support.Eventually;
 import io.orchestrator.it.support.SharedServer;
 import io.orchestrator.it.support.SocketClient;
 import io.orchestrator.it.support.TestWorkflow;
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -20,24 +18,12 @@ class SystemStatusApiIT {
 
     @Test
     void theStatusNamesEveryPartAndCountsWaitingRunsAndWatchingClients() {
-        TestWorkflow workflow = TestWorkflow.create(api, "status " + UUID.randomUUID());
-        String start = workflow.addNodeId("manual-trigger", "Start");
-        String pause = workflow.addNode("wait", "Pause", (JsonObject) Api.parse("{\"seconds\": 60}"))
-                .getString("id");
-        workflow.connect(start, pause);
+        TestWorkflow workflow = TestWorkflow.waitingAMinute(api, "status " + UUID.randomUUID());
 
         try (SocketClient socket = SocketClient.connect(
                 SocketClient.uri("/ws/workflow/" + workflow.id() + "/?token=" + SharedServer.ADMIN_TOKEN))) {
             socket.next("state_sync");
-            String taskId =
-                    api.get(workflow.path("start_execution/")).object(200).getString("task_id");
-            Eventually.until(
-                    () -> "WAITING"
-                            .equals(api.get("/api/runs/" + taskId + "/")
-                                    .object(200)
-                                    .getString("status")),
-                    Duration.ofSeconds(30),
-                    () -> "run " + taskId + " not waiting");
+            workflow.startWaitingRun();
 
             JsonObject status = api.get("/api/health/status/").object(200);
             assertEquals("UP", status.getString("status"), status::toString);

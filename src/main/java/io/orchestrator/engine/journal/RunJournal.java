@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLNonTransientException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -23,6 +24,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The engine's write-ahead path to the database. State changes of runs, node executions and
@@ -55,10 +60,21 @@ public class RunJournal {
     @ConfigProperty(name = "ORCHESTRATOR_JOURNAL_WRITERS", defaultValue = "2")
     int writerCount;
 
+    @Inject
+    MetricRegistry metrics;
+
+    /** How long a batch takes to write and commit: with {@link #queuedEntries()}, the journal's lag. */
+    private Timer commits;
+
     private volatile SqlDialect dialect;
     private List<Writer> writers = List.of();
 
     void start(@Observes SchemaReady ready) {
+        commits = metrics.timer(Metadata.builder()
+                .withName("orchestrator_journal_commit")
+                .withDescription("How long the run journal took to write and commit one batch of rows")
+                .withUnit(MetricUnits.SECONDS)
+                .build());
         dialect = SqlDialect.of(ready.databaseProduct());
         List<Writer> started = new ArrayList<>();
         for (int i = 0; i < Math.max(1, writerCount); i++) {
@@ -83,6 +99,11 @@ public class RunJournal {
     /** Appends several entries of one run at once, in order. */
     public void appendAll(String runId, List<? extends JournalEntry> entries) {
         writerOf(runId).queue.addAll(entries);
+    }
+
+    /** Entries appended and not yet written, over all writers: how far the journal lags behind the engine. */
+    public int queuedEntries() {
+        return writers.stream().mapToInt(writer -> writer.queue.size()).sum();
     }
 
     /** Completes once everything appended for this run so far is in the database. */
@@ -191,8 +212,10 @@ public class RunJournal {
                 try {
                     Connection open = connection();
                     try {
+                        long started = System.nanoTime();
                         batch.write(open, dialect);
                         open.commit();
+                        commits.update(Duration.ofNanos(System.nanoTime() - started));
                         return;
                     } catch (SQLException failed) {
                         open.rollback();

@@ -100,6 +100,27 @@ public final class TestWorkflow {
                 .build();
     }
 
+    /** A workflow whose runs wait a minute after their trigger: runs to see waiting. */
+    public static TestWorkflow waitingAMinute(Api api, String name) {
+        TestWorkflow workflow = create(api, name);
+        String start = workflow.addNodeId("manual-trigger", "Start");
+        String pause = workflow.addNode("wait", "Pause", (JsonObject) Api.parse("{\"seconds\": 60}"))
+                .getString("id");
+        workflow.connect(start, pause);
+        return workflow;
+    }
+
+    /** Starts a run and returns its id once it waits. */
+    public String startWaitingRun() {
+        String taskId = api.get(path("start_execution/")).object(200).getString("task_id");
+        Eventually.until(
+                () -> "WAITING"
+                        .equals(api.get("/api/runs/" + taskId + "/").object(200).getString("status")),
+                Duration.ofSeconds(30),
+                () -> "run " + taskId + " not waiting");
+        return taskId;
+    }
+
     /** Starts a run with this input and waits until it has ended; returns the run's detail with every node execution. */
     public JsonObject runToEnd(JsonObject input) {
         String taskId = api.post(path("start_execution/"), input).object(200).getString("task_id");
