@@ -3,6 +3,7 @@ package io.orchestrator.artifacts;
 import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.ListTotal;
 import io.orchestrator.platform.OrchestratorConfig;
 import io.orchestrator.platform.PageCursor;
 import jakarta.annotation.PostConstruct;
@@ -109,7 +110,7 @@ public class ArtifactService {
         }
     }
 
-    /** {@code {artifacts, total_count, has_more, next_cursor}}: one page, newest first. */
+    /** {@code {artifacts, total_count, total_count_exact, has_more, next_cursor}}: one page, newest first. */
     public JsonObject list(ArtifactQuery query) {
         Map<String, Object> filters = new LinkedHashMap<>();
         if (query.runId() != null) {
@@ -138,19 +139,18 @@ public class ArtifactService {
                         "select a from Artifact a" + pageWhere + " order by a.createdAt desc, a.id desc",
                         Artifact.class)
                 .setFirstResult(query.offset())
-                .setMaxResults(query.limit());
+                .setMaxResults(query.limit() + 1); // one more: whether another page follows
         pageFilters.forEach(page::setParameter);
-        TypedQuery<Long> count = em.createQuery("select count(a) from Artifact a" + where, Long.class);
+        TypedQuery<Long> count = em.createQuery(ListTotal.countQuery("Artifact", "a", where), Long.class);
         filters.forEach(count::setParameter);
-        List<Artifact> artifacts = page.getResultList();
-        long total = count.getSingleResult();
+        List<Artifact> fetched = page.getResultList();
+        boolean more = fetched.size() > query.limit();
+        List<Artifact> artifacts = more ? fetched.subList(0, query.limit()) : fetched;
         JsonArrayBuilder list = JSON.createArrayBuilder();
         artifacts.forEach(artifact -> list.add(ArtifactJson.of(artifact)));
-        boolean more = PageCursor.hasMore(query.after(), query.offset(), artifacts.size(), query.limit(), total);
         Artifact last = artifacts.isEmpty() ? null : artifacts.get(artifacts.size() - 1);
-        return JSON.createObjectBuilder()
-                .add("artifacts", list)
-                .add("total_count", total)
+        return new ListTotal(count.getSingleResult())
+                .addTo(JSON.createObjectBuilder().add("artifacts", list))
                 .add("has_more", more)
                 .add(
                         "next_cursor",

@@ -33,14 +33,6 @@ public record PageCursor(Instant createdAt, String id) {
         return decode(cursor);
     }
 
-    /**
-     * Whether rows follow this page: after an offset, whether it and the page stay short of the
-     * total; after a cursor (the rows before it are not counted), whether the page was full.
-     */
-    public static boolean hasMore(PageCursor after, int offset, int pageSize, int limit, long total) {
-        return after == null ? (long) offset + pageSize < total : pageSize == limit;
-    }
-
     /** The {@code next_cursor} of a page: where its last row is, or null when no row follows. */
     public static JsonValue next(boolean more, Instant lastCreatedAt, String lastId) {
         return more && lastId != null

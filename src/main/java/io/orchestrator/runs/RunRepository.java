@@ -1,5 +1,6 @@
 package io.orchestrator.runs;
 
+import io.orchestrator.platform.ListTotal;
 import io.orchestrator.workflow.LastExecution;
 import io.orchestrator.workflow.RunHistory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,22 +22,22 @@ public class RunRepository implements RunHistory {
         return Optional.ofNullable(em.find(Run.class, runId));
     }
 
-    /** One page of runs, newest first, without their input and output. */
-    public List<RunSummary> page(RunQuery query) {
+    /** One page of runs, newest first, without their input and output, and the first run after it if any. */
+    public List<RunSummary> pageAndOneMore(RunQuery query) {
         TypedQuery<RunSummary> select = em.createQuery(
                 RunSummary.SELECT + where(query) + " order by r.createdAt desc, r.id desc", RunSummary.class);
         return bind(select, query)
                 .setFirstResult(query.offset())
-                .setMaxResults(query.limit())
+                .setMaxResults(query.limit() + 1)
                 .getResultList();
     }
 
-    /** How many runs the filters match, wherever the page is (a cursor does not narrow the count). */
-    public long count(RunQuery query) {
+    /** How many runs the filters match, wherever the page is (a cursor does not narrow the count), up to a limit. */
+    public ListTotal count(RunQuery query) {
         RunQuery all = new RunQuery(
                 query.workflowId(), query.statuses(), query.since(), query.until(), null, query.limit(), 0);
-        return bind(em.createQuery("select count(r) from Run r" + where(all), Long.class), all)
-                .getSingleResult();
+        return new ListTotal(bind(em.createQuery(ListTotal.countQuery("Run", "r", where(all)), Long.class), all)
+                .getSingleResult());
     }
 
     /** Every attempt of every node of the run, in the order they began. */

@@ -25,17 +25,16 @@ public class RunService {
     @Inject
     LlmResponseLog llmResponses;
 
-    /** {@code {runs, total_count, has_more}}: one page of runs, newest first. */
+    /** {@code {runs, total_count, total_count_exact, has_more, next_cursor}}: one page of runs, newest first. */
     public JsonObject list(RunQuery query) {
-        List<RunSummary> page = runs.page(query);
-        long total = runs.count(query);
+        List<RunSummary> fetched = runs.pageAndOneMore(query);
+        boolean more = fetched.size() > query.limit();
+        List<RunSummary> page = more ? fetched.subList(0, query.limit()) : fetched;
         JsonArrayBuilder list = JSON.createArrayBuilder();
         page.forEach(run -> list.add(RunJson.summary(run)));
-        boolean more = PageCursor.hasMore(query.after(), query.offset(), page.size(), query.limit(), total);
         RunSummary last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return JSON.createObjectBuilder()
-                .add("runs", list)
-                .add("total_count", total)
+        return runs.count(query)
+                .addTo(JSON.createObjectBuilder().add("runs", list))
                 .add("has_more", more)
                 .add(
                         "next_cursor",

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -307,7 +308,8 @@ class RunsApiIT {
         String mine = "/api/runs/?workflow_id=" + workflow.id();
 
         JsonObject all = api.get(mine).object(200);
-        assertEquals(Set.of("runs", "total_count", "has_more", "next_cursor"), all.keySet());
+        assertEquals(Set.of("runs", "total_count", "total_count_exact", "has_more", "next_cursor"), all.keySet());
+        assertTrue(all.getBoolean("total_count_exact"));
         assertTrue(all.isNull("next_cursor"), "no more: no cursor");
         assertEquals(newestFirst, ids(all.getJsonArray("runs")));
         assertEquals(3, all.getInt("total_count"));
@@ -356,6 +358,43 @@ class RunsApiIT {
         assertTrue(api.get("/api/runs/").object(200).getInt("total_count") >= 3, "without a filter: every workflow");
         assertTrue(ids(api.get("/api/runs/?limit=500").object(200).getJsonArray("runs"))
                 .containsAll(started));
+    }
+
+    /**
+     * Past 10,000 matching runs the count stops (an exact one reads every index entry, at every page),
+     * and paging does not depend on it. The runs are written straight into the table: 10,001 real
+     * runs would take minutes.
+     */
+    @Test
+    void pastTenThousandRunsTheCountStopsAndPagesStillGoOn() {
+        String workflowId = UUID.randomUUID().toString();
+        int written = MariaDb.update(
+                SharedServer.DATABASE,
+                "INSERT INTO run (id, workflow_id, workflow_version, status, trigger_type, created_at, updated_at)"
+                        + " SELECT UUID(), ?, 1, 'SUCCESS', 'manual',"
+                        + " TIMESTAMP '2020-01-01 00:00:00' + INTERVAL seq SECOND, NOW(6) FROM seq_1_to_10001",
+                workflowId);
+        assertEquals(10_001, written);
+        String mine = "/api/runs/?workflow_id=" + workflowId;
+
+        JsonObject first = api.get(mine + "&limit=50").object(200);
+        assertEquals(10_000, first.getInt("total_count"));
+        assertFalse(first.getBoolean("total_count_exact"));
+        assertTrue(first.getBoolean("has_more"));
+        assertEquals("2020-01-01T02:46:41Z", listed(first, 0).getString("created_at"), "newest first: second 10,001");
+        JsonObject next = api.get(mine + "&limit=50&cursor=" + first.getString("next_cursor"))
+                .object(200);
+        assertEquals("2020-01-01T02:45:51Z", listed(next, 0).getString("created_at"));
+        JsonObject deep = api.get(mine + "&limit=5&offset=9995").object(200);
+        assertEquals(5, deep.getJsonArray("runs").size());
+        assertTrue(deep.getBoolean("has_more"), "one run is left past the count's limit");
+        JsonObject last = api.get(mine + "&limit=5&offset=10000").object(200);
+        assertEquals(1, last.getJsonArray("runs").size());
+        assertFalse(last.getBoolean("has_more"));
+        assertEquals("2020-01-01T00:00:01Z", listed(last, 0).getString("created_at"));
+        assertTrue(api.get(mine + "&since=2020-01-01T02:00:00Z").object(200).getBoolean("total_count_exact"));
+
+        MariaDb.update(SharedServer.DATABASE, "DELETE FROM run WHERE workflow_id = ?", workflowId);
     }
 
     @Test
