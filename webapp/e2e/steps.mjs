@@ -73,3 +73,11 @@ export async function link(page, from, route, to) {
     .dragTo(page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`));
   await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length === n, count + 1);
 }
+
+/** Passes the page's uncaught errors and console errors on to the script's output, where a failure is read. */
+export function reportPageErrors(page) {
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error('console:', message.text());
+  });
+}

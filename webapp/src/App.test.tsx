@@ -121,4 +121,38 @@ describe('App', () => {
     expect(signInShown()).toBe(true);
     expect(token.get()).toBeNull();
   });
+
+  it("opens the Monitor from the top bar, keeps it in the URL hash, and opens a run's workflow from it", async () => {
+    token.set('wfo_kept');
+    const run = {
+      task_id: 'r1',
+      workflow_id: 'w1',
+      status: 'SUCCESS',
+      trigger: 'manual',
+      created_at: '2025-01-01T00:00:00Z',
+      started_at: '2025-01-01T00:00:00Z',
+      finished_at: '2025-01-01T00:00:01Z',
+      duration_ms: 1000,
+      parent_run_id: null,
+      error: null,
+    };
+    mockFetch({
+      [LIST]: () => json(workflows),
+      'GET workflow/?limit=500': () => json(workflows),
+      'GET runs/?limit=50': () => json({ runs: [run], total_count: 1, has_more: false, next_cursor: null }),
+      'GET runs/r1/': () => json({ ...run, node_executions: [] }),
+      'GET artifacts/?run_id=r1&limit=100': () => json({ artifacts: [], total_count: 0, has_more: false }),
+    });
+    render(<App />);
+    await screen.findByRole('link', { name: 'Invoices' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Monitor' }));
+    expect(location.hash).toBe('#monitor');
+    expect(screen.getByRole('button', { name: 'Monitor' }).className).toBe('current');
+    fireEvent.click(await screen.findByRole('button', { name: 'Invoices' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Open workflow' }));
+
+    expect(screen.getByTestId('editor').textContent).toContain('Editing w1');
+    expect(location.hash).toBe('#w1');
+  });
 });

@@ -5,10 +5,11 @@ import { WorkflowList } from './WorkflowList';
 import { Editor } from './Editor';
 import { ConnectionsPage } from './ConnectionsPage';
 import { BlocksPage } from './BlocksPage';
+import { MonitorPage } from './MonitorPage';
 
 /**
- * Sign in, then the workflow list, one workflow's canvas, or the connections or blocks page: which one is in
- * the URL hash (a workflow's id, or the page's name), so reload keeps it.
+ * Sign in, then the workflow list, one workflow's canvas, or the monitor, connections or blocks page: which one
+ * is in the URL hash (a workflow's id, or the page's name), so reload keeps it.
  */
 export function App() {
   const [signedIn, setSignedIn] = useState(token.get() !== null);
@@ -51,6 +52,9 @@ export function App() {
           <button className={workflowId === null ? 'current' : undefined} onClick={() => open(null)}>
             Workflows
           </button>
+          <button className={workflowId === 'monitor' ? 'current' : undefined} onClick={() => open('monitor')}>
+            Monitor
+          </button>
           <button className={workflowId === 'connections' ? 'current' : undefined} onClick={() => open('connections')}>
             Connections
           </button>
@@ -61,7 +65,9 @@ export function App() {
         <span className="spacer" />
         <button onClick={signOut}>Sign out</button>
       </header>
-      {workflowId === 'connections' ? (
+      {workflowId === 'monitor' ? (
+        <MonitorPage onOpenWorkflow={open} onUnauthorized={refused} />
+      ) : workflowId === 'connections' ? (
         <ConnectionsPage onUnauthorized={refused} />
       ) : workflowId === 'blocks' ? (
         <BlocksPage onUnauthorized={refused} />

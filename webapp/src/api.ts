@@ -97,21 +97,29 @@ export async function send(
   path: string,
   body?: { content: string; contentType: string },
 ): Promise<string> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token.get() ?? ''}` };
+  const headers = authorization();
   if (body) headers['Content-Type'] = body.contentType;
   const response = await fetch(`api/${path}`, { method, headers, body: body?.content });
   const text = await response.text();
-  if (!response.ok) {
-    // A proxy's error page is HTML, not the API's JSON: its status still tells what happened.
-    const answer = ((text ? parseOrNull(text) : null) ?? {}) as Partial<ApiError>;
-    throw {
-      status: response.status,
-      error: answer.error ?? (response.statusText || `HTTP ${response.status}`),
-      code: answer.code ?? 'HTTP_ERROR',
-      details: answer.details ?? {},
-    } satisfies ApiError;
-  }
+  if (!response.ok) throw failureOf(response, text);
   return text;
+}
+
+/** The stored token as the header every call sends: for the calls that cannot go through `call` (files). */
+export function authorization(): Record<string, string> {
+  return { Authorization: `Bearer ${token.get() ?? ''}` };
+}
+
+/** A failed answer as the error `call` throws: the server's {error, code, details}, or what its status says. */
+export function failureOf(response: Response, text: string): ApiError {
+  // A proxy's error page is HTML, not the API's JSON: its status still tells what happened.
+  const answer = ((text ? parseOrNull(text) : null) ?? {}) as Partial<ApiError>;
+  return {
+    status: response.status,
+    error: answer.error ?? (response.statusText || `HTTP ${response.status}`),
+    code: answer.code ?? 'HTTP_ERROR',
+    details: answer.details ?? {},
+  };
 }
 
 /** A list answered either as a plain array or as a page `{<key>: [...], total_count, has_more}`. */

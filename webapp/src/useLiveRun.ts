@@ -2,7 +2,7 @@
 // applied to the node states, and a state_sync (the whole picture) on every connect, so that a
 // dropped connection loses nothing once it is back.
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
-import { token } from './api';
+import { followWorkflow } from './workflowSocket';
 import { applyEvent, runStatusOf, syncStates, type NodeStates, type RunEvent, type SyncState } from './graph';
 import {
   applyLlmEvent,
@@ -23,8 +23,6 @@ export interface RunShown {
   status: string;
 }
 
-const RECONNECT_MS = 2_000;
-
 export function useLiveRun(workflowId: string, onRunError: (error: string) => void) {
   const [states, setStates] = useState<NodeStates>({});
   // The llm nodes' streaming candidates and the human-input nodes waiting, with what they ask.
@@ -37,16 +35,11 @@ export function useLiveRun(workflowId: string, onRunError: (error: string) => vo
   const reportRunError = useEffectEvent(onRunError);
 
   useEffect(() => {
-    let socket: WebSocket | null = null;
-    let closed = false;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const connect = () => {
-      const base = location.pathname.replace(/[^/]*$/, '');
-      const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${base}ws/workflow/${workflowId}/`;
-      socket = new WebSocket(url, [`bearer.${token.get() ?? ''}`]);
-      socket.onopen = () => setConnection('live');
-      socket.onmessage = (message) => {
-        const event = JSON.parse(message.data) as RunEvent & LlmEvent & { state?: SyncState };
+    return followWorkflow(workflowId, {
+      onOpen: () => setConnection('live'),
+      onDrop: () => setConnection('reconnecting'),
+      onMessage: (data) => {
+        const event = JSON.parse(data) as RunEvent & LlmEvent & { state?: SyncState };
         if (event.type === 'state_sync' && event.state) {
           const synced = event.state;
           setRun({ taskId: synced.task_id ?? undefined, status: synced.task_status ?? 'idle' });
@@ -62,19 +55,8 @@ export function useLiveRun(workflowId: string, onRunError: (error: string) => vo
           setRunChanges((n) => n + 1);
           if (event.error) reportRunError(event.error);
         }
-      };
-      socket.onclose = () => {
-        if (closed) return;
-        setConnection('reconnecting');
-        retry = setTimeout(connect, RECONNECT_MS);
-      };
-    };
-    connect();
-    return () => {
-      closed = true;
-      clearTimeout(retry);
-      socket?.close();
-    };
+      },
+    });
   }, [workflowId]);
 
   // Stable: the editor calls it from an effect.
