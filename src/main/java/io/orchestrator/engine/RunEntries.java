@@ -54,6 +54,27 @@ final class RunEntries {
     /** With the request a node waiting for a person shows them. */
     static Record announce(
             RunState run, EventType type, Node node, String route, String error, Instant at, JsonObject request) {
+        return announce(run, type, node, route, error, at, request, null);
+    }
+
+    /** node_completed or node_failed for the attempt this step row ended, with the attempt's duration. */
+    static Record announceEnd(RunState run, EventType type, Node node, StepRow ended, String route, String error) {
+        Instant at = ended.finishedAt();
+        Long durationMs = ended.startedAt() == null
+                ? null
+                : Duration.between(ended.startedAt(), at).toMillis();
+        return announce(run, type, node, route, error, at, null, durationMs);
+    }
+
+    private static Record announce(
+            RunState run,
+            EventType type,
+            Node node,
+            String route,
+            String error,
+            Instant at,
+            JsonObject request,
+            Long durationMs) {
         return new Record(new JournalEntry.Announcement(new RunEvent(
                 type,
                 run.graph().workflowId(),
@@ -65,26 +86,6 @@ final class RunEntries {
                 error,
                 at,
                 request,
-                null)));
-    }
-
-    /** node_completed or node_failed for the attempt this step row ended, with the attempt's duration. */
-    static Record announceEnd(RunState run, EventType type, Node node, StepRow ended, String route, String error) {
-        Instant at = ended.finishedAt();
-        Long durationMs = ended.startedAt() == null
-                ? null
-                : Duration.between(ended.startedAt(), at).toMillis();
-        return new Record(new JournalEntry.Announcement(new RunEvent(
-                type,
-                run.graph().workflowId(),
-                run.id(),
-                node.id(),
-                node.type(),
-                node.name(),
-                route,
-                error,
-                at,
-                null,
                 durationMs)));
     }
 
