@@ -2,6 +2,10 @@ package io.orchestrator.llm;
 
 import static io.orchestrator.platform.Jsonp.JSON;
 
+import io.orchestrator.artifacts.ArtifactDescription;
+import io.orchestrator.artifacts.ArtifactOrigin;
+import io.orchestrator.artifacts.ArtifactType;
+import io.orchestrator.artifacts.NodeArtifacts;
 import io.orchestrator.engine.journal.JournalEntry;
 import io.orchestrator.engine.journal.RunJournal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,12 +14,21 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** The llm nodes' candidates as stored: written by the node, read per run and node, summed per run. */
+/**
+ * The llm nodes' candidates as stored: written by the node, read per run and node, summed per run.
+ * Each is also an {@code llm_response} artifact of its step (seed 001's artifact view, a file to download).
+ */
 @ApplicationScoped
 public class LlmResponseLog implements LlmResponseStore {
+
+    private static final Logger LOG = Logger.getLogger(LlmResponseLog.class.getName());
 
     @PersistenceContext(unitName = "orchestrator")
     EntityManager em;
@@ -25,6 +38,9 @@ public class LlmResponseLog implements LlmResponseStore {
 
     @Inject
     LlmMetrics metrics;
+
+    @Inject
+    NodeArtifacts artifacts;
 
     /**
      * Through the run's journal, without waiting: appended while the node runs, the rows come
@@ -38,7 +54,37 @@ public class LlmResponseLog implements LlmResponseStore {
         if (!responses.isEmpty()) {
             metrics.count(responses);
             journal.append(responses.get(0).runId(), new JournalEntry.TableRows<>(LlmResponseRows.TABLE, responses));
+            keepAsArtifacts(responses);
         }
+    }
+
+    /** The records as the API shows them, one JSON file each; one that cannot be kept is logged, not the node's failure. */
+    private void keepAsArtifacts(List<LlmResponse> responses) {
+        LlmResponse first = responses.get(0);
+        List<NodeArtifacts.MadeFile> files = responses.stream()
+                .map(response -> new NodeArtifacts.MadeFile(
+                        describe(response),
+                        LlmResponseJson.of(response).toString().getBytes(StandardCharsets.UTF_8)))
+                .toList();
+        try {
+            artifacts.keepWithRun(new ArtifactOrigin(first.runId(), first.workflowId(), first.nodeId()), files);
+        } catch (IOException | RuntimeException notKept) {
+            LOG.log(
+                    Level.WARNING,
+                    "The llm_response artifacts of run " + first.runId() + " could not be kept",
+                    notKept);
+        }
+    }
+
+    static ArtifactDescription describe(LlmResponse response) {
+        int number = response.candidateIndex() + 1;
+        String name = "Candidate " + number + " (" + response.model() + ")";
+        return new ArtifactDescription(
+                name.length() > 255 ? name.substring(0, 254) + "…" : name,
+                "llm-response-" + response.attempt() + "-" + number + ".json",
+                "application/json",
+                ArtifactType.LLM_RESPONSE,
+                List.of());
     }
 
     @Transactional

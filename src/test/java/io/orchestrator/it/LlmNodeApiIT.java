@@ -1,5 +1,6 @@
 package io.orchestrator.it;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,6 +193,29 @@ class LlmNodeApiIT {
         assertTrue(first.getString("raw_output").contains("chat.completion"), first::toString);
         assertEquals(
                 4L, MariaDb.count(SharedServer.DATABASE, "SELECT COUNT(*) FROM llm_response WHERE run_id = ?", taskId));
+        // each record is also an llm_response artifact of the step: a JSON file of the record
+        JsonArray files = api.get("/api/artifacts/?run_id=" + taskId + "&node_id=" + flow.llm())
+                .object(200)
+                .getJsonArray("artifacts");
+        assertEquals(4, files.size(), files::toString);
+        for (JsonObject record : records.getJsonArray("llm_responses").getValuesAs(JsonObject.class)) {
+            int number = record.getInt("candidate_index") + 1;
+            JsonObject file = files.getValuesAs(JsonObject.class).stream()
+                    .filter(listed -> listed.getString("file_name")
+                            .equals("llm-response-" + record.getInt("attempt") + "-" + number + ".json"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no artifact for candidate " + number + ": " + files));
+            assertEquals("llm_response", file.getString("artifact_type"));
+            assertEquals("application/json", file.getString("mime_type"));
+            assertEquals("Candidate " + number + " (" + record.getString("model") + ")", file.getString("name"));
+            Api.Response download = api.get(file.getString("download_url"));
+            assertEquals(200, download.status(), download::toString);
+            assertEquals(file.getJsonNumber("size").longValue(), download.text().getBytes(UTF_8).length);
+            JsonObject kept = download.object();
+            for (String field : List.of("id", "model", "text", "messages", "raw_output", "tokens", "connection")) {
+                assertEquals(record.get(field), kept.get(field), field);
+            }
+        }
         // and /metrics counts them by model (other tests' fake-small calls may add to it meanwhile)
         long smallCompletion = candidates.getValuesAs(JsonObject.class).stream()
                 .filter(candidate -> candidate.getString("model").equals("fake-small"))
