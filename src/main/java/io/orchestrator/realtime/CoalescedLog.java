@@ -3,22 +3,24 @@ package io.orchestrator.realtime;
 import io.orchestrator.nodes.command.CommandLogs;
 import io.orchestrator.nodes.command.OutputChannel;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * One command attempt's live log: each output's lines are sent as {@code log_entry} messages of the
- * lines printed within a window ({@link CoalescingWindow}), at most {@link #MAX_HELD_CHARS} of text
+ * lines printed within a window ({@link CoalescingWindow}), at most {@link #MAX_HELD_BYTES} of text
  * each: past that the oldest lines of the window are left out and counted in the message's
  * {@code dropped} (the stored log has them), so a client keeps up with the latest output. A command printing as fast as it can thus costs a client about forty messages a
  * second. Held lines are sent before a {@code step_update}, so a client sees each line under its step.
  */
 final class CoalescedLog implements CommandLogs.LiveLog {
 
-    static final int MAX_HELD_CHARS = 64 * 1024;
+    static final int MAX_HELD_BYTES = 64 * 1024;
 
     private final WorkflowWatchers watchers;
     private final Clock clock;
@@ -50,7 +52,7 @@ final class CoalescedLog implements CommandLogs.LiveLog {
     }
 
     @Override
-    public void line(OutputChannel channel, long number, String text, Integer step) {
+    public void line(OutputChannel channel, long number, byte[] text, Integer step) {
         if (watchers.watcherCount(workflowId) == 0) {
             return;
         }
@@ -76,11 +78,11 @@ final class CoalescedLog implements CommandLogs.LiveLog {
         held.values().forEach(lines -> lines.window.close());
     }
 
-    /** One line waiting to be sent: its number over both outputs and its text. */
-    private record NumberedLine(long number, String text) {}
+    /** One line waiting to be sent: its number over both outputs and its UTF-8 bytes (made a text when sent). */
+    private record NumberedLine(long number, byte[] text) {}
 
     /**
-     * One output's lines not sent yet, at most {@link #MAX_HELD_CHARS} of them: past that the
+     * One output's lines not sent yet, at most {@link #MAX_HELD_BYTES} of them: past that the
      * oldest give way, so that a client always sees the latest output (where a failing program
      * says why). Guarded by the log's lock.
      */
@@ -89,7 +91,7 @@ final class CoalescedLog implements CommandLogs.LiveLog {
         private final OutputChannel channel;
         private final CoalescingWindow window;
         private final ArrayDeque<NumberedLine> lines = new ArrayDeque<>();
-        private long chars;
+        private long bytes;
         private Integer step;
         private long dropped;
 
@@ -98,19 +100,19 @@ final class CoalescedLog implements CommandLogs.LiveLog {
             this.window = new CoalescingWindow(CoalescedLog.this, clock, scheduler, this);
         }
 
-        void add(long number, String line, Integer lineStep) {
+        void add(long number, byte[] line, Integer lineStep) {
             if (window.isClosed()) {
                 return;
             }
             if (!lines.isEmpty() && !Objects.equals(step, lineStep)) {
                 window.sendNow();
             }
-            String text = line.length() > MAX_HELD_CHARS ? line.substring(0, MAX_HELD_CHARS) : line;
+            byte[] text = line.length > MAX_HELD_BYTES ? Arrays.copyOf(line, MAX_HELD_BYTES) : line;
             step = lineStep;
             lines.addLast(new NumberedLine(number, text));
-            chars += text.length() + 1;
-            while (chars > MAX_HELD_CHARS && lines.size() > 1) {
-                chars -= lines.removeFirst().text().length() + 1;
+            bytes += text.length + 1;
+            while (bytes > MAX_HELD_BYTES && lines.size() > 1) {
+                bytes -= lines.removeFirst().text().length + 1;
                 dropped++;
             }
             window.added();
@@ -123,26 +125,29 @@ final class CoalescedLog implements CommandLogs.LiveLog {
 
         @Override
         public void send(long nowMillis) {
-            StringBuilder text = new StringBuilder((int) chars);
+            byte[] joined = new byte[(int) Math.max(0, bytes - 1)];
+            int at = 0;
             for (NumberedLine line : lines) {
-                if (!text.isEmpty()) {
-                    text.append('\n');
+                if (at > 0) {
+                    joined[at++] = '\n';
                 }
-                text.append(line.text());
+                System.arraycopy(line.text(), 0, joined, at, line.text().length);
+                at += line.text().length;
             }
+            String text = new String(joined, 0, at, StandardCharsets.UTF_8);
             String message = SocketMessages.logEntry(
                     workflowId,
                     taskId,
                     nodeId,
                     channel.wireName(),
-                    text.toString(),
+                    text,
                     lines.size(),
                     lines.isEmpty() ? 0 : lines.getFirst().number(),
                     step,
                     dropped,
                     clock.instant());
             lines.clear();
-            chars = 0;
+            bytes = 0;
             dropped = 0;
             watchers.publish(workflowId, () -> message);
         }

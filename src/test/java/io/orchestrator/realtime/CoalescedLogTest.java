@@ -36,10 +36,10 @@ class CoalescedLogTest {
     @Test
     void linesWithinAWindowGoAsOneLogEntryPerOutputWithTheirNumbers() {
         CoalescedLog log = open();
-        log.line(OutputChannel.STDOUT, 1, "first", null);
-        log.line(OutputChannel.STDOUT, 2, "second", null);
-        log.line(OutputChannel.STDERR, 3, "oops", null);
-        log.line(OutputChannel.STDOUT, 4, "third", null);
+        log.line(OutputChannel.STDOUT, 1, utf8("first"), null);
+        log.line(OutputChannel.STDOUT, 2, utf8("second"), null);
+        log.line(OutputChannel.STDERR, 3, utf8("oops"), null);
+        log.line(OutputChannel.STDOUT, 4, utf8("third"), null);
         log.close();
 
         List<JsonObject> messages = messages();
@@ -63,15 +63,15 @@ class CoalescedLogTest {
     @Test
     void aStepUpdateComesAfterTheLinesBeforeItAndLinesCarryTheirStep() {
         CoalescedLog log = open();
-        log.line(OutputChannel.STDOUT, 1, "before", null);
-        log.line(OutputChannel.STDOUT, 2, "still before", null);
+        log.line(OutputChannel.STDOUT, 1, utf8("before"), null);
+        log.line(OutputChannel.STDOUT, 2, utf8("still before"), null);
         log.step(Jsonp.JSON
                 .createObjectBuilder()
                 .add("index", 0)
                 .add("name", "Build")
                 .add("status", "running")
                 .build());
-        log.line(OutputChannel.STDOUT, 3, "::step::Build", 0);
+        log.line(OutputChannel.STDOUT, 3, utf8("::step::Build"), 0);
         log.close();
 
         List<JsonObject> messages = messages();
@@ -87,7 +87,7 @@ class CoalescedLogTest {
     void aMillionLinesAsFastAsPossibleCostAFewBoundedMessagesAndCountWhatWasLeftOut() {
         CoalescedLog log = open();
         for (int i = 1; i <= 1_000_000; i++) {
-            log.line(OutputChannel.STDOUT, i, "line number " + i, null);
+            log.line(OutputChannel.STDOUT, i, utf8("line number " + i), null);
             if (i % 100_000 == 0) {
                 clock.advanceMillis(CoalescingWindow.WINDOW_MILLIS);
             }
@@ -99,7 +99,7 @@ class CoalescedLogTest {
         long shown = 0;
         long dropped = 0;
         for (JsonObject message : messages) {
-            assertTrue(message.getString("line").length() <= CoalescedLog.MAX_HELD_CHARS);
+            assertTrue(message.getString("line").length() <= CoalescedLog.MAX_HELD_BYTES);
             shown += message.getInt("lines");
             dropped += message.getJsonNumber("dropped").longValue();
         }
@@ -112,13 +112,17 @@ class CoalescedLogTest {
     @Test
     void withNobodyWatchingNothingIsHeld() {
         CoalescedLog log = new CoalescedLog(watchers, clock, (task, delay) -> scheduled.add(task), "wf", "t", "n");
-        log.line(OutputChannel.STDOUT, 1, "unseen", null);
+        log.line(OutputChannel.STDOUT, 1, utf8("unseen"), null);
         client.keepsUp = true;
         watchers.watch("wf", client.queue);
-        log.line(OutputChannel.STDOUT, 2, "seen", null);
+        log.line(OutputChannel.STDOUT, 2, utf8("seen"), null);
         log.close();
         assertEquals(
                 List.of("seen"),
                 messages().stream().map(m -> m.getString("line")).toList());
+    }
+
+    private static byte[] utf8(String line) {
+        return line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -15,8 +15,13 @@ public interface CommandLogs {
         /** Whether anyone watches now: when not, lines need not even be made into texts. */
         boolean watched();
 
-        /** Line {@code number} (1-based over both outputs) of the command's output, printed in {@code step}. */
-        void line(OutputChannel channel, long number, String text, Integer step);
+        /**
+         * Line {@code number} (1-based over both outputs) of the command's output, printed in {@code step}:
+         * its UTF-8 bytes, without its end, which the log may keep (the caller does not change them). Bytes,
+         * because most lines of a fast command are never sent: they give way to later ones within a window,
+         * and making each a text first cost a third of the time the command took.
+         */
+        void line(OutputChannel channel, long number, byte[] text, Integer step);
 
         /** A step started or ended: what {@link CommandOutput.Step#toJson()} says of it. */
         void step(JsonObject step);
@@ -36,7 +41,7 @@ public interface CommandLogs {
         }
 
         @Override
-        public void line(OutputChannel channel, long number, String text, Integer step) {}
+        public void line(OutputChannel channel, long number, byte[] text, Integer step) {}
 
         @Override
         public void step(JsonObject step) {}

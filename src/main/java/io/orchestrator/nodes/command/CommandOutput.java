@@ -104,7 +104,7 @@ public final class CommandOutput implements AutoCloseable {
 
     /**
      * One line the command printed, as the UTF-8 bytes it wrote, without its line end. The bytes go
-     * to the stored log as they are; a text is made only for a step mark or a client watching.
+     * to the stored log and the live log as they are; a text is made only for a step mark.
      */
     public synchronized void line(OutputChannel channel, byte[] text, int offset, int length) {
         if (closed) {
@@ -119,11 +119,12 @@ public final class CommandOutput implements AutoCloseable {
         } else {
             linesNotKept++;
         }
+        byte[] line = Arrays.copyOfRange(text, offset, offset + length); // for the tail and the live log
         ArrayDeque<byte[]> tail = tails.get(channel);
         if (tail.size() == TAIL_LINES) {
             tail.removeFirst();
         }
-        tail.addLast(Arrays.copyOfRange(text, offset, offset + length));
+        tail.addLast(line);
         if (channel == OutputChannel.STDOUT && startsWithStepMark(text, offset, length) && steps.size() < MAX_STEPS) {
             startStep(new String(
                             text,
@@ -133,11 +134,7 @@ public final class CommandOutput implements AutoCloseable {
                     .strip());
         }
         if (live.watched()) {
-            live.line(
-                    channel,
-                    lines,
-                    new String(text, offset, length, StandardCharsets.UTF_8),
-                    steps.isEmpty() ? null : steps.size() - 1);
+            live.line(channel, lines, line, steps.isEmpty() ? null : steps.size() - 1);
         }
     }
 

@@ -4,26 +4,33 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Splits what a command prints into lines ({@code \n}, {@code \r\n}; bad UTF-8 becomes U+FFFD). A
  * line longer than {@code maxLineBytes} is cut there and the rest up to its end is skipped, so that
  * a command printing megabytes without a line end holds no more than that in memory.
  *
- * <p>After a read that found little, the reader waits {@link #GATHER_MILLIS} before the next: a
- * program printing short lines as fast as it can (Python unbuffered writes each line on its own)
- * would otherwise wake this thread once a line, and both sides would spend their time in system
- * calls (measured: 200,000 lines took half as long again as to /dev/null). The pipe holds 64 KB
- * meanwhile, more than a fast program fills in that time; the live log waits 50 ms anyway.
+ * <p>Between reads the reader pauses, for as long as lets the pipe fill about halfway: a reader
+ * waiting in every read is woken by each write, and a program printing as fast as it can then spends
+ * its time in system calls with it (200,000 lines took nearly twice as long as to /dev/null, and
+ * longer than piped into {@code cat}); one pausing longer than the pipe (64 KB) takes to fill makes the
+ * program wait on a full pipe (a fixed 2 ms pause did that). The pause halves after a read that
+ * found the pipe nearly full and doubles after one that found little, between
+ * {@link #MIN_PAUSE_NANOS} and {@link #MAX_PAUSE_NANOS}; a program printing now and then is read
+ * within the longest pause (the live log waits 50 ms anyway). Measured, see docs/PERFORMANCE.md.
  */
 final class OutputLines {
 
-    static final long GATHER_MILLIS = 2;
+    static final long MIN_PAUSE_NANOS = 50_000;
+    static final long MAX_PAUSE_NANOS = 2_000_000;
 
     private static final int BUFFER = 64 * 1024;
     private static final byte[] ELLIPSIS = "…".getBytes(StandardCharsets.UTF_8);
-    /** A read that found less than this was not kept busy: wait a little before the next. */
-    private static final int SMALL_READ = 8 * 1024;
+    /** A read that found more than this (of the pipe's 64 KB) came late: pause less. */
+    private static final int NEARLY_FULL = 48 * 1024;
+    /** A read that found less than this came early: pause longer. */
+    private static final int LITTLE = 16 * 1024;
 
     private OutputLines() {}
 
@@ -36,6 +43,7 @@ final class OutputLines {
     static void read(InputStream output, int maxLineBytes, Sink lines) throws IOException {
         byte[] buffer = new byte[BUFFER];
         Line line = new Line(maxLineBytes);
+        long pause = MIN_PAUSE_NANOS;
         int read;
         while ((read = output.read(buffer)) >= 0) {
             int start = 0;
@@ -47,8 +55,13 @@ final class OutputLines {
                 }
             }
             line.append(buffer, start, read);
-            if (read < SMALL_READ) {
-                gather();
+            if (read >= NEARLY_FULL) {
+                pause = Math.max(MIN_PAUSE_NANOS, pause / 2);
+            } else if (read < LITTLE) {
+                pause = Math.min(MAX_PAUSE_NANOS, pause * 2);
+            }
+            if (read < buffer.length) { // a full buffer: more is waiting now
+                LockSupport.parkNanos(pause);
             }
         }
         if (!line.isEmpty()) {
@@ -96,14 +109,6 @@ final class OutputLines {
             sink.line(bytes, 0, end);
             length = 0;
             cut = false;
-        }
-    }
-
-    private static void gather() {
-        try {
-            Thread.sleep(GATHER_MILLIS);
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.orchestrator.nodes.command;
 
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +16,8 @@ final class RecordingLiveLog implements CommandLogs.LiveLog {
     }
 
     @Override
-    public synchronized void line(OutputChannel channel, long number, String text, Integer step) {
-        events.add(channel.wireName() + " " + number + " [" + step + "] " + text);
+    public synchronized void line(OutputChannel channel, long number, byte[] text, Integer step) {
+        events.add(channel.wireName() + " " + number + " [" + step + "] " + new String(text, StandardCharsets.UTF_8));
     }
 
     @Override
