@@ -7,10 +7,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -69,6 +71,30 @@ public final class ArtifactFiles {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * Stores content a node made in memory, up to {@code maxBytes}: hashed first, then written once
+     * and moved into place, with fewer system calls than a stream needs (they were most of an llm
+     * node's answer from the cache).
+     */
+    public Stored store(byte[] content, long maxBytes) throws IOException {
+        if (content.length > maxBytes) {
+            throw new TooLarge(maxBytes);
+        }
+        String sha256 = HexFormat.of().formatHex(sha256().digest(content));
+        Path target = path(sha256);
+        Files.createDirectories(target.getParent());
+        Path temporary = root.resolve("incoming").resolve("made-" + UUID.randomUUID() + ".part");
+        Files.createDirectories(temporary.getParent());
+        try {
+            Files.write(temporary, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            moveIntoPlace(temporary, target);
+        } catch (IOException | RuntimeException notStored) {
+            Files.deleteIfExists(temporary);
+            throw notStored;
+        }
+        return new Stored(sha256, content.length);
     }
 
     /** Where the content with this SHA-256 lives (it may not exist). */

@@ -75,35 +75,28 @@ public class ArtifactService {
 
     /** Keeps stored content as an artifact of the run, for the configured retention. */
     public JsonObject keep(ArtifactOrigin origin, ArtifactDescription description, ArtifactFiles.Stored content) {
-        Artifact artifact = newArtifact(origin, description, content);
-        em.persist(artifact);
-        return announce(artifact);
-    }
-
-    /** A new artifact of stored content, kept for the configured retention from now. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    Artifact newArtifact(ArtifactOrigin origin, ArtifactDescription description, ArtifactFiles.Stored content) {
         Instant now = Instant.now();
         Duration retention = config.artifactRetention();
-        return new Artifact(
+        Artifact artifact = new Artifact(
                 UUID.randomUUID().toString(),
                 origin,
                 description,
                 content,
                 now,
                 retention.isZero() ? null : now.plus(retention));
-    }
-
-    /**
-     * Tells the run's watchers of a stored artifact ({@code artifact_created}, after the caller's
-     * transaction, right away without one); returns the artifact as the API shows it.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    JsonObject announce(Artifact artifact) {
+        em.persist(artifact);
         JsonObject json = ArtifactJson.of(artifact);
-        created.fire(new ArtifactCreated(artifact.workflowId(), artifact.runId(), artifact.nodeId(), json));
+        created.fire(new ArtifactCreated(origin.workflowId(), origin.runId(), origin.nodeId(), json));
         return json;
     }
+
+    /** Keeps stored contents as artifacts, in one transaction. */
+    public void keepAll(List<Kept> made) {
+        made.forEach(one -> keep(one.origin(), one.description(), one.content()));
+    }
+
+    /** One content to keep as an artifact, and whose it is. */
+    public record Kept(ArtifactOrigin origin, ArtifactDescription description, ArtifactFiles.Stored content) {}
 
     /**
      * The sizes of every artifact kept, summed at most once a minute: a sum reads every row, and

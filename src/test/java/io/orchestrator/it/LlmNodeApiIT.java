@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.orchestrator.it.support.Api;
+import io.orchestrator.it.support.Eventually;
 import io.orchestrator.it.support.MariaDb;
 import io.orchestrator.it.support.Metrics;
 import io.orchestrator.it.support.SharedServer;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -193,10 +195,14 @@ class LlmNodeApiIT {
         assertTrue(first.getString("raw_output").contains("chat.completion"), first::toString);
         assertEquals(
                 4L, MariaDb.count(SharedServer.DATABASE, "SELECT COUNT(*) FROM llm_response WHERE run_id = ?", taskId));
-        // each record is also an llm_response artifact of the step: a JSON file of the record
-        JsonArray files = api.get("/api/artifacts/?run_id=" + taskId + "&node_id=" + flow.llm())
-                .object(200)
-                .getJsonArray("artifacts");
+        // each record is also an llm_response artifact of the step: a JSON file of the record, kept
+        // once the node has gone on
+        String artifactsOfStep = "/api/artifacts/?run_id=" + taskId + "&node_id=" + flow.llm();
+        Eventually.until(
+                () -> api.get(artifactsOfStep).object(200).getInt("total_count") == 4,
+                Duration.ofSeconds(10),
+                () -> api.get(artifactsOfStep).text());
+        JsonArray files = api.get(artifactsOfStep).object(200).getJsonArray("artifacts");
         assertEquals(4, files.size(), files::toString);
         for (JsonObject record : records.getJsonArray("llm_responses").getValuesAs(JsonObject.class)) {
             int number = record.getInt("candidate_index") + 1;
@@ -235,6 +241,40 @@ class LlmNodeApiIT {
         assertTrue(
                 Metrics.growth(metricsBefore, metricsAfter, "orchestrator_llm_cost_usd", small) > 0,
                 () -> Metrics.orchestratorLines(metricsAfter));
+    }
+
+    @Test
+    void anAnswerFromTheCacheIsNoNewArtifactTheFirstAnswerIs() {
+        String openAi = connection("openai", local("/v1"), null);
+        Flow flow = flow(
+                json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
+                        + " 'prompt': 'Angles on ${input.topic}'}"),
+                false);
+        JsonObject input = json("{'topic': 'oolong " + UUID.randomUUID() + "'}");
+        String asked = flow.workflow().runToEnd(input).getString("task_id");
+        JsonObject again = flow.workflow().runToEnd(input);
+        assertTrue(
+                TestWorkflow.lastExecution(again, flow.llm())
+                        .getJsonObject("output")
+                        .getJsonArray("candidates")
+                        .getJsonObject(0)
+                        .getBoolean("cached"),
+                again::toString);
+
+        String askedArtifacts = "/api/artifacts/?run_id=" + asked + "&artifact_type=llm_response";
+        Eventually.until(
+                () -> api.get(askedArtifacts).object(200).getInt("total_count") == 1,
+                Duration.ofSeconds(10),
+                () -> api.get(askedArtifacts).text());
+        JsonObject ofCachedRun =
+                api.get("/api/artifacts/?run_id=" + again.getString("task_id")).object(200);
+        assertEquals(0, ofCachedRun.getInt("total_count"), ofCachedRun::toString);
+        assertEquals(
+                1,
+                api.get("/api/runs/" + again.getString("task_id") + "/llm_responses/")
+                        .object(200)
+                        .getInt("count"),
+                "the cached answer keeps its record");
     }
 
     @Test
