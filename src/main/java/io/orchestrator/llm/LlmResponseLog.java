@@ -75,7 +75,7 @@ public class LlmResponseLog implements LlmResponseStore {
         artifacts.keepLater(new ArtifactOrigin(first.runId(), first.workflowId(), first.nodeId()), files);
     }
 
-    static ArtifactDescription describe(LlmResponse response) {
+    private static ArtifactDescription describe(LlmResponse response) {
         int number = response.candidateIndex() + 1;
         String name = "Candidate " + number + " (" + response.model() + ")";
         return new ArtifactDescription(

@@ -25,6 +25,20 @@ class CommandNodeApiIT {
 
     private final Api api = SharedServer.admin();
 
+    /** Adds a command node through the API as it is sent, whatever the answer. */
+    private Api.Response addCommandNode(TestWorkflow workflow, JsonObject formValues) {
+        return api.post(
+                workflow.path("nodes/add/"),
+                Jsonp.JSON
+                        .createObjectBuilder()
+                        .add("nodeTemplate", "command")
+                        .add(
+                                "position",
+                                Jsonp.JSON.createObjectBuilder().add("x", 0).add("y", 0))
+                        .add("form_values", formValues)
+                        .build());
+    }
+
     private static JsonObject command(String... argv) {
         var list = Jsonp.JSON.createArrayBuilder();
         for (String item : argv) {
@@ -161,43 +175,16 @@ class CommandNodeApiIT {
     @Test
     void aProgramTheServerDoesNotAllowIsRefusedWhenSaved() {
         TestWorkflow workflow = TestWorkflow.create(api, "refused command " + UUID.randomUUID());
-        JsonObject error = api.post(
-                        workflow.path("nodes/add/"),
-                        Jsonp.JSON
-                                .createObjectBuilder()
-                                .add("nodeTemplate", "command")
-                                .add(
-                                        "position",
-                                        Jsonp.JSON
-                                                .createObjectBuilder()
-                                                .add("x", 0)
-                                                .add("y", 0))
-                                .add("form_values", command("curl", "http://example.com"))
-                                .build())
-                .error(422, "VALIDATION_ERROR");
+        JsonObject error =
+                addCommandNode(workflow, command("curl", "http://example.com")).error(422, "VALIDATION_ERROR");
         assertTrue(error.toString().contains("'curl' is not an allowed command"), error::toString);
         assertEquals(0, workflow.storedNodes(), "nothing was saved");
 
-        JsonObject leadingOut = api.post(
-                        workflow.path("nodes/add/"),
+        JsonObject leadingOut = addCommandNode(
+                        workflow,
                         Jsonp.JSON
-                                .createObjectBuilder()
-                                .add("nodeTemplate", "command")
-                                .add(
-                                        "position",
-                                        Jsonp.JSON
-                                                .createObjectBuilder()
-                                                .add("x", 0)
-                                                .add("y", 0))
-                                .add(
-                                        "form_values",
-                                        Jsonp.JSON
-                                                .createObjectBuilder(command("python3", "-V"))
-                                                .add(
-                                                        "collect",
-                                                        Jsonp.JSON
-                                                                .createArrayBuilder()
-                                                                .add("../other/*")))
+                                .createObjectBuilder(command("python3", "-V"))
+                                .add("collect", Jsonp.JSON.createArrayBuilder().add("../other/*"))
                                 .build())
                 .error(422, "VALIDATION_ERROR");
         assertTrue(leadingOut.toString().contains("leads out of the working directory"), leadingOut::toString);

@@ -82,6 +82,11 @@ class LlmNodeApiIT {
     /** manual trigger → llm (→ a transform on the error route when asked); returns {workflow, llm, onError}. */
     private record Flow(TestWorkflow workflow, String llm, String onError) {}
 
+    /** An llm form asking the test server's fake-small model through {@code connection}, with more fields. */
+    private static JsonObject smallModel(String connection, String moreFields) {
+        return json("{'models': [{'connection': '" + connection + "', 'model': 'fake-small'}], " + moreFields + "}");
+    }
+
     private Flow flow(JsonObject llmForm, boolean errorRoute) {
         TestWorkflow workflow = TestWorkflow.create(api, "llm " + UUID.randomUUID());
         String start = workflow.addNodeId("manual-trigger", "Start");
@@ -246,10 +251,7 @@ class LlmNodeApiIT {
     @Test
     void anAnswerFromTheCacheIsNoNewArtifactTheFirstAnswerIs() {
         String openAi = connection("openai", local("/v1"), null);
-        Flow flow = flow(
-                json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
-                        + " 'prompt': 'Angles on ${input.topic}'}"),
-                false);
+        Flow flow = flow(smallModel(openAi, "'prompt': 'Angles on ${input.topic}'"), false);
         JsonObject input = json("{'topic': 'oolong " + UUID.randomUUID() + "'}");
         String asked = flow.workflow().runToEnd(input).getString("task_id");
         JsonObject again = flow.workflow().runToEnd(input);
@@ -280,10 +282,7 @@ class LlmNodeApiIT {
     @Test
     void aChangedOrDeletedConnectionIsWhatTheNextRunUses() {
         String openAi = connection("openai", local("/v1"), null);
-        Flow flow = flow(
-                json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
-                        + " 'prompt': 'Angles on ${input.topic}', 'cache': false}"),
-                true);
+        Flow flow = flow(smallModel(openAi, "'prompt': 'Angles on ${input.topic}', 'cache': false"), true);
         JsonObject topic = json("{'topic': 'oolong'}");
         assertEquals("SUCCESS", llmStatus(flow.workflow().runToEnd(topic), flow));
 
@@ -358,8 +357,8 @@ class LlmNodeApiIT {
     @Test
     void aPersonRegeneratesWithFeedbackThenPicksTheSecondCandidate() {
         String openAi = connection("openai", local("/v1"), null);
-        PersonPicks flow = personPicks(json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
-                + " 'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'}"));
+        PersonPicks flow =
+                personPicks(smallModel(openAi, "'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'"));
         TestWorkflow workflow = flow.workflow();
         String llm = flow.llm();
         String pick = flow.pick();
@@ -467,8 +466,7 @@ class LlmNodeApiIT {
     void aPersonsTwoSelectionsAreMergedByAModelWithTheirInstruction() {
         String openAi = connection("openai", local("/v1"), null);
         PersonPicks flow = personPicks(
-                json("{'models': [{'connection': '" + openAi + "', 'model': 'fake-small'}],"
-                        + " 'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'}"),
+                smallModel(openAi, "'candidates_per_model': 2, 'prompt': 'Angles on ${input.topic}'"),
                 json("{'mode': 'select_many', 'merge': {'connection': '" + openAi
                         + "', 'model': 'fake-large', 'instruction': 'Merge these.'}}"));
         String taskId = startUntilWaiting(flow.workflow(), "rivers " + UUID.randomUUID());
