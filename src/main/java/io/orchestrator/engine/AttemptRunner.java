@@ -12,17 +12,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Executes one attempt of a node on the calling thread and says how it ended. A node type that may
- * block (a network call) is watched: past its timeout its thread is interrupted and the attempt
- * fails with {@code timeout}. Whatever a node type throws becomes a failed attempt.
+ * Executes one attempt of a node on the calling thread and says how it ended. Every attempt is
+ * watched: past its timeout its thread is interrupted and the attempt fails with {@code timeout}
+ * (a network call stops at once; computing nodes check no interrupts, but every input they compute
+ * with is bounded, so they end soon after). Whatever a node type throws, errors such as a stack
+ * overflow included, becomes a failed attempt: the run goes on or fails, never stays started.
  */
 final class AttemptRunner {
-
-    private static final Logger LOG = Logger.getLogger(AttemptRunner.class.getName());
 
     private final Expressions expressions;
     private final ScheduledExecutorService timer;
@@ -66,22 +64,17 @@ final class AttemptRunner {
             return Optional.empty();
         }
         AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> watch = type.get().mayBlock()
-                ? timer.schedule(() -> run.timeOut(node, current, timedOut), timeoutMs, TimeUnit.MILLISECONDS)
-                : null;
+        ScheduledFuture<?> watch =
+                timer.schedule(() -> run.timeOut(node, current, timedOut), timeoutMs, TimeUnit.MILLISECONDS);
         AttemptResult result;
         try {
             result = new AttemptResult.Succeeded(checked(node, type.get().execute(call)));
         } catch (NodeFailure failed) {
             result = new AttemptResult.Failed(failed);
-        } catch (RuntimeException defect) {
-            LOG.log(Level.WARNING, "Node type '" + node.type() + "' threw", defect);
-            result = new AttemptResult.Failed(new NodeFailure(
-                    ErrorType.INTERNAL, "Node type '" + node.type() + "' failed unexpectedly: " + defect));
+        } catch (Throwable defect) { // never an out-of-memory error: -XX:+ExitOnOutOfMemoryError ends the JVM first
+            result = new AttemptResult.Failed(NodeFailure.unexpected(node.type(), defect));
         } finally {
-            if (watch != null) {
-                watch.cancel(false);
-            }
+            watch.cancel(false);
             run.executed(node);
             Thread.interrupted();
         }

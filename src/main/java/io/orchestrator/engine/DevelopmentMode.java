@@ -138,6 +138,7 @@ public class DevelopmentMode {
                 expressions,
                 type.form(),
                 config.nodeTimeoutMs());
+        NodeFailure failure;
         try {
             NodeOutcome outcome = type.execute(call);
             // A node waiting for a person has taken no route yet (its route is the one its timeout would take).
@@ -151,19 +152,17 @@ public class DevelopmentMode {
                 answer.add("awaits_answer", true);
             }
             return outcome;
-        } catch (NodeFailure failure) {
-            answer.add("success", false)
-                    .add("error", failure.getMessage())
-                    .add("error_type", failure.errorType().wireName())
-                    .add("output", JsonValue.NULL);
-            if (!failure.details().isEmpty()) {
-                answer.add("details", failure.details());
-            }
-        } catch (RuntimeException defect) {
-            answer.add("success", false)
-                    .add("error", "Node type '" + type.key() + "' failed unexpectedly: " + defect)
-                    .add("error_type", "internal")
-                    .add("output", JsonValue.NULL);
+        } catch (NodeFailure failed) {
+            failure = failed;
+        } catch (Throwable defect) { // errors such as a stack overflow too: the request answers, not a 500
+            failure = NodeFailure.unexpected(type.key(), defect);
+        }
+        answer.add("success", false)
+                .add("error", failure.getMessage())
+                .add("error_type", failure.errorType().wireName())
+                .add("output", JsonValue.NULL);
+        if (!failure.details().isEmpty()) {
+            answer.add("details", failure.details());
         }
         return null;
     }

@@ -39,7 +39,7 @@ final class AnswerFields {
 
     static JsonObject parse(String data) throws ModelFailure {
         try {
-            return JsonText.parse(data).asJsonObject();
+            return JsonText.parseOutside(data).asJsonObject();
         } catch (JsonException | ClassCastException malformed) {
             throw malformed("an event's data is not a JSON object: " + ModelHttp.excerpt(data));
         }

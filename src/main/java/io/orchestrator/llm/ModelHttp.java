@@ -46,7 +46,7 @@ public class ModelHttp {
         /** The body as a JSON object, or a failure saying the answer is not what the protocol documents. */
         JsonObject json() throws ModelFailure {
             try {
-                return JsonText.parse(body).asJsonObject();
+                return JsonText.parseOutside(body).asJsonObject();
             } catch (JsonException | ClassCastException malformed) {
                 throw new ModelFailure(
                         ErrorType.HTTP, "the server's answer is not a JSON object: " + excerpt(body), malformed);
@@ -227,7 +227,7 @@ public class ModelHttp {
             return "";
         }
         try {
-            JsonValue json = JsonText.parse(body);
+            JsonValue json = JsonText.parseOutside(body);
             if (json instanceof JsonObject object) {
                 for (JsonValue candidate : new JsonValue[] {
                     at(object, "error", "message"),

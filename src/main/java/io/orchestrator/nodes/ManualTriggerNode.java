@@ -130,17 +130,13 @@ public class ManualTriggerNode implements NodeType {
             return;
         }
         String type = input.getString("type", "text");
-        JsonValue checked = switch (type) {
-            case "number" ->
-                ResolvedFields.numberIn(value).map(JSON::createValue).orElse(null);
-            case "boolean" ->
-                ResolvedFields.booleanIn(value)
-                        .map(yes -> yes ? JsonValue.TRUE : JsonValue.FALSE)
-                        .orElse(null);
-            case "choice" -> isOneOf(value, input.get("options")) ? value : null;
-            case "json" -> value;
-            default -> value instanceof JsonString ? value : null;
-        };
+        JsonValue checked;
+        try {
+            checked = checkedValue(type, value, input);
+        } catch (ArithmeticException outOfRange) {
+            errors.add(name, "This input holds " + outOfRange.getMessage() + ".");
+            return;
+        }
         if (checked == null) {
             errors.add(
                     name,
@@ -153,6 +149,21 @@ public class ManualTriggerNode implements NodeType {
         } else {
             result.add(name, checked);
         }
+    }
+
+    /** The value as the input's type takes it, or null when it is not of that type. */
+    private static JsonValue checkedValue(String type, JsonValue value, JsonObject input) {
+        return switch (type) {
+            case "number" ->
+                ResolvedFields.numberIn(value).map(JSON::createValue).orElse(null);
+            case "boolean" ->
+                ResolvedFields.booleanIn(value)
+                        .map(yes -> yes ? JsonValue.TRUE : JsonValue.FALSE)
+                        .orElse(null);
+            case "choice" -> isOneOf(value, input.get("options")) ? value : null;
+            case "json" -> value;
+            default -> value instanceof JsonString ? value : null;
+        };
     }
 
     private static boolean isMissing(JsonValue value) {

@@ -1,5 +1,6 @@
 package io.orchestrator.nodes;
 
+import io.orchestrator.platform.NumberLimits;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -43,18 +44,30 @@ final class ResolvedFields {
         if (isAbsent(value)) {
             return Optional.empty();
         }
-        return Optional.of(
-                numberIn(value).orElseThrow(() -> invalid(field, "must be a number, but is " + kind(value) + ".")));
+        try {
+            return Optional.of(
+                    numberIn(value).orElseThrow(() -> invalid(field, "must be a number, but is " + kind(value) + ".")));
+        } catch (ArithmeticException outOfRange) {
+            throw invalid(field, "holds " + outOfRange.getMessage() + ".");
+        }
     }
 
-    /** The number in a JSON number, or in text that holds one (forms and templates give text). */
+    /**
+     * The number in a JSON number, or in text that holds one (forms and templates give text).
+     *
+     * @throws ArithmeticException for a number outside {@link NumberLimits}, with the message to show
+     */
     static Optional<BigDecimal> numberIn(JsonValue value) {
         if (value instanceof JsonNumber number) {
-            return Optional.of(number.bigDecimalValue());
+            BigDecimal decimal = number.bigDecimalValue();
+            if (!NumberLimits.allows(decimal)) {
+                throw new ArithmeticException(NumberLimits.outOfRange(decimal));
+            }
+            return Optional.of(decimal);
         }
         if (value instanceof JsonString text) {
             try {
-                return Optional.of(new BigDecimal(text.getString().strip()));
+                return Optional.of(NumberLimits.parse(text.getString()));
             } catch (NumberFormatException notANumber) {
                 return Optional.empty();
             }

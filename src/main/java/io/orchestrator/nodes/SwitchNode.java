@@ -5,13 +5,13 @@ import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
 import io.orchestrator.nodes.form.FormValidator;
 import io.orchestrator.platform.FieldErrors;
+import io.orchestrator.platform.NumberLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,8 +104,8 @@ public class SwitchNode implements NodeType {
         }
         if (value instanceof JsonNumber number) {
             try {
-                return number.bigDecimalValue().compareTo(new BigDecimal(caseName.strip())) == 0;
-            } catch (NumberFormatException notANumber) {
+                return number.bigDecimalValue().compareTo(NumberLimits.parse(caseName)) == 0;
+            } catch (NumberFormatException | ArithmeticException notANumberWeCompare) {
                 return false;
             }
         }

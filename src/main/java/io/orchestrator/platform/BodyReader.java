@@ -5,9 +5,7 @@ import static io.orchestrator.platform.Jsonp.JSON;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
@@ -126,11 +124,13 @@ public class BodyReader {
 
     private JsonValue document(Reader text) throws NotJson {
         try (JsonParser parser = JSON.createParser(text)) {
-            JsonValue value = readValue(parser, parser.next(), 1);
+            JsonValue value = JsonText.read(parser, maxDepth);
             if (parser.hasNext()) {
                 throw new NotJson("The request body has more than one JSON document");
             }
             return value;
+        } catch (JsonText.TooDeep tooDeep) {
+            throw ApiException.invalidRequest("The JSON document is nested deeper than " + maxDepth + " levels");
         } catch (JsonParsingException malformed) {
             throw new NotJson("Malformed JSON " + where(malformed.getLocation()));
         } catch (JsonException malformed) {
@@ -138,44 +138,6 @@ public class BodyReader {
                 throw tooLarge();
             }
             throw new NotJson("Malformed JSON: the body ended early or is not UTF-8");
-        }
-    }
-
-    private JsonValue readValue(JsonParser parser, JsonParser.Event event, int depth) throws NotJson {
-        if ((event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) && depth > maxDepth) {
-            throw ApiException.invalidRequest("The JSON document is nested deeper than " + maxDepth + " levels");
-        }
-        switch (event) {
-            case START_OBJECT: {
-                JsonObjectBuilder object = JSON.createObjectBuilder();
-                while (parser.next() != JsonParser.Event.END_OBJECT) {
-                    String key = parser.getString();
-                    object.add(key, readValue(parser, parser.next(), depth + 1));
-                }
-                return object.build();
-            }
-            case START_ARRAY: {
-                JsonArrayBuilder array = JSON.createArrayBuilder();
-                JsonParser.Event next;
-                while ((next = parser.next()) != JsonParser.Event.END_ARRAY) {
-                    array.add(readValue(parser, next, depth + 1));
-                }
-                return array.build();
-            }
-            case VALUE_STRING:
-                return JSON.createValue(parser.getString());
-            case VALUE_NUMBER:
-                // The number as written: getLong() would wrap an integer past the range of a long
-                // (10^20 would read 7766279631452241920).
-                return parser.getValue();
-            case VALUE_TRUE:
-                return JsonValue.TRUE;
-            case VALUE_FALSE:
-                return JsonValue.FALSE;
-            case VALUE_NULL:
-                return JsonValue.NULL;
-            default:
-                throw new NotJson("Malformed JSON " + where(parser.getLocation()));
         }
     }
 

@@ -677,6 +677,26 @@ class RunEngineTest {
     }
 
     @Test
+    void aComputingNodeThatOverrunsItsTimeoutFailsWithTimeoutToo() {
+        LiveRun run = run(
+                new TestGraph()
+                        .node("Start", "echo")
+                        .node(
+                                "Busy",
+                                "broken",
+                                "{'how': 'computes', 'ms': 400}",
+                                new NodeSettings(false, 1, 0, 1.0, 100L))
+                        .edge("Start", "Busy"),
+                "Start");
+
+        finished(run);
+
+        StepRow timedOut = harness.lastStep(run, "Busy");
+        assertEquals("timeout", timedOut.errorType());
+        assertEquals("Node 'Busy' took longer than its timeout of 100 ms.", timedOut.error());
+    }
+
+    @Test
     void aBlockingNodeThatOverrunsItsTimeoutIsInterruptedAndFailsWithTimeout() throws Exception {
         LiveRun run = run(
                 new TestGraph()
@@ -876,7 +896,7 @@ class RunEngineTest {
 
     @Test
     void aDefectiveNodeTypeFailsItsNodeAsInternalAndNeverHangsTheRun() {
-        for (String how : List.of("throws", "no-outcome", "no-output", "no-route")) {
+        for (String how : List.of("throws", "overflows", "no-outcome", "no-output", "no-route")) {
             LiveRun run = run(
                     new TestGraph()
                             .node("Start", "echo")
@@ -892,6 +912,11 @@ class RunEngineTest {
             StepRow failed = harness.lastStep(run, "Broken");
             assertEquals(StepStatus.FAILURE, failed.status(), how);
             assertEquals("internal", failed.errorType(), how);
+            assertFalse(
+                    failed.error().contains("Exception")
+                            || failed.error().contains("Error")
+                            || failed.error().contains("java."),
+                    "no Java class names for clients: " + failed.error());
             assertEquals(List.of(StepStatus.SKIPPED), harness.attemptStatuses(run, "After"), how);
             assertEventsInOrder(run, "workflow_failed");
         }

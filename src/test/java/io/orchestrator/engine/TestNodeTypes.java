@@ -188,7 +188,10 @@ final class TestNodeTypes {
         }
     }
 
-    /** A defective type: by its form value {@code how}, throws, returns no outcome, or an outcome without output. */
+    /**
+     * A defective type: by its form value {@code how}, throws, overflows its stack, computes for
+     * {@code ms} without looking at interrupts, returns no outcome, or an outcome without output.
+     */
     static final class Broken extends TestType {
         Broken() {
             super("broken");
@@ -198,6 +201,14 @@ final class TestNodeTypes {
         NodeOutcome run(NodeCall call) {
             return switch (call.formValues().getString("how")) {
                 case "throws" -> throw new IllegalStateException("a bug in the node type");
+                case "overflows" -> throw new StackOverflowError();
+                case "computes" -> {
+                    long until = System.nanoTime() + call.formValues().getInt("ms") * 1_000_000L;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    yield NodeOutcome.of(call.input());
+                }
                 case "no-outcome" -> null;
                 case "no-output" -> NodeOutcome.of(null);
                 default -> NodeOutcome.routed(call.input(), null);

@@ -4,6 +4,7 @@ import static io.orchestrator.testing.JsonLiterals.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -52,5 +53,27 @@ class JsonTextTest {
     @Test
     void writesCompactJson() {
         assertEquals("{\"a\":[1,\"b\"]}", JsonText.write(object("{'a': [1, 'b']}")));
+    }
+
+    @Test
+    void jsonFromOutsideIsReadWithinTheBodyLimits() {
+        assertEquals(Json.createArrayBuilder().add(1).build(), JsonText.parseOutside("[1]"));
+        String deepest = "[".repeat(JsonText.MAX_OUTSIDE_DEPTH) + "]".repeat(JsonText.MAX_OUTSIDE_DEPTH);
+        assertEquals(
+                JsonText.MAX_OUTSIDE_DEPTH * 2,
+                JsonText.parseOutside(deepest).toString().length());
+
+        String tooDeep = "[" + deepest + "]";
+        assertTrue(assertThrows(JsonException.class, () -> JsonText.parseOutside(tooDeep))
+                .getMessage()
+                .contains("deeper than 64"));
+        String tooLong = "\"" + "x".repeat(JsonText.MAX_OUTSIDE_CHARS) + "\"";
+        assertTrue(assertThrows(JsonException.class, () -> JsonText.parseOutside(tooLong))
+                .getMessage()
+                .contains("more than the 2000000"));
+        assertThrows(
+                jakarta.json.stream.JsonParsingException.class,
+                () -> JsonText.parseOutside("[" + "1".repeat(5000) + "]"),
+                "Parsson's refusal of long numbers is malformed JSON, not an unexpected exception");
     }
 }

@@ -3,6 +3,7 @@ package io.orchestrator.engine.expressions;
 import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.platform.JsonText;
+import io.orchestrator.platform.NumberLimits;
 import io.orchestrator.platform.Timestamps;
 import jakarta.el.FunctionMapper;
 import jakarta.json.JsonException;
@@ -10,7 +11,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -153,7 +153,24 @@ public final class ExpressionFunctions {
     }
 
     public static String replace(Object text, Object target, Object replacement) {
-        return JsonData.text(text).replace(JsonData.text(target), JsonData.text(replacement));
+        String whole = JsonData.text(text);
+        String old = JsonData.text(target);
+        String by = JsonData.text(replacement);
+        long growth = (long) occurrences(whole, old) * (by.length() - old.length());
+        ResultLimits.checkText("replace()", whole.length() + Math.max(0, growth));
+        return whole.replace(old, by);
+    }
+
+    /** How often String.replace would replace: the empty text occurs before every character and at the end. */
+    private static int occurrences(String text, String part) {
+        if (part.isEmpty()) {
+            return text.length() + 1;
+        }
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     public static List<String> split(Object text, Object separator) {
@@ -163,8 +180,10 @@ public final class ExpressionFunctions {
         }
         String by = JsonData.text(separator);
         if (by.isEmpty()) {
+            ResultLimits.checkItems("split()", whole.codePointCount(0, whole.length()));
             return whole.codePoints().mapToObj(Character::toString).toList();
         }
+        ResultLimits.checkItems("split()", occurrences(whole, by) + 1L);
         return Arrays.asList(whole.split(Pattern.quote(by), -1));
     }
 
@@ -176,7 +195,10 @@ public final class ExpressionFunctions {
             throw new IllegalArgumentException("join() needs a list, not " + JsonData.describe(list));
         }
         StringJoiner joined = new StringJoiner(JsonData.text(separator));
-        items.forEach(item -> joined.add(JsonData.text(JsonData.toEl(item))));
+        for (Object item : items) {
+            joined.add(JsonData.text(JsonData.toEl(item)));
+            ResultLimits.checkText("join()", joined.length());
+        }
         return joined.toString();
     }
 
@@ -201,7 +223,7 @@ public final class ExpressionFunctions {
             return null;
         }
         try {
-            return JsonData.toEl(JsonText.parse(JsonData.text(text)));
+            return JsonData.toEl(JsonText.parseOutside(JsonData.text(text)));
         } catch (JsonException notJson) {
             throw new IllegalArgumentException("parse_json() was given text that is not JSON: " + notJson.getMessage());
         }
@@ -213,11 +235,12 @@ public final class ExpressionFunctions {
         }
         if (value instanceof String text) {
             try {
-                BigDecimal number = new BigDecimal(text.strip());
-                return JsonData.toEl(JSON.createValue(number));
+                return JsonData.toEl(JSON.createValue(NumberLimits.parse(text)));
             } catch (NumberFormatException notANumber) {
                 throw new IllegalArgumentException(
                         "number() was given " + JsonData.describe(text) + ", which is not a number");
+            } catch (ArithmeticException outOfRange) {
+                throw new IllegalArgumentException("number() was given " + outOfRange.getMessage());
             }
         }
         throw new IllegalArgumentException("number() needs a number or a text, not " + JsonData.describe(value));

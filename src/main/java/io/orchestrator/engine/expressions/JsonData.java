@@ -2,6 +2,7 @@ package io.orchestrator.engine.expressions;
 
 import static io.orchestrator.platform.Jsonp.JSON;
 
+import io.orchestrator.platform.NumberLimits;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -42,15 +43,23 @@ final class JsonData {
         };
     }
 
+    /** A number as EL computes with it; one outside {@link NumberLimits} is refused before any arithmetic. */
     private static Object number(JsonNumber number) {
         if (number.isIntegral()) {
             try {
                 return number.longValueExact();
             } catch (ArithmeticException tooLarge) {
-                return number.bigDecimalValue();
+                // a larger integer: checked and kept exact below
             }
         }
-        return number.bigDecimalValue();
+        return bounded(number.bigDecimalValue());
+    }
+
+    private static BigDecimal bounded(BigDecimal number) {
+        if (!NumberLimits.allows(number)) {
+            throw new IllegalArgumentException(NumberLimits.outOfRange(number));
+        }
+        return number;
     }
 
     /** The JSON form of an EL result. */
@@ -71,10 +80,10 @@ final class JsonData {
             return JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof BigDecimal decimal) {
-            return JSON.createValue(decimal);
+            return JSON.createValue(bounded(decimal));
         }
         if (value instanceof BigInteger integer) {
-            return JSON.createValue(integer);
+            return JSON.createValue(bounded(new BigDecimal(integer)));
         }
         if (value instanceof Double || value instanceof Float) {
             return floating(((Number) value).doubleValue());
@@ -85,12 +94,13 @@ final class JsonData {
         if (value instanceof Map<?, ?> map) {
             JsonObjectBuilder object = JSON.createObjectBuilder();
             map.forEach((key, item) -> object.add(String.valueOf(key), toJson(item)));
-            return object.build();
+            return ResultLimits.checkBuilt(object.build());
         }
         if (value instanceof Collection<?> list) {
+            ResultLimits.checkItems("The expression", list.size());
             JsonArrayBuilder array = JSON.createArrayBuilder();
             list.forEach(item -> array.add(toJson(item)));
-            return array.build();
+            return ResultLimits.checkBuilt(array.build());
         }
         throw new IllegalArgumentException(describe(value) + " is not JSON data");
     }
@@ -122,6 +132,9 @@ final class JsonData {
 
     /** How a value is named in messages: by its JSON kind, never by a Java class. */
     static String describe(Object value) {
+        if (value instanceof JsonNumber number) {
+            return "the number " + abbreviate(number.toString());
+        }
         Object el = toEl(value);
         if (el == null) {
             return "null";
@@ -150,7 +163,7 @@ final class JsonData {
         return "a value of an unsupported kind";
     }
 
-    private static String abbreviate(String text) {
+    static String abbreviate(String text) {
         return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -3,6 +3,7 @@ package io.orchestrator.engine.expressions;
 import java.util.Optional;
 import org.glassfish.expressly.parser.AstAssign;
 import org.glassfish.expressly.parser.AstBracketSuffix;
+import org.glassfish.expressly.parser.AstConcat;
 import org.glassfish.expressly.parser.AstDotSuffix;
 import org.glassfish.expressly.parser.AstFunction;
 import org.glassfish.expressly.parser.AstIdentifier;
@@ -23,6 +24,11 @@ final class SandboxRules {
     static Optional<String> problem(Node node) {
         if (node instanceof AstAssign) {
             return Optional.of(JsonResolver.ASSIGNMENT_REFUSED);
+        }
+        if (node instanceof AstConcat) {
+            // a += b += c copies texts as often as it is written: with request-sized texts that is
+            // gigabytes from a short expression. Side by side in a template, the text is bounded.
+            return Optional.of("Expressions cannot join texts with +=; write them side by side instead: '${a}${b}'.");
         }
         if (node instanceof AstLambdaExpression) {
             // Without method calls a lambda can do nothing a plain expression cannot, and lambdas

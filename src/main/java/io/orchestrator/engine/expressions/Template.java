@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.glassfish.expressly.ExpressionFactoryImpl;
 import org.glassfish.expressly.lang.ExpressionBuilder;
 import org.glassfish.expressly.parser.TokenMgrError;
@@ -19,7 +20,9 @@ import org.glassfish.expressly.parser.TokenMgrError;
  * A string from a form value, compiled once: either exactly one {@code ${...}} (its result keeps
  * its JSON type), or text with {@code ${...}} parts (the result is text), or broken (with the
  * reason). Compiled templates are cached by their text, so a node run millions of times parses
- * its templates once; the cache is bounded and simply starts over when full.
+ * its templates once; the cache is bounded by count and by characters (a compiled template can
+ * take forty times its text) and simply starts over when full. Longer templates than form values
+ * may hold are refused rather than compiled.
  *
  * <p>The {@code ${...}} parts are found here rather than by EL, so that {@code #{...}} in text
  * stays text and the text form of each value is ours (objects as JSON, null as nothing).
@@ -29,8 +32,13 @@ final class Template {
 
     static final ExpressionFactory FACTORY = new ExpressionFactoryImpl();
 
+    /** As long as a form's text values may be: a template longer than that did not come from a saved form. */
+    static final int MAX_TEMPLATE_CHARS = 100_000;
+
     private static final int CACHE_LIMIT = 10_000;
+    private static final long CACHE_CHARS_LIMIT = 1_000_000;
     private static final Map<String, Template> CACHE = new ConcurrentHashMap<>();
+    private static final AtomicLong CACHED_CHARS = new AtomicLong();
     private static final ScopeContext COMPILING = new ScopeContext(null, FACTORY);
 
     private final String text;
@@ -49,9 +57,16 @@ final class Template {
     static Template of(String text) {
         Template template = CACHE.get(text);
         if (template == null) {
+            if (text.length() > MAX_TEMPLATE_CHARS) {
+                return broken(
+                        JsonData.abbreviate(text),
+                        "A template may be at most " + MAX_TEMPLATE_CHARS + " characters long, but this one has "
+                                + text.length() + ".");
+            }
             template = compile(text);
-            if (CACHE.size() >= CACHE_LIMIT) {
+            if (CACHE.size() >= CACHE_LIMIT || CACHED_CHARS.addAndGet(text.length()) > CACHE_CHARS_LIMIT) {
                 CACHE.clear();
+                CACHED_CHARS.set(text.length());
             }
             CACHE.put(text, template);
         }
@@ -96,6 +111,11 @@ final class Template {
                 result.append(text(expression.getExpressionString(), evaluate(expression, context)));
             } else {
                 result.append((String) part);
+            }
+            if (result.length() > ResultLimits.MAX_TEXT_CHARS) {
+                throw new ExpressionException(
+                        "The text of '" + JsonData.abbreviate(text) + "' would be longer than the "
+                                + ResultLimits.MAX_TEXT_CHARS + " characters a template may write.");
             }
         }
         return JSON.createValue(result.toString());

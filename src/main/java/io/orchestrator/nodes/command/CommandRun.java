@@ -5,6 +5,7 @@ import static io.orchestrator.platform.Jsonp.JSON;
 import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.NodeOutcome;
+import io.orchestrator.platform.NumberLimits;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -12,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ public record CommandRun(
         for (JsonValue item : list) {
             String text = switch (item.getValueType()) {
                 case STRING -> ((JsonString) item).getString();
-                case NUMBER -> ((JsonNumber) item).bigDecimalValue().toPlainString();
+                case NUMBER -> argument((JsonNumber) item);
                 case TRUE, FALSE -> item.toString();
                 default ->
                     throw new NodeFailure(
@@ -69,6 +71,15 @@ public record CommandRun(
             throw new NodeFailure(ErrorType.VALIDATION, "command's first item, the program, is empty.");
         }
         return List.copyOf(argv);
+    }
+
+    /** A number as its plain digits, unless it is past the limits (1e100000000 would write out a hundred million). */
+    private static String argument(JsonNumber number) throws NodeFailure {
+        BigDecimal decimal = number.bigDecimalValue();
+        if (!NumberLimits.allows(decimal)) {
+            throw new NodeFailure(ErrorType.VALIDATION, "command holds " + NumberLimits.outOfRange(decimal) + ".");
+        }
+        return decimal.toPlainString();
     }
 
     /**

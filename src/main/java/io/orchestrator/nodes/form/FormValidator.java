@@ -100,11 +100,15 @@ public final class FormValidator {
                     errors.add(path, "Must be one of: " + String.join(", ", field.options()) + ".");
                 }
             }
-            case JSON -> {
-                // Any JSON value; templates inside strings are resolved at run time.
+            case JSON -> checkTextLengths(value, errors, path);
+            case KEY_VALUE -> {
+                checkKeyValue(value, errors, path);
+                checkTextLengths(value, errors, path);
             }
-            case KEY_VALUE -> checkKeyValue(value, errors, path);
-            case STRING_LIST -> checkScalarList(value, errors, path);
+            case STRING_LIST -> {
+                checkScalarList(value, errors, path);
+                checkTextLengths(value, errors, path);
+            }
             case LIST -> checkObjectList(field, value, errors, path);
             default -> throw new IllegalStateException("Unhandled field type " + field.type());
         }
@@ -155,6 +159,26 @@ public final class FormValidator {
         double amount = number.doubleValue();
         if (field.min() != null && amount < field.min() || field.max() != null && amount > field.max()) {
             errors.add(path, "Must be between " + plain(field.min()) + " and " + plain(field.max()) + ".");
+        }
+    }
+
+    /** Any JSON value, but each text in it as long as a text field may be (each one may be a template). */
+    private static void checkTextLengths(JsonValue value, FieldErrors errors, String path) {
+        if (value instanceof JsonString string) {
+            if (string.getString().length() > MAX_TEXT) {
+                errors.add(path, "Each text must be at most " + MAX_TEXT + " characters.");
+            }
+            return;
+        }
+        Iterable<JsonValue> items = value instanceof JsonObject object
+                ? object.values()
+                : value instanceof JsonArray array ? array : List.of();
+        for (JsonValue item : items) {
+            int before = errors.count();
+            checkTextLengths(item, errors, path);
+            if (errors.count() > before) {
+                return;
+            }
         }
     }
 

@@ -25,7 +25,8 @@ import java.util.TreeMap;
 /**
  * A response as the node outputs it: the status, the headers with lower-case names, and the body as
  * JSON when it is JSON (by its content type, or by its look when the type is missing or plain
- * text), else as text; null for an empty body.
+ * text) within the limits of {@link JsonText#parseOutside} (a 10 MB document would be a tree of
+ * 100 MB or more), else as text; null for an empty body.
  */
 public record InboundResponse(int status, URI url, Map<String, List<String>> headers, JsonValue body) {
 
@@ -134,7 +135,7 @@ public record InboundResponse(int status, URI url, Map<String, List<String>> hea
         String start = text.stripLeading();
         if (declaredJson || mayBeJson && (start.startsWith("{") || start.startsWith("["))) {
             try {
-                return JsonText.parse(text);
+                return JsonText.parseOutside(text);
             } catch (JsonException notJson) {
                 // A body that says it is JSON and is not is still worth seeing: it goes out as text.
             }

@@ -4,10 +4,10 @@ import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.ErrorCode;
+import io.orchestrator.platform.NumberLimits;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -179,14 +179,20 @@ public final class YamlReader {
             return text.toLowerCase(Locale.ROOT).equals("true") ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (tag.equals(Tag.INT)) {
-            return JSON.createValue(integer(text));
+            try {
+                return JSON.createValue(integer(text));
+            } catch (ArithmeticException outOfRange) {
+                throw refused("The document holds " + outOfRange.getMessage(), event.getStartMark());
+            }
         }
         if (tag.equals(Tag.FLOAT)) {
             String digits = text.startsWith("+") ? text.substring(1) : text;
             try {
-                return JSON.createValue(new BigDecimal(digits));
+                return JSON.createValue(NumberLimits.parse(digits));
             } catch (NumberFormatException notFinite) {
                 throw refused("JSON has no number " + text + " (infinity or not-a-number)", event.getStartMark());
+            } catch (ArithmeticException outOfRange) {
+                throw refused("The document holds " + outOfRange.getMessage(), event.getStartMark());
             }
         }
         return JSON.createValue(text);
@@ -195,12 +201,12 @@ public final class YamlReader {
     private static BigInteger integer(String text) {
         String digits = text.startsWith("+") ? text.substring(1) : text;
         if (digits.startsWith("0x")) {
-            return new BigInteger(digits.substring(2), 16);
+            return NumberLimits.parseInteger(digits.substring(2), 16);
         }
         if (digits.startsWith("0o")) {
-            return new BigInteger(digits.substring(2), 8);
+            return NumberLimits.parseInteger(digits.substring(2), 8);
         }
-        return new BigInteger(digits);
+        return NumberLimits.parseInteger(digits, 10);
     }
 
     private void checkDepth(int depth, Event where) {

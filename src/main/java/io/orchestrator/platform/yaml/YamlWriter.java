@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
  * YAML shares; multi-line text is written as a literal block when that keeps it exact, so that
  * {@link YamlReader} reads every export back to the same JSON. Hand-written rather than a YAML
  * library's dumper, whose output quotes and folds differently across settings and versions.
+ *
+ * <p>Below {@value #FLOW_INDENT} spaces of indentation, collections are written in flow style
+ * ({@code {a: [1, 2]}}) on one line: block style indents every line by its depth, and deeply
+ * nested data of 750 KB once exported to more than 200 MB. With the cap, an export is at most
+ * about ten times its JSON.
  */
 public final class YamlWriter {
 
@@ -25,6 +30,8 @@ public final class YamlWriter {
             Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null", "~");
     /** Starts with a letter, holds only letters, digits and a few harmless signs, ends with no space. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_](?:[A-Za-z0-9_./ -]*[A-Za-z0-9_./-])?");
+
+    private static final int FLOW_INDENT = 16;
 
     private YamlWriter() {}
 
@@ -56,7 +63,7 @@ public final class YamlWriter {
     private static void items(JsonArray array, int indent, StringBuilder out) {
         for (JsonValue item : array) {
             out.append(" ".repeat(indent)).append('-');
-            if (item instanceof JsonObject object && !object.isEmpty()) {
+            if (item instanceof JsonObject object && !object.isEmpty() && indent < FLOW_INDENT) {
                 out.append(' ');
                 entries(object, indent + 2, true, out);
             } else {
@@ -67,7 +74,10 @@ public final class YamlWriter {
 
     /** A value after "key:" or "-" of a node at this indentation, ending its last line. */
     private static void value(JsonValue value, int indent, StringBuilder out) {
-        if (value instanceof JsonObject object && !object.isEmpty()) {
+        if (indent >= FLOW_INDENT && (value instanceof JsonObject || value instanceof JsonArray)) {
+            flow(value, out.append(' '));
+            out.append('\n');
+        } else if (value instanceof JsonObject object && !object.isEmpty()) {
             out.append('\n');
             entries(object, indent + 2, false, out);
         } else if (value instanceof JsonArray array && !array.isEmpty()) {
@@ -77,6 +87,29 @@ public final class YamlWriter {
             literal(text.getString(), indent + 2, out);
         } else {
             out.append(' ').append(scalar(value)).append('\n');
+        }
+    }
+
+    private static void flow(JsonValue value, StringBuilder out) {
+        if (value instanceof JsonObject object) {
+            out.append('{');
+            String separator = "";
+            for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
+                out.append(separator).append(string(entry.getKey())).append(": ");
+                flow(entry.getValue(), out);
+                separator = ", ";
+            }
+            out.append('}');
+        } else if (value instanceof JsonArray array) {
+            out.append('[');
+            String separator = "";
+            for (JsonValue item : array) {
+                flow(item, out.append(separator));
+                separator = ", ";
+            }
+            out.append(']');
+        } else {
+            out.append(scalar(value));
         }
     }
 

@@ -112,4 +112,42 @@ class YamlWriterTest {
         assertEquals("null\n", YamlWriter.write(JsonValue.NULL));
         assertEquals("42\n", YamlWriter.write(Jsonp.JSON.createValue(42)));
     }
+
+    @Test
+    void deeplyNestedDataIsWrittenInFlowStyleAndReadsBack() {
+        JsonValue deep =
+                json("{'a': {'b': {'c': {'d': {'e': {'f': {'g': {'h': [1, {'i': 'x y', 'j': 'true'}, []]}}}}}}}}");
+
+        String yaml = YamlWriter.write(deep);
+
+        assertEquals("""
+                a:
+                  b:
+                    c:
+                      d:
+                        e:
+                          f:
+                            g:
+                              h:
+                                - 1
+                                - {i: x y, j: "true"}
+                                - []
+                """, yaml);
+        assertEquals(deep, YamlReader.read(yaml, 64, 1_000_000));
+    }
+
+    @Test
+    void anExportIsAtMostAboutTenTimesItsJson() {
+        StringBuilder nested = new StringBuilder();
+        int depth = 60;
+        nested.append("[".repeat(depth)).append("0,".repeat(20_000)).append('0').append("]".repeat(depth));
+        JsonValue value = json(nested.toString());
+
+        String yaml = YamlWriter.write(value);
+
+        assertEquals(value, YamlReader.read(yaml, 64, 10_000_000));
+        int jsonLength = value.toString().length();
+        org.junit.jupiter.api.Assertions.assertTrue(
+                yaml.length() < 10 * jsonLength, yaml.length() + " characters of YAML for " + jsonLength + " of JSON");
+    }
 }
