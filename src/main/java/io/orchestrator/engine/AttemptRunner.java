@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Executes one attempt of a node on the calling thread and says how it ended. Every attempt is
- * watched: past its timeout its thread is interrupted and the attempt fails with {@code timeout}
- * (a network call stops at once; computing nodes check no interrupts, but every input they compute
- * with is bounded, so they end soon after). Whatever a node type throws, errors such as a stack
- * overflow included, becomes a failed attempt: the run goes on or fails, never stays started.
+ * Executes one attempt of a node on the calling thread and says how it ended. Every attempt has
+ * its timeout: a node type that may block (a network call) is watched, and past its timeout its
+ * thread is interrupted; a computing node looks at no interrupts (every input it computes with is
+ * bounded instead), so its time is checked when it returns, which costs nothing per attempt where
+ * a watch would cost a timer entry. Either way the attempt fails with {@code timeout}. Whatever a
+ * node type throws, errors such as a stack overflow included, becomes a failed attempt: the run
+ * goes on or fails, never stays started.
  */
 final class AttemptRunner {
 
@@ -64,8 +66,10 @@ final class AttemptRunner {
             return Optional.empty();
         }
         AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> watch =
-                timer.schedule(() -> run.timeOut(node, current, timedOut), timeoutMs, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> watch = type.get().mayBlock()
+                ? timer.schedule(() -> run.timeOut(node, current, timedOut), timeoutMs, TimeUnit.MILLISECONDS)
+                : null;
+        long begun = System.nanoTime();
         AttemptResult result;
         try {
             result = new AttemptResult.Succeeded(checked(node, type.get().execute(call)));
@@ -74,7 +78,11 @@ final class AttemptRunner {
         } catch (Throwable defect) { // never an out-of-memory error: -XX:+ExitOnOutOfMemoryError ends the JVM first
             result = new AttemptResult.Failed(NodeFailure.unexpected(node.type(), defect));
         } finally {
-            watch.cancel(false);
+            if (watch != null) {
+                watch.cancel(false);
+            } else if (System.nanoTime() - begun > TimeUnit.MILLISECONDS.toNanos(timeoutMs)) {
+                timedOut.set(true);
+            }
             run.executed(node);
             Thread.interrupted();
         }
