@@ -45,14 +45,19 @@ public final class AddressGuard {
             blocked("10.0.0.0/8", "a private"),
             blocked("100.64.0.0/10", "a shared (carrier-grade NAT)"),
             blocked("127.0.0.0/8", "a loopback"),
+            blocked("168.63.129.16/32", "a cloud host's (Azure's wire server)"),
             blocked("169.254.0.0/16", "a link-local (cloud metadata)"),
             blocked("172.16.0.0/12", "a private"),
+            blocked("192.0.0.0/24", "an IETF protocol"),
+            blocked("192.88.99.0/24", "a 6to4 relay"),
             blocked("192.168.0.0/16", "a private"),
+            blocked("198.18.0.0/15", "a benchmarking (network interconnect)"),
             blocked("224.0.0.0/4", "a multicast"),
             blocked("240.0.0.0/4", "a reserved or broadcast"),
             blocked("::/128", "an unspecified"),
             blocked("::1/128", "a loopback"),
             blocked("::/96", "an IPv4-compatible"),
+            blocked("64:ff9b:1::/48", "a local-use NAT64"),
             blocked("fc00::/7", "a private (unique local)"),
             blocked("fe80::/10", "a link-local"),
             blocked("fec0::/10", "a site-local"),
@@ -146,18 +151,29 @@ public final class AddressGuard {
         }
     }
 
+    /** Refuses the address when it, or an IPv4 address it carries to, is blocked and not allowed. */
     private void refuseIfBlocked(String host, InetAddress address) throws NodeFailure {
+        refuseIfBlocked(host, address, address, null);
+        for (EmbeddedIpv4 embedded : EmbeddedIpv4.in(address)) {
+            refuseIfBlocked(host, address, embedded.address(), embedded.how());
+        }
+    }
+
+    private void refuseIfBlocked(String host, InetAddress address, InetAddress checked, String how) throws NodeFailure {
+        if (allowedRanges.stream().anyMatch(range -> range.contains(address) || range.contains(checked))) {
+            return;
+        }
         for (Blocked blocked : BLOCKED) {
-            if (blocked.range().contains(address)) {
-                if (allowedRanges.stream().anyMatch(range -> range.contains(address))) {
-                    return;
-                }
+            if (blocked.range().contains(checked)) {
                 String ip = address.getHostAddress();
                 String named = IpRange.literalOrNull(host) != null ? ip : host + " (" + ip + ")";
+                String what = how == null
+                        ? "it is " + blocked.kind() + " address"
+                        : "it leads " + how + " to " + checked.getHostAddress() + ", " + blocked.kind() + " address";
                 throw new NodeFailure(
                         ErrorType.FORBIDDEN_ADDRESS,
-                        "Refused to call " + named + ": it is " + blocked.kind() + " address. To allow it, list the"
-                                + " host, the address or its range in the server setting " + ALLOW_SETTING + ".",
+                        "Refused to call " + named + ": " + what + ". To allow it, list the host, the address or its"
+                                + " range in the server setting " + ALLOW_SETTING + ".",
                         JSON.createObjectBuilder()
                                 .add("host", host)
                                 .add("address", ip)
