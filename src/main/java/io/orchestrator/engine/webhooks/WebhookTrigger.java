@@ -148,7 +148,7 @@ public class WebhookTrigger {
             secret = secrets.open(storedSecret);
         } catch (SecretCipher.UnreadableSecret unreadable) {
             LOG.warning("The webhook at /api/hooks/" + path + " refused a call: " + unreadable.getMessage());
-            return Optional.of("This webhook's secret cannot be checked on this server.");
+            return Optional.of("The call's secret or signature could not be checked.");
         }
         return WebhookSignature.refusal(secret, call, body, now / 1000);
     }
