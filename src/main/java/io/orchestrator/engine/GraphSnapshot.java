@@ -159,6 +159,16 @@ public final class GraphSnapshot {
         if (policy.webhookRateLimit() != null) {
             json.add("webhook_rate_limit", policy.webhookRateLimit());
         }
+        // Written only when set, so that the snapshots of workflows that never set them stay as they were.
+        if (policy.webhookAllowsCookies()) {
+            json.add("webhook_allow_cookies", true);
+        }
+        if (policy.webhookAllowsCors()) {
+            json.add("webhook_allow_cors", true);
+        }
+        if (policy.webhookAllowsRedirects()) {
+            json.add("webhook_allow_redirects", true);
+        }
         return json.add("workflow_name", workflowName)
                 .add("concurrency_limit", policy.concurrencyLimit())
                 .add("execution_timeout_seconds", policy.executionTimeoutSeconds())

@@ -34,8 +34,10 @@ public class WebhookNode implements NodeType {
                     .help("on_received: 202 with the task id at once; last_node: the output of the node that finished"
                             + " last; respond_node: what a Respond to Webhook node says."),
             FormField.of("secret", FieldType.SECRET)
-                    .help("When set, callers send it in X-Webhook-Secret, or sign the body with it (HMAC-SHA256 in"
-                            + " X-Signature-256)."));
+                    .help(
+                            "When set, callers send it in X-Webhook-Secret, or sign each call with it: X-Webhook-Timestamp"
+                                    + " (Unix seconds, within 5 minutes of the server's clock) and X-Webhook-Signature:"
+                                    + " sha256=<HMAC-SHA256 of the timestamp, a dot and the body>."));
 
     @Override
     public String key() {

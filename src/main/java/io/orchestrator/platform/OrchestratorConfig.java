@@ -23,6 +23,10 @@ public class OrchestratorConfig {
     int rateLimitPerMinute;
 
     @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_WEBHOOK_RATE_LIMIT", defaultValue = "60000")
+    int webhookRateLimitPerMinute;
+
+    @Inject
     @ConfigProperty(name = "ORCHESTRATOR_MAX_BODY_BYTES", defaultValue = "2097152")
     long maxBodyBytes;
 
@@ -90,6 +94,15 @@ public class OrchestratorConfig {
     /** Requests a token may make per minute unless the token sets its own limit. */
     public int rateLimitPerMinute() {
         return rateLimitPerMinute;
+    }
+
+    /**
+     * Webhook calls a minute from one caller's address (an IPv6 caller's /64): webhooks carry no
+     * token to count by, and without a limit anyone could make the server start runs as fast as it
+     * can. Generous, so that it only stops a flood; a workflow's webhook_rate_limit may be stricter.
+     */
+    public int webhookRateLimitPerMinute() {
+        return Math.max(1, webhookRateLimitPerMinute);
     }
 
     public long maxBodyBytes() {

@@ -22,7 +22,16 @@ public final class WorkflowSettings {
                     .help("Which finished runs keep their history."),
             FormField.of("webhook_rate_limit", FieldType.INTEGER)
                     .range(1, 1_000_000)
-                    .help("Webhook calls a minute this workflow accepts; unlimited when empty."));
+                    .help("Webhook calls a minute this workflow accepts; unlimited when empty."),
+            FormField.of("webhook_allow_cookies", FieldType.BOOLEAN)
+                    .defaultValue(false)
+                    .help("Whether a Respond to Webhook node may set cookies (Set-Cookie) for this server's host."),
+            FormField.of("webhook_allow_cors", FieldType.BOOLEAN)
+                    .defaultValue(false)
+                    .help("Whether a Respond to Webhook node may send CORS headers (Access-Control-*)."),
+            FormField.of("webhook_allow_redirects", FieldType.BOOLEAN)
+                    .defaultValue(false)
+                    .help("Whether a Respond to Webhook node may redirect (Location) to another site."));
 
     private WorkflowSettings() {}
 }

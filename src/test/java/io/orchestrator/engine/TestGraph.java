@@ -67,7 +67,7 @@ final class TestGraph {
                 "wf-test",
                 1,
                 "Test workflow",
-                new RunPolicy(concurrencyLimit, executionTimeoutSeconds, keepExecutions, null),
+                new RunPolicy(concurrencyLimit, executionTimeoutSeconds, keepExecutions, null, false, false, false),
                 nodes,
                 edges);
     }

@@ -8,16 +8,13 @@ import io.orchestrator.it.support.Api;
 import io.orchestrator.it.support.MariaDb;
 import io.orchestrator.it.support.SharedServer;
 import io.orchestrator.it.support.TestWorkflow;
+import io.orchestrator.it.support.WebhookSigner;
 import io.orchestrator.nodes.http.LocalHttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -319,10 +316,10 @@ class ConnectionApiIT {
         String body = "{\"n\": 1}";
         assertEquals(
                 202,
-                caller.withHeader("X-Signature-256", "sha256=" + hmac("hook-secret-42", body))
+                WebhookSigner.signed(caller, "hook-secret-42", body)
                         .post("/api/hooks/" + path, body)
                         .status());
-        caller.withHeader("X-Signature-256", "sha256=" + hmac("wrong", body))
+        WebhookSigner.signed(caller, "wrong", body)
                 .post("/api/hooks/" + path, body)
                 .error(401, "UNAUTHORIZED");
 
@@ -343,12 +340,6 @@ class ConnectionApiIT {
     private static String storedFormValues(String nodeId) {
         return (String)
                 MariaDb.queryValue(SharedServer.DATABASE, "SELECT form_values FROM workflow_node WHERE id = ?", nodeId);
-    }
-
-    private static String hmac(String secret, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     // the http-request node

@@ -9,17 +9,14 @@ import io.orchestrator.it.support.Api;
 import io.orchestrator.it.support.SharedServer;
 import io.orchestrator.it.support.SocketClient;
 import io.orchestrator.it.support.TestWorkflow;
+import io.orchestrator.it.support.WebhookSigner;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -234,7 +231,8 @@ class EngineApiIT {
 
         Api.Response inactive = anonymous.post("/api/hooks/" + path, "{\"n\": 21}");
         inactive.error(404, "NOT_FOUND");
-        assertTrue(inactive.object().getString("error").contains("not active"), inactive::toString);
+        assertFalse(inactive.text().contains("active"), "a stranger learns nothing of an inactive workflow");
+        assertFalse(inactive.text().contains(workflow.id()), inactive::toString);
 
         api.patch(workflow.path(), "{\"active\": true}").object(200);
         Api.Response answer = anonymous.post("/api/hooks/" + path, "{\"n\": 21}");
@@ -309,30 +307,35 @@ class EngineApiIT {
     }
 
     @Test
-    void aWebhookWithASecretNeedsItOrAnHmacSignature() throws Exception {
+    void aWebhookWithASecretNeedsItOrARecentSignatureOfTheTimestampAndBody() {
         String path = "it/secret/" + UUID.randomUUID();
         TestWorkflow workflow = webhookFlow(path, "on_received", "s3cret");
         api.patch(workflow.path(), "{\"active\": true}").object(200);
         Api anonymous = SharedServer.anonymous();
+        String hook = "/api/hooks/" + path;
         String body = "{\"n\": 1}";
 
-        anonymous.post("/api/hooks/" + path, body).error(401, "UNAUTHORIZED");
+        anonymous.post(hook, body).error(401, "UNAUTHORIZED");
         JsonObject accepted = anonymous
                 .withHeader("X-Webhook-Secret", "s3cret")
-                .post("/api/hooks/" + path, body)
+                .post(hook, body)
                 .object(202);
         assertNotNull(accepted.getString("task_id"));
 
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("s3cret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        anonymous
-                .withHeader("X-Signature-256", signature)
-                .post("/api/hooks/" + path, body)
+        long now = System.currentTimeMillis() / 1000;
+        WebhookSigner.signed(anonymous, "s3cret", now, body).post(hook, body).object(202);
+        WebhookSigner.signed(anonymous, "s3cret", now - 60, body)
+                .post(hook, body)
                 .object(202);
+        WebhookSigner.signed(anonymous, "wrong", now, body).post(hook, body).error(401, "UNAUTHORIZED");
+        Api.Response stale =
+                WebhookSigner.signed(anonymous, "s3cret", now - 3600, body).post(hook, body);
+        stale.error(401, "UNAUTHORIZED");
+        assertTrue(stale.text().contains("X-Webhook-Timestamp is more than 300 seconds away"), stale::toString);
+        // A signature of the body alone could be replayed forever: it no longer opens the webhook.
         anonymous
-                .withHeader("X-Signature-256", "sha256=00")
-                .post("/api/hooks/" + path, body)
+                .withHeader("X-Signature-256", "sha256=" + WebhookSigner.hmac("s3cret", body))
+                .post(hook, body)
                 .error(401, "UNAUTHORIZED");
     }
 

@@ -9,6 +9,7 @@ import io.orchestrator.it.support.SharedServer;
 import io.orchestrator.it.support.TestWorkflow;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
@@ -37,15 +38,14 @@ class WebhookBoundaryIT {
     }
 
     private Hook activeHook(String mode, String nextType, JsonObject nextForm) {
+        return activeHook(Json.createObjectBuilder().add("response_mode", mode), nextType, nextForm);
+    }
+
+    private Hook activeHook(JsonObjectBuilder hookForm, String nextType, JsonObject nextForm) {
         String path = "it/boundary/" + UUID.randomUUID();
         TestWorkflow workflow = TestWorkflow.create(api, "boundary " + path);
         String hook = workflow.addNode(
-                        "webhook",
-                        "Hook",
-                        Json.createObjectBuilder()
-                                .add("path", path)
-                                .add("response_mode", mode)
-                                .build())
+                        "webhook", "Hook", hookForm.add("path", path).build())
                 .getString("id");
         if (nextType != null) {
             workflow.connect(hook, workflow.addNode(nextType, "Next", nextForm).getString("id"));
@@ -155,19 +155,100 @@ class WebhookBoundaryIT {
     }
 
     @Test
-    void aRunThatFailsIs502WithItsTaskId() {
+    void aRunThatFailsIs502WithoutItsIdOrItsError() {
         // Well formed, so it is saved; not a boolean, so the run fails when it gets there.
         Hook hook = activeHook(
                 "last_node",
                 "condition",
                 Json.createObjectBuilder().add("expression", "${input.method}").build());
 
-        JsonObject details = caller.post(hook.url(), "{}").error(502, "RUN_FAILED");
+        Api.Response failed = caller.post(hook.url(), "{}");
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, failed.error(502, "RUN_FAILED"), failed::toString);
         assertEquals(
-                "FAILURE",
-                api.get("/api/runs/" + details.getString("task_id") + "/")
-                        .object(200)
-                        .getString("status"));
+                "The workflow's run failed before it answered.", failed.object().getString("error"));
+        JsonObject status = api.get(hook.workflow().path("task_status/")).object(200);
+        assertEquals("FAILURE", status.getString("status"), status::toString);
+        assertFalse(failed.text().contains(status.getString("task_id")), failed::toString);
+        assertFalse(failed.text().contains(status.getString("error")), "the run's error stays inside");
+        assertTrue(failed.header("X-Task-Id").isEmpty(), failed.headers().map()::toString);
+    }
+
+    @Test
+    void anInactiveWebhookAnswersAsIfNoneListened() {
+        Hook hook = activeHook("on_received");
+        api.patch(hook.workflow().path(), "{\"active\": false}").object(200);
+
+        Api.Response inactive = caller.post(hook.url(), "{}");
+        inactive.error(404, "NOT_FOUND");
+        assertFalse(inactive.text().contains(hook.workflow().id()), inactive::toString);
+        Api.Response unknown = caller.post("/api/hooks/it/boundary/none-" + UUID.randomUUID(), "{}");
+        assertEquals(
+                unknown.object().getString("error").replaceAll("/api/hooks/\\S+", "PATH"),
+                inactive.object().getString("error").replaceAll("/api/hooks/\\S+", "PATH"));
+    }
+
+    @Test
+    void aHeadDoesNotFireAGetWebhook() {
+        Hook hook = activeHook(
+                Json.createObjectBuilder().add("method", "GET").add("response_mode", "on_received"), null, null);
+
+        Api.Response head = caller.send("HEAD", hook.url(), null, null);
+        assertEquals(405, head.status(), head::toString);
+        assertEquals("GET", head.header("Allow").orElse(null), head.headers().map()::toString);
+        api.get(hook.workflow().path("task_status/")).error(404, "NOT_FOUND");
+        caller.get(hook.url()).object(202);
+    }
+
+    @Test
+    void everyWebhookAnswerCarriesTheCallersRateLimit() {
+        Hook hook = activeHook("on_received");
+        for (Api.Response answer : new Api.Response[] {
+            caller.post(hook.url(), "{}"), caller.post("/api/hooks/it/boundary/none-" + UUID.randomUUID(), "{}")
+        }) {
+            assertEquals(
+                    "60000",
+                    answer.header("X-RateLimit-Limit").orElse(null),
+                    answer.headers().map()::toString);
+            assertTrue(Integer.parseInt(answer.header("X-RateLimit-Remaining").orElseThrow()) < 60000);
+            assertTrue(answer.header("X-RateLimit-Reset").isPresent());
+        }
+    }
+
+    @Test
+    void aRespondNodeSetsNoCookieCorsOrRedirectElsewhereUnlessTheWorkflowAllowsIt() {
+        Hook hook = activeHook(
+                "respond_node",
+                "respond-webhook",
+                Json.createObjectBuilder()
+                        .add("status", 302)
+                        .add(
+                                "headers",
+                                Json.createObjectBuilder()
+                                        .add("Set-Cookie", "sid=attacker; Path=/")
+                                        .add("Access-Control-Allow-Origin", "*")
+                                        .add("Location", "https://evil.example/")
+                                        .add("X-Kind", "kept"))
+                        .add("body", "moved")
+                        .build());
+
+        Api.Response plain = caller.post(hook.url(), "{}");
+        assertEquals(302, plain.status(), plain::toString);
+        assertEquals("kept", plain.header("X-Kind").orElse(null));
+        for (String leftOut : new String[] {"Set-Cookie", "Access-Control-Allow-Origin", "Location"}) {
+            assertTrue(
+                    plain.header(leftOut).isEmpty(),
+                    leftOut + ": " + plain.headers().map());
+        }
+
+        api.patch(
+                        hook.workflow().path(),
+                        "{\"settings\": {\"webhook_allow_cookies\": true, \"webhook_allow_cors\": true,"
+                                + " \"webhook_allow_redirects\": true}}")
+                .object(200);
+        Api.Response allowed = caller.post(hook.url(), "{}");
+        assertEquals("sid=attacker; Path=/", allowed.header("Set-Cookie").orElse(null), allowed::toString);
+        assertEquals("*", allowed.header("Access-Control-Allow-Origin").orElse(null));
+        assertEquals("https://evil.example/", allowed.header("Location").orElse(null));
     }
 
     @Test

@@ -93,4 +93,16 @@ class RateLimiterTest {
         assertEquals(Long.toString(NEXT_MINUTE_SECONDS), headers.get("X-RateLimit-Reset"));
         assertEquals("20", headers.get("Retry-After"));
     }
+
+    @Test
+    void windowsOfPastMinutesAreDroppedOnceThereAreManyKeys() {
+        RateLimiter few = new RateLimiter(100);
+        for (int caller = 0; caller < 1_000; caller++) {
+            few.acquire("caller-" + caller, 3, NOW);
+        }
+        assertEquals(1_000, few.keys(), "within a minute every caller is counted");
+        few.acquire("caller-1", 3, NOW + 60_000);
+        assertEquals(1, few.keys(), "a new minute forgets the callers of the last one");
+        assertEquals(1, few.acquire("caller-1", 3, NOW + 60_001).remaining(), "the current window is kept");
+    }
 }

@@ -49,8 +49,18 @@ public sealed interface WebhookAnswer {
         }
     }
 
-    /** The workflow's webhook calls this minute are past its webhook_rate_limit. */
-    record RateLimited(RateLimiter.Decision decision, long decidedAtMillis) implements WebhookAnswer {
+    /**
+     * The caller's webhook calls this minute are past the server's limit per caller address, or the
+     * workflow's are past its webhook_rate_limit.
+     */
+    record RateLimited(Scope scope, RateLimiter.Decision decision, long decidedAtMillis) implements WebhookAnswer {
+
+        /** Whose calls were counted. */
+        public enum Scope {
+            CALLER,
+            WORKFLOW
+        }
+
         @Override
         public <R> R map(Cases<R> cases) {
             return cases.rateLimited(this);
@@ -64,8 +74,8 @@ public sealed interface WebhookAnswer {
         }
     }
 
-    /** The webhook has a secret, and the call showed neither it nor a signature made with it. */
-    record Unauthorized() implements WebhookAnswer {
+    /** The webhook has a secret, and the call showed neither it nor a timely signature made with it; the reason says which. */
+    record Unauthorized(String reason) implements WebhookAnswer {
         @Override
         public <R> R map(Cases<R> cases) {
             return cases.unauthorized(this);

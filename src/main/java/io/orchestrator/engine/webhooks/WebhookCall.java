@@ -1,16 +1,25 @@
 package io.orchestrator.engine.webhooks;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A call to {@code /api/hooks/{path}} as plain values, for the {@link WebhookTrigger} to decide on.
- * The body is read only when the trigger asks for it: a call refused for its path, its workflow,
- * the rate limit or its method does not make the server read up to the body limit first.
+ * A call to {@code /api/hooks/{path}} as plain values, for the {@link WebhookTrigger} to decide on:
+ * also the address it came from (for the limit per caller) and the URL it was made to (whose origin
+ * a respond-webhook node's {@code Location} may point to). The body is read only when the trigger
+ * asks for it: a call refused for its path, its workflow, a rate limit or its method does not make
+ * the server read up to the body limit first.
  */
 public record WebhookCall(
-        String method, String path, Map<String, List<String>> headers, Map<String, List<String>> query, Body body) {
+        String method,
+        String path,
+        Map<String, List<String>> headers,
+        Map<String, List<String>> query,
+        Body body,
+        String callerAddress,
+        URI url) {
 
     /** Reads the body's bytes, once, within the server's body limits. */
     @FunctionalInterface

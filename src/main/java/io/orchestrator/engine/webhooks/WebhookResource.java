@@ -2,8 +2,10 @@ package io.orchestrator.engine.webhooks;
 
 import io.orchestrator.platform.BodyReader;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -36,9 +38,22 @@ public class WebhookResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpServletRequest request;
+
     @GET
     public Response get(@PathParam("path") String path, InputStream body) {
         return call("GET", path, body);
+    }
+
+    /**
+     * Declared so that JAX-RS does not answer HEAD by running the GET method, which would start a
+     * GET webhook's run for a request that only asked for headers. A HEAD is a method like any other
+     * here: a webhook takes only its own.
+     */
+    @HEAD
+    public Response head(@PathParam("path") String path, InputStream body) {
+        return call("HEAD", path, body);
     }
 
     @POST
@@ -67,7 +82,9 @@ public class WebhookResource {
                 path,
                 headers.getRequestHeaders(),
                 uri.getQueryParameters(),
-                () -> bodies.bytes(body, headers.getHeaderString(HttpHeaders.CONTENT_LENGTH)));
-        return trigger.answer(call).map(WebhookResponses.INSTANCE);
+                () -> bodies.bytes(body, headers.getHeaderString(HttpHeaders.CONTENT_LENGTH)),
+                request.getRemoteAddr(),
+                uri.getRequestUri());
+        return WebhookResponses.of(trigger.reply(call));
     }
 }

@@ -20,9 +20,13 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 
-/** Each answer of the {@link WebhookTrigger} as the HTTP response the API promises for it. */
+/**
+ * Each answer of the {@link WebhookTrigger} as the HTTP response the API promises for it. Callers
+ * have no token and may be anyone: a refusal or a failure tells them what they may change, never
+ * the server's ids, whether an inactive webhook exists, or what went wrong inside a run (that is
+ * in the run's history, for those with a token).
+ */
 final class WebhookResponses implements WebhookAnswer.Cases<Response> {
 
     static final WebhookResponses INSTANCE = new WebhookResponses();
@@ -31,30 +35,37 @@ final class WebhookResponses implements WebhookAnswer.Cases<Response> {
 
     private WebhookResponses() {}
 
+    /** The answer's response with the caller's X-RateLimit-* headers (a refusal by the workflow's limit has its own). */
+    static Response of(WebhookTrigger.Reply reply) {
+        Response response = reply.answer().map(INSTANCE);
+        if (response.getHeaders().containsKey("X-RateLimit-Limit")) {
+            return response;
+        }
+        Response.ResponseBuilder withLimit = Response.fromResponse(response);
+        reply.callerLimit().headers(reply.decidedAtMillis()).forEach(withLimit::header);
+        return withLimit.build();
+    }
+
     @Override
     public Response notFound(NotFound answer) {
         return error(ErrorCode.NOT_FOUND, "No webhook listens on /api/hooks/" + answer.path() + ".")
                 .build();
     }
 
+    /** As if no webhook listened: a stranger learns nothing of an inactive workflow. */
     @Override
     public Response notListening(NotListening answer) {
-        return error(
-                        ErrorCode.NOT_FOUND,
-                        "The webhook /api/hooks/" + answer.path() + " is not listening: its workflow"
-                                + " is not active. Activate it with PATCH /api/workflow/" + answer.workflowId()
-                                + "/ {\"active\": true}.")
-                .build();
+        return notFound(new NotFound(answer.path()));
     }
 
     @Override
     public Response rateLimited(RateLimited answer) {
-        Response.ResponseBuilder response = error(
-                ErrorCode.RATE_LIMITED,
-                "This workflow accepts "
-                        + answer.decision().limit()
-                        + " webhook calls a minute (setting webhook_rate_limit); retry after the"
-                        + " time in Retry-After.");
+        String whose = answer.scope() == RateLimited.Scope.CALLER
+                ? "This server accepts " + answer.decision().limit() + " webhook calls a minute from one address"
+                : "This workflow accepts " + answer.decision().limit()
+                        + " webhook calls a minute (setting webhook_rate_limit)";
+        Response.ResponseBuilder response =
+                error(ErrorCode.RATE_LIMITED, whose + "; retry after the time in Retry-After.");
         answer.decision().headers(answer.decidedAtMillis()).forEach(response::header);
         return response.build();
     }
@@ -64,16 +75,13 @@ final class WebhookResponses implements WebhookAnswer.Cases<Response> {
         return error(
                         ErrorCode.METHOD_NOT_ALLOWED,
                         "This webhook takes " + answer.expected() + ", not " + answer.given() + ".")
+                .header("Allow", answer.expected())
                 .build();
     }
 
     @Override
     public Response unauthorized(Unauthorized answer) {
-        return error(
-                        ErrorCode.UNAUTHORIZED,
-                        "This webhook needs its secret: send it in X-Webhook-Secret, or sign the"
-                                + " body with HMAC-SHA256 in X-Signature-256: sha256=<hex>.")
-                .build();
+        return error(ErrorCode.UNAUTHORIZED, answer.reason()).build();
     }
 
     @Override
@@ -109,14 +117,11 @@ final class WebhookResponses implements WebhookAnswer.Cases<Response> {
                 .build();
     }
 
+    /** Only that it did not succeed: the run's id and its error (which may quote an exception) stay inside. */
     @Override
     public Response runFailed(RunFailed answer) {
-        return error(
-                        ErrorCode.RUN_FAILED,
-                        "The workflow's run " + answer.status().name().toLowerCase(Locale.ROOT) + ": " + answer.error(),
-                        JSON.createObjectBuilder()
-                                .add("task_id", answer.taskId())
-                                .build())
+        String ended = answer.status() == RunStatus.REVOKED ? "was stopped" : "failed";
+        return error(ErrorCode.RUN_FAILED, "The workflow's run " + ended + " before it answered.")
                 .build();
     }
 

@@ -17,6 +17,7 @@ import io.orchestrator.engine.webhooks.WebhookAnswer.RunFailed;
 import io.orchestrator.engine.webhooks.WebhookAnswer.StillRunning;
 import io.orchestrator.engine.webhooks.WebhookAnswer.Unauthorized;
 import io.orchestrator.platform.BodyReader;
+import io.orchestrator.platform.OrchestratorConfig;
 import io.orchestrator.security.RateLimiter;
 import io.orchestrator.security.SecretCipher;
 import io.orchestrator.security.Secrets;
@@ -37,14 +38,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
- * Decides what a webhook call gets. In order: a webhook must listen on the path and its workflow
- * be active; the workflow's webhook_rate_limit counts the call; the method must be the node's; a
- * secret, when set, must be shown or must have signed the body. Then a run starts with the call
- * as its input, and the node's response mode says whether the caller gets the task id at once or
- * waits for the run's result or a respond-webhook node's answer.
+ * Decides what a webhook call gets. In order: the caller's address must be within the server's
+ * limit per caller ({@code ORCHESTRATOR_WEBHOOK_RATE_LIMIT}); a webhook must listen on the path and
+ * its workflow be active; the workflow's webhook_rate_limit counts the call; the method must be the
+ * node's; a secret, when set, must be shown or must have signed the call recently. Then a run
+ * starts with the call as its input, and the node's response mode says whether the caller gets the
+ * task id at once or waits for the run's result or a respond-webhook node's answer.
  */
 @ApplicationScoped
 public class WebhookTrigger {
@@ -53,6 +56,9 @@ public class WebhookTrigger {
 
     /** Headers a run never sees: they carry the caller's credentials, not data. */
     private static final Set<String> HIDDEN_HEADERS = Set.of("authorization", "cookie", "x-webhook-secret");
+
+    /** An answer, with the caller's rate limit as it stands after the call, for the X-RateLimit-* headers. */
+    public record Reply(WebhookAnswer answer, RateLimiter.Decision callerLimit, long decidedAtMillis) {}
 
     @Inject
     WebhookPaths paths;
@@ -72,10 +78,25 @@ public class WebhookTrigger {
     @Inject
     Secrets secrets;
 
+    @Inject
+    OrchestratorConfig config;
+
     /** How long a caller waits for the run's result before it gets the task id instead. */
     Duration answerWait = Duration.ofSeconds(30);
 
-    public WebhookAnswer answer(WebhookCall call) {
+    LongSupplier clock = System::currentTimeMillis;
+
+    public Reply reply(WebhookCall call) {
+        long now = clock.getAsLong();
+        RateLimiter.Decision caller = rateLimiter.acquire(
+                "webhook-caller:" + CallerAddress.key(call.callerAddress()), config.webhookRateLimitPerMinute(), now);
+        WebhookAnswer answer =
+                caller.allowed() ? answer(call, now) : new RateLimited(RateLimited.Scope.CALLER, caller, now);
+        return new Reply(answer, caller, now);
+    }
+
+    /** What the call gets once the caller is within the server's limit. */
+    WebhookAnswer answer(WebhookCall call, long now) {
         String path = WebhookPaths.normalize(call.path());
         Optional<WebhookPaths.Target> target = paths.find(path);
         if (target.isEmpty()) {
@@ -89,10 +110,9 @@ public class WebhookTrigger {
         }
         Integer rateLimit = workflow.graph().policy().webhookRateLimit();
         if (rateLimit != null) {
-            long now = System.currentTimeMillis();
             RateLimiter.Decision decision = rateLimiter.acquire("webhook:" + workflowId, rateLimit, now);
             if (!decision.allowed()) {
-                return new RateLimited(decision, now);
+                return new RateLimited(RateLimited.Scope.WORKFLOW, decision, now);
             }
         }
         JsonObject form = webhook.formValues();
@@ -102,9 +122,11 @@ public class WebhookTrigger {
         }
         byte[] body = call.body().read();
         if (form.get("secret") instanceof JsonString secret
-                && !secret.getString().isEmpty()
-                && !accepts(secret.getString(), call, body, path)) {
-            return new Unauthorized();
+                && !secret.getString().isEmpty()) {
+            Optional<String> refusal = refusal(secret.getString(), call, body, path, now);
+            if (refusal.isPresent()) {
+                return new Unauthorized(refusal.get());
+            }
         }
         JsonObject input = JSON.createObjectBuilder()
                 .add("method", call.method())
@@ -115,20 +137,20 @@ public class WebhookTrigger {
         return switch (ResponseMode.of(form)) {
             case ON_RECEIVED -> new Accepted(runs.startDurably(workflow.graph(), webhook, input));
             case LAST_NODE -> lastOutput(runs.startInline(workflow.graph(), webhook, input));
-            case RESPOND_NODE -> respondNodeAnswer(runs.startInline(workflow.graph(), webhook, input));
+            case RESPOND_NODE -> respondNodeAnswer(runs.startInline(workflow.graph(), webhook, input), workflow, call);
         };
     }
 
-    /** Whether the call shows the stored (sealed) secret; one this server cannot open lets no call in. */
-    private boolean accepts(String storedSecret, WebhookCall call, byte[] body, String path) {
+    /** Why the call does not show the stored (sealed) secret; one this server cannot open lets no call in. */
+    private Optional<String> refusal(String storedSecret, WebhookCall call, byte[] body, String path, long now) {
         String secret;
         try {
             secret = secrets.open(storedSecret);
         } catch (SecretCipher.UnreadableSecret unreadable) {
             LOG.warning("The webhook at /api/hooks/" + path + " refused a call: " + unreadable.getMessage());
-            return false;
+            return Optional.of("The call's secret or signature could not be checked.");
         }
-        return WebhookSignature.accepts(secret, call.header("X-Webhook-Secret"), call.header("X-Signature-256"), body);
+        return WebhookSignature.refusal(secret, call, body, now / 1000);
     }
 
     private WebhookAnswer lastOutput(StartedRun run) {
@@ -143,7 +165,7 @@ public class WebhookTrigger {
         return new Output(run.id(), run.lastOutput());
     }
 
-    private WebhookAnswer respondNodeAnswer(StartedRun run) {
+    private WebhookAnswer respondNodeAnswer(StartedRun run, WorkflowAtVersion workflow, WebhookCall call) {
         CompletableFuture<JsonObject> answered = run.whenAnswered().toCompletableFuture();
         if (!await(answered)) {
             return new StillRunning(run.id(), run.status());
@@ -157,8 +179,15 @@ public class WebhookTrigger {
             given.forEach((name, value) ->
                     headers.put(name, value instanceof JsonString text ? text.getString() : value.toString()));
         }
+        AnswerHeaders.Checked checked =
+                AnswerHeaders.check(headers, workflow.graph().policy(), call.url());
+        if (!checked.leftOut().isEmpty()) {
+            LOG.warning("The answer of run " + run.id() + " of workflow "
+                    + workflow.graph().workflowId() + " went out without " + String.join(", ", checked.leftOut())
+                    + ".");
+        }
         return new Responded(
-                run.id(), answer.getInt("status", 200), headers, answer.getOrDefault("body", JsonValue.NULL));
+                run.id(), answer.getInt("status", 200), checked.kept(), answer.getOrDefault("body", JsonValue.NULL));
     }
 
     /** Whether the future completed (normally or not) within the wait. */

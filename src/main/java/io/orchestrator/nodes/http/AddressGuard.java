@@ -20,12 +20,10 @@ import java.util.TreeSet;
  * server's {@value #ALLOW_SETTING} lists the host name, the address or a range holding it.
  *
  * <p>Every address the host resolves to is checked, so a name that answers with one public and one
- * private address is refused. Residual risk (DNS rebinding): {@code java.net.http.HttpClient} cannot
- * be told which address to connect to, so it resolves the name again after this check. Both lookups
- * go through the JVM's address cache ({@code networkaddress.cache.ttl}, 30 s by default), so the
- * client normally connects to an address checked here; a name whose cache entry expires between the
- * check and the connection could still answer differently. IPv6 addresses that embed an IPv4 one
- * through NAT64 ({@code 64:ff9b::/96}) or 6to4 ({@code 2002::/16}) are not unpacked.
+ * private address is refused, and the check answers the address to connect to: the name is looked
+ * up once ({@link PinnedConnections}), so a DNS answer that changes after the check (DNS rebinding)
+ * is never used. An IPv6 address that leads to an IPv4 one through NAT64, 6to4 or Teredo is refused
+ * when that IPv4 address is ({@link EmbeddedIpv4}).
  */
 public final class AddressGuard {
 
@@ -45,14 +43,19 @@ public final class AddressGuard {
             blocked("10.0.0.0/8", "a private"),
             blocked("100.64.0.0/10", "a shared (carrier-grade NAT)"),
             blocked("127.0.0.0/8", "a loopback"),
+            blocked("168.63.129.16/32", "a cloud host's (Azure's wire server)"),
             blocked("169.254.0.0/16", "a link-local (cloud metadata)"),
             blocked("172.16.0.0/12", "a private"),
+            blocked("192.0.0.0/24", "an IETF protocol"),
+            blocked("192.88.99.0/24", "a 6to4 relay"),
             blocked("192.168.0.0/16", "a private"),
+            blocked("198.18.0.0/15", "a benchmarking (network interconnect)"),
             blocked("224.0.0.0/4", "a multicast"),
             blocked("240.0.0.0/4", "a reserved or broadcast"),
             blocked("::/128", "an unspecified"),
             blocked("::1/128", "a loopback"),
             blocked("::/96", "an IPv4-compatible"),
+            blocked("64:ff9b:1::/48", "a local-use NAT64"),
             blocked("fc00::/7", "a private (unique local)"),
             blocked("fe80::/10", "a link-local"),
             blocked("fec0::/10", "a site-local"),
@@ -114,13 +117,14 @@ public final class AddressGuard {
     }
 
     /**
-     * Resolves the URL's host and refuses it when any of its addresses is blocked and not allowed.
-     * Only http and https are let through.
+     * Resolves the URL's host, refuses it when any of its addresses is blocked and not allowed, and
+     * answers the address to connect to (the first), so that the name need not be looked up again.
+     * A host allowed by name is resolved too, but not checked. Only http and https are let through.
      *
      * @throws NodeFailure {@code forbidden_address} (naming the setting that would allow it), or
      *                     {@code connection} when the host does not resolve
      */
-    public void check(URI url) throws NodeFailure {
+    public InetAddress check(URI url) throws NodeFailure {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new NodeFailure(
@@ -130,34 +134,50 @@ public final class AddressGuard {
         if (host == null) {
             throw new NodeFailure(ErrorType.FORBIDDEN_ADDRESS, "The URL '" + url + "' has no host.");
         }
-        if (allowsEverything || allowedHosts.contains(hostName(host))) {
-            return;
+        InetAddress[] addresses = resolve(host);
+        if (!allowsEverything && !allowedHosts.contains(hostName(host))) {
+            for (InetAddress address : addresses) {
+                refuseIfBlocked(host, address);
+            }
         }
-        for (InetAddress address : resolve(host)) {
-            refuseIfBlocked(host, address);
-        }
+        return addresses[0];
     }
 
     private InetAddress[] resolve(String host) throws NodeFailure {
         try {
-            return resolver.resolve(host);
+            InetAddress[] addresses = resolver.resolve(host);
+            if (addresses.length == 0) {
+                throw new UnknownHostException(host);
+            }
+            return addresses;
         } catch (UnknownHostException unknown) {
             throw new NodeFailure(ErrorType.CONNECTION, "Could not resolve the host " + host + ".", unknown);
         }
     }
 
+    /** Refuses the address when it, or an IPv4 address it carries to, is blocked and not allowed. */
     private void refuseIfBlocked(String host, InetAddress address) throws NodeFailure {
+        refuseIfBlocked(host, address, address, null);
+        for (EmbeddedIpv4 embedded : EmbeddedIpv4.in(address)) {
+            refuseIfBlocked(host, address, embedded.address(), embedded.how());
+        }
+    }
+
+    private void refuseIfBlocked(String host, InetAddress address, InetAddress checked, String how) throws NodeFailure {
+        if (allowedRanges.stream().anyMatch(range -> range.contains(address) || range.contains(checked))) {
+            return;
+        }
         for (Blocked blocked : BLOCKED) {
-            if (blocked.range().contains(address)) {
-                if (allowedRanges.stream().anyMatch(range -> range.contains(address))) {
-                    return;
-                }
+            if (blocked.range().contains(checked)) {
                 String ip = address.getHostAddress();
                 String named = IpRange.literalOrNull(host) != null ? ip : host + " (" + ip + ")";
+                String what = how == null
+                        ? "it is " + blocked.kind() + " address"
+                        : "it leads " + how + " to " + checked.getHostAddress() + ", " + blocked.kind() + " address";
                 throw new NodeFailure(
                         ErrorType.FORBIDDEN_ADDRESS,
-                        "Refused to call " + named + ": it is " + blocked.kind() + " address. To allow it, list the"
-                                + " host, the address or its range in the server setting " + ALLOW_SETTING + ".",
+                        "Refused to call " + named + ": " + what + ". To allow it, list the host, the address or its"
+                                + " range in the server setting " + ALLOW_SETTING + ".",
                         JSON.createObjectBuilder()
                                 .add("host", host)
                                 .add("address", ip)

@@ -50,7 +50,8 @@ public record InboundResponse(int status, URI url, Map<String, List<String>> hea
             Map.entry(504, "Gateway Timeout"));
     private static final int EXCERPT_LENGTH = 200;
 
-    static InboundResponse of(HttpResponse<byte[]> response) {
+    /** The response to a request for {@code url} (the client's own URL may name the address it connected to). */
+    static InboundResponse of(HttpResponse<byte[]> response, URI url) {
         Map<String, List<String>> headers = new TreeMap<>();
         response.headers().map().forEach((name, values) -> {
             if (!name.startsWith(":")) {
@@ -59,7 +60,7 @@ public record InboundResponse(int status, URI url, Map<String, List<String>> hea
             }
         });
         Optional<String> contentType = response.headers().firstValue("content-type");
-        return new InboundResponse(response.statusCode(), response.uri(), headers, body(response.body(), contentType));
+        return new InboundResponse(response.statusCode(), url, headers, body(response.body(), contentType));
     }
 
     public Optional<String> header(String lowerCaseName) {

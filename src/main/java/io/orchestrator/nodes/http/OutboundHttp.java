@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -27,12 +27,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
 
 /**
- * Sends the requests of {@code http-request} nodes through one shared {@link HttpClient} (HTTP/2
- * when the server offers it, else HTTP/1.1). Redirects are followed here, not by the client, so that
- * the {@link AddressGuard} checks every hop; the cookie jar is read before and filled after each.
- * The whole exchange, redirects and body included, keeps to the node's timeout.
+ * Sends the requests of {@code http-request} nodes, each to the address the {@link AddressGuard}
+ * checked ({@link PinnedConnections}: the name is looked up once). Redirects are followed here, not
+ * by the client, so that the guard checks every hop and the request goes to the address it
+ * checked; the cookie jar is read before and filled after each. The whole exchange, redirects and
+ * body included, keeps to the node's timeout.
  */
 @ApplicationScoped
 public class OutboundHttp {
@@ -49,14 +51,19 @@ public class OutboundHttp {
 
     private AddressGuard guard;
     private long maxBodyBytes;
-    private HttpClient client;
+    private PinnedConnections connections;
 
     /** For CDI, which configures the bean from {@link OrchestratorConfig} once injected. */
     OutboundHttp() {}
 
     /** Outside CDI (tests): with this guard and body limit. */
     public OutboundHttp(AddressGuard guard, long maxBodyBytes) {
-        configure(guard, maxBodyBytes);
+        configure(guard, maxBodyBytes, null);
+    }
+
+    /** Outside CDI (tests): trusting these certificates rather than the JVM's. */
+    OutboundHttp(AddressGuard guard, long maxBodyBytes, TrustManager[] trust) {
+        configure(guard, maxBodyBytes, trust);
     }
 
     @PostConstruct
@@ -69,17 +76,13 @@ public class OutboundHttp {
             LOG.severe(AddressGuard.ALLOW_SETTING + " is ignored: " + badEntry.getMessage());
             configured = AddressGuard.strict();
         }
-        configure(configured, MAX_BODY_BYTES);
+        configure(configured, MAX_BODY_BYTES, null);
     }
 
-    private void configure(AddressGuard addressGuard, long bodyLimit) {
+    private void configure(AddressGuard addressGuard, long bodyLimit, TrustManager[] trust) {
         guard = addressGuard;
         maxBodyBytes = bodyLimit;
-        client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_2)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .build();
+        connections = new PinnedConnections(trust, CONNECT_TIMEOUT);
     }
 
     /**
@@ -94,8 +97,8 @@ public class OutboundHttp {
         long deadline = System.nanoTime() + timeout.toNanos();
         OutboundRequest current = request;
         for (int redirects = 0; ; redirects++) {
-            checkAddress(current, redirects == 0 ? null : request.url());
-            InboundResponse response = exchange(current, cookies, deadline, timeout);
+            InetAddress address = checkAddress(current, redirects == 0 ? null : request.url());
+            InboundResponse response = exchange(current, address, cookies, deadline, timeout);
             cookies.store(current.url(), response.headerValues("set-cookie"));
             Optional<URI> target = redirectTarget(current.url(), response);
             if (target.isEmpty()) {
@@ -118,9 +121,9 @@ public class OutboundHttp {
         guard.check(url);
     }
 
-    private void checkAddress(OutboundRequest request, URI redirectedFrom) throws NodeFailure {
+    private InetAddress checkAddress(OutboundRequest request, URI redirectedFrom) throws NodeFailure {
         try {
-            guard.check(request.url());
+            return guard.check(request.url());
         } catch (NodeFailure refused) {
             if (redirectedFrom == null) {
                 throw refused;
@@ -151,16 +154,20 @@ public class OutboundHttp {
         }
     }
 
-    private InboundResponse exchange(OutboundRequest request, CookieJar cookies, long deadline, Duration timeout)
+    private InboundResponse exchange(
+            OutboundRequest request, InetAddress address, CookieJar cookies, long deadline, Duration timeout)
             throws NodeFailure {
         long remainingNanos = deadline - System.nanoTime();
         if (remainingNanos <= 0) {
             throw timedOut(request.url(), timeout, null);
         }
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(
-                httpRequest(request, cookies, Duration.ofNanos(remainingNanos)), LimitedBody.handler(maxBodyBytes));
+        CompletableFuture<HttpResponse<byte[]>> pending = connections
+                .client(request.url())
+                .sendAsync(
+                        httpRequest(request, address, cookies, Duration.ofNanos(remainingNanos)),
+                        LimitedBody.handler(maxBodyBytes));
         try {
-            return InboundResponse.of(pending.get(remainingNanos, TimeUnit.NANOSECONDS));
+            return InboundResponse.of(pending.get(remainingNanos, TimeUnit.NANOSECONDS), request.url());
         } catch (TimeoutException late) {
             pending.cancel(true);
             throw timedOut(request.url(), timeout, late);
@@ -176,14 +183,15 @@ public class OutboundHttp {
         }
     }
 
-    private static HttpRequest httpRequest(OutboundRequest request, CookieJar cookies, Duration timeout)
+    private HttpRequest httpRequest(OutboundRequest request, InetAddress address, CookieJar cookies, Duration timeout)
             throws NodeFailure {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.url()).timeout(timeout);
-        if ("http".equalsIgnoreCase(request.url().getScheme())) {
-            // HTTP/2 is negotiated over TLS; in clear text the client would add h2c upgrade headers
-            // to the first request, which some servers and proxies answer badly.
-            builder.version(HttpClient.Version.HTTP_1_1);
+        if (request.header("host").isPresent()) {
+            throw new NodeFailure(
+                    ErrorType.VALIDATION,
+                    "The request cannot be sent: the Host header is the URL's host, and cannot be set.");
         }
+        HttpRequest.Builder builder =
+                connections.request(request.url(), address).timeout(timeout);
         List<String> cookieValues = new ArrayList<>();
         try {
             builder.method(

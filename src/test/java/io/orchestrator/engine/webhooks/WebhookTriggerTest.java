@@ -25,12 +25,14 @@ import io.orchestrator.engine.webhooks.WebhookAnswer.Unauthorized;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.BodyReader;
 import io.orchestrator.platform.ErrorCode;
+import io.orchestrator.platform.OrchestratorConfig;
 import io.orchestrator.security.RateLimiter;
 import io.orchestrator.security.SecretCipher;
 import io.orchestrator.security.Secrets;
 import io.orchestrator.workflow.NodeSettings;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,12 +49,17 @@ class WebhookTriggerTest {
 
     private static final String WORKFLOW = "workflow-1";
     private static final String HOOK = "hook-1";
+    private static final URI HOOK_URL = URI.create("https://flows.example/api/hooks/orders");
+    private static final long NOW = 1_700_000_040_000L;
+    private static final String CALLER = "203.0.113.7";
 
     private final Map<String, WebhookPaths.Target> targets = new LinkedHashMap<>();
     private final FakeRuns runs = new FakeRuns();
     private final WebhookTrigger trigger = new WebhookTrigger();
     private final Secrets secrets = Secrets.with(new SecretCipher(new byte[32]));
     private WorkflowAtVersion workflow;
+    private int callerLimit = 1_000;
+    private long now = NOW;
 
     WebhookTriggerTest() {
         trigger.paths = new WebhookPaths() {
@@ -73,6 +80,17 @@ class WebhookTriggerTest {
         trigger.runs = runs;
         trigger.answerWait = Duration.ofMillis(50);
         trigger.secrets = secrets;
+        trigger.clock = () -> now;
+        trigger.config = new OrchestratorConfig() {
+            @Override
+            public int webhookRateLimitPerMinute() {
+                return callerLimit;
+            }
+        };
+    }
+
+    private WebhookAnswer answer(WebhookCall call) {
+        return trigger.reply(call).answer();
     }
 
     /** A webhook on {@code orders} with these form values, in a workflow with these settings. */
@@ -90,7 +108,8 @@ class WebhookTriggerTest {
     }
 
     private static WebhookCall call(String method, String path, String body, Map<String, List<String>> headers) {
-        return new WebhookCall(method, path, headers, Map.of(), () -> body.getBytes(StandardCharsets.UTF_8));
+        return new WebhookCall(
+                method, path, headers, Map.of(), () -> body.getBytes(StandardCharsets.UTF_8), CALLER, HOOK_URL);
     }
 
     private static WebhookCall post(String body, String... headerNamesAndValues) {
@@ -103,38 +122,89 @@ class WebhookTriggerTest {
 
     /** A call whose body must not be read: the answer is decided before it. */
     private static WebhookCall unreadable(String method, String path) {
-        return new WebhookCall(method, path, Map.of(), Map.of(), () -> {
-            throw new AssertionError("the body was read");
-        });
+        return unreadable(method, path, CALLER);
+    }
+
+    private static WebhookCall unreadable(String method, String path, String caller) {
+        return new WebhookCall(
+                method,
+                path,
+                Map.of(),
+                Map.of(),
+                () -> {
+                    throw new AssertionError("the body was read");
+                },
+                caller,
+                HOOK_URL);
+    }
+
+    // the server's limit per caller
+
+    @Test
+    void callsPastTheServersLimitPerCallerAreRateLimitedBeforeAnythingElse() {
+        callerLimit = 2;
+        listen("{'path': 'orders'}");
+        assertInstanceOf(Accepted.class, answer(post("{}")));
+        assertEquals(new NotFound("elsewhere"), answer(unreadable("POST", "elsewhere")), "every call counts");
+
+        RateLimited limited = assertInstanceOf(RateLimited.class, answer(unreadable("POST", "orders")));
+        assertEquals(RateLimited.Scope.CALLER, limited.scope());
+        assertEquals(2, limited.decision().limit());
+        assertInstanceOf(RateLimited.class, answer(unreadable("POST", "nowhere")));
+        assertEquals(
+                List.of(object("{}")),
+                runs.inputs.stream()
+                        .map(input -> input.asJsonObject().get("body"))
+                        .toList());
+    }
+
+    @Test
+    void eachAddressHasItsOwnCountAndAnIpv6CallerIsCountedByIts64() {
+        callerLimit = 1;
+        listen("{'path': 'orders'}");
+        assertInstanceOf(NotFound.class, answer(unreadable("POST", "x", "203.0.113.7")));
+        assertInstanceOf(NotFound.class, answer(unreadable("POST", "x", "203.0.113.8")));
+        assertInstanceOf(NotFound.class, answer(unreadable("POST", "x", "2001:db8:1:2::1")));
+        assertInstanceOf(RateLimited.class, answer(unreadable("POST", "x", "2001:db8:1:2:ffff::9")));
+        assertInstanceOf(NotFound.class, answer(unreadable("POST", "x", "2001:db8:1:3::1")));
+    }
+
+    @Test
+    void everyReplyCarriesTheCallersLimitAsItStands() {
+        callerLimit = 5;
+        WebhookTrigger.Reply reply = trigger.reply(unreadable("POST", "x"));
+        assertEquals(new RateLimiter.Decision(true, 5, 4, NOW / 1000 + 60), reply.callerLimit());
+        assertEquals(NOW, reply.decidedAtMillis());
     }
 
     // refused before the body is read
 
     @Test
     void aPathNoWebhookListensOnIsNotFoundWithTheNormalizedPath() {
-        assertEquals(new NotFound("unknown/path"), trigger.answer(unreadable("POST", "/unknown/path/")));
+        assertEquals(new NotFound("unknown/path"), answer(unreadable("POST", "/unknown/path/")));
     }
 
     @Test
     void aWebhookOfAnInactiveWorkflowIsNotListening() {
         listen(false, "{'path': 'orders'}", "{}");
-        assertEquals(new NotListening("orders", WORKFLOW), trigger.answer(unreadable("POST", "orders/")));
+        assertEquals(new NotListening("orders", WORKFLOW), answer(unreadable("POST", "orders/")));
     }
 
     @Test
     void aWebhookWhoseNodeIsNotInTheCurrentGraphIsNotListening() {
         listen("{'path': 'orders'}");
         targets.put("orders", new WebhookPaths.Target(WORKFLOW, "a node deleted since"));
-        assertEquals(new NotListening("orders", WORKFLOW), trigger.answer(unreadable("POST", "orders")));
+        assertEquals(new NotListening("orders", WORKFLOW), answer(unreadable("POST", "orders")));
     }
 
     @Test
     void callsPastTheWorkflowsRateLimitAreRateLimitedWithTheLimitersDecision() {
         listen(true, "{'path': 'orders'}", "{'webhook_rate_limit': 2}");
-        assertInstanceOf(Accepted.class, trigger.answer(post("{}")));
-        assertInstanceOf(Accepted.class, trigger.answer(post("{}")));
+        assertInstanceOf(Accepted.class, answer(post("{}")));
+        assertInstanceOf(Accepted.class, answer(post("{}")));
 
-        RateLimited limited = assertInstanceOf(RateLimited.class, trigger.answer(unreadable("POST", "orders")));
+        RateLimited limited = assertInstanceOf(RateLimited.class, answer(unreadable("POST", "orders")));
+        assertEquals(RateLimited.Scope.WORKFLOW, limited.scope());
         assertEquals(2, limited.decision().limit());
         assertEquals(0, limited.decision().remaining());
         assertTrue(limited.decision().headers(limited.decidedAtMillis()).containsKey("Retry-After"));
@@ -143,37 +213,90 @@ class WebhookTriggerTest {
     @Test
     void aMethodOtherThanTheNodesIsNotAllowed() {
         listen("{'path': 'orders'}");
-        assertEquals(new MethodNotAllowed("POST", "GET"), trigger.answer(unreadable("GET", "orders")));
+        assertEquals(new MethodNotAllowed("POST", "GET"), answer(unreadable("GET", "orders")));
         listen("{'path': 'orders', 'method': 'PUT'}");
-        assertEquals(new MethodNotAllowed("PUT", "POST"), trigger.answer(unreadable("POST", "orders")));
+        assertEquals(new MethodNotAllowed("PUT", "POST"), answer(unreadable("POST", "orders")));
+    }
+
+    @Test
+    void aHeadIsNotTheGetOfAGetWebhook() {
+        listen("{'path': 'orders', 'method': 'GET'}");
+        assertEquals(new MethodNotAllowed("GET", "HEAD"), answer(unreadable("HEAD", "orders")));
+        assertEquals(List.of(), runs.inputs);
     }
 
     // the secret
 
+    private static String[] signed(String secret, long epochSeconds, String body) {
+        String timestamp = Long.toString(epochSeconds);
+        return new String[] {
+            "X-Webhook-Timestamp",
+            timestamp,
+            "X-Webhook-Signature",
+            "sha256=" + WebhookSignature.sign(secret, timestamp, body.getBytes(StandardCharsets.UTF_8))
+        };
+    }
+
+    private static String reason(WebhookAnswer answer) {
+        return assertInstanceOf(Unauthorized.class, answer).reason();
+    }
+
     @Test
     void aWebhookWithASecretIsUnauthorizedWithoutItAndRunsNothing() {
         listen("{'path': 'orders', 'secret': 's3cret'}");
-        assertEquals(new Unauthorized(), trigger.answer(post("{}")));
-        assertEquals(new Unauthorized(), trigger.answer(post("{}", "X-Webhook-Secret", "wrong")));
+        assertTrue(reason(answer(post("{}")))
+                .startsWith("This webhook needs its secret: send the secret in"
+                        + " X-Webhook-Secret, or sign the call: X-Webhook-Timestamp"));
+        assertEquals(
+                "The secret in X-Webhook-Secret is not this webhook's.",
+                reason(answer(post("{}", "X-Webhook-Secret", "wrong"))));
         assertEquals(List.of(), runs.inputs);
     }
 
     @Test
-    void theSecretMayBeShownInAnyCaseOfTheHeaderNameOrSignTheBody() {
+    void theSecretMayBeShownInAnyCaseOfTheHeaderNameOrSignTheCallWithATimestamp() {
         listen("{'path': 'orders', 'secret': 's3cret'}");
-        assertInstanceOf(Accepted.class, trigger.answer(post("{}", "x-webhook-secret", "s3cret")));
-        String signature = "sha256=" + WebhookSignature.hmac("s3cret", "{\"n\": 1}".getBytes(StandardCharsets.UTF_8));
-        assertInstanceOf(Accepted.class, trigger.answer(post("{\"n\": 1}", "X-Signature-256", signature)));
-        assertEquals(new Unauthorized(), trigger.answer(post("{\"n\": 2}", "X-Signature-256", signature)));
+        assertInstanceOf(Accepted.class, answer(post("{}", "x-webhook-secret", "s3cret")));
+        assertInstanceOf(Accepted.class, answer(post("{\"n\": 1}", signed("s3cret", NOW / 1000, "{\"n\": 1}"))));
+        String[] headers = signed("s3cret", NOW / 1000, "{\"n\": 1}");
+        assertTrue(reason(answer(post("{\"n\": 2}", headers))).startsWith("X-Webhook-Signature does not match"));
+        headers[1] = Long.toString(NOW / 1000 + 1);
+        assertTrue(
+                reason(answer(post("{\"n\": 1}", headers))).startsWith("X-Webhook-Signature does not match"),
+                "the timestamp is signed too");
+    }
+
+    @Test
+    void aSignatureIsAcceptedWithinFiveMinutesOfTheServersClockEitherWay() {
+        listen("{'path': 'orders', 'secret': 's3cret'}");
+        assertInstanceOf(Accepted.class, answer(post("{}", signed("s3cret", NOW / 1000 - 300, "{}"))));
+        assertInstanceOf(Accepted.class, answer(post("{}", signed("s3cret", NOW / 1000 + 300, "{}"))));
+        assertTrue(reason(answer(post("{}", signed("s3cret", NOW / 1000 - 301, "{}"))))
+                .startsWith("X-Webhook-Timestamp is more than 300 seconds away from the server's clock"));
+        assertTrue(reason(answer(post("{}", signed("s3cret", NOW / 1000 + 301, "{}"))))
+                .startsWith("X-Webhook-Timestamp is more than 300 seconds away"));
+    }
+
+    @Test
+    void aSignatureWithoutATimestampOrOfTheBodyAloneIsRefused() {
+        listen("{'path': 'orders', 'secret': 's3cret'}");
+        String[] headers = signed("s3cret", NOW / 1000, "{}");
+        assertTrue(reason(answer(post("{}", headers[2], headers[3])))
+                .startsWith("X-Webhook-Signature needs X-Webhook-Timestamp"));
+        assertTrue(reason(answer(post("{}", headers[2], headers[3], headers[0], "yesterday")))
+                .startsWith("X-Webhook-Signature needs X-Webhook-Timestamp"));
+        String bodyOnly = "sha256=" + WebhookSignature.sign("s3cret", "", "{}".getBytes(StandardCharsets.UTF_8));
+        assertTrue(reason(answer(post("{}", "X-Signature-256", bodyOnly)))
+                .startsWith("X-Signature-256 (a signature of the body alone) is not accepted"));
+        assertEquals(List.of(), runs.inputs);
     }
 
     @Test
     void aSealedSecretIsOpenedToCheckTheCall() {
         listen("{'path': 'orders', 'secret': '" + secrets.seal("s3cret") + "'}");
-        assertInstanceOf(Accepted.class, trigger.answer(post("{}", "X-Webhook-Secret", "s3cret")));
-        String signature = "sha256=" + WebhookSignature.hmac("s3cret", "{}".getBytes(StandardCharsets.UTF_8));
-        assertInstanceOf(Accepted.class, trigger.answer(post("{}", "X-Signature-256", signature)));
-        assertEquals(new Unauthorized(), trigger.answer(post("{}", "X-Webhook-Secret", "wrong")));
+        assertInstanceOf(Accepted.class, answer(post("{}", "X-Webhook-Secret", "s3cret")));
+        assertInstanceOf(Accepted.class, answer(post("{}", signed("s3cret", NOW / 1000, "{}"))));
+        assertInstanceOf(Unauthorized.class, answer(post("{}", "X-Webhook-Secret", "wrong")));
     }
 
     @Test
@@ -182,15 +305,15 @@ class WebhookTriggerTest {
         otherKey[0] = 1;
         String otherKeys = new SecretCipher(otherKey).seal("s3cret");
         listen("{'path': 'orders', 'secret': '" + otherKeys + "'}");
-        assertEquals(new Unauthorized(), trigger.answer(post("{}", "X-Webhook-Secret", "s3cret")));
-        assertEquals(new Unauthorized(), trigger.answer(post("{}", "X-Webhook-Secret", otherKeys)));
+        assertInstanceOf(Unauthorized.class, answer(post("{}", "X-Webhook-Secret", "s3cret")));
+        assertInstanceOf(Unauthorized.class, answer(post("{}", "X-Webhook-Secret", otherKeys)));
         assertEquals(List.of(), runs.inputs);
     }
 
     @Test
     void anEmptySecretIsNoSecret() {
         listen("{'path': 'orders', 'secret': ''}");
-        assertInstanceOf(Accepted.class, trigger.answer(post("{}")));
+        assertInstanceOf(Accepted.class, answer(post("{}")));
     }
 
     // the run's input
@@ -208,8 +331,14 @@ class WebhookTriggerTest {
         query.put("one", List.of("1"));
         query.put("many", List.of("a", "b"));
 
-        trigger.answer(
-                new WebhookCall("POST", "orders", headers, query, () -> "{\"n\": 1}".getBytes(StandardCharsets.UTF_8)));
+        answer(new WebhookCall(
+                "POST",
+                "orders",
+                headers,
+                query,
+                () -> "{\"n\": 1}".getBytes(StandardCharsets.UTF_8),
+                CALLER,
+                HOOK_URL));
 
         assertEquals(
                 List.of(object("{'method': 'POST', 'headers': {'content-type': 'application/json', 'x-tags': 'a, b'},"
@@ -220,8 +349,8 @@ class WebhookTriggerTest {
     @Test
     void aBodyThatIsNotJsonIsTextAndAnEmptyOneNull() {
         listen("{'path': 'orders'}");
-        trigger.answer(post("hello", "Content-Type", "text/plain"));
-        trigger.answer(post(""));
+        answer(post("hello", "Content-Type", "text/plain"));
+        answer(post(""));
         assertEquals(
                 List.of(json("'hello'"), JsonValue.NULL),
                 runs.inputs.stream()
@@ -232,11 +361,11 @@ class WebhookTriggerTest {
     @Test
     void aBodyPastTheReadersLimitsIsRefusedByItAndRunsNothing() {
         listen("{'path': 'orders'}");
-        ApiException tooDeep = assertThrows(ApiException.class, () -> trigger.answer(post("[[[[1]]]]")));
+        ApiException tooDeep = assertThrows(ApiException.class, () -> answer(post("[[[[1]]]]")));
         assertEquals(ErrorCode.INVALID_REQUEST, tooDeep.code());
         ApiException notJson = assertThrows(
                 ApiException.class,
-                () -> trigger.answer(post("{not json", "content-type", "application/vnd.api+json; charset=utf-8")));
+                () -> answer(post("{not json", "content-type", "application/vnd.api+json; charset=utf-8")));
         assertEquals(ErrorCode.INVALID_REQUEST, notJson.code());
         assertEquals(List.of(), runs.inputs);
     }
@@ -246,32 +375,32 @@ class WebhookTriggerTest {
     @Test
     void onReceivedIsAcceptedWithTheIdOfTheStoredRun() {
         listen("{'path': 'orders', 'response_mode': 'on_received'}");
-        assertEquals(new Accepted("stored-1"), trigger.answer(post("{}")));
+        assertEquals(new Accepted("stored-1"), answer(post("{}")));
     }
 
     @Test
     void lastNodeIsTheOutputOfARunThatSucceeded() {
         listen("{'path': 'orders', 'response_mode': 'last_node'}");
         runs.next.end(RunStatus.SUCCESS, json("{'doubled': 42}"), null);
-        assertEquals(new Output("inline-1", json("{'doubled': 42}")), trigger.answer(post("{}")));
+        assertEquals(new Output("inline-1", json("{'doubled': 42}")), answer(post("{}")));
     }
 
     @Test
     void lastNodeIsRunFailedForARunThatFailedOrWasStopped() {
         listen("{'path': 'orders', 'response_mode': 'last_node'}");
         runs.next.end(RunStatus.FAILURE, JsonValue.NULL, "Node 'Call' failed");
-        assertEquals(new RunFailed("inline-1", RunStatus.FAILURE, "Node 'Call' failed"), trigger.answer(post("{}")));
+        assertEquals(new RunFailed("inline-1", RunStatus.FAILURE, "Node 'Call' failed"), answer(post("{}")));
     }
 
     @Test
     void lastNodeIsStillRunningForARunThatPausedOrOutlastedTheWait() {
         listen("{'path': 'orders', 'response_mode': 'last_node'}");
-        assertEquals(new StillRunning("inline-1", RunStatus.STARTED), trigger.answer(post("{}")));
+        assertEquals(new StillRunning("inline-1", RunStatus.STARTED), answer(post("{}")));
 
         runs.next = new FakeRun();
         runs.next.status = RunStatus.WAITING;
         runs.next.answered.complete(null);
-        assertEquals(new StillRunning("inline-1", RunStatus.WAITING), trigger.answer(post("{}")));
+        assertEquals(new StillRunning("inline-1", RunStatus.WAITING), answer(post("{}")));
     }
 
     @Test
@@ -281,27 +410,48 @@ class WebhookTriggerTest {
                 "{'status': 201, 'headers': {'X-Order': 'A-7', 'X-Count': 3}," + " 'body': {'created': 'A-7'}}"));
         assertEquals(
                 new Responded("inline-1", 201, Map.of("X-Order", "A-7", "X-Count", "3"), json("{'created': 'A-7'}")),
-                trigger.answer(post("{}")));
+                answer(post("{}")));
+    }
+
+    @Test
+    void respondNodeAnswersWithoutCookiesCorsOrARedirectElsewhereUnlessTheSettingsAllowThem() {
+        String said = "{'status': 302, 'headers': {'Set-Cookie': 'sid=1', 'Access-Control-Allow-Origin': '*',"
+                + " 'Location': 'https://evil.example/', 'X-Order': 'A-7'}, 'body': null}";
+        listen(true, "{'path': 'orders', 'response_mode': 'respond_node'}", "{}");
+        runs.next.answered.complete(object(said));
+        assertEquals(
+                Map.of("X-Order", "A-7"),
+                assertInstanceOf(Responded.class, answer(post("{}"))).headers());
+
+        listen(
+                true,
+                "{'path': 'orders', 'response_mode': 'respond_node'}",
+                "{'webhook_allow_cookies': true, 'webhook_allow_cors': true, 'webhook_allow_redirects': true}");
+        runs.next = new FakeRun();
+        runs.next.answered.complete(object(said));
+        assertEquals(
+                4,
+                assertInstanceOf(Responded.class, answer(post("{}"))).headers().size());
     }
 
     @Test
     void respondNodeIsTheLastOutputOfARunThatEndedWithoutAnswering() {
         listen("{'path': 'orders', 'response_mode': 'respond_node'}");
         runs.next.end(RunStatus.SUCCESS, json("{'done': true}"), null);
-        assertEquals(new Output("inline-1", json("{'done': true}")), trigger.answer(post("{}")));
+        assertEquals(new Output("inline-1", json("{'done': true}")), answer(post("{}")));
     }
 
     @Test
     void respondNodeIsStillRunningWhileNoAnswerCame() {
         listen("{'path': 'orders', 'response_mode': 'respond_node'}");
-        assertEquals(new StillRunning("inline-1", RunStatus.STARTED), trigger.answer(post("{}")));
+        assertEquals(new StillRunning("inline-1", RunStatus.STARTED), answer(post("{}")));
     }
 
     @Test
     void aResponseModeThatIsATemplateWaitsForTheLastNodeAsItAlwaysHas() {
         listen("{'path': 'orders', 'response_mode': '${input.mode}'}");
         runs.next.end(RunStatus.SUCCESS, json("{'done': true}"), null);
-        assertEquals(new Output("inline-1", json("{'done': true}")), trigger.answer(post("{}")));
+        assertEquals(new Output("inline-1", json("{'done': true}")), answer(post("{}")));
     }
 
     /** Records each run's input; a stored run gets id stored-1, an inline one is {@link #next}. */

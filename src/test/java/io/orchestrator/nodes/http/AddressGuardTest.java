@@ -25,7 +25,9 @@ class AddressGuardTest {
 
     private static AddressGuard guard(String allow) {
         return AddressGuard.allowing(allow, host -> {
-            String[] addresses = NAMES.get(host);
+            // As DNS does: names compare without case, and a trailing dot is the root.
+            String[] addresses =
+                    NAMES.get(host.toLowerCase(java.util.Locale.ROOT).replaceAll("\\.$", ""));
             if (addresses == null) {
                 return InetAddress.getAllByName(host);
             }
@@ -64,7 +66,14 @@ class AddressGuardTest {
                 "[fe80::1]",
                 "[ff02::1]",
                 "[::ffff:127.0.0.1]",
-                "[::ffff:a9fe:a9fe]"
+                "[::ffff:a9fe:a9fe]",
+                "168.63.129.16",
+                "192.0.0.1",
+                "192.0.0.170",
+                "198.18.0.1",
+                "198.19.255.255",
+                "192.88.99.1",
+                "[64:ff9b:1::a00:1]"
             })
     void refusesLoopbackPrivateLinkLocalUnspecifiedMulticastAndSharedAddresses(String host) {
         NodeFailure failure = refused(AddressGuard.strict(), "http://" + host + ":8080/path");
@@ -73,7 +82,54 @@ class AddressGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"8.8.8.8", "93.184.215.14", "172.32.0.1", "100.128.0.1", "[2606:4700::1111]"})
+    @ValueSource(
+            strings = {
+                "[64:ff9b::7f00:1]",
+                "[64:ff9b::a9fe:a9fe]",
+                "[64:ff9b::10.1.2.3]",
+                "[2002:7f00:1::1]",
+                "[2002:a9fe:a9fe:1::5]",
+                "[2002:c0a8:101::]",
+                "[2001:0:a9fe:a9fe::1]",
+                "[2001:0:4136:e378:8000:63bf:80ff:fffe]",
+                "[2001:0:4136:e378:8000:63bf:f5ff:fffa]"
+            })
+    void refusesIpv6AddressesThatLeadToARefusedIpv4OneThroughNat64SixToFourOrTeredo(String host) {
+        NodeFailure failure = refused(AddressGuard.strict(), "http://" + host + "/");
+        assertEquals(ErrorType.FORBIDDEN_ADDRESS, failure.errorType(), host);
+        assertTrue(failure.getMessage().contains(": it leads "), failure.getMessage());
+    }
+
+    @Test
+    void saysWhereAnIpv6AddressLeads() {
+        assertEquals(
+                "Refused to call 64:ff9b:0:0:0:0:7f00:1: it leads through NAT64 to 127.0.0.1, a loopback address. To"
+                        + " allow it, list the host, the address or its range in the server setting"
+                        + " ORCHESTRATOR_HTTP_ALLOW.",
+                refused(AddressGuard.strict(), "http://[64:ff9b::7f00:1]/").getMessage());
+        assertTrue(refused(AddressGuard.strict(), "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/")
+                .getMessage()
+                .contains("it leads as its Teredo client to 127.0.0.1"));
+        assertAllows(guard("127.0.0.0/8"), "http://[64:ff9b::7f00:1]/", "http://[2002:7f00:1::1]/");
+        assertAllows(guard("64:ff9b::/96"), "http://[64:ff9b::7f00:1]/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "8.8.8.8",
+                "93.184.215.14",
+                "172.32.0.1",
+                "100.128.0.1",
+                "[2606:4700::1111]",
+                "168.63.129.17",
+                "192.0.1.1",
+                "198.20.0.1",
+                "192.88.100.1",
+                "[64:ff9b::808:808]",
+                "[2002:808:808::1]",
+                "[2001:0:4136:e378:8000:63bf:3fff:fdd2]"
+            })
     void letsPublicAddressesThrough(String host) {
         assertAllows(AddressGuard.strict(), "https://" + host + "/");
     }

@@ -14,6 +14,7 @@ import jakarta.json.JsonValue;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,6 +101,43 @@ class OutboundHttpTest {
         assertFalse(otherOrigin.getJsonObject("headers").containsKey("authorization"));
         assertFalse(otherOrigin.getJsonObject("headers").containsKey("x-api-key"), "a connection's header stays home");
         assertEquals("1", otherOrigin.getJsonObject("headers").getString("x-trace"));
+    }
+
+    @Test
+    void dropsHeadersNamedLikeCredentialsOnARedirectToAnotherOrigin() throws NodeFailure {
+        redirect("/same", 302, "/echo");
+        redirect("/elsewhere", 307, server.localhostUrl("/echo"));
+        List<String> secretNames = List.of(
+                "X-Api-Key",
+                "Api-Key",
+                "X-Auth-Token",
+                "X-Access-Token",
+                "Private-Token",
+                "X-Session-Id",
+                "Ocp-Apim-Subscription-Key",
+                "X-Hub-Signature-256",
+                "X-Client-Secret",
+                "X-CSRF-Token",
+                "X-Password");
+        List<Header> headers = new ArrayList<>();
+        secretNames.forEach(name -> headers.add(new Header(name, "s3cret")));
+        headers.add(new Header("X-Trace", "1"));
+        headers.add(new Header("Accept", "application/json"));
+
+        JsonObject sameOrigin = send("GET", server.url("/same"), headers, null)
+                .body()
+                .asJsonObject()
+                .getJsonObject("headers");
+        secretNames.forEach(name -> assertEquals("s3cret", sameOrigin.getString(name.toLowerCase()), name));
+
+        JsonObject otherOrigin = send("POST", server.url("/elsewhere"), headers, "{}")
+                .body()
+                .asJsonObject()
+                .getJsonObject("headers");
+        secretNames.forEach(
+                name -> assertFalse(otherOrigin.containsKey(name.toLowerCase()), name + " went to another origin"));
+        assertEquals("1", otherOrigin.getString("x-trace"));
+        assertEquals("application/json", otherOrigin.getString("accept"));
     }
 
     @Test
