@@ -167,7 +167,14 @@ public class BodyReader {
             case VALUE_NUMBER:
                 // The number as written: getLong() would wrap an integer past the range of a long
                 // (10^20 would read 7766279631452241920).
-                return parser.getValue();
+                try {
+                    return parser.getValue();
+                } catch (NumberFormatException | ArithmeticException | UnsupportedOperationException tooBig) {
+                    // The parser will not make a BigDecimal of more than 1,100 characters, nor one
+                    // whose exponent is past an int's range: the client's mistake, not the server's.
+                    throw new NotJson(
+                            "A number ending " + where(parser.getLocation()) + " is too long or too large to read");
+                }
             case VALUE_TRUE:
                 return JsonValue.TRUE;
             case VALUE_FALSE:
