@@ -131,6 +131,8 @@ public class BodyReader {
             return value;
         } catch (JsonText.TooDeep tooDeep) {
             throw ApiException.invalidRequest("The JSON document is nested deeper than " + maxDepth + " levels");
+        } catch (JsonText.NumberTooLarge tooLarge) {
+            throw new NotJson("A number ending " + where(tooLarge.getLocation()) + " is too long or too large to read");
         } catch (JsonParsingException malformed) {
             throw new NotJson("Malformed JSON " + where(malformed.getLocation()));
         } catch (JsonException malformed) {

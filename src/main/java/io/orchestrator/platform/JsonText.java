@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
@@ -89,14 +90,22 @@ public final class JsonText {
 
     /**
      * The number as written: getLong() would wrap an integer past the range of a long (10^20 would
-     * read 7766279631452241920). Parsson refuses numbers of more than 1,100 characters with an
-     * UnsupportedOperationException, which is malformed input like any other here.
+     * read 7766279631452241920). The parser will not make a BigDecimal of more than 1,100
+     * characters, nor one whose exponent is past an int's range: the sender's mistake, malformed
+     * input like any other here, not the server's.
      */
     private static JsonValue number(JsonParser parser) {
         try {
             return parser.getValue();
-        } catch (UnsupportedOperationException tooLong) {
-            throw new JsonParsingException("a number is too long", tooLong, parser.getLocation());
+        } catch (NumberFormatException | ArithmeticException | UnsupportedOperationException tooBig) {
+            throw new NumberTooLarge(tooBig, parser.getLocation());
+        }
+    }
+
+    /** A number the parser cannot hold: malformed input, with where it ends. */
+    public static final class NumberTooLarge extends JsonParsingException {
+        NumberTooLarge(RuntimeException cause, JsonLocation location) {
+            super("a number too long or too large to read", cause, location);
         }
     }
 

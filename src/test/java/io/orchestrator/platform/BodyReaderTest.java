@@ -119,4 +119,18 @@ class BodyReaderTest {
                 "{\"n\":100000000000000000000}",
                 undeclared("{\"n\": 100000000000000000000}").toString());
     }
+
+    @Test
+    void numbersTheParserCannotHoldAre400SayingWhereNot500() {
+        for (String number : new String[] {"1" + "0".repeat(10_000), "0.1e99999999999999999999", "1e-2147483648"}) {
+            assertRefused(
+                    ErrorCode.INVALID_REQUEST,
+                    "A number ending at line 1, column " + (7 + number.length()) + " is too long or too large to read",
+                    assertThrows(ApiException.class, () -> reader.jsonOrText(utf8("{\"n\": " + number + "}"), true)));
+        }
+        assertEquals(
+                text("{\"n\": 0.1e99999999999999999999}"),
+                undeclared("{\"n\": 0.1e99999999999999999999}"),
+                "a body that did not say JSON and is none is text");
+    }
 }
