@@ -92,4 +92,21 @@ class FieldErrorsTest {
         assertEquals("The node is not valid", thrown.getMessage());
         assertEquals(object("{'node': {'url': ['Must be a string.']}}"), thrown.details());
     }
+
+    @Test
+    void listsTheFirstHundredMessagesAndCountsTheRest() {
+        FieldErrors errors = new FieldErrors();
+        FieldErrors node = errors.nested("nodes[0]");
+        for (int i = 0; i < 50_000; i++) {
+            (i % 2 == 0 ? errors : node).add("key" + i, "Unknown field.");
+        }
+
+        assertEquals(50_000, errors.count());
+        assertEquals(25_000, node.count());
+        var json = errors.toJson();
+        assertEquals(
+                "49900 more problems, not listed: fix these first.",
+                json.getJsonArray(FieldErrors.NOT_LISTED).getString(0));
+        assertEquals(100 + 2, json.size() + json.getJsonObject("nodes[0]").size(), json::toString);
+    }
 }
