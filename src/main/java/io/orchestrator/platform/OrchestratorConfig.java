@@ -23,6 +23,10 @@ public class OrchestratorConfig {
     int rateLimitPerMinute;
 
     @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_AUTH_FAILURE_LIMIT", defaultValue = "20")
+    int authFailureLimit;
+
+    @Inject
     @ConfigProperty(name = "ORCHESTRATOR_MAX_BODY_BYTES", defaultValue = "2097152")
     long maxBodyBytes;
 
@@ -90,6 +94,11 @@ public class OrchestratorConfig {
     /** Requests a token may make per minute unless the token sets its own limit. */
     public int rateLimitPerMinute() {
         return rateLimitPerMinute;
+    }
+
+    /** Wrong tokens a client address may send per minute before all its attempts are refused; 0: no limit. */
+    public int authFailureLimit() {
+        return authFailureLimit;
     }
 
     public long maxBodyBytes() {

@@ -10,6 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Requests per token per minute, counted in fixed one-minute windows: cheap (one atomic increment),
  * and the reset time it reports is exact. A burst at a window's edge may reach twice the limit for
  * a moment, which is acceptable for protecting the server from a runaway client.
+ *
+ * <p>The keys a caller does not choose (token ids) are few; client addresses are not, so the windows
+ * kept are bounded: past {@link #MAX_KEYS} they are all forgotten at once, which ends the current
+ * windows early for every key (one clear instead of a sweep per new key, so a flood of new keys
+ * costs nothing more than it brings).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -34,17 +39,40 @@ public class RateLimiter {
 
     private record Window(long minute, AtomicInteger used) {}
 
+    static final int MAX_KEYS = 100_000;
+
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
+    /** Counts a request for the key, and says whether it was within the limit. */
     public Decision acquire(String key, int limit, long nowMillis) {
         long minute = nowMillis / 60_000;
+        if (windows.size() >= MAX_KEYS && !windows.containsKey(key)) {
+            windows.clear();
+        }
         Window window = windows.compute(
                 key,
                 (k, current) -> current == null || current.minute() != minute
                         ? new Window(minute, new AtomicInteger())
                         : current);
-        int used = window.used().incrementAndGet();
+        return decision(window.used().incrementAndGet(), limit, minute, true);
+    }
+
+    /** Whether one more request would be within the limit, without counting one. */
+    public Decision check(String key, int limit, long nowMillis) {
+        long minute = nowMillis / 60_000;
+        Window window = windows.get(key);
+        int used =
+                window == null || window.minute() != minute ? 0 : window.used().get();
+        return decision(used + 1, limit, minute, false);
+    }
+
+    private static Decision decision(int used, int limit, long minute, boolean counted) {
         long reset = (minute + 1) * 60;
-        return new Decision(used <= limit, limit, Math.max(0, limit - used), reset);
+        int remaining = Math.max(0, limit - (counted ? used : used - 1));
+        return new Decision(used <= limit, limit, remaining, reset);
+    }
+
+    int keyCount() {
+        return windows.size();
     }
 }
