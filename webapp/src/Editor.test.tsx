@@ -51,7 +51,7 @@ describe('the editor', () => {
     await waitFor(() => expect(document.querySelectorAll('.react-flow__node')).toHaveLength(2));
     const first = FakeSocket.opened[0];
     expect(first.url).toContain('/ws/workflow/wf1/');
-    expect(first.protocols).toEqual(['bearer.wfo_test']);
+    expect(first.protocols).toEqual(['bearer', 'bearer.wfo_test']);
     first.open();
     expect(screen.getByTestId('live').textContent).toBe('Live');
 
@@ -103,6 +103,21 @@ describe('the editor', () => {
       'condition → false',
     );
     expect(screen.getByTestId('run-counts').textContent).toBe('2 completed');
+  });
+
+  it('signs out, without reconnecting, when the server closes the socket because the token ended', async () => {
+    const unauthorized = vi.fn();
+    render(<Editor workflowId="wf1" onClose={() => {}} onUnauthorized={unauthorized} />);
+    await waitFor(() => expect(FakeSocket.opened).toHaveLength(1));
+    FakeSocket.opened[0].open();
+
+    vi.useFakeTimers();
+    FakeSocket.opened[0].drop(1008);
+    act(() => {
+      vi.advanceTimersByTime(10_000);
+    });
+    expect(unauthorized).toHaveBeenCalledTimes(1);
+    expect(FakeSocket.opened).toHaveLength(1);
   });
 
   it("undoes a saved rename with one PUT of the canvas before it, at the server's current version, and redoes it", async () => {

@@ -58,7 +58,7 @@ export function MonitorRunView({ runId, workflowName, onOpenWorkflow, onClose, o
     live.receive(message);
     if (message.type === 'artifact_created') files.reload();
     else if (message.type === 'state_sync' || CHANGES.test(message.type)) reloadSoon();
-  });
+  }, onUnauthorized);
   const now = useNow(underWay);
 
   const [picked, setPicked] = useState<string | null>(null);
