@@ -19,6 +19,10 @@ public class OrchestratorConfig {
     int httpPort;
 
     @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_HTTPS_PORT", defaultValue = "-1")
+    int httpsPort;
+
+    @Inject
     @ConfigProperty(name = "ORCHESTRATOR_RATE_LIMIT", defaultValue = "6000")
     int rateLimitPerMinute;
 
@@ -87,8 +91,11 @@ public class OrchestratorConfig {
     @ConfigProperty(name = "server.output.dir")
     Optional<String> serverOutputDirectory;
 
-    public int httpPort() {
-        return httpPort;
+    /** The address a newcomer opens on this machine: plain HTTP unless it is turned off for HTTPS. */
+    public String localUrl() {
+        return httpPort <= 0 && httpsPort > 0
+                ? "https://localhost:" + httpsPort + "/"
+                : "http://localhost:" + httpPort + "/";
     }
 
     /** Requests a token may make per minute unless the token sets its own limit. */

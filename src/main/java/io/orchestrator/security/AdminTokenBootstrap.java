@@ -27,7 +27,7 @@ public class AdminTokenBootstrap {
     OrchestratorConfig config;
 
     void onSchemaReady(@Observes SchemaReady ready) {
-        String url = "http://localhost:" + config.httpPort() + "/";
+        String url = config.localUrl();
         var configured = config.adminToken();
         if (configured.isPresent()) {
             if (configured.get().length() < MIN_LENGTH) {
