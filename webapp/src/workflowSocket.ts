@@ -1,5 +1,5 @@
 // A workflow's WebSocket, which streams its runs' events, kept open: the canvas and the Monitor follow runs on it.
-import { token } from './api';
+import { call, isApiError, token } from './api';
 
 const RECONNECT_MS = 2_000;
 
@@ -29,8 +29,12 @@ export function followWorkflow(workflowId: string, handlers: SocketHandlers): ()
   const connect = () => {
     const base = location.pathname.replace(/[^/]*$/, '');
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${base}ws/workflow/${workflowId}/`;
+    let opened = false;
     socket = new WebSocket(url, ['bearer', `bearer.${token.get() ?? ''}`]);
-    socket.onopen = handlers.onOpen;
+    socket.onopen = () => {
+      opened = true;
+      handlers.onOpen();
+    };
     socket.onmessage = (message) => handlers.onMessage(message.data);
     socket.onclose = (event) => {
       if (closed) return;
@@ -39,7 +43,17 @@ export function followWorkflow(workflowId: string, handlers: SocketHandlers): ()
         handlers.onTokenEnded?.();
         return;
       }
-      retry = setTimeout(connect, RECONNECT_MS);
+      if (opened) {
+        retry = setTimeout(connect, RECONNECT_MS);
+        return;
+      }
+      // A refused handshake tells the browser nothing of why. The server bars an address that sends wrong
+      // tokens too often, so a dead token is not retried every 2 s: one API call says whether it still works.
+      void tokenStillWorks().then((works) => {
+        if (closed) return;
+        if (works) retry = setTimeout(connect, RECONNECT_MS);
+        else handlers.onTokenEnded?.();
+      });
     };
   };
   connect();
@@ -48,4 +62,14 @@ export function followWorkflow(workflowId: string, handlers: SocketHandlers): ()
     clearTimeout(retry);
     socket?.close();
   };
+}
+
+/** False only when the server refuses the token (401); a server that cannot be reached may still take it. */
+async function tokenStillWorks(): Promise<boolean> {
+  try {
+    await call('GET', 'workflow/?limit=1');
+    return true;
+  } catch (failure) {
+    return !(isApiError(failure) && failure.status === 401);
+  }
 }
