@@ -25,10 +25,10 @@ import java.util.logging.Logger;
 /**
  * One client watching one workflow's runs over a WebSocket. The handshake is authenticated like
  * any API call (web.xml protects /ws/*); every user may watch every workflow, for as long as the
- * token lasts ({@link TokenBoundSockets} closes the socket when it is revoked or expires). On open and on
- * request_state the client gets a state_sync, then every run event of the workflow, in order, from
- * its {@link ClientQueue}; all sending goes through that queue. {@code @Dependent} so that the
- * container creates each instance through CDI, with injection.
+ * token lasts ({@link TokenBoundSockets} closes the socket when it is revoked or expires). On open
+ * and on request_state the client gets a state_sync, then every run event of the workflow, in
+ * order, from its {@link ClientQueue}; all sending goes through that queue. {@code @Dependent} so
+ * that the container creates each instance through CDI, with injection.
  *
  * <p>Browsers cannot set an Authorization header on a WebSocket, so they offer the token as a
  * {@code bearer.<token>} subprotocol, which the authentication mechanism reads. A browser drops a
