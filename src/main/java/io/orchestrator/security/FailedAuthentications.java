@@ -20,7 +20,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class FailedAuthentications {
 
-    /** Its own windows: client addresses are many, and must not push the tokens' windows out. */
+    /** Its own windows, apart from the tokens' (a window per address that failed, pruned as minutes pass). */
     private final RateLimiter windows = new RateLimiter();
 
     @Inject

@@ -5,19 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Requests per token per minute, counted in fixed one-minute windows: cheap (one atomic increment),
- * and the reset time it reports is exact. A burst at a window's edge may reach twice the limit for
- * a moment, which is acceptable for protecting the server from a runaway client.
+ * Requests per key (a token, a webhook's workflow, a webhook caller's address) per minute, counted
+ * in fixed one-minute windows: cheap (one atomic increment), and the reset time it reports is
+ * exact. A burst at a window's edge may reach twice the limit for a moment, which is acceptable for
+ * protecting the server from a runaway client.
  *
- * <p>The keys a caller does not choose (token ids) are few; client addresses are not, so the windows
- * kept are bounded: past {@link #MAX_KEYS} they are all forgotten at once, which ends the current
- * windows early for every key (one clear instead of a sweep per new key, so a flood of new keys
- * costs nothing more than it brings).
+ * <p>Callers' addresses are keys that strangers choose, so windows of past minutes are dropped once
+ * there are many: the map holds at most the keys of one minute and of the one before it.
  */
 @ApplicationScoped
 public class RateLimiter {
+
+    /** Below this many keys, past windows are left alone: dropping them would cost more than it frees. */
+    private static final int PRUNE_ABOVE = 10_000;
 
     public record Decision(boolean allowed, int limit, int remaining, long resetEpochSeconds) {
         public long retryAfterSeconds(long nowEpochSeconds) {
@@ -39,22 +42,31 @@ public class RateLimiter {
 
     private record Window(long minute, AtomicInteger used) {}
 
-    static final int MAX_KEYS = 100_000;
-
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final AtomicLong prunedInMinute = new AtomicLong(-1);
+    private final int pruneAbove;
 
-    /** Counts a request for the key, and says whether it was within the limit. */
+    public RateLimiter() {
+        this(PRUNE_ABOVE);
+    }
+
+    RateLimiter(int pruneAbove) {
+        this.pruneAbove = pruneAbove;
+    }
+
     public Decision acquire(String key, int limit, long nowMillis) {
         long minute = nowMillis / 60_000;
-        if (windows.size() >= MAX_KEYS && !windows.containsKey(key)) {
-            windows.clear();
-        }
         Window window = windows.compute(
                 key,
                 (k, current) -> current == null || current.minute() != minute
                         ? new Window(minute, new AtomicInteger())
                         : current);
-        return decision(window.used().incrementAndGet(), limit, minute, true);
+        int used = window.used().incrementAndGet();
+        if (used == 1) {
+            pruneBefore(minute);
+        }
+        long reset = (minute + 1) * 60;
+        return new Decision(used <= limit, limit, Math.max(0, limit - used), reset);
     }
 
     /** Whether one more request would be within the limit, without counting one. */
@@ -63,16 +75,20 @@ public class RateLimiter {
         Window window = windows.get(key);
         int used =
                 window == null || window.minute() != minute ? 0 : window.used().get();
-        return decision(used + 1, limit, minute, false);
-    }
-
-    private static Decision decision(int used, int limit, long minute, boolean counted) {
         long reset = (minute + 1) * 60;
-        int remaining = Math.max(0, limit - (counted ? used : used - 1));
-        return new Decision(used <= limit, limit, remaining, reset);
+        return new Decision(used < limit, limit, Math.max(0, limit - used), reset);
     }
 
-    int keyCount() {
+    /** How many keys have a window; for tests. */
+    int keys() {
         return windows.size();
+    }
+
+    /** At most once a minute, and only with many keys: one pass over them, not one per call. */
+    private void pruneBefore(long minute) {
+        long pruned = prunedInMinute.get();
+        if (windows.size() > pruneAbove && pruned < minute && prunedInMinute.compareAndSet(pruned, minute)) {
+            windows.values().removeIf(window -> window.minute() < minute);
+        }
     }
 }

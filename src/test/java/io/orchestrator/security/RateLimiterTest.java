@@ -95,25 +95,23 @@ class RateLimiterTest {
     }
 
     @Test
+    void windowsOfPastMinutesAreDroppedOnceThereAreManyKeys() {
+        RateLimiter few = new RateLimiter(100);
+        for (int caller = 0; caller < 1_000; caller++) {
+            few.acquire("caller-" + caller, 3, NOW);
+        }
+        assertEquals(1_000, few.keys(), "within a minute every caller is counted");
+        few.acquire("caller-1", 3, NOW + 60_000);
+        assertEquals(1, few.keys(), "a new minute forgets the callers of the last one");
+        assertEquals(1, few.acquire("caller-1", 3, NOW + 60_001).remaining(), "the current window is kept");
+    }
+
+    @Test
     void checkSaysWhetherOneMoreWouldPassWithoutCountingIt() {
         assertEquals(new RateLimiter.Decision(true, 3, 3, NEXT_MINUTE_SECONDS), limiter.check("t", 3, NOW));
         exhaust("t", NOW);
         assertEquals(new RateLimiter.Decision(false, 3, 0, NEXT_MINUTE_SECONDS), limiter.check("t", 3, NOW));
         assertEquals(false, limiter.check("t", 3, NOW).allowed(), "checking counted nothing more");
         assertEquals(true, limiter.check("t", 3, MINUTE_START + 60_000).allowed(), "a new minute");
-    }
-
-    @Test
-    void forgetsEveryWindowAtOnceRatherThanHoldMoreThanItsBoundOfKeys() {
-        exhaust("busy", NOW);
-        for (int i = 1; i < RateLimiter.MAX_KEYS; i++) {
-            limiter.acquire("address " + i, 3, NOW);
-        }
-        assertEquals(RateLimiter.MAX_KEYS, limiter.keyCount());
-        assertEquals(false, limiter.check("busy", 3, NOW).allowed());
-
-        limiter.acquire("one more", 3, NOW);
-        assertEquals(1, limiter.keyCount());
-        assertEquals(true, limiter.check("busy", 3, NOW).allowed(), "its window ended early");
     }
 }
