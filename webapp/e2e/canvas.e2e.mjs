@@ -76,8 +76,12 @@ async function branchingWorkflow() {
 }
 page.setDefaultTimeout(10_000);
 page.on('pageerror', (error) => console.error('page error:', error.message));
+// What the server's Content-Security-Policy made the browser refuse (an inline style or script, a foreign
+// connection): Chromium reports each on the console. The walk-through must need none of it.
+const refusedByPolicy = [];
 page.on('console', (message) => {
   if (message.type() === 'error') console.error('console:', message.text());
+  if (message.text().includes('Content Security Policy')) refusedByPolicy.push(message.text());
 });
 try {
   await page.goto(base);
@@ -230,6 +234,7 @@ try {
   assertEqual([stored.disabled, stored.retry.max_attempts], [true, 3], 'run settings on the server');
 
   await branchingWorkflow();
+  assertEqual(refusedByPolicy, [], 'what the Content-Security-Policy refused');
   console.log(`ok: built, connected, configured and ran "${name}"; screenshots in ${shots}`);
 } catch (failed) {
   await page.screenshot({ path: join(shots, 'canvas-failure.png') }).catch(() => {});

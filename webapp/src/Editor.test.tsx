@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Editor } from './Editor';
 import { FakeSocket } from './test/fakeSocket';
-import { json, mockFetch, type FetchCall } from './test/fetchMock';
+import { apiError, json, mockFetch, type FetchCall } from './test/fetchMock';
 
 const canvas = {
   id: 'wf1',
@@ -51,7 +51,7 @@ describe('the editor', () => {
     await waitFor(() => expect(document.querySelectorAll('.react-flow__node')).toHaveLength(2));
     const first = FakeSocket.opened[0];
     expect(first.url).toContain('/ws/workflow/wf1/');
-    expect(first.protocols).toEqual(['bearer.wfo_test']);
+    expect(first.protocols).toEqual(['bearer', 'bearer.wfo_test']);
     first.open();
     expect(screen.getByTestId('live').textContent).toBe('Live');
 
@@ -103,6 +103,43 @@ describe('the editor', () => {
       'condition → false',
     );
     expect(screen.getByTestId('run-counts').textContent).toBe('2 completed');
+  });
+
+  it('signs out, without reconnecting, when the server closes the socket because the token ended', async () => {
+    const unauthorized = vi.fn();
+    render(<Editor workflowId="wf1" onClose={() => {}} onUnauthorized={unauthorized} />);
+    await waitFor(() => expect(FakeSocket.opened).toHaveLength(1));
+    FakeSocket.opened[0].open();
+
+    vi.useFakeTimers();
+    FakeSocket.opened[0].drop(1008);
+    act(() => {
+      vi.advanceTimersByTime(10_000);
+    });
+    expect(unauthorized).toHaveBeenCalledTimes(1);
+    expect(FakeSocket.opened).toHaveLength(1);
+  });
+
+  it('asks the API once whether the token still works when a handshake is refused, and signs out when it does not', async () => {
+    const unauthorized = vi.fn();
+    let asked = 0;
+    mockFetch({
+      'GET workflow/wf1/canvas_data/': () => json(canvas),
+      'GET nodes/': () => json({ node_types: [] }),
+      'GET runs/?workflow_id=wf1&limit=50': () => json({ runs: [] }),
+      'GET workflow/?limit=1': () => {
+        asked += 1;
+        return apiError(401, 'UNAUTHORIZED', 'The token is unknown, expired or revoked');
+      },
+    });
+    render(<Editor workflowId="wf1" onClose={() => {}} onUnauthorized={unauthorized} />);
+    await waitFor(() => expect(FakeSocket.opened).toHaveLength(1));
+
+    FakeSocket.opened[0].drop();
+
+    await waitFor(() => expect(unauthorized).toHaveBeenCalled());
+    expect(asked).toBe(1);
+    expect(FakeSocket.opened).toHaveLength(1);
   });
 
   it("undoes a saved rename with one PUT of the canvas before it, at the server's current version, and redoes it", async () => {

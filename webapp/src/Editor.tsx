@@ -98,7 +98,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
     waitsFound,
     answered,
     runsChanged,
-  } = useLiveRun(workflowId, setMessage);
+  } = useLiveRun(workflowId, setMessage, onUnauthorized);
 
   // A wait the socket did not report (the page opened after it, on a server that does not sync it) is read
   // from the run's stored steps, when the run comes to wait; not when a person's answer just ended a wait

@@ -246,7 +246,7 @@ describe('MonitorPage', () => {
     await waitFor(() => expect(FakeSocket.opened).toHaveLength(1));
     const socket = FakeSocket.opened[0];
     expect(socket.url).toMatch(/\/ws\/workflow\/wf1\/$/);
-    expect(socket.protocols).toEqual(['bearer.wfo_t']);
+    expect(socket.protocols).toEqual(['bearer', 'bearer.wfo_t']);
     socket.open();
     expect(document.querySelector('.live')!.textContent).toBe('Live');
 

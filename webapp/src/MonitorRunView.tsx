@@ -54,11 +54,17 @@ export function MonitorRunView({ runId, workflowName, onOpenWorkflow, onClose, o
   const files = useRunArtifacts(runId, fail);
   const live = useLiveLogs();
   const underWay = run !== null && !FINAL_STATUSES.has(run.status);
-  const socket = useRunSocket(run?.workflow_id ?? null, runId, underWay, (message: RunMessage) => {
-    live.receive(message);
-    if (message.type === 'artifact_created') files.reload();
-    else if (message.type === 'state_sync' || CHANGES.test(message.type)) reloadSoon();
-  });
+  const socket = useRunSocket(
+    run?.workflow_id ?? null,
+    runId,
+    underWay,
+    (message: RunMessage) => {
+      live.receive(message);
+      if (message.type === 'artifact_created') files.reload();
+      else if (message.type === 'state_sync' || CHANGES.test(message.type)) reloadSoon();
+    },
+    onUnauthorized,
+  );
   const now = useNow(underWay);
 
   const [picked, setPicked] = useState<string | null>(null);

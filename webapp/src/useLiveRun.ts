@@ -23,7 +23,7 @@ export interface RunShown {
   status: string;
 }
 
-export function useLiveRun(workflowId: string, onRunError: (error: string) => void) {
+export function useLiveRun(workflowId: string, onRunError: (error: string) => void, onTokenEnded?: () => void) {
   const [states, setStates] = useState<NodeStates>({});
   // The llm nodes' streaming candidates and the human-input nodes waiting, with what they ask.
   const [llm, setLlm] = useState<LlmRunState>(NO_LLM_STATE);
@@ -33,11 +33,13 @@ export function useLiveRun(workflowId: string, onRunError: (error: string) => vo
   const [runChanges, setRunChanges] = useState(0);
   // The caller's latest callback, without reconnecting when it changes: only another workflow opens another socket.
   const reportRunError = useEffectEvent(onRunError);
+  const reportTokenEnded = useEffectEvent(() => onTokenEnded?.());
 
   useEffect(() => {
     return followWorkflow(workflowId, {
       onOpen: () => setConnection('live'),
       onDrop: () => setConnection('reconnecting'),
+      onTokenEnded: () => reportTokenEnded(),
       onMessage: (data) => {
         const event = JSON.parse(data) as RunEvent & LlmEvent & { state?: SyncState };
         if (event.type === 'state_sync' && event.state) {

@@ -21,15 +21,18 @@ export function useRunSocket(
   taskId: string,
   watching: boolean,
   onMessage: (message: RunMessage) => void,
+  onTokenEnded?: () => void,
 ): SocketState {
   const [state, setState] = useState<'connecting' | 'live' | 'reconnecting'>('connecting');
   const deliver = useEffectEvent(onMessage);
+  const reportTokenEnded = useEffectEvent(() => onTokenEnded?.());
 
   useEffect(() => {
     if (!workflowId || !watching) return;
     return followWorkflow(workflowId, {
       onOpen: () => setState('live'),
       onDrop: () => setState('reconnecting'),
+      onTokenEnded: () => reportTokenEnded(),
       onMessage: (data) => {
         const message = JSON.parse(data) as RunMessage;
         if (message.type === 'state_sync' || message.task_id === taskId) deliver(message);

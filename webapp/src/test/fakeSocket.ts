@@ -5,7 +5,7 @@ export class FakeSocket {
   static opened: FakeSocket[] = [];
   onopen: (() => void) | null = null;
   onmessage: ((message: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
   constructor(
     readonly url: string,
     readonly protocols: string[],
@@ -20,7 +20,8 @@ export class FakeSocket {
   receive(message: unknown) {
     act(() => this.onmessage?.({ data: JSON.stringify(message) }));
   }
-  drop() {
-    act(() => this.onclose?.());
+  /** Closes from the server's side; 1006 is what a browser reports for a connection that just went away. */
+  drop(code = 1006) {
+    act(() => this.onclose?.({ code }));
   }
 }

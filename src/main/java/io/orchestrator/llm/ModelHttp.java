@@ -3,6 +3,7 @@ package io.orchestrator.llm;
 import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.http.OutboundHttp;
+import io.orchestrator.platform.FailureText;
 import io.orchestrator.platform.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -208,7 +209,7 @@ public class ModelHttp {
             return new ModelFailure(
                     ErrorType.CONNECTION, "could not connect to " + where + " (connection refused)", cause);
         }
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String reason = FailureText.of(cause, "the connection was closed");
         return new ModelFailure(ErrorType.CONNECTION, "the connection to " + where + " failed: " + reason, cause);
     }
 

@@ -19,12 +19,20 @@ public class OrchestratorConfig {
     int httpPort;
 
     @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_HTTPS_PORT", defaultValue = "-1")
+    int httpsPort;
+
+    @Inject
     @ConfigProperty(name = "ORCHESTRATOR_RATE_LIMIT", defaultValue = "6000")
     int rateLimitPerMinute;
 
     @Inject
     @ConfigProperty(name = "ORCHESTRATOR_WEBHOOK_RATE_LIMIT", defaultValue = "60000")
     int webhookRateLimitPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_AUTH_FAILURE_LIMIT", defaultValue = "20")
+    int authFailureLimit;
 
     @Inject
     @ConfigProperty(name = "ORCHESTRATOR_MAX_BODY_BYTES", defaultValue = "2097152")
@@ -87,8 +95,11 @@ public class OrchestratorConfig {
     @ConfigProperty(name = "server.output.dir")
     Optional<String> serverOutputDirectory;
 
-    public int httpPort() {
-        return httpPort;
+    /** The address a newcomer opens on this machine: plain HTTP unless it is turned off for HTTPS. */
+    public String localUrl() {
+        return httpPort <= 0 && httpsPort > 0
+                ? "https://localhost:" + httpsPort + "/"
+                : "http://localhost:" + httpPort + "/";
     }
 
     /** Requests a token may make per minute unless the token sets its own limit. */
@@ -103,6 +114,11 @@ public class OrchestratorConfig {
      */
     public int webhookRateLimitPerMinute() {
         return Math.max(1, webhookRateLimitPerMinute);
+    }
+
+    /** Wrong tokens a client address may send per minute before all its attempts are refused; 0: no limit. */
+    public int authFailureLimit() {
+        return authFailureLimit;
     }
 
     public long maxBodyBytes() {

@@ -16,21 +16,31 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One client watching one workflow's runs over a WebSocket. The handshake is authenticated like
- * any API call (web.xml protects /ws/*); every user may watch every workflow. On open and on
- * request_state the client gets a state_sync, then every run event of the workflow, in order, from
- * its {@link ClientQueue}; all sending goes through that queue. {@code @Dependent} so that the
- * container creates each instance through CDI, with injection.
+ * any API call (web.xml protects /ws/*); every user may watch every workflow, for as long as the
+ * token lasts ({@link TokenBoundSockets} closes the socket when it is revoked or expires). On open
+ * and on request_state the client gets a state_sync, then every run event of the workflow, in
+ * order, from its {@link ClientQueue}; all sending goes through that queue. {@code @Dependent} so
+ * that the container creates each instance through CDI, with injection.
+ *
+ * <p>Browsers cannot set an Authorization header on a WebSocket, so they offer the token as a
+ * {@code bearer.<token>} subprotocol, which the authentication mechanism reads. A browser drops a
+ * connection whose handshake selects none of the subprotocols it offered, and whatever is selected
+ * comes back in the answer's headers, where proxies log it: so the client offers the plain
+ * {@value #BEARER_PROTOCOL} too, and that is the one selected. The token never comes back.
  *
  * <p>The path is declared without the contract's trailing slash: Liberty never matches a template
  * that ends in '/', and matches this one with or without it (it compares path segments).
  */
 @Dependent
-@ServerEndpoint(value = "/ws/workflow/{workflowId}", configurator = BearerSubprotocol.class)
+@ServerEndpoint(value = "/ws/workflow/{workflowId}", subprotocols = WorkflowSocket.BEARER_PROTOCOL)
 public class WorkflowSocket {
 
     private static final Logger LOG = Logger.getLogger(WorkflowSocket.class.getName());
@@ -39,6 +49,9 @@ public class WorkflowSocket {
     static final int NOT_FOUND_CODE = 4404;
 
     static final String NOT_FOUND_REASON = "Workflow not found";
+
+    /** The subprotocol selected when offered beside {@code bearer.<token>}. */
+    static final String BEARER_PROTOCOL = "bearer";
 
     @Inject
     WorkflowWatchers watchers;
@@ -55,11 +68,15 @@ public class WorkflowSocket {
     @Inject
     DroppedClients dropped;
 
+    @Inject
+    TokenBoundSockets tokenBound;
+
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
     private String workflowId;
     private ClientQueue outbox;
+    private TokenBoundSockets.Binding binding;
 
     @OnOpen
     public void open(Session session, @PathParam("workflowId") String workflowId) throws IOException {
@@ -67,8 +84,17 @@ public class WorkflowSocket {
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(NOT_FOUND_CODE), NOT_FOUND_REASON));
             return;
         }
+        SessionTransport transport = new SessionTransport(session);
+        // The authentication mechanism names the caller by its token's id.
+        Principal caller = session.getUserPrincipal();
+        Optional<TokenBoundSockets.Binding> bound =
+                tokenBound.bind(caller == null ? null : caller.getName(), transport);
+        if (bound.isEmpty()) {
+            return;
+        }
+        binding = bound.get();
         this.workflowId = workflowId;
-        outbox = new ClientQueue(new SessionTransport(session), executor, ClientQueue.CAPACITY, dropped::dropped);
+        outbox = new ClientQueue(transport, executor, ClientQueue.CAPACITY, dropped::dropped);
         // Watch first, then queue the state_sync, which reads the state when its turn comes: no event
         // can fall between the state and the events that follow it.
         watchers.watch(workflowId, outbox);
@@ -77,7 +103,7 @@ public class WorkflowSocket {
 
     @OnMessage(maxMessageSize = 65_536)
     public void receive(String text) {
-        if (outbox == null) {
+        if (outbox == null || !tokenBound.stillValid(binding, Instant.now())) {
             return;
         }
         try {
@@ -95,6 +121,9 @@ public class WorkflowSocket {
 
     @OnClose
     public void close() {
+        if (binding != null) {
+            tokenBound.unbind(binding);
+        }
         if (outbox != null) {
             watchers.unwatch(workflowId, outbox);
             outbox.close();

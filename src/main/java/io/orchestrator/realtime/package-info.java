@@ -8,6 +8,7 @@
  * drops the client when the queue fills, so that a slow client never slows the engine.
  * {@link io.orchestrator.realtime.SocketTokenStreams} sends the llm node's stream_token and
  * stream_complete through the same watchers, each candidate's tokens coalesced by a
- * {@link io.orchestrator.realtime.CoalescedStream}.
+ * {@link io.orchestrator.realtime.CoalescedStream}. A socket lives as long as the token that opened
+ * it: {@link io.orchestrator.realtime.TokenBoundSockets} closes it once that token is revoked or expires.
  */
 package io.orchestrator.realtime;

@@ -10,7 +10,9 @@ import java.util.logging.Logger;
 /**
  * Makes sure someone can sign in after the first start: the token in ORCHESTRATOR_ADMIN_TOKEN
  * becomes an admin token (whenever it is not stored yet), and a server with no token at all
- * generates one and prints it once. Only its hash is kept, so it cannot be shown again.
+ * generates one and prints it once, on the console of whoever started it and in no log file
+ * ({@link OperatorConsole}). Only its hash is kept, so it cannot be shown again. The other start-up
+ * line goes through System.out, into the logs too: it holds no secret.
  */
 @ApplicationScoped
 public class AdminTokenBootstrap {
@@ -25,7 +27,7 @@ public class AdminTokenBootstrap {
     OrchestratorConfig config;
 
     void onSchemaReady(@Observes SchemaReady ready) {
-        String url = "http://localhost:" + config.httpPort() + "/";
+        String url = config.localUrl();
         var configured = config.adminToken();
         if (configured.isPresent()) {
             if (configured.get().length() < MIN_LENGTH) {
@@ -34,21 +36,26 @@ public class AdminTokenBootstrap {
                 LOG.info("Admin token taken from ORCHESTRATOR_ADMIN_TOKEN");
             }
         }
-        String banner;
-        if (tokens.count() == 0) {
-            String secret = tokens.issue("admin (first start)", TokenRole.ADMIN, null, null)
-                    .secret();
-            banner = "\n================================================================================\n"
-                    + " Workflow Orchestrator is starting at " + url + "\n"
-                    + " Admin token (shown only this once, keep it):\n\n"
-                    + "   " + secret + "\n\n"
-                    + " Try: curl -H 'Authorization: Bearer " + secret + "' " + url + "api/workflow/\n"
-                    + "================================================================================";
-        } else {
-            banner = "Workflow Orchestrator is starting at " + url + " (database: " + ready.databaseProduct()
-                    + ", schema " + ready.schemaVersion() + "). Sign in with an existing token.";
+        if (tokens.count() > 0) {
+            System.out.println("Workflow Orchestrator is starting at " + url + " (database: " + ready.databaseProduct()
+                    + ", schema " + ready.schemaVersion() + "). Sign in with an existing token.");
+            return;
         }
-        // System.out rather than the logger: the token must reach the console whatever the log level.
-        System.out.println(banner);
+        if (OperatorConsole.isLogFile()) {
+            LOG.severe("No API token exists, and none was generated: this server's console is a log file"
+                    + " (a background start), where the token would be kept. Set ORCHESTRATOR_ADMIN_TOKEN"
+                    + " (16+ characters) and restart, or start once in the foreground (server run) to see one.");
+            return;
+        }
+        String secret =
+                tokens.issue("admin (first start)", TokenRole.ADMIN, null, null).secret();
+        OperatorConsole.print("\n================================================================================\n"
+                + " Workflow Orchestrator is starting at " + url + "\n"
+                + " Admin token (shown only this once, keep it):\n\n"
+                + "   " + secret + "\n\n"
+                + " Try: curl -H 'Authorization: Bearer " + secret + "' " + url + "api/workflow/\n"
+                + "================================================================================");
+        LOG.info("An admin token, 'admin (first start)', was generated and printed on the console that started the"
+                + " server only, never in a log");
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A bearer token as stored: its hash, never the token itself. */
@@ -19,6 +20,7 @@ import java.util.UUID;
         name = "ApiToken.countActiveAdmins",
         query = "select count(t) from ApiToken t where t.role = io.orchestrator.security.TokenRole.ADMIN"
                 + " and t.revokedAt is null and (t.expiresAt is null or t.expiresAt > :now)")
+@NamedQuery(name = "ApiToken.byIds", query = "select t from ApiToken t where t.id in :ids")
 @NamedQuery(name = "ApiToken.count", query = "select count(t) from ApiToken t")
 @NamedQuery(name = "ApiToken.touch", query = "update ApiToken t set t.lastUsedAt = :now where t.id = :id")
 public class ApiToken {
@@ -69,7 +71,18 @@ public class ApiToken {
     }
 
     public boolean isUsableAt(Instant now) {
-        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+        return endAt(now).isEmpty();
+    }
+
+    /** Why the token no longer works at that instant; empty while it does. A revocation wins. */
+    public Optional<TokenEnd> endAt(Instant now) {
+        if (revokedAt != null) {
+            return Optional.of(TokenEnd.REVOKED);
+        }
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            return Optional.of(TokenEnd.EXPIRED);
+        }
+        return Optional.empty();
     }
 
     public void revoke() {

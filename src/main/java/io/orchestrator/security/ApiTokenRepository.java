@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,14 @@ public class ApiTokenRepository {
                 .setParameter("hash", hash)
                 .getResultStream()
                 .findFirst();
+    }
+
+    public List<ApiToken> findAll(Collection<String> ids) {
+        return ids.isEmpty()
+                ? List.of()
+                : em.createNamedQuery("ApiToken.byIds", ApiToken.class)
+                        .setParameter("ids", ids)
+                        .getResultList();
     }
 
     public List<ApiToken> all() {

@@ -3,6 +3,7 @@ package io.orchestrator.security;
 import io.orchestrator.platform.ErrorBody;
 import io.orchestrator.platform.ErrorCode;
 import io.orchestrator.platform.RequestId;
+import io.orchestrator.platform.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -20,7 +21,9 @@ import java.util.Set;
 /**
  * Authenticates {@code Authorization: Bearer <token>} (and, for WebSocket clients that cannot set
  * headers, a {@code bearer.<token>} subprotocol or {@code ?token=}) on the paths web.xml protects,
- * then applies the token's rate limit. It runs before any filter, so it also assigns the request id.
+ * then applies the token's rate limit. A client address that sent too many wrong tokens is refused
+ * for the rest of the minute ({@link FailedAuthentications}). It runs before any filter, so it also
+ * assigns the request id and sets the security headers.
  */
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
@@ -34,10 +37,14 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Inject
     RateLimiter rateLimiter;
 
+    @Inject
+    FailedAuthentications failures;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         RequestId.assign(request, response);
+        SecurityHeaders.apply(request, response);
         Optional<String> presented = presentedToken(request);
         if (presented.isEmpty()) {
             if (!context.isProtected()) {
@@ -49,11 +56,26 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                     ErrorCode.UNAUTHORIZED,
                     "Authentication required: send the header 'Authorization: Bearer <token>'");
         }
+        String client = request.getRemoteAddr();
+        long now = System.currentTimeMillis();
+        if (context.isProtected()) {
+            Optional<RateLimiter.Decision> barred = failures.barred(client, now);
+            if (barred.isPresent()) {
+                response.setHeader("Retry-After", Long.toString(barred.get().retryAfterSeconds(now / 1000)));
+                return refuse(
+                        response,
+                        context,
+                        ErrorCode.RATE_LIMITED,
+                        "Too many wrong tokens from this address; every token is refused until the time in"
+                                + " Retry-After has passed");
+            }
+        }
         Optional<Caller> caller = authenticator.authenticate(presented.get());
         if (caller.isEmpty()) {
             if (!context.isProtected()) {
                 return context.doNothing();
             }
+            failures.failed(client, now);
             return refuse(
                     response,
                     context,
@@ -61,7 +83,6 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                     "The token is unknown, expired or revoked; ask an admin for a new one (POST /api/tokens/)");
         }
         Caller who = caller.get();
-        long now = System.currentTimeMillis();
         RateLimiter.Decision decision = rateLimiter.acquire(who.tokenId(), who.rateLimitPerMinute(), now);
         decision.headers(now).forEach(response::setHeader);
         if (!decision.allowed()) {
@@ -73,8 +94,10 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                             + " requests a minute reached for this token; retry after the time in Retry-After");
         }
         request.setAttribute(CALLER_ATTRIBUTE, who);
+        // The principal's name is the token's id, unique where names are not: an open WebSocket finds by it
+        // the token it was opened with (Session.getUserPrincipal), to close when that token ends.
         return context.notifyContainerAboutLogin(
-                who.tokenName(), Set.of(who.role().apiName()));
+                who.tokenId(), Set.of(who.role().apiName()));
     }
 
     private static Optional<String> presentedToken(HttpServletRequest request) {

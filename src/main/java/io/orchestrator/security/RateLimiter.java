@@ -69,6 +69,16 @@ public class RateLimiter {
         return new Decision(used <= limit, limit, Math.max(0, limit - used), reset);
     }
 
+    /** Whether one more request would be within the limit, without counting one. */
+    public Decision check(String key, int limit, long nowMillis) {
+        long minute = nowMillis / 60_000;
+        Window window = windows.get(key);
+        int used =
+                window == null || window.minute() != minute ? 0 : window.used().get();
+        long reset = (minute + 1) * 60;
+        return new Decision(used < limit, limit, Math.max(0, limit - used), reset);
+    }
+
     /** How many keys have a window; for tests. */
     int keys() {
         return windows.size();

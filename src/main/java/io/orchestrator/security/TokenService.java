@@ -3,9 +3,11 @@ package io.orchestrator.security;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /** Issuing, listing and revoking tokens. */
@@ -21,6 +23,9 @@ public class TokenService {
 
     @Inject
     TokenAuthenticator authenticator;
+
+    @Inject
+    Event<TokenRevoked> revoked;
 
     public IssuedToken issue(String name, TokenRole role, Integer rateLimit, Instant expiresAt) {
         String secret = TokenSecrets.generate();
@@ -42,6 +47,11 @@ public class TokenService {
         return tokens.all();
     }
 
+    /** The stored tokens of these ids; an id that is not stored is left out. */
+    public List<ApiToken> find(Collection<String> ids) {
+        return tokens.findAll(ids);
+    }
+
     public long count() {
         return tokens.count();
     }
@@ -55,5 +65,6 @@ public class TokenService {
         }
         token.revoke();
         authenticator.evict(token.tokenHash());
+        revoked.fire(new TokenRevoked(token.id()));
     }
 }

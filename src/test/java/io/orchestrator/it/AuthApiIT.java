@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.orchestrator.it.support.Api;
 import io.orchestrator.it.support.MariaDb;
+import io.orchestrator.it.support.RawHttp;
 import io.orchestrator.it.support.SharedServer;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
@@ -115,6 +117,41 @@ class AuthApiIT {
                         DB,
                         "SELECT COUNT(*) FROM api_token WHERE id = ? AND revoked_at IS NOT NULL",
                         token.getString("id")));
+    }
+
+    @Test
+    void anAddressThatSentTooManyWrongTokensIsRefusedEvenWithARightOneAndOtherAddressesAreNot() {
+        URI server = SharedServer.get().baseUri();
+        String guesser = "127.0.0." + (2 + (int) (Math.random() * 200)); // a fresh address: a rerun starts afresh
+        for (int i = 0; i < SharedServer.AUTH_FAILURE_LIMIT; i++) {
+            RawHttp.Answer wrong =
+                    RawHttp.send(server, guesser, "GET", "/api/workflow/", "Authorization: Bearer wfo_guess-" + i);
+            assertEquals(401, wrong.status(), "failure " + (i + 1) + " is still answered 401");
+        }
+
+        RawHttp.Answer barred = RawHttp.send(
+                server, guesser, "GET", "/api/workflow/", "Authorization: Bearer " + SharedServer.ADMIN_TOKEN);
+        assertEquals(429, barred.status(), "past the limit, even the right token: a guesser learns nothing");
+        long retryAfter = Long.parseLong(barred.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, barred.toString());
+        assertEquals(
+                429,
+                RawHttp.send(server, guesser, "GET", "/ws/workflow/any/?token=" + SharedServer.ADMIN_TOKEN)
+                        .status(),
+                "the WebSocket handshake too");
+        assertEquals(200, RawHttp.send(server, guesser, "GET", "/api/health/").status(), "health needs no token");
+
+        admin.get("/api/workflow/").array(200);
+        assertEquals(
+                200,
+                RawHttp.send(
+                                server,
+                                "127.0.0.1",
+                                "GET",
+                                "/api/workflow/",
+                                "Authorization: Bearer " + SharedServer.ADMIN_TOKEN)
+                        .status(),
+                "another address is not affected");
     }
 
     @Test

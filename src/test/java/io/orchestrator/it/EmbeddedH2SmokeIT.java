@@ -9,8 +9,6 @@ import io.orchestrator.it.support.ServerProcess;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.Test;
  * token generated and printed once, and data that is still there after a restart.
  */
 class EmbeddedH2SmokeIT {
-
-    private static final Pattern PRINTED_TOKEN = Pattern.compile("(wfo_[A-Za-z0-9_-]{43})");
 
     @Test
     void firstStartPrintsAnAdminTokenAndDataSurvivesARestart() throws Exception {
@@ -29,9 +25,10 @@ class EmbeddedH2SmokeIT {
                 .h2In(dataDir)
                 .build()
                 .start()) {
-            Matcher printed = PRINTED_TOKEN.matcher(server.console());
-            assertTrue(printed.find(), "the first start prints the generated admin token:\n" + server.console());
-            Api api = new Api(server.baseUri(), printed.group(1));
+            String printed = server.printedAdminToken()
+                    .orElseThrow(() -> new AssertionError(
+                            "the first start prints the generated admin token:\n" + server.console()));
+            Api api = new Api(server.baseUri(), printed);
 
             Api.Response health = api.get("/api/health/");
             assertEquals(200, health.status());
@@ -66,7 +63,7 @@ class EmbeddedH2SmokeIT {
                     api.get("/api/connections/").array(200).getJsonObject(0).getString("secret"));
 
             assertTrue(
-                    !PRINTED_TOKEN.matcher(server.console()).find()
+                    server.printedAdminToken().isEmpty()
                             || server.console().indexOf("wfo_")
                                     == server.console().lastIndexOf("wfo_"),
                     "the token is printed only on the first start");

@@ -3,14 +3,20 @@ package io.orchestrator.it;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.orchestrator.it.support.ServerProcess;
 import io.orchestrator.it.support.SharedServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The libraries that log through SLF4J (Quartz, Flyway) reach the server's own log, where an
  * operator looks when a schedule or a migration misbehaves, instead of SLF4J's no-operation logger.
  * The shared server starts on an emptied database, so its start-up both migrates and starts Quartz.
+ * A secret never goes there: the admin token a first start generates is for the console only.
  */
 class ServerLogIT {
 
@@ -34,6 +40,30 @@ class ServerLogIT {
         String log = SharedServer.get().messagesLog();
 
         assertFalse(log.contains("SLF4J(W)"), () -> "no SLF4J warning in messages.log:\n" + tail(log));
+    }
+
+    @Test
+    void theGeneratedAdminTokenReachesTheConsoleButNoLogFile() throws Exception {
+        Path dataDir = Files.createTempDirectory("orchestrator-first-start-");
+        try (ServerProcess server = ServerProcess.named("first-start-log")
+                .port(ServerProcess.port(9))
+                .h2In(dataDir)
+                .build()
+                .start()) {
+            String token = server.printedAdminToken()
+                    .orElseThrow(
+                            () -> new AssertionError("the console shows the generated token:\n" + server.console()));
+            String log = server.messagesLog();
+
+            assertTrue(log.contains("An admin token, 'admin (first start)', was generated"), () -> tail(log));
+            assertFalse(log.contains(token), () -> "messages.log holds no token:\n" + tail(log));
+            try (Stream<Path> logs = Files.walk(server.logDirectory())) {
+                for (Path file : logs.filter(Files::isRegularFile).toList()) {
+                    assertFalse(
+                            Files.readString(file, StandardCharsets.ISO_8859_1).contains(token), file::toString);
+                }
+            }
+        }
     }
 
     private static String tail(String log) {

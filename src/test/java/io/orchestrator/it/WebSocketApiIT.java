@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.orchestrator.it.support.Api;
+import io.orchestrator.it.support.MariaDb;
+import io.orchestrator.it.support.RawHttp;
 import io.orchestrator.it.support.SharedServer;
 import io.orchestrator.it.support.SocketClient;
 import io.orchestrator.it.support.TestWorkflow;
@@ -13,6 +15,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -45,12 +49,77 @@ class WebSocketApiIT {
     }
 
     @Test
-    void aTokenAsBearerSubprotocolIsAcceptedAndThatSubprotocolSelected() {
+    void aTokenAsBearerSubprotocolIsAcceptedAndThePlainBearerSelectedSoTheTokenNeverComesBack() {
         URI noQuery = SocketClient.uri("/ws/workflow/" + workflow.id() + "/");
-        String protocol = "bearer." + SharedServer.ADMIN_TOKEN;
-        try (SocketClient client = SocketClient.connect(noQuery, builder -> builder.subprotocols(protocol))) {
-            assertEquals(protocol, client.socket().getSubprotocol(), "browsers drop a connection that selects none");
+        String withToken = "bearer." + SharedServer.ADMIN_TOKEN;
+        try (SocketClient client =
+                SocketClient.connect(noQuery, builder -> builder.subprotocols("bearer", withToken))) {
+            assertEquals("bearer", client.socket().getSubprotocol(), "browsers drop a connection that selects none");
             assertIdleState(client.next("state_sync"));
+        }
+        try (SocketClient client = SocketClient.connect(noQuery, builder -> builder.subprotocols(withToken))) {
+            assertEquals("", client.socket().getSubprotocol(), "offered alone, the token is still not sent back");
+            assertIdleState(client.next("state_sync"));
+        }
+    }
+
+    @Test
+    void theHandshakeAnswerCarriesTheSecurityHeadersAndNoToken() {
+        RawHttp.Answer upgraded = RawHttp.send(
+                SharedServer.get().baseUri(),
+                "127.0.0.1",
+                "GET",
+                "/ws/workflow/" + workflow.id() + "/",
+                "Upgrade: websocket",
+                "Connection: Upgrade",
+                "Sec-WebSocket-Version: 13",
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+                "Sec-WebSocket-Protocol: bearer, bearer." + SharedServer.ADMIN_TOKEN);
+        assertEquals(101, upgraded.status(), upgraded.toString());
+        assertEquals("bearer", upgraded.header("Sec-WebSocket-Protocol"));
+        assertFalse(upgraded.headers().toString().contains(SharedServer.ADMIN_TOKEN), upgraded.toString());
+        assertEquals("nosniff", upgraded.header("X-Content-Type-Options"), upgraded.toString());
+        assertEquals("DENY", upgraded.header("X-Frame-Options"), upgraded.toString());
+    }
+
+    @Test
+    void anOpenSocketIsClosedAtOnceWhenItsTokenIsRevoked() {
+        JsonObject token = userToken();
+        try (SocketClient client = SocketClient.connect(uri(token.getString("token")))) {
+            client.next("state_sync");
+
+            assertEquals(
+                    204,
+                    admin.delete("/api/tokens/" + token.getString("id") + "/").status());
+
+            assertEquals(new SocketClient.Closed(1008, "token revoked"), client.closed());
+        }
+    }
+
+    @Test
+    void anOpenSocketIsClosedWithinSecondsWhenItsTokenIsRevokedElsewhereOrExpires() {
+        // Revoked in the database, as another server sharing it would: found by the periodic check.
+        JsonObject revokedElsewhere = userToken();
+        // Expiring two seconds from now: sockets are checked every five.
+        String expiresAt =
+                Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).toString();
+        String expiring = admin.post(
+                        "/api/tokens/",
+                        "{\"name\": \"short " + UUID.randomUUID() + "\", \"expires_at\": \"" + expiresAt + "\"}")
+                .object(201)
+                .getString("token");
+        try (SocketClient revoked = SocketClient.connect(uri(revokedElsewhere.getString("token")));
+                SocketClient expired = SocketClient.connect(uri(expiring))) {
+            revoked.next("state_sync");
+            expired.next("state_sync");
+
+            MariaDb.update(
+                    SharedServer.DATABASE,
+                    "UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP WHERE id = ?",
+                    revokedElsewhere.getString("id"));
+
+            assertEquals(new SocketClient.Closed(1008, "token revoked"), revoked.closed());
+            assertEquals(new SocketClient.Closed(1008, "token expired"), expired.closed());
         }
     }
 
@@ -66,11 +135,7 @@ class WebSocketApiIT {
 
     @Test
     void aUserTokenMayWatchToo() {
-        String userToken = admin.post(
-                        "/api/tokens/", "{\"name\": \"watcher " + UUID.randomUUID() + "\", \"role\": \"user\"}")
-                .object(201)
-                .getString("token");
-        try (SocketClient client = SocketClient.connect(uri(userToken))) {
+        try (SocketClient client = SocketClient.connect(uri(userToken().getString("token")))) {
             assertIdleState(client.next("state_sync"));
         }
     }
@@ -150,6 +215,11 @@ class WebSocketApiIT {
         assertEquals(JsonValue.EMPTY_JSON_OBJECT, state.get("executing_nodes"), state::toString);
         assertEquals(JsonValue.EMPTY_JSON_ARRAY, state.get("completed_nodes"), state::toString);
         assertEquals(0, state.getInt("completed_count"), state::toString);
+    }
+
+    private JsonObject userToken() {
+        return admin.post("/api/tokens/", "{\"name\": \"watcher " + UUID.randomUUID() + "\", \"role\": \"user\"}")
+                .object(201);
     }
 
     /** The HTTP status of a handshake that must fail, with a bogus token as subprotocol or not. */

@@ -5,17 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.http.AddressGuard;
 import io.orchestrator.nodes.http.OutboundHttp;
 import io.orchestrator.testing.FakeModelServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -234,6 +243,77 @@ class ModelProtocolsTest {
 
         assertEquals(ErrorType.CONNECTION, failure.errorType());
         assertTrue(failure.getMessage().contains("connection refused"), failure.getMessage());
+    }
+
+    @Test
+    void anUntrustedCertificateIsAConnectionFailureThatNamesNoJavaClass() throws Exception {
+        HttpsServer untrusted = selfSignedServer();
+        try {
+            ModelEndpoint endpoint = new ModelEndpoint(
+                    "Self-signed", "https://127.0.0.1:" + untrusted.getAddress().getPort() + "/v1", null, Map.of());
+
+            ModelFailure failure = assertThrows(
+                    ModelFailure.class, () -> protocols.openAi().generate(endpoint, request("m", false), pieces::add));
+
+            assertEquals(ErrorType.CONNECTION, failure.errorType());
+            assertTrue(failure.getMessage().contains("unable to find valid certification path"), failure.getMessage());
+            assertFalse(failure.getMessage().matches("(?s).*\\b[a-z]+\\.[a-z.]+\\.[A-Z]\\w*.*"), failure.getMessage());
+        } finally {
+            untrusted.stop(0);
+        }
+    }
+
+    /** An HTTPS server with a certificate keytool makes now, which no authority signed. */
+    private static HttpsServer selfSignedServer() throws Exception {
+        Path store = Files.createTempDirectory("self-signed-").resolve("key.p12");
+        char[] password = "changeit".toCharArray();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        new String(password))
+                .redirectErrorStream(true)
+                .start();
+        assertEquals(0, keytool.waitFor(), () -> "keytool: " + readAll(keytool));
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(store)) {
+            keys.load(in, password);
+        }
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(keys, password);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(managers.getKeyManagers(), null, null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static String readAll(Process process) {
+        try {
+            return new String(process.getInputStream().readAllBytes());
+        } catch (IOException unreadable) {
+            return unreadable.getMessage();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ApiTokenTest {
@@ -50,5 +51,14 @@ class ApiTokenTest {
         assertNull(token.revokedAt());
         token.revoke();
         assertFalse(token.isUsableAt(NOW));
+    }
+
+    @Test
+    void saysWhyItEndedARevocationWinningOverAnExpiry() {
+        assertEquals(Optional.empty(), expiringAt(NOW.plusMillis(1)).endAt(NOW));
+        assertEquals(Optional.of(TokenEnd.EXPIRED), expiringAt(NOW).endAt(NOW));
+        ApiToken revoked = expiringAt(NOW.minusSeconds(1));
+        revoked.revoke();
+        assertEquals(Optional.of(TokenEnd.REVOKED), revoked.endAt(NOW));
     }
 }

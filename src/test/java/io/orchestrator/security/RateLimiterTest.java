@@ -105,4 +105,13 @@ class RateLimiterTest {
         assertEquals(1, few.keys(), "a new minute forgets the callers of the last one");
         assertEquals(1, few.acquire("caller-1", 3, NOW + 60_001).remaining(), "the current window is kept");
     }
+
+    @Test
+    void checkSaysWhetherOneMoreWouldPassWithoutCountingIt() {
+        assertEquals(new RateLimiter.Decision(true, 3, 3, NEXT_MINUTE_SECONDS), limiter.check("t", 3, NOW));
+        exhaust("t", NOW);
+        assertEquals(new RateLimiter.Decision(false, 3, 0, NEXT_MINUTE_SECONDS), limiter.check("t", 3, NOW));
+        assertEquals(false, limiter.check("t", 3, NOW).allowed(), "checking counted nothing more");
+        assertEquals(true, limiter.check("t", 3, MINUTE_START + 60_000).allowed(), "a new minute");
+    }
 }

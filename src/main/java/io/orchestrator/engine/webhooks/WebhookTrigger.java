@@ -18,6 +18,7 @@ import io.orchestrator.engine.webhooks.WebhookAnswer.StillRunning;
 import io.orchestrator.engine.webhooks.WebhookAnswer.Unauthorized;
 import io.orchestrator.platform.BodyReader;
 import io.orchestrator.platform.OrchestratorConfig;
+import io.orchestrator.security.ClientAddress;
 import io.orchestrator.security.RateLimiter;
 import io.orchestrator.security.SecretCipher;
 import io.orchestrator.security.Secrets;
@@ -89,7 +90,7 @@ public class WebhookTrigger {
     public Reply reply(WebhookCall call) {
         long now = clock.getAsLong();
         RateLimiter.Decision caller = rateLimiter.acquire(
-                "webhook-caller:" + CallerAddress.key(call.callerAddress()), config.webhookRateLimitPerMinute(), now);
+                "webhook-caller:" + ClientAddress.key(call.callerAddress()), config.webhookRateLimitPerMinute(), now);
         WebhookAnswer answer =
                 caller.allowed() ? answer(call, now) : new RateLimited(RateLimited.Scope.CALLER, caller, now);
         return new Reply(answer, caller, now);

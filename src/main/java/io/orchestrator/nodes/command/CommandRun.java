@@ -5,6 +5,7 @@ import static io.orchestrator.platform.Jsonp.JSON;
 import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.NodeOutcome;
+import io.orchestrator.platform.FailureText;
 import io.orchestrator.platform.NumberLimits;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -175,7 +176,7 @@ public record CommandRun(
             output.finish(false);
             throw new NodeFailure(
                     ErrorType.COMMAND_FAILED,
-                    "Could not start '" + argv.get(0) + "': " + notStarted.getMessage(),
+                    "Could not start '" + argv.get(0) + "': " + FailureText.of(notStarted, "the system refused"),
                     output.toJson(-1, clock.millis() - started),
                     notStarted);
         } catch (InterruptedException stopped) {
@@ -256,7 +257,7 @@ public record CommandRun(
     private static JsonObject notKept(String file, Exception failed) {
         return JSON.createObjectBuilder()
                 .add("file", file)
-                .add("reason", failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage())
+                .add("reason", FailureText.of(failed, "it could not be read"))
                 .build();
     }
 }

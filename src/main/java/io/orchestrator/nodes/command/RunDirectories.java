@@ -2,6 +2,7 @@ package io.orchestrator.nodes.command;
 
 import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
+import io.orchestrator.platform.FailureText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -67,7 +68,7 @@ public final class RunDirectories {
         } catch (IOException failed) {
             throw new NodeFailure(
                     ErrorType.INTERNAL,
-                    "Could not create the working directory " + folder + ": " + failed.getMessage());
+                    "Could not create the working directory " + folder + ": " + FailureText.of(failed, "refused"));
         }
         return folder;
     }

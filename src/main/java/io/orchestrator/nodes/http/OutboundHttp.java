@@ -3,6 +3,7 @@ package io.orchestrator.nodes.http;
 import io.orchestrator.nodes.ErrorType;
 import io.orchestrator.nodes.NodeFailure;
 import io.orchestrator.nodes.http.OutboundRequest.Header;
+import io.orchestrator.platform.FailureText;
 import io.orchestrator.platform.OrchestratorConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -244,22 +245,25 @@ public class OutboundHttp {
         if (cause instanceof ConnectException) {
             return new NodeFailure(
                     ErrorType.CONNECTION,
-                    "Could not connect to " + where + ": "
-                            + (reason.getMessage() == null ? "connection refused" : reason.getMessage()) + ".",
+                    "Could not connect to " + where + ": " + FailureText.of(reason, "connection refused") + ".",
                     cause);
         }
         if (reason instanceof SSLException) {
             return new NodeFailure(
-                    ErrorType.CONNECTION, "The TLS handshake with " + where + " failed: " + reason.getMessage(), cause);
+                    ErrorType.CONNECTION,
+                    "The TLS handshake with " + where + " failed: " + FailureText.of(reason, "refused"),
+                    cause);
         }
         if (cause instanceof IOException) {
             return new NodeFailure(
                     ErrorType.CONNECTION,
-                    "The connection to " + where + " failed: "
-                            + (reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage()),
+                    "The connection to " + where + " failed: " + FailureText.of(reason, "the connection was closed"),
                     cause);
         }
-        return new NodeFailure(ErrorType.CONNECTION, "The request to " + where + " failed: " + cause, cause);
+        return new NodeFailure(
+                ErrorType.CONNECTION,
+                "The request to " + where + " failed: " + FailureText.of(reason, "it could not be completed"),
+                cause);
     }
 
     private static NodeFailure timedOut(URI url, Duration timeout, Throwable cause) {

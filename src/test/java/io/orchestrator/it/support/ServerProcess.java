@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real server, started the way an operator starts it ({@code bin/server run}) from the Liberty
@@ -27,6 +30,8 @@ public final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** The server the build prepares with the deployed WAR; each instance runs it with its own output directory. */
     private static final String SERVER_NAME = "orchestrator";
+    /** A generated token as the first start prints it: the prefix and 43 base64url characters. */
+    public static final Pattern PRINTED_TOKEN = Pattern.compile("(wfo_[A-Za-z0-9_-]{43})");
 
     private final String name;
     private final int port;
@@ -220,7 +225,18 @@ public final class ServerProcess implements AutoCloseable {
      * application and its libraries logged through java.util.logging, whatever the console shows.
      */
     public String messagesLog() {
-        return textOf(outputDir.resolve(SERVER_NAME).resolve("logs").resolve("messages.log"));
+        return textOf(logDirectory().resolve("messages.log"));
+    }
+
+    /** The admin token a first start printed on the console, as a newcomer reads it there. */
+    public Optional<String> printedAdminToken() {
+        Matcher printed = PRINTED_TOKEN.matcher(console());
+        return printed.find() ? Optional.of(printed.group(1)) : Optional.empty();
+    }
+
+    /** Liberty's log directory of this instance: messages.log, and whatever else Liberty writes there. */
+    public Path logDirectory() {
+        return outputDir.resolve(SERVER_NAME).resolve("logs");
     }
 
     /** A log's text so far; empty before the server has written it. */

@@ -18,6 +18,13 @@ public final class SharedServer {
     /** The shared server's artifact size limit, small so that a test can go past it cheaply. */
     public static final int ARTIFACT_MAX_MB = 5;
 
+    /**
+     * Wrong tokens a client address may send a minute. Every test speaks from 127.0.0.1, and a few send
+     * wrong tokens on purpose, so the shared server allows more than the default; the test of the limit
+     * speaks from another loopback address.
+     */
+    public static final int AUTH_FAILURE_LIMIT = 60;
+
     private static ServerProcess server;
     private static RuntimeException startFailure;
 
@@ -39,6 +46,7 @@ public final class SharedServer {
                         .env("ORCHESTRATOR_HTTP_ALLOW", ALLOWED_HOST)
                         .env("ORCHESTRATOR_COMMANDS", ALLOWED_COMMANDS)
                         .env("ORCHESTRATOR_ARTIFACT_MAX_MB", Integer.toString(ARTIFACT_MAX_MB))
+                        .env("ORCHESTRATOR_AUTH_FAILURE_LIMIT", Integer.toString(AUTH_FAILURE_LIMIT))
                         .build()
                         .start();
             } catch (RuntimeException failed) {
