@@ -59,11 +59,7 @@ final class ResolvedFields {
      */
     static Optional<BigDecimal> numberIn(JsonValue value) {
         if (value instanceof JsonNumber number) {
-            BigDecimal decimal = number.bigDecimalValue();
-            if (!NumberLimits.allows(decimal)) {
-                throw new ArithmeticException(NumberLimits.outOfRange(decimal));
-            }
-            return Optional.of(decimal);
+            return Optional.of(NumberLimits.checked(number.bigDecimalValue()));
         }
         if (value instanceof JsonString text) {
             try {

@@ -18,6 +18,9 @@ public final class NumberLimits {
     /** Longer text cannot be a number within the limits (digits, point, sign and exponent). */
     private static final int MAX_TEXT_LENGTH = 2 * MAX_DIGITS + 16;
 
+    private static final String LIMITS =
+            "(at most " + MAX_DIGITS + " digits before and " + MAX_DIGITS + " after the decimal point)";
+
     private NumberLimits() {}
 
     public static boolean allows(BigDecimal number) {
@@ -39,7 +42,15 @@ public final class NumberLimits {
     public static BigDecimal parse(String text) {
         String candidate = text.strip();
         checkLength(candidate);
-        BigDecimal number = new BigDecimal(candidate);
+        return checked(new BigDecimal(candidate));
+    }
+
+    /**
+     * The number itself when within the limits.
+     *
+     * @throws ArithmeticException when it is outside them, with the message to show
+     */
+    public static BigDecimal checked(BigDecimal number) {
         if (!allows(number)) {
             throw new ArithmeticException(outOfRange(number));
         }
@@ -59,15 +70,13 @@ public final class NumberLimits {
     private static void checkLength(String candidate) {
         if (candidate.length() > MAX_TEXT_LENGTH) {
             throw new ArithmeticException("a text of " + candidate.length()
-                    + " characters, longer than any number the server computes with (at most " + MAX_DIGITS
-                    + " digits before and " + MAX_DIGITS + " after the decimal point)");
+                    + " characters, longer than any number the server computes with " + LIMITS);
         }
     }
 
     /** Why a number is refused, for messages: it names the number in short scientific form. */
     public static String outOfRange(BigDecimal number) {
-        return "the number " + shortForm(number) + " is outside the range the server computes with (at most "
-                + MAX_DIGITS + " digits before and " + MAX_DIGITS + " after the decimal point)";
+        return "the number " + shortForm(number) + " is outside the range the server computes with " + LIMITS;
     }
 
     private static String shortForm(BigDecimal number) {

@@ -31,6 +31,10 @@ import org.junit.jupiter.api.Test;
  * <p>On a server of its own: the storm leaves thousands of rows and may leave runs going, which
  * must not slow or confuse the tests that share the common server, nor blur the heap figures.
  */
+@Disabled("Issue 13, not done: the storm passes without running out of heap now, but it still finds a"
+        + " 1.8 MB YAML import that takes over 30 s, and Liberty's own /metrics and /health pages and its"
+        + " URI checks answer without {error, code}; the rule set also flags texts callers stored (see the"
+        + " session note). Remove this to run it (it starts its own server, so the annotation sits on the class).")
 class HostileInputIT {
 
     private static final String TOKEN = "hostile-admin-token-0123456789abcdef";
@@ -61,10 +65,6 @@ class HostileInputIT {
     }
 
     @Test
-    @Disabled("Issue 13, not done: the storm passes without running out of heap now, but it still finds a"
-            + " 1.8 MB YAML import that takes over 30 s, and Liberty's own /metrics and /health pages and its"
-            + " URI checks answer without {error, code}; the rule set also flags texts callers stored (see the"
-            + " session note). Run it by hand with -Dit.test=HostileInputIT until those are settled.")
     void tenThousandHostileRequestsGetNoServerErrorAndLeaveTheServerAsItWas() {
         Instant begin = Instant.now();
         Api admin = new Api(server.baseUri(), TOKEN);

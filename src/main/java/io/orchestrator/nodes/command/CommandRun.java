@@ -14,7 +14,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -76,11 +75,11 @@ public record CommandRun(
 
     /** A number as its plain digits, unless it is past the limits (1e100000000 would write out a hundred million). */
     private static String argument(JsonNumber number) throws NodeFailure {
-        BigDecimal decimal = number.bigDecimalValue();
-        if (!NumberLimits.allows(decimal)) {
-            throw new NodeFailure(ErrorType.VALIDATION, "command holds " + NumberLimits.outOfRange(decimal) + ".");
+        try {
+            return NumberLimits.checked(number.bigDecimalValue()).toPlainString();
+        } catch (ArithmeticException outOfRange) {
+            throw new NodeFailure(ErrorType.VALIDATION, "command holds " + outOfRange.getMessage() + ".");
         }
-        return decimal.toPlainString();
     }
 
     /**
