@@ -3,9 +3,17 @@ package io.orchestrator.artifacts;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.PageCursor;
 import io.orchestrator.workflow.QueryParams;
+import java.util.Set;
 
 /** The filters and page of an artifact list, read from the query parameters as sent (a bad one is a 400). */
-record ArtifactQuery(String runId, String nodeId, String artifactType, PageCursor after, int limit, int offset) {
+record ArtifactQuery(
+        String runId,
+        String nodeId,
+        String artifactType,
+        PageCursor after,
+        int limit,
+        int offset,
+        Set<String> workspaces) {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
@@ -26,7 +34,15 @@ record ArtifactQuery(String runId, String nodeId, String artifactType, PageCurso
                 type == null ? null : type.wireName(),
                 PageCursor.fromParameter(cursor, skip),
                 QueryParams.intParam("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
-                skip);
+                skip,
+                null);
+    }
+
+    /** The same query limited to artifacts of workflows in those workspaces; null leaves it as it is (all). */
+    ArtifactQuery within(Set<String> visible) {
+        return visible == null
+                ? this
+                : new ArtifactQuery(runId, nodeId, artifactType, after, limit, offset, Set.copyOf(visible));
     }
 
     private static String blankToNull(String text) {

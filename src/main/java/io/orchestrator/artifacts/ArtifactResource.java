@@ -1,5 +1,10 @@
 package io.orchestrator.artifacts;
 
+import io.orchestrator.security.WorkspaceRole;
+import io.orchestrator.workspaces.AcrossWorkspaces;
+import io.orchestrator.workspaces.Held;
+import io.orchestrator.workspaces.InWorkspace;
+import io.orchestrator.workspaces.WorkspaceAccess;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +32,10 @@ public class ArtifactResource {
     @Inject
     ArtifactUpload upload;
 
+    @Inject
+    WorkspaceAccess access;
+
+    @AcrossWorkspaces
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
@@ -35,6 +44,7 @@ public class ArtifactResource {
                 .build();
     }
 
+    @AcrossWorkspaces
     @GET
     public JsonObject list(
             @QueryParam("run_id") String runId,
@@ -43,15 +53,18 @@ public class ArtifactResource {
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
-        return artifacts.list(ArtifactQuery.of(runId, nodeId, artifactType, cursor, limit, offset));
+        return artifacts.list(ArtifactQuery.of(runId, nodeId, artifactType, cursor, limit, offset)
+                .within(access.visible().orElse(null)));
     }
 
+    @InWorkspace(value = Held.ARTIFACT, param = "id", need = WorkspaceRole.VIEWER)
     @GET
     @Path("{id}/")
     public JsonObject detail(@PathParam("id") String id) {
         return artifacts.detail(id);
     }
 
+    @InWorkspace(value = Held.ARTIFACT, param = "id", need = WorkspaceRole.EDITOR)
     @DELETE
     @Path("{id}/")
     public Response delete(@PathParam("id") String id) {
@@ -60,6 +73,7 @@ public class ArtifactResource {
     }
 
     /** The file, streamed; one byte range of it with {@code Range} (206), 416 for a range past its end. */
+    @InWorkspace(value = Held.ARTIFACT, param = "id", need = WorkspaceRole.VIEWER)
     @GET
     @Path("{id}/download/")
     @Produces(MediaType.WILDCARD)

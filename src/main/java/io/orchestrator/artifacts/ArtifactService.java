@@ -135,6 +135,10 @@ public class ArtifactService {
                 + filters.keySet().stream()
                         .map(name -> " and a." + name + " = :" + name)
                         .reduce("", String::concat);
+        if (query.workspaces() != null) {
+            where += " and a.workflowId in (select w.id from Workflow w where w.workspace in :workspaces)";
+            filters.put("workspaces", query.workspaces().isEmpty() ? List.of("") : query.workspaces());
+        }
         filters.put("now", Instant.now());
         Map<String, Object> pageFilters = new LinkedHashMap<>(filters);
         String pageWhere = where;

@@ -5,6 +5,9 @@ import io.orchestrator.platform.ErrorCode;
 import io.orchestrator.platform.FieldErrors;
 import io.orchestrator.platform.JsonText;
 import io.orchestrator.platform.OrchestratorConfig;
+import io.orchestrator.security.WorkspaceRole;
+import io.orchestrator.workspaces.Held;
+import io.orchestrator.workspaces.WorkspaceAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -39,6 +42,9 @@ public class ArtifactUpload {
 
     @Inject
     OrchestratorConfig config;
+
+    @Inject
+    WorkspaceAccess access;
 
     /** Reads and keeps the upload; 400 for a malformed form, 413 past the size limit, 422 for bad fields. */
     public jakarta.json.JsonObject upload(InputStream body, String contentType) {
@@ -91,6 +97,8 @@ public class ArtifactUpload {
             workflowId = artifacts.workflowOfRun(runId).orElse(null);
             if (workflowId == null) {
                 errors.add("run_id", "There is no run '" + runId + "'.");
+            } else {
+                access.require(WorkspaceRole.EDITOR, Held.RUN, runId);
             }
         }
         if (content == null) {

@@ -17,6 +17,7 @@ final class BlockJson {
         return JSON.createObjectBuilder()
                 .add("id", block.id())
                 .add("title", block.title())
+                .add("workspace", block.workspace())
                 .add("content", block.content())
                 .add("tags", tags)
                 .add("folder_path", block.folderPath())

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Prompt blocks in their table. */
 @ApplicationScoped
@@ -24,9 +25,14 @@ public class BlockRepository {
     @PersistenceContext(unitName = "orchestrator")
     EntityManager em;
 
-    Page page(BlockQuery query) {
+    /** A page of the blocks the query asks for, in those workspaces (null: all). */
+    Page page(BlockQuery query, Set<String> workspaces) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
+        if (workspaces != null) {
+            where.append(" and b.workspace in :workspaces");
+            parameters.put("workspaces", workspaces.isEmpty() ? List.of("") : workspaces);
+        }
         if (query.text() != null) {
             // Hibernate refuses lower() on a large-object column; as a string it is the same text.
             where.append(" and (lower(b.title) like :text escape '!'"
@@ -60,8 +66,9 @@ public class BlockRepository {
                 .orElseThrow(() -> ApiException.notFound("Block", id));
     }
 
-    boolean titleTaken(String title, String exceptId) {
+    boolean titleTaken(String workspace, String title, String exceptId) {
         return em.createNamedQuery("PromptBlock.titleTaken", Long.class)
+                        .setParameter("workspace", workspace)
                         .setParameter("title", title)
                         .setParameter("exceptId", exceptId == null ? "" : exceptId)
                         .getSingleResult()
@@ -70,6 +77,13 @@ public class BlockRepository {
 
     List<PromptBlock> byTitles(Collection<String> titles) {
         return em.createNamedQuery("PromptBlock.byTitles", PromptBlock.class)
+                .setParameter("titles", titles)
+                .getResultList();
+    }
+
+    List<PromptBlock> byTitles(String workspace, Collection<String> titles) {
+        return em.createNamedQuery("PromptBlock.byTitlesIn", PromptBlock.class)
+                .setParameter("workspace", workspace)
                 .setParameter("titles", titles)
                 .getResultList();
     }

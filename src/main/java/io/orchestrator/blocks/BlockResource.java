@@ -3,6 +3,10 @@ package io.orchestrator.blocks;
 import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.platform.RequestBody;
+import io.orchestrator.security.WorkspaceRole;
+import io.orchestrator.workspaces.AcrossWorkspaces;
+import io.orchestrator.workspaces.Held;
+import io.orchestrator.workspaces.InWorkspace;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -29,6 +33,7 @@ public class BlockResource {
     @Inject
     BlockService blocks;
 
+    @AcrossWorkspaces
     @GET
     public Response list(
             @QueryParam("q") String text,
@@ -42,6 +47,7 @@ public class BlockResource {
                 .build();
     }
 
+    @AcrossWorkspaces
     @POST
     public Response create(JsonObject body) {
         return Response.status(Response.Status.CREATED)
@@ -49,24 +55,28 @@ public class BlockResource {
                 .build();
     }
 
+    @InWorkspace(value = Held.BLOCK, param = "id", need = WorkspaceRole.VIEWER)
     @GET
     @Path("{id}/")
     public JsonObject get(@PathParam("id") String id) {
         return blocks.get(id);
     }
 
+    @InWorkspace(value = Held.BLOCK, param = "id", need = WorkspaceRole.EDITOR)
     @PUT
     @Path("{id}/")
     public JsonObject replace(@PathParam("id") String id, JsonObject body) {
         return blocks.update(id, RequestBody.of(body), false);
     }
 
+    @InWorkspace(value = Held.BLOCK, param = "id", need = WorkspaceRole.EDITOR)
     @PATCH
     @Path("{id}/")
     public JsonObject patch(@PathParam("id") String id, JsonObject body) {
         return blocks.update(id, RequestBody.of(body), true);
     }
 
+    @InWorkspace(value = Held.BLOCK, param = "id", need = WorkspaceRole.EDITOR)
     @DELETE
     @Path("{id}/")
     public JsonObject delete(@PathParam("id") String id) {

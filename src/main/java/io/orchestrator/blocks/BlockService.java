@@ -4,6 +4,9 @@ import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.RequestBody;
+import io.orchestrator.security.WorkspaceRole;
+import io.orchestrator.workspaces.Workspace;
+import io.orchestrator.workspaces.WorkspaceAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -33,8 +36,12 @@ public class BlockService {
     @Inject
     BlockRepository blocks;
 
+    @Inject
+    WorkspaceAccess access;
+
+    /** The blocks of the caller's workspaces. */
     public Page list(BlockQuery query) {
-        BlockRepository.Page page = blocks.page(query);
+        BlockRepository.Page page = blocks.page(query, access.visible().orElse(null));
         JsonArrayBuilder list = JSON.createArrayBuilder();
         page.blocks().forEach(block -> list.add(BlockJson.block(block)));
         return new Page(list, page.total());
@@ -45,9 +52,12 @@ public class BlockService {
     }
 
     public JsonObject create(RequestBody body) {
+        String workspace = body.text("workspace", 64).orElse(Workspace.DEFAULT);
         Changes changes = read(body, true);
-        requireFreeTitle(changes.title().get(), null);
+        access.requireIn(WorkspaceRole.EDITOR, workspace);
+        requireFreeTitle(workspace, changes.title().get(), null);
         PromptBlock block = new PromptBlock(
+                workspace,
                 changes.title().get(),
                 changes.content().get(),
                 changes.tags().orElse(List.of()),
@@ -59,9 +69,13 @@ public class BlockService {
     /** PUT needs the title and the content; PATCH does not. Fields left out keep their values either way. */
     public JsonObject update(String id, RequestBody body, boolean partial) {
         PromptBlock block = blocks.require(id);
+        body.text("workspace", 64)
+                .filter(other -> !other.equals(block.workspace()))
+                .ifPresent(other -> body.errors()
+                        .add("workspace", "A block stays in the workspace it was made in; create another one there."));
         Changes changes = read(body, !partial);
         if (changes.title().isPresent() && !changes.title().get().equals(block.title())) {
-            requireFreeTitle(changes.title().get(), id);
+            requireFreeTitle(block.workspace(), changes.title().get(), id);
             block.retitle(changes.title().get());
         }
         changes.content().ifPresent(block::rewrite);
@@ -105,8 +119,8 @@ public class BlockService {
         }
     }
 
-    private void requireFreeTitle(String title, String exceptId) {
-        if (blocks.titleTaken(title, exceptId)) {
+    private void requireFreeTitle(String workspace, String title, String exceptId) {
+        if (blocks.titleTaken(workspace, title, exceptId)) {
             throw ApiException.conflict(
                     "Another block is already titled '" + title + "'",
                     JSON.createObjectBuilder().add("title", title).build());

@@ -12,21 +12,28 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A reusable piece of prompt text. Templates insert it by its title, which is therefore unique and
- * compared exactly; its tags are stored framed by commas (see {@link BlockTags}).
+ * A reusable piece of prompt text of one workspace. Templates insert it by its title, which is
+ * therefore unique in the workspace and compared exactly; its tags are stored framed by commas (see {@link BlockTags}).
  */
 @Entity
 @Table(name = "prompt_block")
 @NamedQuery(name = "PromptBlock.byTitles", query = "select b from PromptBlock b where b.title in :titles")
+@NamedQuery(
+        name = "PromptBlock.byTitlesIn",
+        query = "select b from PromptBlock b where b.workspace = :workspace and b.title in :titles")
 @NamedQuery(name = "PromptBlock.byIds", query = "select b from PromptBlock b where b.id in :ids")
 @NamedQuery(
         name = "PromptBlock.titleTaken",
-        query = "select count(b) from PromptBlock b where b.title = :title and b.id <> :exceptId")
+        query = "select count(b) from PromptBlock b where b.workspace = :workspace and b.title = :title"
+                + " and b.id <> :exceptId")
 public class PromptBlock {
 
     @Id
     @Column(length = 36)
     private String id;
+
+    @Column(nullable = false, length = 64, updatable = false)
+    private String workspace;
 
     @Column(nullable = false, length = 200)
     private String title;
@@ -49,14 +56,19 @@ public class PromptBlock {
 
     protected PromptBlock() {}
 
-    public PromptBlock(String title, String content, List<String> tags, String folderPath) {
+    public PromptBlock(String workspace, String title, String content, List<String> tags, String folderPath) {
         this.id = UUID.randomUUID().toString();
+        this.workspace = workspace;
         this.title = title;
         this.content = content;
         this.tags = BlockTags.stored(tags);
         this.folderPath = folderPath;
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
+    }
+
+    public String workspace() {
+        return workspace;
     }
 
     void retitle(String newTitle) {

@@ -17,4 +17,9 @@ public interface PromptBlockLookup {
 
     /** The contents of these blocks, in the order given. */
     List<String> contents(List<String> blockIds) throws UnknownBlock;
+
+    /** The blocks a node of that workflow may use: those of the workflow's own workspace. */
+    default PromptBlockLookup forWorkflow(String workflowId) {
+        return this;
+    }
 }

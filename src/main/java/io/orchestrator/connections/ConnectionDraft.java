@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
  * A connection's settings as a request gave them, validated, before they are stored.
  *
  * @param secret what to do with the stored secret
+ * @param workspace where it is made; a connection stays in it
  */
 public record ConnectionDraft(
         String name,
@@ -16,7 +17,8 @@ public record ConnectionDraft(
         JsonObject headers,
         JsonArray models,
         JsonObject prices,
-        JsonObject defaults) {
+        JsonObject defaults,
+        String workspace) {
 
     /** A request either keeps the stored secret (by sending the mask back), removes it, or sets a new one. */
     public sealed interface SecretChange {

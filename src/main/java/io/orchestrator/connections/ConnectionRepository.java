@@ -1,13 +1,14 @@
 package io.orchestrator.connections;
 
 import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.QueryConditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The stored connections. */
 @ApplicationScoped
@@ -32,20 +33,29 @@ public class ConnectionRepository {
         return connection;
     }
 
-    public List<StoredConnection> page(ConnectionKind kind, int limit, int offset) {
-        TypedQuery<StoredConnection> query = kind == null
-                ? em.createNamedQuery("StoredConnection.page", StoredConnection.class)
-                : em.createNamedQuery("StoredConnection.pageOfKind", StoredConnection.class)
-                        .setParameter("kind", kind);
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    /** A page of the connections of that kind (null: any) in those workspaces (null: all). */
+    public List<StoredConnection> page(ConnectionKind kind, Set<String> workspaces, int limit, int offset) {
+        QueryConditions conditions = conditions(kind, workspaces);
+        return conditions
+                .bind(em.createQuery(
+                        "select c from StoredConnection c" + conditions.where() + " order by c.createdAt, c.id",
+                        StoredConnection.class))
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
-    public long count(ConnectionKind kind) {
-        return kind == null
-                ? em.createNamedQuery("StoredConnection.count", Long.class).getSingleResult()
-                : em.createNamedQuery("StoredConnection.countOfKind", Long.class)
-                        .setParameter("kind", kind)
-                        .getSingleResult();
+    public long count(ConnectionKind kind, Set<String> workspaces) {
+        QueryConditions conditions = conditions(kind, workspaces);
+        return conditions
+                .bind(em.createQuery("select count(c) from StoredConnection c" + conditions.where(), Long.class))
+                .getSingleResult();
+    }
+
+    private static QueryConditions conditions(ConnectionKind kind, Set<String> workspaces) {
+        return new QueryConditions()
+                .add("c.kind = :kind", "kind", kind)
+                .addIn("c.workspace in :workspaces", "workspaces", workspaces);
     }
 
     public boolean nameTaken(String name, String exceptId) {

@@ -7,6 +7,7 @@ import io.orchestrator.platform.FieldErrors;
 import io.orchestrator.platform.HttpUrls;
 import io.orchestrator.platform.RequestBody;
 import io.orchestrator.security.SecretMask;
+import io.orchestrator.workspaces.Workspace;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -80,13 +81,9 @@ public final class ConnectionRequest {
         JsonArray models = models(body);
         JsonObject prices = prices(body);
         JsonObject defaults = defaults(body, kind);
-        body.text("workspace", 100).ifPresent(workspace -> {
-            if (!workspace.equals(StoredConnection.DEFAULT_WORKSPACE)) {
-                errors.add("workspace", "Only the 'default' workspace exists on this server.");
-            }
-        });
+        String workspace = body.text("workspace", 64).orElse(Workspace.DEFAULT);
         body.validate();
-        return new ConnectionDraft(name, kind, baseUrl, secret, headers, models, prices, defaults);
+        return new ConnectionDraft(name, kind, baseUrl, secret, headers, models, prices, defaults, workspace);
     }
 
     private static ConnectionKind kind(RequestBody body) {

@@ -1,7 +1,11 @@
 package io.orchestrator.connections;
 
 import io.orchestrator.platform.ApiException;
+import io.orchestrator.security.WorkspaceRole;
 import io.orchestrator.workflow.QueryParams;
+import io.orchestrator.workspaces.AcrossWorkspaces;
+import io.orchestrator.workspaces.Held;
+import io.orchestrator.workspaces.InWorkspace;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -29,6 +33,7 @@ public class ConnectionResource {
     ConnectionService connections;
 
     /** A plain array, as the workflow list is; the total is in {@code X-Total-Count}. */
+    @AcrossWorkspaces
     @GET
     public Response list(
             @QueryParam("limit") String limit, @QueryParam("offset") String offset, @QueryParam("kind") String kind) {
@@ -45,6 +50,7 @@ public class ConnectionResource {
                 .build();
     }
 
+    @AcrossWorkspaces
     @POST
     public Response create(JsonObject body) {
         return Response.status(Response.Status.CREATED)
@@ -52,24 +58,28 @@ public class ConnectionResource {
                 .build();
     }
 
+    @InWorkspace(value = Held.CONNECTION, param = "id", need = WorkspaceRole.VIEWER)
     @GET
     @Path("{id}/")
     public JsonObject get(@PathParam("id") String id) {
         return connections.get(id);
     }
 
+    @InWorkspace(value = Held.CONNECTION, param = "id", need = WorkspaceRole.OWNER)
     @PUT
     @Path("{id}/")
     public JsonObject replace(@PathParam("id") String id, JsonObject body) {
         return connections.update(id, body, false);
     }
 
+    @InWorkspace(value = Held.CONNECTION, param = "id", need = WorkspaceRole.OWNER)
     @PATCH
     @Path("{id}/")
     public JsonObject patch(@PathParam("id") String id, JsonObject body) {
         return connections.update(id, body, true);
     }
 
+    @InWorkspace(value = Held.CONNECTION, param = "id", need = WorkspaceRole.OWNER)
     @DELETE
     @Path("{id}/")
     public Response delete(@PathParam("id") String id) {

@@ -4,8 +4,11 @@ import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.connections.ConnectionDraft.SecretChange;
 import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.FieldErrors;
 import io.orchestrator.platform.JsonMergePatch;
 import io.orchestrator.security.Secrets;
+import io.orchestrator.security.WorkspaceRole;
+import io.orchestrator.workspaces.WorkspaceAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -13,6 +16,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.util.Set;
 
 /**
  * Creating, reading, changing and deleting connections. Deleting one that nodes still name is
@@ -35,10 +39,15 @@ public class ConnectionService {
     @Inject
     Event<ConnectionChanged> changed;
 
+    @Inject
+    WorkspaceAccess access;
+
+    /** The connections of the caller's workspaces. */
     public Page list(ConnectionKind kind, int limit, int offset) {
+        Set<String> visible = access.visible().orElse(null);
         JsonArrayBuilder list = JSON.createArrayBuilder();
-        connections.page(kind, limit, offset).forEach(connection -> list.add(ConnectionJson.of(connection)));
-        return new Page(list, connections.count(kind));
+        connections.page(kind, visible, limit, offset).forEach(connection -> list.add(ConnectionJson.of(connection)));
+        return new Page(list, connections.count(kind, visible));
     }
 
     public JsonObject get(String id) {
@@ -47,6 +56,7 @@ public class ConnectionService {
 
     public JsonObject create(JsonObject document) {
         ConnectionDraft draft = ConnectionRequest.read(document, false);
+        access.requireIn(WorkspaceRole.OWNER, draft.workspace());
         refuseTakenName(draft.name(), null);
         StoredConnection connection = new StoredConnection(draft, sealed(draft.secret(), null));
         connections.add(connection);
@@ -58,7 +68,20 @@ public class ConnectionService {
     public JsonObject update(String id, JsonObject body, boolean partial) {
         StoredConnection connection = connections.lock(id);
         JsonObject document = partial ? JsonMergePatch.apply(ConnectionJson.of(connection), body) : body;
+        if (!document.containsKey("workspace")) {
+            document = JSON.createObjectBuilder(document)
+                    .add("workspace", connection.workspace())
+                    .build();
+        }
         ConnectionDraft draft = ConnectionRequest.read(document, connection.sealedSecret() != null);
+        if (!draft.workspace().equals(connection.workspace())) {
+            throw ApiException.validation(
+                    "A connection stays in its workspace",
+                    new FieldErrors()
+                            .add(
+                                    "workspace",
+                                    "A connection stays in the workspace it was made in; create another one there."));
+        }
         refuseTakenName(draft.name(), id);
         connection.apply(draft, sealed(draft.secret(), connection.sealedSecret()));
         flush(draft.name());

@@ -15,21 +15,10 @@ import java.util.UUID;
 /** A connection as stored: its secret sealed, its JSON settings as text. */
 @Entity
 @Table(name = "service_connection")
-@NamedQuery(name = "StoredConnection.page", query = "select c from StoredConnection c order by c.createdAt, c.id")
-@NamedQuery(name = "StoredConnection.count", query = "select count(c) from StoredConnection c")
-@NamedQuery(
-        name = "StoredConnection.pageOfKind",
-        query = "select c from StoredConnection c where c.kind = :kind order by c.createdAt, c.id")
-@NamedQuery(
-        name = "StoredConnection.countOfKind",
-        query = "select count(c) from StoredConnection c where c.kind = :kind")
 @NamedQuery(
         name = "StoredConnection.named",
         query = "select c.id from StoredConnection c where c.name = :name and c.id <> :except")
 public class StoredConnection {
-
-    /** No workspaces yet: every connection belongs to the one every workflow belongs to. */
-    public static final String DEFAULT_WORKSPACE = "default";
 
     @Id
     @Column(length = 36)
@@ -78,7 +67,7 @@ public class StoredConnection {
 
     public StoredConnection(ConnectionDraft draft, String sealedSecret) {
         this.id = UUID.randomUUID().toString();
-        this.workspace = DEFAULT_WORKSPACE;
+        this.workspace = draft.workspace();
         this.createdAt = Instant.now();
         apply(draft, sealedSecret);
         this.updatedAt = createdAt;

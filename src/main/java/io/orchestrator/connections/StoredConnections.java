@@ -2,6 +2,7 @@ package io.orchestrator.connections;
 
 import io.orchestrator.platform.JsonText;
 import io.orchestrator.security.Secrets;
+import io.orchestrator.workspaces.WorkspaceOf;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -42,6 +43,9 @@ public class StoredConnections implements ConnectionLookup {
     Secrets secrets;
 
     @Inject
+    WorkspaceOf workspaceOf;
+
+    @Inject
     StoredConnections self;
 
     @Override
@@ -59,6 +63,13 @@ public class StoredConnections implements ConnectionLookup {
             kept.put(connectionId, new Kept(read, now));
         }
         return read;
+    }
+
+    @Override
+    public Optional<ConnectionSettings> findFor(String workflowId, String connectionId) {
+        Optional<String> workspace = workspaceOf.workflow(workflowId);
+        return find(connectionId)
+                .filter(connection -> workspace.isPresent() && workspace.get().equals(connection.workspace()));
     }
 
     /** Through the proxy ({@link #self}), for the transaction. */

@@ -63,8 +63,8 @@ public class DevelopmentMode {
                 .orElseThrow(() -> ApiException.invalidRequest(
                         "This server has no node type '" + node.sources().nodeType() + "'."));
         JsonValue input = request.input().orElseGet(() -> inputOf(node.sources()));
-        LiveSession session = sessions.open(
-                request.sessionId().orElseGet(() -> UUID.randomUUID().toString()));
+        LiveSession session = sessions.forDevelopment(
+                request.sessionId().orElseGet(() -> UUID.randomUUID().toString()), workflowId);
 
         JsonObjectBuilder answer = Jsonp.JSON
                 .createObjectBuilder()

@@ -7,6 +7,10 @@ import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.ErrorCode;
 import io.orchestrator.platform.OptionalBody;
 import io.orchestrator.platform.RequestBody;
+import io.orchestrator.security.WorkspaceRole;
+import io.orchestrator.workspaces.Held;
+import io.orchestrator.workspaces.InWorkspace;
+import io.orchestrator.workspaces.WorkspaceAccess;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -40,16 +44,28 @@ public class ExecutionResource {
     @Inject
     DevelopmentMode development;
 
+    /** GET starts and stops runs too (seed 004's clients do): those need more than the viewer the guard checks. */
+    @Inject
+    WorkspaceAccess access;
+
+    @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.VIEWER)
     @GET
     public JsonObject get(@PathParam("workflowId") String workflowId, @PathParam("operation") String operation) {
         return switch (operation) {
-            case "start_execution" -> task(launcher.enqueue(workflowId, JsonValue.EMPTY_JSON_OBJECT, null));
-            case "stop_execution" -> task(control.stopLatest(workflowId));
+            case "start_execution" -> {
+                access.require(WorkspaceRole.EDITOR, Held.WORKFLOW, workflowId);
+                yield task(launcher.enqueue(workflowId, JsonValue.EMPTY_JSON_OBJECT, null));
+            }
+            case "stop_execution" -> {
+                access.require(WorkspaceRole.EDITOR, Held.WORKFLOW, workflowId);
+                yield task(control.stopLatest(workflowId));
+            }
             case "task_status" -> status(workflowId);
             default -> throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Use POST for " + operation + ".");
         };
     }
 
+    @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.EDITOR)
     @POST
     public Response post(
             @PathParam("workflowId") String workflowId,

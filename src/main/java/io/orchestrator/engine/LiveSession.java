@@ -17,18 +17,24 @@ import java.util.Map;
 public final class LiveSession implements NodeSession {
 
     private final String id;
+    private final SessionOwner owner;
     private JsonObject variables;
     private JsonArray cookies;
     private boolean changed;
 
-    public LiveSession(String id, JsonObject variables, JsonArray cookies) {
+    public LiveSession(String id, SessionOwner owner, JsonObject variables, JsonArray cookies) {
         this.id = id;
+        this.owner = owner;
         this.variables = variables;
         this.cookies = cookies;
     }
 
-    public static LiveSession empty(String id) {
-        return new LiveSession(id, JsonValue.EMPTY_JSON_OBJECT, JsonValue.EMPTY_JSON_ARRAY);
+    public static LiveSession empty(String id, SessionOwner owner) {
+        return new LiveSession(id, owner, JsonValue.EMPTY_JSON_OBJECT, JsonValue.EMPTY_JSON_ARRAY);
+    }
+
+    public SessionOwner owner() {
+        return owner;
     }
 
     @Override
@@ -70,6 +76,12 @@ public final class LiveSession implements NodeSession {
             return null;
         }
         changed = false;
-        return new SessionRow(id, variables.toString(), cookies.toString(), now);
+        return new SessionRow(
+                id,
+                variables.toString(),
+                cookies.toString(),
+                now,
+                owner.workspace(),
+                owner.origin().name());
     }
 }

@@ -2,6 +2,9 @@ package io.orchestrator.engine;
 
 import static io.orchestrator.platform.Jsonp.JSON;
 
+import io.orchestrator.security.WorkspaceRole;
+import io.orchestrator.workspaces.Held;
+import io.orchestrator.workspaces.InWorkspace;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -23,6 +26,7 @@ public class NodeInputResource {
     @Inject
     DevelopmentMode development;
 
+    @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.VIEWER)
     @GET
     public JsonObject input(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {
         return JSON.createObjectBuilder()

@@ -53,6 +53,7 @@ public class RunLauncher {
         GraphSnapshot graph = snapshots.current(workflowId).graph();
         Node start = graph.manualTrigger().orElse(null);
         JsonValue checked = start == null ? input : triggerInputs.check(start, input);
+        sessions.checkJoinable(sessionId, workflowId);
         String runId = RunIds.next();
         RunRow row = newRow(
                 runId, graph, RunStatus.PENDING, TriggerType.MANUAL, checked, sessionId, null, start, null, null);
@@ -83,7 +84,7 @@ public class RunLauncher {
                 start,
                 null,
                 engine.instanceId());
-        LiveRun run = new LiveRun(row, graph, sessions.forNewRun(sessionId, runId), input, false);
+        LiveRun run = new LiveRun(row, graph, sessions.forNewRun(sessionId, runId, graph.workflowId()), input, false);
         return engine.launch(
                 run, start == null ? RunLoader.startNodes(graph, null) : List.of(start), Map.of(), Set.of(), inline);
     }
@@ -94,7 +95,8 @@ public class RunLauncher {
         GraphSnapshot graph = snapshots.version(row.workflowId(), row.workflowVersion());
         Node from = nodeOf(graph, nodeId);
         RunRow again = row.rewoundFrom(from.id(), engine.instanceId(), Instant.now());
-        LiveRun run = new LiveRun(again, graph, sessions.open(row.sessionId()), JsonText.parse(row.input()), true);
+        LiveRun run = new LiveRun(
+                again, graph, sessions.open(row.sessionId(), row.workflowId()), JsonText.parse(row.input()), true);
         return stored(engine.launch(
                 run,
                 RunLoader.startNodes(graph, row.startNodeId()),
@@ -119,9 +121,9 @@ public class RunLauncher {
                 earlier.put(copy.nodeId(), copy);
             }
         }
-        LiveSession session = sessions.open(parent.sessionId());
-        LiveSession forkSession =
-                new LiveSession(forkId, Jsonp.JSON.createObjectBuilder().build(), session.cookies());
+        LiveSession session = sessions.open(parent.sessionId(), parent.workflowId());
+        LiveSession forkSession = new LiveSession(
+                forkId, session.owner(), Jsonp.JSON.createObjectBuilder().build(), session.cookies());
         forkSession.putVariables(session.variables());
         JsonValue input = JsonText.parse(parent.input());
         RunRow row = newRow(

@@ -63,7 +63,11 @@ public class RunLoader {
         RunRow resumed = row.resumedBy(engine.instanceId(), Instant.now());
         Map<String, StepRow> earlier = records.latestSteps(runId);
         LiveRun run = new LiveRun(
-                resumed, graph, sessions.open(row.sessionId()), JsonText.parse(row.input()), !earlier.isEmpty());
+                resumed,
+                graph,
+                sessions.open(row.sessionId(), row.workflowId()),
+                JsonText.parse(row.input()),
+                !earlier.isEmpty());
         return Optional.of(engine.launch(run, startNodes(graph, row.startNodeId()), earlier, Set.of(), false));
     }
 

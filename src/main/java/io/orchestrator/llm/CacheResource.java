@@ -5,6 +5,11 @@ import static io.orchestrator.platform.Jsonp.JSON;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.ErrorCode;
 import io.orchestrator.platform.FieldErrors;
+import io.orchestrator.security.WorkspaceRole;
+import io.orchestrator.workspaces.AcrossWorkspaces;
+import io.orchestrator.workspaces.Held;
+import io.orchestrator.workspaces.InWorkspace;
+import io.orchestrator.workspaces.WorkspaceAccess;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -26,13 +31,20 @@ public class CacheResource {
     @Inject
     DatabaseResponseCache cache;
 
+    @Inject
+    WorkspaceAccess access;
+
+    /** The whole cache's figures: counts only, nothing of any workspace's prompts or answers. */
     @GET
     @Path("stats/")
+    @AcrossWorkspaces
     public JsonObject stats() {
         return cache.stats().toJson();
     }
 
+    /** Everything for an admin; anyone else names a workspace or a workflow they edit. */
     @DELETE
+    @AcrossWorkspaces
     public JsonObject clear(@QueryParam("workspace") String workspace, @QueryParam("workflow_id") String workflowId) {
         FieldErrors errors = new FieldErrors();
         checkFilter(errors, "workspace", workspace, 64);
@@ -40,11 +52,24 @@ public class CacheResource {
         if (!errors.isEmpty()) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "Invalid query parameters", errors.toJson());
         }
+        if (!access.caller().isAdmin()) {
+            if (workspace == null && workflowId == null) {
+                throw ApiException.forbidden(
+                        "Clearing the whole cache needs an admin token; name a workspace or a workflow_id");
+            }
+            if (workspace != null) {
+                access.requireIn(WorkspaceRole.EDITOR, workspace);
+            }
+            if (workflowId != null) {
+                access.require(WorkspaceRole.EDITOR, Held.WORKFLOW, workflowId);
+            }
+        }
         return deleted(cache.clear(workspace, workflowId));
     }
 
     @DELETE
     @Path("{key}/")
+    @InWorkspace(value = Held.CACHE_ENTRY, param = "key", need = WorkspaceRole.EDITOR)
     public JsonObject remove(@PathParam("key") String key) {
         if (!CacheKeys.isWellFormed(key)) {
             throw ApiException.invalidRequest("A cache key is 64 hexadecimal digits (a SHA-256).");

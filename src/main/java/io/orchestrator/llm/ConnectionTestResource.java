@@ -6,6 +6,9 @@ import io.orchestrator.connections.ConnectionLookup;
 import io.orchestrator.connections.ConnectionSettings;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.ErrorCode;
+import io.orchestrator.security.WorkspaceRole;
+import io.orchestrator.workspaces.Held;
+import io.orchestrator.workspaces.InWorkspace;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
@@ -30,6 +33,7 @@ public class ConnectionTestResource {
     ConnectionProbe probe;
 
     /** 404 for an unknown connection; 422 for an http connection, which has no model server to test. */
+    @InWorkspace(value = Held.CONNECTION, param = "id", need = WorkspaceRole.EDITOR)
     @POST
     public JsonObject test(@PathParam("id") String id) {
         ConnectionSettings connection = connections.find(id).orElseThrow(() -> ApiException.notFound("Connection", id));

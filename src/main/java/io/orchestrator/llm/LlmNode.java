@@ -225,11 +225,14 @@ public class LlmNode implements NodeType {
     public NodeOutcome execute(NodeCall call) throws NodeFailure {
         long start = System.nanoTime();
         LlmSettings settings = LlmSettings.read(call);
-        List<ChatMessage> messages = messages(settings, call.feedback());
+        List<ChatMessage> messages = messages(settings, call.feedback(), blocks.forWorkflow(call.workflowId()));
         Map<String, ConnectionSettings> found = new LinkedHashMap<>();
         for (ModelChoice choice : settings.models()) {
-            connections.find(choice.connection()).ifPresent(connection -> found.put(choice.connection(), connection));
+            connections
+                    .findFor(call.workflowId(), choice.connection())
+                    .ifPresent(connection -> found.put(choice.connection(), connection));
         }
+        // Connections come from the workflow's own workspace only (findFor), so theirs is the workflow's.
         String workspace = found.values().stream()
                 .map(ConnectionSettings::workspace)
                 .filter(name -> name != null)
@@ -268,7 +271,8 @@ public class LlmNode implements NodeType {
         return NodeOutcome.of(output(call, answered, messages, found, source));
     }
 
-    private List<ChatMessage> messages(LlmSettings settings, String feedback) throws NodeFailure {
+    private static List<ChatMessage> messages(LlmSettings settings, String feedback, PromptBlockLookup blocks)
+            throws NodeFailure {
         List<ChatMessage> messages;
         try {
             messages =

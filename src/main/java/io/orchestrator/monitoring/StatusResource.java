@@ -1,5 +1,6 @@
 package io.orchestrator.monitoring;
 
+import io.orchestrator.workspaces.AcrossWorkspaces;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
  * {@code GET /api/health/status/}: every part of the server, for operators and the monitor view.
  * Unlike {@code /api/health/} it needs a token: it tells how busy the server is. 503 when DOWN.
  */
+@AcrossWorkspaces
 @Path("health/status/")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {

@@ -23,6 +23,7 @@ import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Calls an HTTP endpoint; its output is the response. */
 @ApplicationScoped
@@ -95,7 +96,8 @@ public class HttpRequestNode implements NodeType {
                 && !connection.getString().isBlank();
         if (withConnection && !FormValidator.isTemplate(values.get("connection"))) {
             try {
-                connection(values.getString("connection"));
+                String id = values.getString("connection").trim();
+                usable(id, connections.find(id));
             } catch (NodeFailure unusable) {
                 errors.add("connection", unusable.getMessage());
             }
@@ -121,7 +123,9 @@ public class HttpRequestNode implements NodeType {
     public NodeOutcome execute(NodeCall call) throws NodeFailure {
         ConnectionSettings connection = call.resolved("connection") instanceof JsonString id
                         && !id.getString().isBlank()
-                ? connection(id.getString().trim())
+                ? usable(
+                        id.getString().trim(),
+                        connections.findFor(call.workflowId(), id.getString().trim()))
                 : null;
         JsonValue url = call.resolved("url");
         OutboundRequest request = RequestForm.request(
@@ -151,13 +155,11 @@ public class HttpRequestNode implements NodeType {
     }
 
     /** The named http connection, or a {@code validation} failure saying why it cannot be used. */
-    private ConnectionSettings connection(String id) throws NodeFailure {
-        ConnectionSettings connection = connections
-                .find(id)
-                .orElseThrow(() -> new NodeFailure(
-                        ErrorType.VALIDATION,
-                        "The connection '" + id + "' does not exist (it may have been deleted); choose another"
-                                + " in the node's connection field."));
+    private static ConnectionSettings usable(String id, Optional<ConnectionSettings> found) throws NodeFailure {
+        ConnectionSettings connection = found.orElseThrow(() -> new NodeFailure(
+                ErrorType.VALIDATION,
+                "The connection '" + id + "' does not exist (it may have been deleted); choose another"
+                        + " in the node's connection field."));
         if (connection.kind() != ConnectionKind.HTTP) {
             throw new NodeFailure(
                     ErrorType.VALIDATION,

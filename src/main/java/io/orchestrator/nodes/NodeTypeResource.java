@@ -3,6 +3,7 @@ package io.orchestrator.nodes;
 import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.platform.ApiException;
+import io.orchestrator.workspaces.AcrossWorkspaces;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** {@code GET /api/nodes/}: node discovery, for the palette and for API clients building graphs. */
+@AcrossWorkspaces
 @Path("nodes/")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodeTypeResource {

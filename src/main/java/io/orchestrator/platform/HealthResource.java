@@ -2,6 +2,7 @@ package io.orchestrator.platform;
 
 import static io.orchestrator.platform.Jsonp.JSON;
 
+import io.orchestrator.workspaces.AcrossWorkspaces;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code GET /api/health/}: open without a token, for load balancers and people alike. */
+@AcrossWorkspaces
 @Path("health/")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {

@@ -4,7 +4,9 @@ import io.orchestrator.platform.SchemaReady;
 import io.orchestrator.security.ApiToken;
 import io.orchestrator.security.TokenEnd;
 import io.orchestrator.security.TokenRevoked;
+import io.orchestrator.security.TokenRole;
 import io.orchestrator.security.TokenService;
+import io.orchestrator.security.WorkspaceRole;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,16 +47,31 @@ public class TokenBoundSockets {
     /** RFC 6455 "policy violation": the token no longer allows the connection. */
     static final int POLICY_VIOLATION = 1008;
 
-    /** One socket and the token it was opened with; expiresAt is null for a token that never expires. */
+    /** Why a socket closes when its token loses its role in the workspace it watches. */
+    static final String WITHDRAWN_REASON = "The token no longer has a role in this workflow's workspace";
+
+    /**
+     * One socket and the token it was opened with; expiresAt is null for a token that never expires,
+     * workspace null for a socket that watches no workspace's data.
+     */
     static final class Binding {
         private final String tokenId;
         private final Instant expiresAt;
+        private final String workspace;
         private final ClientQueue.Transport socket;
 
-        Binding(String tokenId, Instant expiresAt, ClientQueue.Transport socket) {
+        Binding(String tokenId, Instant expiresAt, String workspace, ClientQueue.Transport socket) {
             this.tokenId = tokenId;
             this.expiresAt = expiresAt;
+            this.workspace = workspace;
             this.socket = socket;
+        }
+
+        /** Whether the token, as stored now, may still watch this socket's workspace. */
+        boolean allowedBy(ApiToken token) {
+            return workspace == null
+                    || token.role() == TokenRole.ADMIN
+                    || token.workspaces().containsKey(workspace);
         }
 
         String tokenId() {
@@ -81,9 +98,10 @@ public class TokenBoundSockets {
 
     /**
      * Binds a socket that has just opened to its token, or closes it when the token ended since the
-     * handshake (or is not known: a socket is then never left unchecked). Empty when closed.
+     * handshake (or is not known: a socket is then never left unchecked), or when the token has no
+     * role in the workspace: then exactly as for a workflow that does not exist. Empty when closed.
      */
-    Optional<Binding> bind(String tokenId, ClientQueue.Transport socket) {
+    Optional<Binding> bind(String tokenId, String workspace, ClientQueue.Transport socket) {
         Optional<ApiToken> token = tokenId == null
                 ? Optional.empty()
                 : tokens.find(List.of(tokenId)).stream().findFirst();
@@ -93,17 +111,42 @@ public class TokenBoundSockets {
             socket.close(POLICY_VIOLATION, ended.get().reason());
             return Optional.empty();
         }
-        return Optional.of(bind(token.get(), socket));
+        Binding binding = new Binding(token.get().id(), token.get().expiresAt(), workspace, socket);
+        if (!binding.allowedBy(token.get())) {
+            socket.close(WorkflowSocket.NOT_FOUND_CODE, WorkflowSocket.NOT_FOUND_REASON);
+            return Optional.empty();
+        }
+        return Optional.of(bound(binding));
     }
 
     Binding bind(ApiToken token, ClientQueue.Transport socket) {
-        Binding binding = new Binding(token.id(), token.expiresAt(), socket);
-        byToken.compute(token.id(), (id, bound) -> {
+        return bound(new Binding(token.id(), token.expiresAt(), null, socket));
+    }
+
+    private Binding bound(Binding binding) {
+        byToken.compute(binding.tokenId(), (id, bound) -> {
             Set<Binding> sockets = bound == null ? ConcurrentHashMap.newKeySet() : bound;
             sockets.add(binding);
             return sockets;
         });
         return binding;
+    }
+
+    /**
+     * Whether the socket's token, as stored now, may change the runs it watches (answer, pause,
+     * resume): an admin's, or an editor's of the workspace.
+     */
+    boolean mayChange(Binding binding) {
+        return tokens.find(List.of(binding.tokenId())).stream()
+                .filter(token -> token.isUsableAt(Instant.now()))
+                .anyMatch(token -> token.role() == TokenRole.ADMIN
+                        || binding.workspace == null
+                        || editorIn(token, binding.workspace));
+    }
+
+    private static boolean editorIn(ApiToken token, String workspace) {
+        WorkspaceRole role = token.workspaces().get(workspace);
+        return role != null && role.includes(WorkspaceRole.EDITOR);
     }
 
     void unbind(Binding binding) {
@@ -137,15 +180,25 @@ public class TokenBoundSockets {
         }
     }
 
-    /** Closes the sockets of the tokens in use that ended by now; a token no longer stored counts as revoked. */
+    /**
+     * Closes the sockets of the tokens in use that ended by now (a token no longer stored counts as
+     * revoked), and those watching a workspace their token lost its role in.
+     */
     void closeEnded(Collection<String> inUse, List<ApiToken> stored, Instant now) {
         Map<String, ApiToken> byId = stored.stream().collect(Collectors.toMap(ApiToken::id, Function.identity()));
         for (String tokenId : inUse) {
             ApiToken token = byId.get(tokenId);
             Optional<TokenEnd> ended = token == null ? Optional.of(TokenEnd.REVOKED) : token.endAt(now);
             Set<Binding> bound = byToken.get(tokenId);
-            if (ended.isPresent() && bound != null) {
+            if (bound == null) {
+                continue;
+            }
+            if (ended.isPresent()) {
                 bound.forEach(binding -> binding.close(ended.get()));
+            } else {
+                bound.stream()
+                        .filter(binding -> !binding.allowedBy(token))
+                        .forEach(binding -> binding.socket.close(POLICY_VIOLATION, WITHDRAWN_REASON));
             }
         }
     }

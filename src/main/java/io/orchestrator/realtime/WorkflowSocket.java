@@ -2,7 +2,7 @@ package io.orchestrator.realtime;
 
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.ErrorCode;
-import io.orchestrator.workflow.WorkflowService;
+import io.orchestrator.workspaces.WorkspaceOf;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
@@ -60,7 +60,7 @@ public class WorkflowSocket {
     StateSync states;
 
     @Inject
-    WorkflowService workflows;
+    WorkspaceOf workspaceOf;
 
     @Inject
     SocketSteering steering;
@@ -80,15 +80,17 @@ public class WorkflowSocket {
 
     @OnOpen
     public void open(Session session, @PathParam("workflowId") String workflowId) throws IOException {
-        if (!workflows.exists(workflowId)) {
+        Optional<String> workspace = workspaceOf.workflow(workflowId);
+        if (workspace.isEmpty()) {
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(NOT_FOUND_CODE), NOT_FOUND_REASON));
             return;
         }
         SessionTransport transport = new SessionTransport(session);
-        // The authentication mechanism names the caller by its token's id.
+        // The authentication mechanism names the caller by its token's id; a token without a role in
+        // the workflow's workspace is closed as if the workflow did not exist.
         Principal caller = session.getUserPrincipal();
         Optional<TokenBoundSockets.Binding> bound =
-                tokenBound.bind(caller == null ? null : caller.getName(), transport);
+                tokenBound.bind(caller == null ? null : caller.getName(), workspace.get(), transport);
         if (bound.isEmpty()) {
             return;
         }
@@ -143,9 +145,14 @@ public class WorkflowSocket {
     private void steer(ClientRequest.Message message) {
         String id = workflowId;
         ClientQueue to = outbox;
+        TokenBoundSockets.Binding by = binding;
         executor.execute(() -> {
             String reply;
             try {
+                if (!tokenBound.mayChange(by)) {
+                    throw ApiException.forbidden("Answering, pausing and resuming runs needs the editor role in this"
+                            + " workflow's workspace");
+                }
                 reply = SocketMessages.acknowledged(message.request().type(), steering.steer(id, message));
             } catch (ApiException refused) {
                 reply = SocketMessages.error(refused.code(), refused.getMessage(), refused.details());

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * The filters and page of {@code GET /api/runs/}: a workflow (null for all), the statuses wanted
  * (empty for all), the creation time range ({@code since} inclusive, {@code until} exclusive; null
- * for open), and the page: after a cursor, or at an offset.
+ * for open), and the page: after a cursor, or at an offset; {@code workspaces} (null for all) is
+ * not a parameter but the caller's reach.
  */
 public record RunQuery(
         String workflowId,
@@ -26,7 +27,8 @@ public record RunQuery(
         Instant until,
         PageCursor after,
         int limit,
-        int offset) {
+        int offset,
+        Set<String> workspaces) {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
@@ -46,7 +48,15 @@ public record RunQuery(
                 instant("until", until),
                 PageCursor.fromParameter(cursor, skip),
                 QueryParams.intParam("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
-                skip);
+                skip,
+                null);
+    }
+
+    /** The same query limited to runs of workflows in those workspaces; null leaves it as it is (all). */
+    public RunQuery within(Set<String> visible) {
+        return visible == null
+                ? this
+                : new RunQuery(workflowId, statuses, since, until, after, limit, offset, Set.copyOf(visible));
     }
 
     private static Instant instant(String name, String text) {

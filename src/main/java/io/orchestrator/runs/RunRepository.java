@@ -35,7 +35,14 @@ public class RunRepository implements RunHistory {
     /** How many runs the filters match, wherever the page is (a cursor does not narrow the count), up to a limit. */
     public ListTotal count(RunQuery query) {
         RunQuery all = new RunQuery(
-                query.workflowId(), query.statuses(), query.since(), query.until(), null, query.limit(), 0);
+                query.workflowId(),
+                query.statuses(),
+                query.since(),
+                query.until(),
+                null,
+                query.limit(),
+                0,
+                query.workspaces());
         return new ListTotal(bind(em.createQuery(ListTotal.countQuery("Run", "r", where(all)), Long.class), all)
                 .getSingleResult());
     }
@@ -127,6 +134,9 @@ public class RunRepository implements RunHistory {
         if (query.until() != null) {
             conditions.add("r.createdAt < :until");
         }
+        if (query.workspaces() != null) {
+            conditions.add("r.workflowId in (select w.id from Workflow w where w.workspace in :workspaces)");
+        }
         if (query.after() != null) {
             conditions.add("(r.createdAt < :cursorAt or (r.createdAt = :cursorAt and r.id < :cursorId))");
         }
@@ -145,6 +155,9 @@ public class RunRepository implements RunHistory {
         }
         if (query.until() != null) {
             select.setParameter("until", query.until());
+        }
+        if (query.workspaces() != null) {
+            select.setParameter("workspaces", query.workspaces().isEmpty() ? List.of("") : query.workspaces());
         }
         if (query.after() != null) {
             select.setParameter("cursorAt", query.after().createdAt());

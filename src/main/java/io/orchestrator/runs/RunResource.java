@@ -10,6 +10,11 @@ import io.orchestrator.platform.OptionalBody;
 import io.orchestrator.platform.RequestBody;
 import io.orchestrator.platform.Timestamps;
 import io.orchestrator.platform.yaml.ExportFormat;
+import io.orchestrator.security.WorkspaceRole;
+import io.orchestrator.workspaces.AcrossWorkspaces;
+import io.orchestrator.workspaces.Held;
+import io.orchestrator.workspaces.InWorkspace;
+import io.orchestrator.workspaces.WorkspaceAccess;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -41,6 +46,10 @@ public class RunResource {
     @Inject
     RunSteering steering;
 
+    @Inject
+    WorkspaceAccess access;
+
+    @AcrossWorkspaces
     @GET
     public JsonObject list(
             @QueryParam("workflow_id") String workflowId,
@@ -50,15 +59,18 @@ public class RunResource {
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
-        return runs.list(RunQuery.of(workflowId, status, since, until, cursor, limit, offset));
+        return runs.list(RunQuery.of(workflowId, status, since, until, cursor, limit, offset)
+                .within(access.visible().orElse(null)));
     }
 
+    @InWorkspace(value = Held.RUN, param = "taskId", need = WorkspaceRole.VIEWER)
     @GET
     @Path("{taskId}/")
     public JsonObject get(@PathParam("taskId") String taskId) {
         return runs.detail(taskId);
     }
 
+    @InWorkspace(value = Held.RUN, param = "taskId", need = WorkspaceRole.EDITOR)
     @DELETE
     @Path("{taskId}/")
     public Response delete(@PathParam("taskId") String taskId) {
@@ -67,6 +79,7 @@ public class RunResource {
     }
 
     /** Runs a finished run again from a node, in the same run; what came before the node is kept. */
+    @InWorkspace(value = Held.RUN, param = "taskId", need = WorkspaceRole.EDITOR)
     @POST
     @Path("{taskId}/rewind/")
     public Response rewind(@PathParam("taskId") String taskId, JsonObject body) {
@@ -77,6 +90,7 @@ public class RunResource {
     }
 
     /** A new run that starts from a node of a finished one, with what came before it copied over. */
+    @InWorkspace(value = Held.RUN, param = "taskId", need = WorkspaceRole.EDITOR)
     @POST
     @Path("{taskId}/fork/")
     public Response fork(@PathParam("taskId") String taskId, JsonObject body) {
@@ -88,6 +102,7 @@ public class RunResource {
     }
 
     /** Pauses a run under way: nodes under way finish, nothing new starts until it is resumed. */
+    @InWorkspace(value = Held.RUN, param = "taskId", need = WorkspaceRole.EDITOR)
     @POST
     @Path("{taskId}/pause/")
     public JsonObject pause(@PathParam("taskId") String taskId) {
@@ -95,6 +110,7 @@ public class RunResource {
     }
 
     /** Answers a node waiting for a person ({@code node_id, action, ...}), or without a node_id resumes a paused run. */
+    @InWorkspace(value = Held.RUN, param = "taskId", need = WorkspaceRole.EDITOR)
     @POST
     @Path("{taskId}/resume/")
     public JsonObject resume(@PathParam("taskId") String taskId, @OptionalBody JsonValue body) {
@@ -105,6 +121,7 @@ public class RunResource {
     }
 
     /** The run's llm candidates as stored (prompt sent, raw output, tokens, time, cost), of one node with {@code node_id}. */
+    @InWorkspace(value = Held.RUN, param = "taskId", need = WorkspaceRole.VIEWER)
     @GET
     @Path("{taskId}/llm_responses/")
     public JsonObject llmResponses(@PathParam("taskId") String taskId, @QueryParam("node_id") String nodeId) {
@@ -112,6 +129,7 @@ public class RunResource {
     }
 
     /** The run with its whole history, llm prompts and answers included, as a file: {@code format=json} (the default) or {@code yaml}. */
+    @InWorkspace(value = Held.RUN, param = "taskId", need = WorkspaceRole.VIEWER)
     @GET
     @Path("{taskId}/export/")
     @Produces({MediaType.APPLICATION_JSON, "application/yaml"})

@@ -5,6 +5,7 @@ import io.orchestrator.platform.SchemaReady;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -47,8 +48,8 @@ public class AdminTokenBootstrap {
                     + " (16+ characters) and restart, or start once in the foreground (server run) to see one.");
             return;
         }
-        String secret =
-                tokens.issue("admin (first start)", TokenRole.ADMIN, null, null).secret();
+        String secret = tokens.issue(new TokenRequest("admin (first start)", null, null), TokenRole.ADMIN, Map.of())
+                .secret();
         OperatorConsole.print("\n================================================================================\n"
                 + " Workflow Orchestrator is starting at " + url + "\n"
                 + " Admin token (shown only this once, keep it):\n\n"

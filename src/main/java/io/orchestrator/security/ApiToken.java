@@ -1,13 +1,20 @@
 package io.orchestrator.security;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +28,9 @@ import java.util.UUID;
         query = "select count(t) from ApiToken t where t.role = io.orchestrator.security.TokenRole.ADMIN"
                 + " and t.revokedAt is null and (t.expiresAt is null or t.expiresAt > :now)")
 @NamedQuery(name = "ApiToken.byIds", query = "select t from ApiToken t where t.id in :ids")
+@NamedQuery(
+        name = "ApiToken.inWorkspace",
+        query = "select t from ApiToken t join t.workspaces w where key(w) = :workspace order by t.createdAt")
 @NamedQuery(name = "ApiToken.count", query = "select count(t) from ApiToken t")
 @NamedQuery(name = "ApiToken.touch", query = "update ApiToken t set t.lastUsedAt = :now where t.id = :id")
 public class ApiToken {
@@ -57,6 +67,14 @@ public class ApiToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /** The token's role in each workspace it may use; an admin token needs none. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "api_token_workspace", joinColumns = @JoinColumn(name = "token_id"))
+    @MapKeyColumn(name = "workspace", length = 64)
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", nullable = false, length = 20)
+    private Map<String, WorkspaceRole> workspaces = new HashMap<>();
+
     protected ApiToken() {}
 
     public ApiToken(String name, TokenRole role, String token, Integer rateLimit, Instant expiresAt) {
@@ -83,6 +101,20 @@ public class ApiToken {
             return Optional.of(TokenEnd.EXPIRED);
         }
         return Optional.empty();
+    }
+
+    /** Gives the token that role in the workspace, replacing the one it had there. */
+    public void grant(String workspace, WorkspaceRole workspaceRole) {
+        workspaces.put(workspace, workspaceRole);
+    }
+
+    /** Takes the token's role in the workspace away; whether it had one. */
+    public boolean withdraw(String workspace) {
+        return workspaces.remove(workspace) != null;
+    }
+
+    public Map<String, WorkspaceRole> workspaces() {
+        return Map.copyOf(workspaces);
     }
 
     public void revoke() {

@@ -44,6 +44,12 @@ public class ApiTokenRepository {
         return em.createNamedQuery("ApiToken.all", ApiToken.class).getResultList();
     }
 
+    public List<ApiToken> inWorkspace(String workspace) {
+        return em.createNamedQuery("ApiToken.inWorkspace", ApiToken.class)
+                .setParameter("workspace", workspace)
+                .getResultList();
+    }
+
     public void add(ApiToken token) {
         em.persist(token);
     }

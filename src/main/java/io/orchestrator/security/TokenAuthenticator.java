@@ -58,7 +58,7 @@ public class TokenAuthenticator {
         }
         recordUse(token.id(), now);
         int limit = token.rateLimit() != null ? token.rateLimit() : config.rateLimitPerMinute();
-        return Optional.of(new Caller(token.id(), token.name(), token.role(), limit));
+        return Optional.of(new Caller(token.id(), token.name(), token.role(), limit, token.workspaces()));
     }
 
     public void evict(String tokenHash) {

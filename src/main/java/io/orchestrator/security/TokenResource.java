@@ -2,12 +2,17 @@ package io.orchestrator.security;
 
 import static io.orchestrator.platform.Jsonp.JSON;
 
+import io.orchestrator.platform.FieldErrors;
 import io.orchestrator.platform.RequestBody;
-import io.orchestrator.platform.Timestamps;
+import io.orchestrator.workspaces.AcrossWorkspaces;
+import io.orchestrator.workspaces.Workspace;
+import io.orchestrator.workspaces.WorkspaceRepository;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,11 +21,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
-/** {@code /api/tokens/}: admin only. The secret of a token appears once, in the creation answer. */
+/**
+ * {@code /api/tokens/}: admin only, but for {@code self/}, which any token reads about itself. The
+ * secret of a token appears once, in the creation answer. Owners manage their workspace's tokens
+ * under {@code /api/workspaces/{name}/tokens/}.
+ */
 @Path("tokens/")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
@@ -31,78 +40,94 @@ public class TokenResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    WorkspaceRepository workspaces;
+
     @GET
-    public jakarta.json.JsonArray list() {
-        caller.requireAdmin();
+    public JsonArray list() {
         JsonArrayBuilder list = JSON.createArrayBuilder();
-        tokens.list().forEach(token -> list.add(describe(token)));
+        tokens.list().forEach(token -> list.add(TokenJson.describe(token)));
         return list.build();
     }
 
+    /** The calling token: its role and its workspaces, for a client deciding what to offer. */
+    @GET
+    @Path("self/")
+    @AcrossWorkspaces
+    public JsonObject self() {
+        Caller self = caller.get();
+        return JSON.createObjectBuilder()
+                .add("id", self.tokenId())
+                .add("name", self.tokenName())
+                .add("role", self.role().apiName())
+                .add("workspaces", TokenJson.workspaces(self.workspaces()))
+                .build();
+    }
+
+    /**
+     * A user token without {@code workspaces} is an editor of {@code default}, as every user token
+     * was before workspaces existed; {@code "workspaces": {}} makes one that sees nothing until granted.
+     */
     @POST
     public Response create(JsonObject json) {
-        caller.requireAdmin();
         RequestBody body = RequestBody.of(json);
-        String name = body.requiredText("name", 200);
+        TokenRequest request = TokenRequest.read(body);
         TokenRole role = body.text("role", 20)
                 .map(value -> TokenRole.fromApiName(value).orElseGet(() -> {
                     body.errors().add("role", "Must be one of: admin, user.");
                     return null;
                 }))
                 .orElse(TokenRole.USER);
-        Integer rateLimit =
-                body.integer("rate_limit", 1, 1_000_000).map(Long::intValue).orElse(null);
-        Instant expiresAt = expiry(body);
+        Map<String, WorkspaceRole> grants = grants(body, role);
         body.validate();
 
-        TokenService.IssuedToken issued = tokens.issue(name, role, rateLimit, expiresAt);
-        JsonObject answer = JSON.createObjectBuilder(describe(issued.token()).build())
-                .add("token", issued.secret())
-                .build();
-        return Response.status(Response.Status.CREATED).entity(answer).build();
+        TokenService.IssuedToken issued = tokens.issue(request, role, grants);
+        return created(issued);
     }
 
     @DELETE
     @Path("{id}/")
     public Response revoke(@PathParam("id") String id) {
-        caller.requireAdmin();
         tokens.revoke(id);
         return Response.noContent().build();
     }
 
-    private static Instant expiry(RequestBody body) {
-        Optional<Long> days = body.integer("expires_in_days", 1, 3650);
-        if (days.isPresent()) {
-            return Instant.now().plus(Duration.ofDays(days.get()));
-        }
-        Optional<String> at = body.text("expires_at", 40);
-        if (at.isEmpty()) {
-            return null;
-        }
-        Optional<Instant> parsed = Timestamps.parse(at.get());
-        if (parsed.isEmpty()) {
-            body.errors().add("expires_at", "Must be an ISO-8601 instant such as 2030-01-01T00:00:00Z.");
-            return null;
-        }
-        if (!parsed.get().isAfter(Instant.now())) {
-            body.errors().add("expires_at", "Must be in the future.");
-        }
-        return parsed.get();
+    /** The creation answer: the token as listed, plus its secret, shown this once. */
+    public static Response created(TokenService.IssuedToken issued) {
+        JsonObject answer = JSON.createObjectBuilder(
+                        TokenJson.describe(issued.token()).build())
+                .add("token", issued.secret())
+                .build();
+        return Response.status(Response.Status.CREATED).entity(answer).build();
     }
 
-    private static JsonObjectBuilder describe(ApiToken token) {
-        return JSON.createObjectBuilder()
-                .add("id", token.id())
-                .add("name", token.name())
-                .add("role", token.role().apiName())
-                .add("token_prefix", token.tokenPrefix())
-                .add(
-                        "rate_limit",
-                        token.rateLimit() == null ? jakarta.json.JsonValue.NULL : JSON.createValue(token.rateLimit()))
-                .add("created_at", Timestamps.json(token.createdAt()))
-                .add("last_used_at", Timestamps.json(token.lastUsedAt()))
-                .add("expires_at", Timestamps.json(token.expiresAt()))
-                .add("revoked_at", Timestamps.json(token.revokedAt()))
-                .add("active", token.isUsableAt(Instant.now()));
+    private Map<String, WorkspaceRole> grants(RequestBody body, TokenRole role) {
+        if (!body.has("workspaces")) {
+            return role == TokenRole.USER ? Map.of(Workspace.DEFAULT, WorkspaceRole.EDITOR) : Map.of();
+        }
+        FieldErrors errors = body.errors().nested("workspaces");
+        Map<String, WorkspaceRole> grants = new HashMap<>();
+        JsonObject given = body.object("workspaces").orElse(JsonValue.EMPTY_JSON_OBJECT);
+        if (given.size() > 1_000) {
+            body.errors().add("workspaces", "At most 1000 workspaces.");
+            return grants;
+        }
+        if (role == TokenRole.ADMIN && !given.isEmpty()) {
+            body.errors().add("workspaces", "An admin token reaches every workspace; give workspaces to user tokens.");
+            return grants;
+        }
+        given.forEach((workspace, value) -> {
+            Optional<WorkspaceRole> grant = value instanceof JsonString text
+                    ? WorkspaceRole.fromApiName(text.getString())
+                    : Optional.<WorkspaceRole>empty();
+            if (grant.isEmpty()) {
+                errors.add(workspace, "Must be one of: viewer, editor, owner.");
+            } else if (workspaces.find(workspace).isEmpty()) {
+                errors.add(workspace, "There is no workspace with this name.");
+            } else {
+                grants.put(workspace, grant.get());
+            }
+        });
+        return grants;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Issuing, listing and revoking tokens. */
 @ApplicationScoped
@@ -27,11 +28,37 @@ public class TokenService {
     @Inject
     Event<TokenRevoked> revoked;
 
-    public IssuedToken issue(String name, TokenRole role, Integer rateLimit, Instant expiresAt) {
+    public IssuedToken issue(TokenRequest request, TokenRole role, Map<String, WorkspaceRole> grants) {
         String secret = TokenSecrets.generate();
-        ApiToken token = new ApiToken(name, role, secret, rateLimit, expiresAt);
+        ApiToken token = new ApiToken(request.name(), role, secret, request.rateLimit(), request.expiresAt());
+        grants.forEach(token::grant);
         tokens.add(token);
         return new IssuedToken(token, secret);
+    }
+
+    /** The tokens holding a role in the workspace. */
+    public List<ApiToken> inWorkspace(String workspace) {
+        return tokens.inWorkspace(workspace);
+    }
+
+    /** Gives a user token that role in the workspace; requests with it see the change at once on this server. */
+    public ApiToken grant(String tokenId, String workspace, WorkspaceRole role) {
+        ApiToken token = tokens.find(tokenId).orElseThrow(() -> ApiException.notFound("Token", tokenId));
+        if (token.role() == TokenRole.ADMIN) {
+            throw new ApiException(ErrorCode.CONFLICT, "An admin token reaches every workspace already");
+        }
+        token.grant(workspace, role);
+        authenticator.evict(token.tokenHash());
+        return token;
+    }
+
+    /** Takes the token's role in the workspace away; its open WebSockets there close at the next check. */
+    public void withdraw(String tokenId, String workspace) {
+        ApiToken token = tokens.find(tokenId)
+                .filter(found -> found.workspaces().containsKey(workspace))
+                .orElseThrow(() -> ApiException.notFound("Token", tokenId));
+        token.withdraw(workspace);
+        authenticator.evict(token.tokenHash());
     }
 
     /** Stores a token whose secret was chosen by the operator (ORCHESTRATOR_ADMIN_TOKEN), once. */

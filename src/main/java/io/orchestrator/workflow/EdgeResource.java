@@ -1,6 +1,9 @@
 package io.orchestrator.workflow;
 
 import io.orchestrator.platform.RequestBody;
+import io.orchestrator.security.WorkspaceRole;
+import io.orchestrator.workspaces.Held;
+import io.orchestrator.workspaces.InWorkspace;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -19,6 +22,7 @@ public class EdgeResource {
     @Inject
     CanvasService canvas;
 
+    @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.EDITOR)
     @POST
     @Path("add/")
     public Response add(@PathParam("workflowId") String workflowId, JsonObject json) {
@@ -32,6 +36,7 @@ public class EdgeResource {
                 .build();
     }
 
+    @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.EDITOR)
     @DELETE
     @Path("{edgeId}/remove/")
     public JsonObject remove(@PathParam("workflowId") String workflowId, @PathParam("edgeId") String edgeId) {

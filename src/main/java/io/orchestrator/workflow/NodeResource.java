@@ -3,6 +3,9 @@ package io.orchestrator.workflow;
 import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.platform.RequestBody;
+import io.orchestrator.security.WorkspaceRole;
+import io.orchestrator.workspaces.Held;
+import io.orchestrator.workspaces.InWorkspace;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -27,6 +30,7 @@ public class NodeResource {
     @Inject
     CanvasService canvas;
 
+    @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.EDITOR)
     @POST
     @Path("add/")
     public Response add(@PathParam("workflowId") String workflowId, JsonObject json) {
@@ -44,12 +48,14 @@ public class NodeResource {
                 .build();
     }
 
+    @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.VIEWER)
     @GET
     @Path("{nodeId}/")
     public JsonObject get(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {
         return canvas.node(workflowId, nodeId);
     }
 
+    @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.EDITOR)
     @PATCH
     @Path("{nodeId}/")
     public JsonObject update(
@@ -60,6 +66,7 @@ public class NodeResource {
         return canvas.updateNode(workflowId, nodeId, changes);
     }
 
+    @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.EDITOR)
     @PATCH
     @Path("{nodeId}/position/")
     public JsonObject move(
@@ -73,6 +80,7 @@ public class NodeResource {
         return canvas.moveNode(workflowId, nodeId, position.get());
     }
 
+    @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.VIEWER)
     @GET
     @Path("{nodeId}/output/")
     public JsonObject output(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {
@@ -81,6 +89,7 @@ public class NodeResource {
                 .build();
     }
 
+    @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.EDITOR)
     @DELETE
     @Path("{nodeId}/remove/")
     public JsonObject remove(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {

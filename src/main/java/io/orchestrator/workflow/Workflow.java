@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,14 +11,6 @@ import java.util.UUID;
 /** A named graph with its settings. Its {@code version} grows with every change to it or its graph. */
 @Entity
 @Table(name = "workflow")
-@NamedQuery(name = "Workflow.page", query = "select w from Workflow w order by w.createdAt desc, w.id")
-@NamedQuery(name = "Workflow.count", query = "select count(w) from Workflow w")
-@NamedQuery(
-        name = "Workflow.search",
-        query = "select w from Workflow w where lower(w.name) like :pattern escape '!' order by w.createdAt desc, w.id")
-@NamedQuery(
-        name = "Workflow.searchCount",
-        query = "select count(w) from Workflow w where lower(w.name) like :pattern escape '!'")
 public class Workflow {
 
     @Id
@@ -34,6 +25,10 @@ public class Workflow {
 
     @Column(nullable = false)
     private boolean active;
+
+    /** Set when the workflow is made and never changed: its runs, artifacts and cache entries follow it. */
+    @Column(nullable = false, length = 64, updatable = false)
+    private String workspace;
 
     @Lob
     @Column(nullable = false, length = JsonColumns.JSON_TEXT)
@@ -50,8 +45,9 @@ public class Workflow {
 
     protected Workflow() {}
 
-    public Workflow(String name, String description, String settings) {
+    public Workflow(String workspace, String name, String description, String settings) {
         this.id = UUID.randomUUID().toString();
+        this.workspace = workspace;
         this.name = name;
         this.description = description;
         this.settings = settings;
@@ -84,6 +80,10 @@ public class Workflow {
 
     public String id() {
         return id;
+    }
+
+    public String workspace() {
+        return workspace;
     }
 
     public String name() {

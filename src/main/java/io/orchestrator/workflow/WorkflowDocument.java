@@ -149,8 +149,11 @@ final class WorkflowDocument {
     }
 
     /** The workflow's own fields, as {@code POST /api/workflow/} takes them. */
-    static JsonObject workflowRequest(JsonObject document) {
+    static JsonObject workflowRequest(JsonObject document, String workspace) {
         JsonObjectBuilder request = JSON.createObjectBuilder();
+        if (workspace != null) {
+            request.add("workspace", workspace);
+        }
         for (String field : List.of("name", "description", "settings")) {
             if (document.containsKey(field)) {
                 request.add(field, document.get(field));

@@ -46,7 +46,7 @@ public class WorkflowFiles {
     }
 
     /** The new workflow, as {@code GET /api/workflow/{id}/} shows it. */
-    public JsonObject importDocument(JsonValue document) {
+    public JsonObject importDocument(JsonValue document, String workspace) {
         if (!(document instanceof JsonObject file)) {
             throw ApiException.invalidRequest("The file must hold a mapping (an object) with the workflow's fields");
         }
@@ -56,7 +56,7 @@ public class WorkflowFiles {
         WorkflowDocument.CanvasRequest graph = WorkflowDocument.canvasRequest(
                 workflowFile, () -> UUID.randomUUID().toString(), errors);
         errors.throwIfAny("The workflow file is not valid");
-        String id = service.create(RequestBody.of(WorkflowDocument.workflowRequest(workflowFile)))
+        String id = service.create(RequestBody.of(WorkflowDocument.workflowRequest(workflowFile, workspace)))
                 .getString("id");
         // The replacement locks the workflow's row, which must be written first.
         workflows.flush();

@@ -25,6 +25,7 @@ final class WorkflowJson {
                 .add("id", workflow.id())
                 .add("name", workflow.name())
                 .add("description", workflow.description())
+                .add("workspace", workflow.workspace())
                 .add("active", workflow.active())
                 .add("version", workflow.version())
                 .add("settings", JsonText.parseObject(workflow.settings()))

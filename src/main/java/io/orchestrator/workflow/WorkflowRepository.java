@@ -2,11 +2,11 @@ package io.orchestrator.workflow;
 
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.LikePatterns;
+import io.orchestrator.platform.QueryConditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -38,19 +38,35 @@ public class WorkflowRepository {
                 .orElseThrow(() -> notFound(id));
     }
 
-    public List<Workflow> page(String search, int limit, int offset) {
-        TypedQuery<Workflow> query = search == null
-                ? em.createNamedQuery("Workflow.page", Workflow.class)
-                : em.createNamedQuery("Workflow.search", Workflow.class).setParameter("pattern", likePattern(search));
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    /** Which workflows a list shows: a name containing {@code search} (or any), in those workspaces (null: all). */
+    public record Filter(String search, Set<String> workspaces) {
+
+        QueryConditions conditions() {
+            return new QueryConditions()
+                    .add(
+                            "lower(w.name) like :pattern escape '!'",
+                            "pattern",
+                            search == null ? null : likePattern(search))
+                    .addIn("w.workspace in :workspaces", "workspaces", workspaces);
+        }
     }
 
-    public long count(String search) {
-        return search == null
-                ? em.createNamedQuery("Workflow.count", Long.class).getSingleResult()
-                : em.createNamedQuery("Workflow.searchCount", Long.class)
-                        .setParameter("pattern", likePattern(search))
-                        .getSingleResult();
+    public List<Workflow> page(Filter filter, int limit, int offset) {
+        QueryConditions conditions = filter.conditions();
+        return conditions
+                .bind(em.createQuery(
+                        "select w from Workflow w" + conditions.where() + " order by w.createdAt desc, w.id",
+                        Workflow.class))
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public long count(Filter filter) {
+        QueryConditions conditions = filter.conditions();
+        return conditions
+                .bind(em.createQuery("select count(w) from Workflow w" + conditions.where(), Long.class))
+                .getSingleResult();
     }
 
     public void add(Workflow workflow) {

@@ -8,6 +8,9 @@ import io.orchestrator.platform.FieldErrors;
 import io.orchestrator.platform.JsonMergePatch;
 import io.orchestrator.platform.JsonText;
 import io.orchestrator.platform.RequestBody;
+import io.orchestrator.security.WorkspaceRole;
+import io.orchestrator.workspaces.Workspace;
+import io.orchestrator.workspaces.WorkspaceAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -15,6 +18,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
+import java.util.Set;
 
 /** Creating, reading, changing and deleting workflows (their graphs are {@link CanvasService}'s). */
 @ApplicationScoped
@@ -30,10 +34,19 @@ public class WorkflowService {
     @Inject
     WorkflowRepository workflows;
 
-    public Page list(String search, int limit, int offset) {
+    @Inject
+    WorkspaceAccess access;
+
+    /** The workflows the caller may see, of one workspace when {@code workspace} is given. */
+    public Page list(String search, String workspace, int limit, int offset) {
+        Set<String> visible = access.visible().orElse(null);
+        if (workspace != null) {
+            visible = visible == null || visible.contains(workspace) ? Set.of(workspace) : Set.of();
+        }
+        WorkflowRepository.Filter filter = new WorkflowRepository.Filter(search, visible);
         JsonArrayBuilder list = JSON.createArrayBuilder();
-        workflows.page(search, limit, offset).forEach(workflow -> list.add(WorkflowJson.workflow(workflow)));
-        return new Page(list, workflows.count(search));
+        workflows.page(filter, limit, offset).forEach(workflow -> list.add(WorkflowJson.workflow(workflow)));
+        return new Page(list, workflows.count(filter));
     }
 
     /** Whether the workflow exists, for callers to whom an unknown id is an answer, not an error (WebSocket). */
@@ -48,10 +61,12 @@ public class WorkflowService {
     public JsonObject create(RequestBody body) {
         String name = body.requiredText("name", 200);
         String description = body.text("description", 2000).orElse("");
+        String workspace = body.text("workspace", 64).orElse(Workspace.DEFAULT);
         boolean active = body.bool("active").orElse(false);
         JsonObject settings = settings(body, JsonValue.EMPTY_JSON_OBJECT);
         body.validate();
-        Workflow workflow = new Workflow(name, description, settings.toString());
+        access.requireIn(WorkspaceRole.EDITOR, workspace);
+        Workflow workflow = new Workflow(workspace, name, description, settings.toString());
         workflow.setActive(active);
         workflows.add(workflow);
         return WorkflowJson.workflow(workflow);
@@ -70,6 +85,13 @@ public class WorkflowService {
         Optional<Boolean> active = body.bool("active");
         JsonObject settings = body.has("settings") ? settings(body, JsonText.parseObject(workflow.settings())) : null;
         Optional<Long> expectedVersion = body.integer("version", 0, Long.MAX_VALUE);
+        body.text("workspace", 64)
+                .filter(other -> !other.equals(workflow.workspace()))
+                .ifPresent(
+                        other -> body.errors()
+                                .add(
+                                        "workspace",
+                                        "A workflow stays in the workspace it was made in; export it and import it into the other."));
         body.validate();
         if (expectedVersion.isPresent() && expectedVersion.get() != workflow.version()) {
             throw ApiException.conflict(

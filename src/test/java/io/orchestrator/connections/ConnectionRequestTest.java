@@ -55,9 +55,14 @@ class ConnectionRequestTest {
                 Set.of("nmae", "name"),
                 problems("{'nmae': 'n', 'kind': 'http'}", false).keySet());
         assertEquals(
-                Set.of("workspace"),
-                problems("{'name': 'n', 'kind': 'http', 'workspace': 'team'}", false)
-                        .keySet());
+                "team",
+                ConnectionRequest.read(object("{'name': 'n', 'kind': 'http', 'workspace': 'team'}"), false)
+                        .workspace(),
+                "the workspace is named by the body; whether the caller may use it is the service's check");
+        assertEquals(
+                "default",
+                ConnectionRequest.read(object("{'name': 'n', 'kind': 'http'}"), false)
+                        .workspace());
     }
 
     @Test

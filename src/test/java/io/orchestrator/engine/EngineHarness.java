@@ -94,7 +94,7 @@ final class EngineHarness implements AutoCloseable {
                 null,
                 engine.instanceId(),
                 now);
-        return new LiveRun(row, graph, LiveSession.empty(runId), input, false);
+        return new LiveRun(row, graph, LiveSession.empty(runId, SessionOwner.production("default")), input, false);
     }
 
     /** A row of an earlier execution of a node of this run (recovery, rewind). */

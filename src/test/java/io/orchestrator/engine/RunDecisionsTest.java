@@ -410,7 +410,7 @@ class RunDecisionsTest {
                 null,
                 "server-1",
                 T0);
-        return new RunState(row, snapshot, LiveSession.empty("run-1"), INPUT);
+        return new RunState(row, snapshot, LiveSession.empty("run-1", SessionOwner.production("default")), INPUT);
     }
 
     static GraphSnapshot.Node node(RunState run, String name) {

@@ -11,14 +11,17 @@ import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.ErrorCode;
 import io.orchestrator.security.Caller;
 import io.orchestrator.security.TokenAuthenticator;
+import io.orchestrator.security.TokenRequest;
 import io.orchestrator.security.TokenRole;
 import io.orchestrator.security.TokenService;
+import io.orchestrator.security.WorkspaceRole;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,12 +50,16 @@ class TokenStoreInContainerIT {
 
     @Test
     void anIssuedTokenIsStoredAsAHashAndAuthenticatesWithItsRole() throws Exception {
-        TokenService.IssuedToken issued = tokens.issue("in-container user", TokenRole.USER, 42, null);
+        TokenService.IssuedToken issued = tokens.issue(
+                new TokenRequest("in-container user", 42, null),
+                TokenRole.USER,
+                Map.of("default", WorkspaceRole.VIEWER));
 
         Optional<Caller> caller = authenticator.authenticate(issued.secret());
         assertTrue(caller.isPresent());
         assertEquals(TokenRole.USER, caller.get().role());
         assertEquals(42, caller.get().rateLimitPerMinute());
+        assertEquals(Map.of("default", WorkspaceRole.VIEWER), caller.get().workspaces());
 
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
@@ -70,7 +77,8 @@ class TokenStoreInContainerIT {
 
     @Test
     void aRevokedTokenNoLongerAuthenticates() {
-        TokenService.IssuedToken issued = tokens.issue("to revoke", TokenRole.USER, null, null);
+        TokenService.IssuedToken issued =
+                tokens.issue(new TokenRequest("to revoke", null, null), TokenRole.USER, Map.of());
         assertTrue(authenticator.authenticate(issued.secret()).isPresent());
 
         tokens.revoke(issued.token().id());
@@ -80,8 +88,8 @@ class TokenStoreInContainerIT {
 
     @Test
     void anExpiredTokenDoesNotAuthenticate() {
-        TokenService.IssuedToken issued =
-                tokens.issue("expired", TokenRole.ADMIN, null, Instant.now().minusSeconds(1));
+        TokenService.IssuedToken issued = tokens.issue(
+                new TokenRequest("expired", null, Instant.now().minusSeconds(1)), TokenRole.ADMIN, Map.of());
         assertFalse(authenticator.authenticate(issued.secret()).isPresent());
     }
 

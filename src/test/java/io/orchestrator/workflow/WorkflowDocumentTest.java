@@ -31,7 +31,7 @@ class WorkflowDocumentTest {
 
     @Test
     void theExportHasNoIdsNoTimesNoSecretsAndEdgesByName() {
-        Workflow workflow = new Workflow("Orders", "Takes orders", "{\"concurrency_limit\":10}");
+        Workflow workflow = new Workflow("default", "Orders", "Takes orders", "{\"concurrency_limit\":10}");
         List<WorkflowNode> nodes = List.of(
                 node("id-b", "transform", "Shape", "{\"fields\":{\"a\":\"${input.body}\"}}"),
                 node("id-a", "webhook", "Hook", "{\"path\":\"orders\",\"secret\":\"s3cret\"}"));
@@ -57,7 +57,7 @@ class WorkflowDocumentTest {
 
     @Test
     void nodesComeInGraphOrderWithNamesBreakingTies() {
-        Workflow workflow = new Workflow("W", "", "{}");
+        Workflow workflow = new Workflow("default", "W", "", "{}");
         List<WorkflowNode> nodes = List.of(
                 node("4", "transform", "d", "{}"),
                 node("3", "transform", "c", "{}"),

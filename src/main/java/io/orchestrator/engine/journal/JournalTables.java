@@ -118,13 +118,16 @@ public final class JournalTables {
 
     public static final JournalTable<SessionRow> SESSION = new JournalTable<>(
             "session_state",
-            List.of("id", "variables", "cookies", "updated_at"),
+            List.of("id", "variables", "cookies", "updated_at", "workspace", "origin"),
             List.of("id"),
             (values, session) -> values.text(session.id())
                     .text(session.variables())
                     .text(session.cookies())
-                    .instant(session.updatedAt()),
-            columns -> new SessionRow(columns.text(), columns.text(), columns.text(), columns.instant()));
+                    .instant(session.updatedAt())
+                    .text(session.workspace())
+                    .text(session.origin()),
+            columns -> new SessionRow(
+                    columns.text(), columns.text(), columns.text(), columns.instant(), columns.text(), columns.text()));
 
     private JournalTables() {}
 }

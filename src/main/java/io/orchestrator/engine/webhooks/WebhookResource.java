@@ -1,6 +1,7 @@
 package io.orchestrator.engine.webhooks;
 
 import io.orchestrator.platform.BodyReader;
+import io.orchestrator.workspaces.AcrossWorkspaces;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +24,7 @@ import java.io.InputStream;
  * {@link WebhookCall}, its body read through the server's one {@link BodyReader}, and the answer
  * comes back as the response {@link WebhookResponses} makes of it.
  */
+@AcrossWorkspaces
 @Path("hooks/{path: .+}")
 public class WebhookResource {
 

@@ -32,7 +32,7 @@ class JournalBatchTest {
     private static final List<JournalEntry> ONE_OF_EACH = List.of(
             RUN,
             STEP,
-            new SessionRow("s", "{}", "[]", NOW),
+            new SessionRow("s", "{}", "[]", NOW, "default", "PRODUCTION"),
             new HistoryPurge("run-2"),
             new JournalEntry.TableRows<>(NOTES, List.of("a note")),
             new JournalEntry.Announcement(

@@ -32,6 +32,15 @@ public final class TestWorkflow {
         return new TestWorkflow(api, api.post("/api/workflow/", body).object(201));
     }
 
+    /** The same, made in that workspace. */
+    public static TestWorkflow createIn(Api api, String workspace, String name) {
+        JsonObject body = Json.createObjectBuilder()
+                .add("name", name + " " + UUID.randomUUID())
+                .add("workspace", workspace)
+                .build();
+        return new TestWorkflow(api, api.post("/api/workflow/", body).object(201));
+    }
+
     public String id() {
         return created.getString("id");
     }
