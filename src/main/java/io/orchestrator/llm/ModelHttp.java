@@ -27,14 +27,14 @@ import java.util.function.Consumer;
 
 /**
  * The HTTP under the model protocols: JSON requests and server-sent event streams, through the
- * same address guard as the http-request node. Model servers are called over HTTP/1.1 without
- * following redirects (their APIs do not redirect; a redirect is reported as an error).
+ * same address guard as the http-request node, and to the address it checked (the name is looked
+ * up once: {@link OutboundHttp#pinned}). Model servers are called over HTTP/1.1 without following
+ * redirects (their APIs do not redirect; a redirect is reported as an error).
  */
 @ApplicationScoped
 public class ModelHttp {
 
     static final int MAX_ANSWER_CHARS = 10 * 1024 * 1024;
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final int EXCERPT_LENGTH = 300;
 
     /** A complete answer: its status and body text. */
@@ -58,12 +58,8 @@ public class ModelHttp {
     @Inject
     OutboundHttp outbound;
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .executor(Runnable::run)
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .build();
+    /** A request to the address the guard checked: the URL as the caller named it, the builder, its client. */
+    private record Call(URI url, HttpRequest.Builder builder, HttpClient client) {}
 
     /** For CDI. */
     ModelHttp() {}
@@ -74,11 +70,13 @@ public class ModelHttp {
     }
 
     public Reply get(String url, Map<String, String> headers, Duration timeout) throws ModelFailure {
-        return send(request(url, headers, timeout).GET().build());
+        Call call = call(url, headers, timeout);
+        return send(call, call.builder().GET().build());
     }
 
     public Reply post(String url, Map<String, String> headers, JsonObject body, Duration timeout) throws ModelFailure {
-        return send(post(request(url, headers, timeout), body));
+        Call call = call(url, headers, timeout);
+        return send(call, post(call.builder(), body));
     }
 
     /** A JSON answer of a 2xx reply; any other status is a failure with the provider's message. */
@@ -98,29 +96,31 @@ public class ModelHttp {
     public void stream(
             String url, Map<String, String> headers, JsonObject body, Duration timeout, Consumer<SseEvent> events)
             throws ModelFailure {
-        HttpRequest request = post(request(url, headers, timeout).header("Accept", "text/event-stream"), body);
+        Call call = call(url, headers, timeout);
+        HttpRequest request = post(call.builder().header("Accept", "text/event-stream"), body);
         SseBodySubscriber sse = new SseBodySubscriber(events, MAX_ANSWER_CHARS);
         HttpResponse<InputStream> response;
         try {
             // A 2xx answer's events are read as they arrive (send returns once they all have been);
             // any other is an error body, read below.
-            response = client.send(
-                    request,
-                    answer -> succeeded(answer.statusCode())
-                            ? HttpResponse.BodySubscribers.mapping(sse, done -> InputStream.nullInputStream())
-                            : HttpResponse.BodySubscribers.ofInputStream());
+            response = call.client()
+                    .send(
+                            request,
+                            answer -> succeeded(answer.statusCode())
+                                    ? HttpResponse.BodySubscribers.mapping(sse, done -> InputStream.nullInputStream())
+                                    : HttpResponse.BodySubscribers.ofInputStream());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new ModelFailure(ErrorType.CANCELLED, "the stream was interrupted", interrupted);
         } catch (IOException | RuntimeException failed) {
-            throw streamFailure(request.uri(), failed, sse.failure());
+            throw streamFailure(call.url(), failed, sse.failure());
         }
         if (!succeeded(response.statusCode())) {
             try (InputStream error = response.body()) {
                 throw statusFailure(
                         response.statusCode(), new String(error.readNBytes(64 * 1024), StandardCharsets.UTF_8));
             } catch (IOException cut) {
-                throw failure(request.uri(), cut);
+                throw failure(call.url(), cut);
             }
         }
     }
@@ -143,27 +143,35 @@ public class ModelHttp {
         throw (RuntimeException) failed;
     }
 
-    private HttpRequest.Builder request(String url, Map<String, String> headers, Duration timeout) throws ModelFailure {
+    private Call call(String url, Map<String, String> headers, Duration timeout) throws ModelFailure {
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException invalid) {
             throw new ModelFailure(ErrorType.VALIDATION, "'" + url + "' is not a valid URL");
         }
+        OutboundHttp.Pinned pinned;
         try {
-            outbound.checkAddress(uri);
+            pinned = outbound.pinned(uri);
         } catch (NodeFailure refused) {
             throw new ModelFailure(refused.errorType(), refused.getMessage(), refused);
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = pinned.request()
+                .version(HttpClient.Version.HTTP_1_1)
                 .timeout(timeout.isNegative() || timeout.isZero() ? Duration.ofMillis(1) : timeout)
                 .header("User-Agent", "Workflow-Orchestrator");
-        try {
-            headers.forEach(builder::header);
-        } catch (IllegalArgumentException refused) {
-            throw new ModelFailure(ErrorType.VALIDATION, "a header cannot be sent: " + refused.getMessage());
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase("host")) {
+                // The pinned request names the host itself: a second Host would contradict it.
+                throw new ModelFailure(ErrorType.VALIDATION, "the Host header is the URL's host, and cannot be set");
+            }
+            try {
+                builder.header(header.getKey(), header.getValue());
+            } catch (IllegalArgumentException refused) {
+                throw new ModelFailure(ErrorType.VALIDATION, "a header cannot be sent: " + refused.getMessage());
+            }
         }
-        return builder;
+        return new Call(uri, builder, pinned.client());
     }
 
     private static HttpRequest post(HttpRequest.Builder builder, JsonObject body) {
@@ -172,8 +180,8 @@ public class ModelHttp {
                 .build();
     }
 
-    private Reply send(HttpRequest request) throws ModelFailure {
-        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+    private Reply send(Call call, HttpRequest request) throws ModelFailure {
+        HttpResponse<InputStream> response = exchange(call, request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream stream = response.body()) {
             byte[] bytes = stream.readNBytes(MAX_ANSWER_CHARS + 1);
             if (bytes.length > MAX_ANSWER_CHARS) {
@@ -182,18 +190,19 @@ public class ModelHttp {
             }
             return new Reply(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException cut) {
-            throw failure(request.uri(), cut);
+            throw failure(call.url(), cut);
         }
     }
 
-    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws ModelFailure {
+    private static <T> HttpResponse<T> exchange(Call call, HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws ModelFailure {
         try {
-            return client.send(request, handler);
+            return call.client().send(request, handler);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new ModelFailure(ErrorType.CANCELLED, "the call was interrupted", interrupted);
         } catch (IOException failed) {
-            throw failure(request.uri(), failed);
+            throw failure(call.url(), failed);
         }
     }
 

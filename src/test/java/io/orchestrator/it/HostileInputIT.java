@@ -17,24 +17,22 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * Availability: every input bounded (issue #13). At least 10,000 generated requests over every
  * endpoint, then a few hundred hostile WebSocket frames, then expressions that grow or compute with
- * numbers no type holds, run for real; afterwards the server must be healthy, its heap back near
- * where it was and its CPU idle. Every answer must be below 500, free of stack traces and class
- * names, and every 4xx in the {@code {error, code}} shape. All violations are collected and told
- * grouped by cause; {@code -Dhostile.seed=N} replays a storm (its seed is in the failure message).
+ * numbers no type holds, run for real; afterwards the server must be healthy, its heap (after a
+ * full collection) back near where it was and its CPU idle. Every answer must be below 500, free of
+ * stack traces and exception texts, and every 4xx in the {@code {error, code}} shape, but for the
+ * few that Open Liberty makes itself ({@link io.orchestrator.it.hostile.AnswerRules}). All
+ * violations are collected and told grouped by cause, each example naming its request (index,
+ * method, path, body), status and body; {@code -Dhostile.seed=N} replays a storm (its seed is in
+ * the failure message), the requests depending only on it and the fixtures.
  *
  * <p>On a server of its own: the storm leaves thousands of rows and may leave runs going, which
  * must not slow or confuse the tests that share the common server, nor blur the heap figures.
  */
-@Disabled("Issue 13, not done: the storm passes without running out of heap now, but it still finds a"
-        + " 1.8 MB YAML import that takes over 30 s, and Liberty's own /metrics and /health pages and its"
-        + " URI checks answer without {error, code}; the rule set also flags texts callers stored (see the"
-        + " session note). Remove this to run it (it starts its own server, so the annotation sits on the class).")
 class HostileInputIT {
 
     private static final String TOKEN = "hostile-admin-token-0123456789abcdef";
@@ -53,6 +51,10 @@ class HostileInputIT {
                 .port(ServerProcess.port(9))
                 .freshMariaDb(DATABASE)
                 .env("ORCHESTRATOR_ADMIN_TOKEN", TOKEN)
+                // The storm sends wrong tokens among its variations: with the per-address limit on, the
+                // 21st would bar every later request for the minute, and the storm would test the limiter
+                // (AuthApiIT does) instead of the endpoints behind it.
+                .env("ORCHESTRATOR_AUTH_FAILURE_LIMIT", "0")
                 .build()
                 .start();
     }
@@ -68,7 +70,7 @@ class HostileInputIT {
     void tenThousandHostileRequestsGetNoServerErrorAndLeaveTheServerAsItWas() {
         Instant begin = Instant.now();
         Api admin = new Api(server.baseUri(), TOKEN);
-        ServerVitals vitals = new ServerVitals(new Api(server.baseUri(), null), admin);
+        ServerVitals vitals = new ServerVitals(new Api(server.baseUri(), null), admin, server::collectGarbage);
         Violations violations = new Violations();
 
         Fixtures fixtures = Fixtures.create(admin, DATABASE);

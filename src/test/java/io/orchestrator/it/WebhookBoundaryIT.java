@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.orchestrator.it.support.Api;
 import io.orchestrator.it.support.SharedServer;
 import io.orchestrator.it.support.TestWorkflow;
+import io.orchestrator.it.support.WebhookSigner;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,6 +15,7 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -171,6 +173,34 @@ class WebhookBoundaryIT {
         assertFalse(failed.text().contains(status.getString("task_id")), failed::toString);
         assertFalse(failed.text().contains(status.getString("error")), "the run's error stays inside");
         assertTrue(failed.header("X-Task-Id").isEmpty(), failed.headers().map()::toString);
+    }
+
+    @Test
+    void aSignedCallPlayedAgainWithinItsWindowIsRefusedAndRunsNothing() {
+        Hook hook = activeHook(
+                Json.createObjectBuilder().add("response_mode", "on_received").add("secret", "s3cret"), null, null);
+        String body = "{\"order\": 7}";
+        long now = System.currentTimeMillis() / 1000;
+        Api signed = WebhookSigner.signed(caller, "s3cret", now, body);
+        signed.post(hook.url(), body).object(202);
+
+        Api.Response replayed = signed.post(hook.url(), body);
+        replayed.error(401, "UNAUTHORIZED");
+        assertTrue(replayed.text().contains("received already"), replayed::toString);
+        String written = "sha256=" + WebhookSigner.hmac("s3cret", now + "." + body);
+        caller.withHeader("X-Webhook-Timestamp", Long.toString(now))
+                .withHeader("X-Webhook-Signature", written.toUpperCase(Locale.ROOT))
+                .post(hook.url(), body)
+                .error(401, "UNAUTHORIZED");
+
+        WebhookSigner.signed(caller, "s3cret", now + 1, body)
+                .post(hook.url(), body)
+                .object(202);
+        assertEquals(
+                2,
+                api.get("/api/runs/?workflow_id=" + hook.workflow().id())
+                        .object(200)
+                        .getInt("total_count"));
     }
 
     @Test

@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code X-Webhook-Timestamp: <Unix seconds>} and
  * {@code X-Webhook-Signature: sha256=<hex HMAC-SHA256 of timestamp + "." + body>}. The timestamp
  * must be within {@value #WINDOW_SECONDS} s of the server's clock, so that a captured call cannot
- * be played again later. A signature of the body alone ({@code X-Signature-256}, GitHub's form,
+ * be played again later, and within the window each signature is let in once ({@link SignedCalls}). A signature of the body alone ({@code X-Signature-256}, GitHub's form,
  * which this server took before) is refused for that reason. Compared in constant time.
  */
 final class WebhookSignature {
@@ -71,6 +71,22 @@ final class WebhookSignature {
                 : Optional.of(SIGNATURE_HEADER + " does not match: it is the hex HMAC-SHA256, keyed with the"
                         + " secret, of the timestamp as sent in " + TIMESTAMP_HEADER
                         + ", a dot, and the body's bytes.");
+    }
+
+    /** A call let in by its signature: its timestamp and its signature as the server computes it. */
+    record Signed(long timestampSeconds, String signature) {}
+
+    /**
+     * The signature of a call that {@link #refusal} let in by one, rather than by the secret shown:
+     * what a replay of the call repeats. Computed, not as sent, so that a replay cannot pass for a
+     * new call by writing the same hex in capitals or without its {@code sha256=}.
+     */
+    static Optional<Signed> signed(String secret, WebhookCall call, byte[] body) {
+        if (call.header(SECRET_HEADER) != null || call.header(SIGNATURE_HEADER) == null) {
+            return Optional.empty();
+        }
+        String timestamp = call.header(TIMESTAMP_HEADER).trim();
+        return Optional.of(new Signed(Long.parseLong(timestamp), sign(secret, timestamp, body)));
     }
 
     /** The hex signature of a call with this timestamp (as sent) and body. */

@@ -82,6 +82,9 @@ public class WebhookTrigger {
     @Inject
     OrchestratorConfig config;
 
+    @Inject
+    SignedCalls signedCalls;
+
     /** How long a caller waits for the run's result before it gets the task id instead. */
     Duration answerWait = Duration.ofSeconds(30);
 
@@ -151,7 +154,26 @@ public class WebhookTrigger {
             LOG.warning("The webhook at /api/hooks/" + path + " refused a call: " + unreadable.getMessage());
             return Optional.of("The call's secret or signature could not be checked.");
         }
-        return WebhookSignature.refusal(secret, call, body, now / 1000);
+        Optional<String> refused = WebhookSignature.refusal(secret, call, body, now / 1000);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        return WebhookSignature.signed(secret, call, body).flatMap(signed -> replayRefusal(path, signed, now / 1000));
+    }
+
+    /** A signed call's second coming within its window is refused: a captured call cannot be played again. */
+    private Optional<String> replayRefusal(String path, WebhookSignature.Signed signed, long nowSeconds) {
+        return switch (signedCalls.remember(
+                path, signed.signature(), signed.timestampSeconds() + WebhookSignature.WINDOW_SECONDS, nowSeconds)) {
+            case FIRST -> Optional.empty();
+            case REPLAYED ->
+                Optional.of("This signed call was received already: sign each call as it is sent, with"
+                        + " its own " + WebhookSignature.TIMESTAMP_HEADER + " (a call repeated in the same second"
+                        + " with the same body needs something in its body that tells it apart).");
+            case NO_ROOM ->
+                Optional.of("Too many signed calls to this webhook within " + WebhookSignature.WINDOW_SECONDS
+                        + " seconds; try again later.");
+        };
     }
 
     private WebhookAnswer lastOutput(StartedRun run) {

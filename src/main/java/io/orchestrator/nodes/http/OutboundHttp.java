@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -117,9 +118,17 @@ public class OutboundHttp {
         }
     }
 
-    /** Refuses an address the guard blocks, for other callers of outside servers (the llm node's model servers). */
-    public void checkAddress(URI url) throws NodeFailure {
-        guard.check(url);
+    /** A request aimed at the address the guard checked, and the client that must send it. */
+    public record Pinned(HttpRequest.Builder request, HttpClient client) {}
+
+    /**
+     * For other callers of outside servers (the llm node's model servers): refuses an address the
+     * guard blocks, else a request to the very address it checked, the name looked up once
+     * ({@link PinnedConnections}). The caller adds its method, headers, body and timeout.
+     */
+    public Pinned pinned(URI url) throws NodeFailure {
+        InetAddress address = guard.check(url);
+        return new Pinned(connections.request(url, address), connections.client(url));
     }
 
     private InetAddress checkAddress(OutboundRequest request, URI redirectedFrom) throws NodeFailure {

@@ -66,6 +66,11 @@ public final class YamlReader {
                 .setLabel("the YAML document")
                 .setCodePointLimit(Math.max(1, maxCodePoints))
                 .setUseMarks(true)
+                // The whole text in one read: the parser's window grows by a copy of all it holds per read
+                // (1,024 characters by default) while a scalar is scanned, quadratic in a long one (a
+                // 1.8 MB plain scalar took over 20 s). The text is already in memory and bounded by
+                // the body limit, so one buffer of its size costs no more than the text itself.
+                .setBufferSize(text.length() + 1)
                 .build();
         try {
             return new YamlReader(new Parse(settings).parseString(text).iterator(), maxDepth).document();

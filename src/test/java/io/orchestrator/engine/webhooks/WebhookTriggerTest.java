@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +81,7 @@ class WebhookTriggerTest {
         trigger.runs = runs;
         trigger.answerWait = Duration.ofMillis(50);
         trigger.secrets = secrets;
+        trigger.signedCalls = new SignedCalls();
         trigger.clock = () -> now;
         trigger.config = new OrchestratorConfig() {
             @Override
@@ -274,6 +276,24 @@ class WebhookTriggerTest {
         assertTrue(reason(answer(post("{}", signed("s3cret", NOW / 1000 - 301, "{}"))))
                 .startsWith("X-Webhook-Timestamp is more than 300 seconds away from the server's clock"));
         assertTrue(reason(answer(post("{}", signed("s3cret", NOW / 1000 + 301, "{}"))))
+                .startsWith("X-Webhook-Timestamp is more than 300 seconds away"));
+    }
+
+    @Test
+    void aSignedCallIsLetInOnceWithinItsWindowHoweverItsSignatureIsWritten() {
+        listen("{'path': 'orders', 'secret': 's3cret'}");
+        String[] headers = signed("s3cret", NOW / 1000, "{\"n\": 1}");
+        assertInstanceOf(Accepted.class, answer(post("{\"n\": 1}", headers)));
+        assertTrue(reason(answer(post("{\"n\": 1}", headers))).startsWith("This signed call was received already"));
+        headers[3] = headers[3].substring("sha256=".length()).toUpperCase(Locale.ROOT);
+        assertTrue(reason(answer(post("{\"n\": 1}", headers))).startsWith("This signed call was received already"));
+        assertInstanceOf(Accepted.class, answer(post("{\"n\": 1}", signed("s3cret", NOW / 1000 + 1, "{\"n\": 1}"))));
+        assertInstanceOf(Accepted.class, answer(post("{\"n\": 2}", signed("s3cret", NOW / 1000, "{\"n\": 2}"))));
+        assertInstanceOf(Accepted.class, answer(post("{\"n\": 1}", "X-Webhook-Secret", "s3cret")));
+        assertInstanceOf(Accepted.class, answer(post("{\"n\": 1}", "X-Webhook-Secret", "s3cret")));
+        assertEquals(5, runs.inputs.size());
+        now += 301_000;
+        assertTrue(reason(answer(post("{\"n\": 1}", signed("s3cret", NOW / 1000, "{\"n\": 1}"))))
                 .startsWith("X-Webhook-Timestamp is more than 300 seconds away"));
     }
 

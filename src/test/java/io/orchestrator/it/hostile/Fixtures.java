@@ -293,6 +293,14 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * A workflow made now: after the storm any of the others may be gone, since a DELETE is one of
+     * the method variations it sends to a real workflow's path.
+     */
+    public String freshWorkflow(String name) {
+        return workflow(name);
+    }
+
     private String workflow(String name) {
         return admin.post("/api/workflow/", "{\"name\": \"hostile " + name + " " + suffix + "\"}")
                 .object(201)

@@ -106,13 +106,35 @@ public final class Storm {
                 slowest[0]);
     }
 
+    /**
+     * Sends the request; once more (the closed connection has left the pool) when a kept-alive one was closed under it
+     * before any answer: the server may close an idle connection as the client picks it for the next
+     * request, as any HTTP/1.1 server may, and the JDK's client retries only idempotent requests. A
+     * request the server really cannot answer fails the second time too.
+     */
+    private HttpResponse<String> exchange(HostileRequest request) throws IOException, InterruptedException {
+        try {
+            return client.send(request.toHttp(base), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException timeout) {
+            throw timeout;
+        } catch (IOException closedUnderIt) {
+            return client.send(request.toHttp(base), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     /** Sends one request and checks its answer; returns its status, 0 when none came. */
     int send(HostileRequest request, Violations violations) {
         String where = request.method() + " " + request.template();
         try {
-            HttpResponse<String> response = client.send(request.toHttp(base), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = exchange(request);
             AnswerRules.check(
-                    violations, where, request.describe(), request.method(), response.statusCode(), response.body());
+                    violations,
+                    where,
+                    request.describe(),
+                    request.method(),
+                    request.path(),
+                    response.statusCode(),
+                    response.body());
             return response.statusCode();
         } catch (HttpTimeoutException timeout) {
             violations.add("no answer within " + HostileRequest.TIMEOUT.toSeconds() + " s", where, request.describe());

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The real server, started the way an operator starts it ({@code bin/server run}) from the Liberty
@@ -213,6 +214,40 @@ public final class ServerProcess implements AutoCloseable {
 
     public Duration lastStartTime() {
         return lastStartTime;
+    }
+
+    /**
+     * Asks the server's JVM for a full collection with the JDK's jcmd, as an operator on this machine
+     * can: what the heap holds after it is what the server keeps, not garbage that waits for the old
+     * generation's turn (with the serial collector, until it is full). False when it could not.
+     */
+    public boolean collectGarbage() {
+        if (process == null) {
+            return false;
+        }
+        Optional<ProcessHandle> jvm = Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .filter(handle -> handle.info()
+                        .command()
+                        .map(command -> command.endsWith("/java"))
+                        .orElse(false))
+                .findFirst();
+        if (jvm.isEmpty()) {
+            return false;
+        }
+        Path jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process collection = new ProcessBuilder(
+                            jcmd.toString(), Long.toString(jvm.get().pid()), "GC.run")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return collection.waitFor(60, TimeUnit.SECONDS) && collection.exitValue() == 0;
+        } catch (IOException noJcmd) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Everything the server printed to its console (where the first-start admin token appears). */
