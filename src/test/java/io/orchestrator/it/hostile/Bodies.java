@@ -323,6 +323,10 @@ final class Bodies {
                 fields.put("expires_in_days", "1");
                 fields.put("rate_limit", "100");
             }
+            case WORKSPACE -> {
+                fields.put("name", "\"storm-" + n + "\"");
+                fields.put("description", "\"made by the storm\"");
+            }
             case BLOCK -> {
                 fields.put("title", "\"storm block " + n + "\"");
                 fields.put("content", "\"Write short sentences.\"");
