@@ -30,13 +30,15 @@ class SubWorkflowApiIT {
     void fortyParallelSubWorkflowsAllEndAndOtherRunsGoOnMeanwhile() {
         TestWorkflow child = TestWorkflow.create(api, "moment");
         String childStart = child.addNodeId("manual-trigger", "Start");
-        String pause = child.addNode("wait", "Moment", json("{\"seconds\": 2}")).getString("id");
+        String pause = child.addNode("wait", "Moment", json("{\"seconds\": 4}")).getString("id");
         String result = child.addNode("transform", "Result", json("{\"fields\": {\"done\": \"yes\"}}"))
                 .getString("id");
         child.connect(childStart, pause);
         child.connect(pause, result);
 
         TestWorkflow parent = TestWorkflow.create(api, "fan out");
+        // All of them at once: the default limit of 10 nodes per run would hide the engine's limit.
+        api.patch(parent.path(), "{\"settings\": {\"concurrency_limit\": 50}}").object(200);
         String start = parent.addNodeId("manual-trigger", "Start");
         List<String> calls = new ArrayList<>();
         for (int i = 0; i < CALLS; i++) {
@@ -58,6 +60,12 @@ class SubWorkflowApiIT {
         String taskId =
                 api.post(parent.path("start_execution/"), "{}").object(200).getString("task_id");
         Eventually.until(
+                () -> childRuns(child) == CALLS,
+                Duration.ofSeconds(20),
+                () -> childRuns(child) + " of " + CALLS + " child runs started");
+        JsonObject other = quick.runToEnd(JsonObject.EMPTY_JSON_OBJECT);
+        assertEquals("SUCCESS", other.getString("status"), "another run goes on while the children wait: " + other);
+        Eventually.until(
                 () -> "WAITING".equals(status(taskId)), Duration.ofSeconds(20), () -> "parent " + status(taskId));
 
         Api.Response refused = api.post(
@@ -65,9 +73,6 @@ class SubWorkflowApiIT {
         JsonObject refusal = refused.object(409);
         assertEquals("CONFLICT", refusal.getString("code"), refusal::toString);
         assertTrue(refusal.getString("error").contains("not waiting for an answer"), refusal::toString);
-
-        JsonObject other = quick.runToEnd(JsonObject.EMPTY_JSON_OBJECT);
-        assertEquals("SUCCESS", other.getString("status"), "another run goes on while the children wait: " + other);
 
         Eventually.until(
                 () -> List.of("SUCCESS", "FAILURE", "REVOKED").contains(status(taskId)),
@@ -109,6 +114,10 @@ class SubWorkflowApiIT {
         JsonObject timedOut = TestWorkflow.lastExecution(run, call);
         assertEquals("timeout", timedOut.getString("error_type"), timedOut::toString);
         assertEquals("SUCCESS", TestWorkflow.lastExecution(run, handle).getString("status"));
+    }
+
+    private int childRuns(TestWorkflow child) {
+        return api.get("/api/runs/?workflow_id=" + child.id()).object(200).getInt("total_count");
     }
 
     private String status(String taskId) {
