@@ -35,6 +35,7 @@ final class RunDecisions {
     private final Predicate<String> takesInputsByName;
 
     private final RunEnding ending = new RunEnding();
+    private final ChildRunWaits children = new ChildRunWaits(this);
 
     RunDecisions(Predicate<String> takesInputsByName) {
         this.takesInputsByName = takesInputsByName;
@@ -49,6 +50,20 @@ final class RunDecisions {
         }
         Node node = attempt.node();
         StepRow step = run.step(node.id());
+        AttemptResult settled = result instanceof AttemptResult.Succeeded started
+                        && started.outcome().awaitedRunId() != null
+                ? children.waitFor(run, node, step, started.outcome(), now, out)
+                : result;
+        if (settled != null) {
+            settle(run, node, step, attempt.number(), settled, now, out);
+        }
+        afterChange(run, now, out);
+        return out;
+    }
+
+    /** What an attempt's result (or a waited-for child run's) does to its step: complete, wait, retry, error route, fail. */
+    void settle(
+            RunState run, Node node, StepRow step, int number, AttemptResult result, Instant now, List<Effect> out) {
         if (result instanceof AttemptResult.Succeeded succeeded) {
             NodeOutcome outcome = succeeded.outcome();
             if (outcome.waits() && (outcome.awaitsAnswer() || outcome.wakeAt().isAfter(now))) {
@@ -61,14 +76,12 @@ final class RunDecisions {
             }
         } else {
             NodeFailure failure = ((AttemptResult.Failed) result).failure();
-            if (attempt.number() < node.settings().maxAttempts()) {
-                retryLater(run, node, step, attempt.number(), failure, now, out);
+            if (number < node.settings().maxAttempts()) {
+                retryLater(run, node, step, number, failure, now, out);
             } else {
                 fail(run, node, step, failure, now, out);
             }
         }
-        afterChange(run, now, out);
-        return out;
     }
 
     /** An attempt begun but never executed: the run ended before a thread got to it. */
@@ -86,6 +99,10 @@ final class RunDecisions {
         }
         if (!now.isBefore(run.deadline())) {
             return timedOut(run, now);
+        }
+        if (ChildRunWaits.waitsForChild(step)) {
+            children.timedOut(run, step, now, out);
+            return out;
         }
         // A wait goes on by the default route; a request to a person by the route it named for its timeout.
         String route = step.route() != null ? step.route() : Routes.DEFAULT;
@@ -107,6 +124,10 @@ final class RunDecisions {
             RunEntries.record(run, run.row().withStatus(RunStatus.STARTED, now), out);
         }
         out.add(new Effect.Resumed());
+    }
+
+    ChildRunWaits children() {
+        return children;
     }
 
     /** A failed node's backoff is over: its next attempt starts before anything else queued. */

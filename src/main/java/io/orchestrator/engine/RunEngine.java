@@ -38,7 +38,7 @@ import java.util.logging.Logger;
  * it gets back (journal entries, attempts to execute, wake-ups and retries to schedule). A chain of
  * nodes runs on one thread (the next ready node continues on the thread that finished the previous
  * one); extra ready nodes go to the {@link EngineWorkers} pool, which bounds how many nodes the
- * server runs at once. Waits and retries hand the run to the scheduler and hold no thread.
+ * server runs at once. Waits, retries and sub-workflows waiting for their child run hold no thread.
  *
  * <p>A run's decisions and the holding of its journal entries happen under the run's monitor;
  * executing attempts, scheduling and handing entries on to the journal's queue happen after it. See
@@ -158,12 +158,12 @@ public class RunEngine {
         return run.status();
     }
 
-    private void timeOut(LiveRun run) {
-        decide(run, state -> decisions.timedOut(state, Instant.now()));
-    }
-
     RunInterventions interventions() {
         return interventions;
+    }
+
+    ChildRunWaits childRuns() {
+        return decisions.children();
     }
 
     /** Reads the run's state under its monitor. */
@@ -323,7 +323,8 @@ public class RunEngine {
     }
 
     private void watchDeadline(LiveRun run) {
-        deadlines.watch(run, run.state.deadline(), () -> timeOut(run));
+        deadlines.watch(
+                run, run.state.deadline(), () -> decide(run, state -> decisions.timedOut(state, Instant.now())));
     }
 
     /** Hands the run's held entries to the journal, in order. */

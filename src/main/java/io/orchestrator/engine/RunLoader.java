@@ -32,6 +32,9 @@ public class RunLoader {
     @Inject
     Sessions sessions;
 
+    @Inject
+    ChildRunEnds childRuns;
+
     /**
      * Loads of one run take turns, so that a run is never in memory twice; loads of different runs
      * go on side by side (one lock for all made every answer to a waiting run queue behind the
@@ -68,6 +71,10 @@ public class RunLoader {
                 sessions.open(row.sessionId(), row.workflowId()),
                 JsonText.parse(row.input()),
                 !earlier.isEmpty());
+        if (row.triggerType() == TriggerType.SUB_WORKFLOW && row.parentRunId() != null) {
+            // Its parent may wait for it, and only its end tells the parent.
+            childRuns.watch(run);
+        }
         return Optional.of(engine.launch(run, startNodes(graph, row.startNodeId()), earlier, Set.of(), false));
     }
 

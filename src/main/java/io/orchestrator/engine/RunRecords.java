@@ -102,6 +102,24 @@ public class RunRecords {
         }
     }
 
+    /**
+     * Sub-workflow runs that ended while a WAITING parent's step still waits for them: the telling
+     * of their end was cut off (the server stopped between the child's end and the parent's answer).
+     */
+    public List<RunRow> endedChildrenAwaited() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(RUNS.select()
+                        + " c WHERE c.trigger_type = 'sub-workflow' AND c.status IN ('SUCCESS', 'FAILURE', 'REVOKED')"
+                        + " AND c.parent_run_id IN (SELECT p.id FROM run p WHERE p.status = 'WAITING')"
+                        + " AND EXISTS (SELECT 1 FROM node_execution s WHERE s.run_id = c.parent_run_id"
+                        + " AND s.status = 'WAITING' AND s.node_type = 'sub-workflow'"
+                        + " AND s.output LIKE CONCAT('%', c.id, '%')) LIMIT 100")) {
+            return readRuns(select);
+        } catch (SQLException failed) {
+            throw new IllegalStateException("Cannot look for ended sub-workflow runs: " + failed.getMessage(), failed);
+        }
+    }
+
     /** The Quartz instances (servers) that checked in after the given instant. */
     private static List<String> liveInstances(Connection connection, Instant checkedInAfter) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(

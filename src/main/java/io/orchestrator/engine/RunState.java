@@ -37,6 +37,7 @@ final class RunState {
     private Node lastCompleted;
     private JsonObject webhookAnswer;
     private final Map<String, String> feedback = new HashMap<>(0);
+    private final Map<String, AttemptResult> childrenEndedEarly = new HashMap<>(0);
 
     RunState(RunRow row, GraphSnapshot graph, LiveSession session, JsonValue input) {
         this.row = row;
@@ -170,6 +171,16 @@ final class RunState {
 
     String takeFeedback(Node node) {
         return feedback.isEmpty() ? null : feedback.remove(node.id());
+    }
+
+    /** A sub-workflow run that ended before the attempt that started it returned: its result, kept until then. */
+    void childEndedEarly(String childRunId, AttemptResult result) {
+        childrenEndedEarly.put(childRunId, result);
+    }
+
+    /** The result of a child run that ended before its node's attempt returned, taken once; null if none. */
+    AttemptResult takeEarlyEnd(String childRunId) {
+        return childrenEndedEarly.isEmpty() ? null : childrenEndedEarly.remove(childRunId);
     }
 
     boolean hasQueued() {

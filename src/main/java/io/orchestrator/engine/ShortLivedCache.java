@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * A few seconds' memory of what the database said, for lookups on the engine's hot path (a
@@ -27,6 +28,7 @@ public final class ShortLivedCache<K, V> {
     private final Map<K, Long> generations = new ConcurrentHashMap<>();
 
     private final AtomicLong everything = new AtomicLong();
+    private final Object[] loadLocks = Stream.generate(Object::new).limit(64).toArray();
 
     public ShortLivedCache(long ttlMillis, int maxEntries) {
         this(ttlMillis, maxEntries, System::currentTimeMillis);
@@ -38,19 +40,39 @@ public final class ShortLivedCache<K, V> {
         this.clock = clock;
     }
 
-    /** The value for the key: the cached one while fresh, else what {@code load} gives (a failure is not cached). */
+    /**
+     * The value for the key: the cached one while fresh, else what {@code load} gives (a failure is
+     * not cached). Loads of one key take turns, the later ones served what the first stored: a burst
+     * of misses (forty sub-workflow nodes calling one workflow at once) reads the database once, not
+     * forty times side by side, which held every pooled connection.
+     */
     public V get(K key, Function<K, V> load) {
-        long generation = generationOf(key);
+        V cached = fresh(key);
+        if (cached != null) {
+            return cached;
+        }
+        synchronized (loadLocks[Math.floorMod(key.hashCode(), loadLocks.length)]) {
+            cached = fresh(key);
+            if (cached != null) {
+                return cached;
+            }
+            long generation = generationOf(key);
+            V loaded = load.apply(key);
+            if (entries.size() >= maxEntries) {
+                entries.clear();
+            }
+            entries.put(key, new Entry<>(loaded, clock.getAsLong(), generation));
+            return loaded;
+        }
+    }
+
+    private V fresh(K key) {
         Entry<V> entry = entries.get(key);
-        if (entry != null && entry.generation() == generation && clock.getAsLong() - entry.loadedAt() < ttlMillis) {
-            return entry.value();
-        }
-        V loaded = load.apply(key);
-        if (entries.size() >= maxEntries) {
-            entries.clear();
-        }
-        entries.put(key, new Entry<>(loaded, clock.getAsLong(), generation));
-        return loaded;
+        return entry != null
+                        && entry.generation() == generationOf(key)
+                        && clock.getAsLong() - entry.loadedAt() < ttlMillis
+                ? entry.value()
+                : null;
     }
 
     /** The key changed: its next lookup loads again, and a load under way is not served. */

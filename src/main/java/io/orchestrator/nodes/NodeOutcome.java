@@ -1,5 +1,6 @@
 package io.orchestrator.nodes;
 
+import io.orchestrator.platform.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -7,14 +8,20 @@ import java.time.Instant;
 /**
  * What a node produced: its output and the route it takes. A node may instead pause the run until
  * a time ({@code wakeAt}), wait for a person's answer ({@code awaitsAnswer}: the output is the
- * request shown to them, and {@code route} the route taken if {@code wakeAt} comes first), or give
- * the webhook's answer ({@code webhookAnswer}: status, headers, body).
+ * request shown to them, and {@code route} the route taken if {@code wakeAt} comes first), wait for
+ * another run to end ({@code awaitedRunId}: the run's result completes the node, {@code wakeAt} is
+ * when it stops waiting), or give the webhook's answer ({@code webhookAnswer}: status, headers, body).
  */
 public record NodeOutcome(
-        JsonValue output, String route, Instant wakeAt, JsonObject webhookAnswer, boolean awaitsAnswer) {
+        JsonValue output,
+        String route,
+        Instant wakeAt,
+        JsonObject webhookAnswer,
+        boolean awaitsAnswer,
+        String awaitedRunId) {
 
     public NodeOutcome(JsonValue output, String route, Instant wakeAt, JsonObject webhookAnswer) {
-        this(output, route, wakeAt, webhookAnswer, false);
+        this(output, route, wakeAt, webhookAnswer, false, null);
     }
 
     public static NodeOutcome of(JsonValue output) {
@@ -35,7 +42,18 @@ public record NodeOutcome(
      * the node completes at that time with the request as its output on {@code timeoutRoute}.
      */
     public static NodeOutcome awaitAnswer(JsonObject request, Instant deadline, String timeoutRoute) {
-        return new NodeOutcome(request, timeoutRoute, deadline, null, true);
+        return new NodeOutcome(request, timeoutRoute, deadline, null, true, null);
+    }
+
+    /**
+     * Pause the node, holding no thread, until the run {@code runId} ends (its result completes the
+     * node) or {@code deadline} comes (the node fails with a timeout). The output, {@code run_id},
+     * is what the waiting step shows meanwhile.
+     */
+    public static NodeOutcome awaitRun(String runId, Instant deadline) {
+        JsonObject waitsFor =
+                Jsonp.JSON.createObjectBuilder().add("run_id", runId).build();
+        return new NodeOutcome(waitsFor, Routes.DEFAULT, deadline, null, false, runId);
     }
 
     public static NodeOutcome answering(JsonValue output, JsonObject webhookAnswer) {
@@ -43,6 +61,6 @@ public record NodeOutcome(
     }
 
     public boolean waits() {
-        return wakeAt != null || awaitsAnswer;
+        return wakeAt != null || awaitsAnswer || awaitedRunId != null;
     }
 }

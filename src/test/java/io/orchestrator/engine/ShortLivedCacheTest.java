@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,41 @@ class ShortLivedCacheTest {
         now.addAndGet(1);
         assertEquals("a#2", cache.get("a", load));
         assertEquals(List.of("a", "a"), loads);
+    }
+
+    @Test
+    void manyMissesOfOneKeyAtOnceLoadItOnce() throws Exception {
+        AtomicInteger loading = new AtomicInteger();
+        CountDownLatch ready = new CountDownLatch(8);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> got = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                got.add(threads.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return cache.get("workflow", key -> {
+                        loading.incrementAndGet();
+                        sleep(200);
+                        return "graph";
+                    });
+                }));
+            }
+            for (Future<String> each : got) {
+                assertEquals("graph", each.get(10, TimeUnit.SECONDS));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(1, loading.get(), "the later misses are served what the first load stored");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -157,6 +157,32 @@ class WorkspacesApiIT {
     }
 
     @Test
+    void aWorkflowCannotCallAnotherWorkspacesWorkflow() {
+        long runsOfA =
+                MariaDb.count(SharedServer.DATABASE, "SELECT COUNT(*) FROM run WHERE workflow_id = ?", workflowA.id());
+        TestWorkflow caller = TestWorkflow.createIn(editorB, B, "calls A");
+        caller.addNode(
+                "sub-workflow",
+                "Call A",
+                Json.createObjectBuilder().add("workflow_id", workflowA.id()).build());
+        String run =
+                editorB.post(caller.path("start_execution/"), "{}").object(200).getString("task_id");
+        Eventually.until(
+                () -> "FAILED"
+                        .equals(editorB.get("/api/runs/" + run + "/")
+                                .object(200)
+                                .getString("status")),
+                Duration.ofSeconds(30),
+                () -> editorB.get("/api/runs/" + run + "/").text());
+        String detail = editorB.get("/api/runs/" + run + "/").text();
+        assertTrue(detail.contains("does not exist"), detail);
+        assertEquals(
+                runsOfA,
+                MariaDb.count(SharedServer.DATABASE, "SELECT COUNT(*) FROM run WHERE workflow_id = ?", workflowA.id()),
+                "no run of A was started");
+    }
+
+    @Test
     void developmentModeNeverContinuesAProductionRunsSession() {
         TestWorkflow workflow = TestWorkflow.createIn(editorA, A, "development in A");
         workflow.addNode(

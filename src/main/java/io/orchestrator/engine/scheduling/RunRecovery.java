@@ -1,5 +1,6 @@
 package io.orchestrator.engine.scheduling;
 
+import io.orchestrator.engine.ChildRunEnds;
 import io.orchestrator.engine.EngineInstance;
 import io.orchestrator.engine.RunLoader;
 import io.orchestrator.engine.RunRecords;
@@ -12,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * Takes over runs whose server died mid-run: a run STARTED by a server whose Quartz instance
  * stopped checking in (three check-in intervals) is claimed and resumed here. Waiting runs need
- * no sweep: their wake-up is a Quartz trigger, which the cluster recovers by itself.
+ * no sweep: their wake-up is a Quartz trigger, which the cluster recovers by itself; but a waiting
+ * parent whose sub-workflow run ended without telling it (a crash in between) is answered here.
  */
 @ApplicationScoped
 public class RunRecovery {
@@ -28,6 +30,9 @@ public class RunRecovery {
     @Inject
     EngineInstance instance;
 
+    @Inject
+    ChildRunEnds childRuns;
+
     void sweep() {
         Instant deadBefore = Instant.now().minusMillis(3 * QuartzEngineScheduler.CHECKIN_INTERVAL_MS);
         for (RunRow orphan : records.orphans(instance.id(), deadBefore)) {
@@ -36,5 +41,6 @@ public class RunRecovery {
                         + orphan.owner() + " stopped)");
             }
         }
+        childRuns.answerMissed();
     }
 }
