@@ -168,7 +168,7 @@ class WorkspacesApiIT {
         String run =
                 editorB.post(caller.path("start_execution/"), "{}").object(200).getString("task_id");
         Eventually.until(
-                () -> "FAILED"
+                () -> "FAILURE"
                         .equals(editorB.get("/api/runs/" + run + "/")
                                 .object(200)
                                 .getString("status")),
