@@ -65,16 +65,19 @@ describe('App', () => {
     expect(signInShown()).toBe(false);
   });
 
-  it('signs out: the token is forgotten and the sign-in shown', async () => {
+  it('signs out: the token is forgotten, the sign-in shown, and the next token starts at the list', async () => {
     token.set('wfo_kept');
     mockFetch({ [LIST]: () => json(workflows) });
     render(<App />);
     await screen.findByRole('link', { name: 'Invoices' });
 
+    fireEvent.click(screen.getByRole('link', { name: 'Invoices' }));
+    expect(location.hash).toBe('#w1');
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
 
     expect(signInShown()).toBe(true);
     expect(token.get()).toBeNull();
+    expect(location.hash).toBe('');
   });
 
   it('returns to the sign-in when the list gets a 401', async () => {

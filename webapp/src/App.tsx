@@ -23,8 +23,10 @@ const PAGES = [
 export function App() {
   const [signedIn, setSignedIn] = useState(token.get() !== null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The next token starts at the list: the page in the address may be a workflow it cannot see.
   const signOut = useCallback(() => {
     token.clear();
+    location.hash = '';
     setNotice(null);
     setSignedIn(false);
   }, []);
