@@ -25,6 +25,7 @@ vi.mock('./Editor', () => ({
 
 const LIST = 'GET workflow/?limit=500&search=';
 const workflows = [{ id: 'w1', name: 'Invoices', active: false, version: 1, updated_at: '2025-01-01T00:00:00Z' }];
+const workspace = (name: string, role: string) => ({ name, description: '', created_at: '2025-01-01T00:00:00Z', role });
 const signInShown = () => screen.queryByRole('button', { name: 'Sign in' }) !== null;
 
 describe('App', () => {
@@ -37,7 +38,11 @@ describe('App', () => {
   });
 
   it('shows the workflow list once signed in', async () => {
-    const server = mockFetch({ 'GET workflow/?limit=1': () => json([]), [LIST]: () => json(workflows) });
+    const server = mockFetch({
+      'GET workflow/?limit=1': () => json([]),
+      'GET workspaces/': () => json([workspace('default', 'editor')]),
+      [`${LIST}&workspace=default`]: () => json(workflows),
+    });
     render(<App />);
 
     fireEvent.change(screen.getByLabelText('API token'), { target: { value: 'wfo_good' } });
@@ -47,7 +52,8 @@ describe('App', () => {
     expect(signInShown()).toBe(false);
     expect(server.calls.map((c) => [c.path, c.authorization])).toEqual([
       ['workflow/?limit=1', 'Bearer wfo_good'],
-      ['workflow/?limit=500&search=', 'Bearer wfo_good'],
+      ['workspaces/', 'Bearer wfo_good'],
+      ['workflow/?limit=500&search=&workspace=default', 'Bearer wfo_good'],
     ]);
   });
 
@@ -59,16 +65,19 @@ describe('App', () => {
     expect(signInShown()).toBe(false);
   });
 
-  it('signs out: the token is forgotten and the sign-in shown', async () => {
+  it('signs out: the token is forgotten, the sign-in shown, and the next token starts at the list', async () => {
     token.set('wfo_kept');
     mockFetch({ [LIST]: () => json(workflows) });
     render(<App />);
     await screen.findByRole('link', { name: 'Invoices' });
 
+    fireEvent.click(screen.getByRole('link', { name: 'Invoices' }));
+    expect(location.hash).toBe('#w1');
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
 
     expect(signInShown()).toBe(true);
     expect(token.get()).toBeNull();
+    expect(location.hash).toBe('');
   });
 
   it('returns to the sign-in when the list gets a 401', async () => {
@@ -109,12 +118,12 @@ describe('App', () => {
     expect(location.hash).toBe('');
   });
 
-  it("reopens the workflow of the URL hash on load, and signs out on the editor's 401", () => {
+  it("reopens the workflow of the URL hash on load, and signs out on the editor's 401", async () => {
     token.set('wfo_kept');
     location.hash = '#w7';
     mockFetch({});
     render(<App />);
-    expect(screen.getByTestId('editor').textContent).toContain('Editing w7');
+    expect((await screen.findByTestId('editor')).textContent).toContain('Editing w7');
 
     fireEvent.click(screen.getByRole('button', { name: 'Editor got 401' }));
 
@@ -154,5 +163,76 @@ describe('App', () => {
 
     expect(screen.getByTestId('editor').textContent).toContain('Editing w1');
     expect(location.hash).toBe('#w1');
+  });
+
+  describe('with workspaces', () => {
+    const marketing = { ...workflows[0], id: 'w2', name: 'Newsletter' };
+    const routes = (roles: Record<string, string>) => ({
+      'GET workspaces/': () => json(Object.entries(roles).map(([name, role]) => workspace(name, role))),
+      [`${LIST}&workspace=default`]: () => json(workflows),
+      [`${LIST}&workspace=marketing`]: () => json([marketing]),
+    });
+
+    it("shows the current workspace's workflows, switches, and keeps the choice for the next visit", async () => {
+      token.set('wfo_kept');
+      const server = mockFetch(routes({ default: 'editor', marketing: 'viewer' }));
+      const { unmount } = render(<App />);
+      expect(await screen.findByRole('link', { name: 'Invoices' })).toBeTruthy();
+      expect((screen.getByRole('button', { name: 'New workflow' }) as HTMLButtonElement).disabled).toBe(false);
+
+      fireEvent.change(screen.getByLabelText('Workspace'), { target: { value: 'marketing' } });
+
+      expect(await screen.findByRole('link', { name: 'Newsletter' })).toBeTruthy();
+      expect(screen.queryByRole('link', { name: 'Invoices' })).toBeNull();
+      expect(server.calls.at(-1)?.path).toBe('workflow/?limit=500&search=&workspace=marketing');
+      // A viewer reads: the list offers no change.
+      expect((screen.getByRole('button', { name: 'New workflow' }) as HTMLButtonElement).disabled).toBe(true);
+      expect((screen.getByRole('button', { name: 'Delete' }) as HTMLButtonElement).disabled).toBe(true);
+
+      unmount();
+      render(<App />);
+      expect(await screen.findByRole('link', { name: 'Newsletter' })).toBeTruthy();
+    });
+
+    it('starts in default when the stored workspace is not one of this token', async () => {
+      localStorage.setItem('orchestrator.workspace', 'gone');
+      token.set('wfo_kept');
+      mockFetch(routes({ marketing: 'editor', default: 'viewer' }));
+      render(<App />);
+      expect(await screen.findByRole('link', { name: 'Invoices' })).toBeTruthy();
+      expect((screen.getByLabelText('Workspace') as HTMLSelectElement).value).toBe('default');
+    });
+
+    it('offers the Tokens page to an owner of the current workspace only', async () => {
+      token.set('wfo_kept');
+      mockFetch({
+        ...routes({ default: 'editor', marketing: 'owner' }),
+        'GET workspaces/marketing/tokens/': () => json([]),
+        'GET tokens/self/': () => json({ id: 't1', name: 'lead', role: 'user', workspaces: { marketing: 'owner' } }),
+      });
+      render(<App />);
+      await screen.findByRole('link', { name: 'Invoices' });
+      expect(screen.queryByRole('button', { name: 'Tokens' })).toBeNull();
+
+      fireEvent.change(screen.getByLabelText('Workspace'), { target: { value: 'marketing' } });
+      fireEvent.click(await screen.findByRole('button', { name: 'Tokens' }));
+
+      expect(location.hash).toBe('#tokens');
+      expect(await screen.findByText('No token has a role here yet.')).toBeTruthy();
+      expect(screen.getByRole('heading', { name: 'Tokens of marketing' })).toBeTruthy();
+    });
+
+    it('goes back to the list when the workspace changes under an open workflow', async () => {
+      token.set('wfo_kept');
+      location.hash = '#w1';
+      mockFetch(routes({ default: 'editor', marketing: 'editor' }));
+      render(<App />);
+      await screen.findByTestId('editor');
+
+      fireEvent.change(screen.getByLabelText('Workspace'), { target: { value: 'marketing' } });
+
+      expect(await screen.findByRole('link', { name: 'Newsletter' })).toBeTruthy();
+      expect(location.hash).toBe('');
+    });
   });
 });

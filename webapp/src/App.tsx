@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { token } from './api';
 import { SignIn } from './SignIn';
 import { WorkflowList } from './WorkflowList';
@@ -6,31 +6,36 @@ import { Editor } from './Editor';
 import { ConnectionsPage } from './ConnectionsPage';
 import { BlocksPage } from './BlocksPage';
 import { MonitorPage } from './MonitorPage';
+import { TokensPage } from './TokensPage';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher';
+import { useWorkspaces } from './useWorkspaces';
+import { allows } from './workspaces';
 
-/**
- * Sign in, then the workflow list, one workflow's canvas, or the monitor, connections or blocks page: which one
- * is in the URL hash (a workflow's id, or the page's name), so reload keeps it.
- */
+// The pages other than a workflow's canvas, by their name in the URL hash.
+const PAGES = [
+  ['monitor', 'Monitor'],
+  ['connections', 'Connections'],
+  ['blocks', 'Blocks'],
+  ['tokens', 'Tokens'],
+];
+
+/** Sign in, then the pages, with the workspaces of the token that signed in. */
 export function App() {
   const [signedIn, setSignedIn] = useState(token.get() !== null);
-  const [workflowId, setWorkflowId] = useState<string | null>(() => location.hash.slice(1) || null);
-
-  const open = (id: string | null) => {
-    location.hash = id ?? '';
-    setWorkflowId(id);
-  };
   const [notice, setNotice] = useState<string | null>(null);
-  const signOut = () => {
+  // The next token starts at the list: the page in the address may be a workflow it cannot see.
+  const signOut = useCallback(() => {
     token.clear();
+    location.hash = '';
     setNotice(null);
     setSignedIn(false);
-  };
+  }, []);
   // The server refused the token mid-session (revoked, or the server's tokens were reset).
-  const refused = () => {
+  const refused = useCallback(() => {
     token.clear();
     setNotice('The server no longer accepts this token (401): it may have been revoked. Sign in with a valid one.');
     setSignedIn(false);
-  };
+  }, []);
 
   if (!signedIn)
     return (
@@ -42,6 +47,26 @@ export function App() {
         }}
       />
     );
+  return <Pages onSignOut={signOut} onUnauthorized={refused} />;
+}
+
+/**
+ * The workflow list, one workflow's canvas, or the monitor, connections, blocks or tokens page: which one
+ * is in the URL hash (a workflow's id, or the page's name), so reload keeps it. Lists show the current
+ * workspace's items, and new ones go there.
+ */
+function Pages({ onSignOut, onUnauthorized }: { onSignOut: () => void; onUnauthorized: () => void }) {
+  const [workflowId, setWorkflowId] = useState<string | null>(() => location.hash.slice(1) || null);
+  const workspaces = useWorkspaces(onUnauthorized);
+  const { ready, current, role } = workspaces;
+
+  const open = (id: string | null) => {
+    location.hash = id ?? '';
+    setWorkflowId(id);
+  };
+  const tokensShown = current !== null && role !== null && allows(role, 'owner');
+  const pages = PAGES.filter(([name]) => name !== 'tokens' || tokensShown);
+
   return (
     <div className="app">
       <header className="topbar">
@@ -52,29 +77,46 @@ export function App() {
           <button className={workflowId === null ? 'current' : undefined} onClick={() => open(null)}>
             Workflows
           </button>
-          <button className={workflowId === 'monitor' ? 'current' : undefined} onClick={() => open('monitor')}>
-            Monitor
-          </button>
-          <button className={workflowId === 'connections' ? 'current' : undefined} onClick={() => open('connections')}>
-            Connections
-          </button>
-          <button className={workflowId === 'blocks' ? 'current' : undefined} onClick={() => open('blocks')}>
-            Blocks
-          </button>
+          {pages.map(([name, title]) => (
+            <button key={name} className={workflowId === name ? 'current' : undefined} onClick={() => open(name)}>
+              {title}
+            </button>
+          ))}
         </nav>
         <span className="spacer" />
-        <button onClick={signOut}>Sign out</button>
+        <WorkspaceSwitcher
+          {...workspaces}
+          select={(name) => {
+            workspaces.select(name);
+            // A workflow belongs to one workspace: another workspace starts at its list.
+            if (workflowId !== null && !PAGES.some(([name]) => name === workflowId)) open(null);
+          }}
+        />
+        <button onClick={onSignOut}>Sign out</button>
       </header>
-      {workflowId === 'monitor' ? (
-        <MonitorPage onOpenWorkflow={open} onUnauthorized={refused} />
+      {!ready ? null : workflowId === 'monitor' ? (
+        <MonitorPage onOpenWorkflow={open} onUnauthorized={onUnauthorized} />
       ) : workflowId === 'connections' ? (
-        <ConnectionsPage onUnauthorized={refused} />
+        <ConnectionsPage workspace={current} role={role} onUnauthorized={onUnauthorized} />
       ) : workflowId === 'blocks' ? (
-        <BlocksPage onUnauthorized={refused} />
+        <BlocksPage workspace={current} role={role} onUnauthorized={onUnauthorized} />
+      ) : workflowId === 'tokens' ? (
+        tokensShown ? (
+          <TokensPage key={current} workspace={current} onUnauthorized={onUnauthorized} />
+        ) : (
+          <main className="list">
+            <p className="empty">Only an owner of the workspace manages its tokens.</p>
+          </main>
+        )
       ) : workflowId ? (
-        <Editor workflowId={workflowId} onClose={() => open(null)} onUnauthorized={refused} />
+        <Editor
+          workflowId={workflowId}
+          workspaces={current === null ? undefined : workspaces.workspaces}
+          onClose={() => open(null)}
+          onUnauthorized={onUnauthorized}
+        />
       ) : (
-        <WorkflowList onOpen={open} onUnauthorized={refused} />
+        <WorkflowList workspace={current} role={role} onOpen={open} onUnauthorized={onUnauthorized} />
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { useLatestAnswer } from './useLatestAnswer';
 import { call, fieldMessages, itemsOf } from './api';
 import { useFailure } from './useFailure';
 import { ErrorLine, ItemField, ItemForm, ListTable } from './ListParts';
+import { allows, inWorkspace, type WorkspacePageProps } from './workspaces';
 
 /** A reusable piece of prompt, as the API answers it. */
 export interface PromptBlock {
@@ -13,6 +14,7 @@ export interface PromptBlock {
   folder_path: string | null;
   created_at?: string;
   updated_at?: string;
+  workspace?: string;
 }
 
 export interface BlockSearch {
@@ -46,8 +48,9 @@ const SEARCH_FIELDS: [keyof BlockSearch, string][] = [
 
 const EMPTY: Draft = { title: '', content: '', tags: '', folder_path: '' };
 
-/** Prompt blocks: search by text, tag and folder; create, edit, delete. */
-export function BlocksPage({ onUnauthorized }: { onUnauthorized: () => void }) {
+/** Prompt blocks of the current workspace: search by text, tag and folder; create, edit, delete. */
+export function BlocksPage({ onUnauthorized, workspace = null, role = null }: WorkspacePageProps) {
+  const editable = allows(role, 'editor');
   const [blocks, setBlocks] = useState<PromptBlock[]>([]);
   const [search, setSearch] = useState<Required<BlockSearch>>({ q: '', tag: '', folder: '' });
   const [error, setError] = useState<string | null>(null);
@@ -60,10 +63,13 @@ export function BlocksPage({ onUnauthorized }: { onUnauthorized: () => void }) {
 
   // Each keystroke searches.
   const ask = useCallback(() => searchBlocks(search), [search]);
-  const show = useCallback((found: PromptBlock[]) => {
-    setBlocks(found);
-    setError(null);
-  }, []);
+  const show = useCallback(
+    (found: PromptBlock[]) => {
+      setBlocks(inWorkspace(found, workspace));
+      setError(null);
+    },
+    [workspace],
+  );
   useLatestAnswer(ask, show, fail, reloads);
 
   const open = (block: PromptBlock | null) => {
@@ -93,7 +99,7 @@ export function BlocksPage({ onUnauthorized }: { onUnauthorized: () => void }) {
       folder_path: draft.folder_path.trim() || null,
     };
     try {
-      if (editing === 'new') await call('POST', 'blocks/', body);
+      if (editing === 'new') await call('POST', 'blocks/', workspace === null ? body : { ...body, workspace });
       else await call('PATCH', `blocks/${editing}/`, body);
       setEditing(null);
       load();
@@ -130,7 +136,7 @@ export function BlocksPage({ onUnauthorized }: { onUnauthorized: () => void }) {
             onChange={(e) => setSearch({ ...search, [key]: e.target.value })}
           />
         ))}
-        <button className="primary" onClick={() => open(null)}>
+        <button className="primary" onClick={() => open(null)} disabled={!editable}>
           New block
         </button>
       </div>
@@ -152,8 +158,12 @@ export function BlocksPage({ onUnauthorized }: { onUnauthorized: () => void }) {
             <td>{block.folder_path}</td>
             <td className="preview">{block.content.slice(0, 120)}</td>
             <td className="row-actions">
-              <button onClick={() => open(block)}>Edit</button>
-              <button onClick={() => remove(block)}>Delete</button>
+              <button onClick={() => open(block)} disabled={!editable}>
+                Edit
+              </button>
+              <button onClick={() => remove(block)} disabled={!editable}>
+                Delete
+              </button>
             </td>
           </tr>
         ))}

@@ -3,6 +3,7 @@ import { call, fieldMessages, itemsOf } from './api';
 import { ChoiceInput } from './FieldInputs';
 import { useFailure } from './useFailure';
 import { ErrorLine, ItemField, ItemForm, ListTable } from './ListParts';
+import { allows, inWorkspace, type WorkspacePageProps } from './workspaces';
 
 /** A model server or a set of HTTP credentials, as the API answers it: the secret always masked. */
 export interface LlmConnection {
@@ -15,6 +16,7 @@ export interface LlmConnection {
   models: string[];
   prices: Record<string, { input_per_1k: number; output_per_1k: number }>;
   defaults: Record<string, unknown>;
+  workspace?: string;
 }
 
 /** What `test/` found: whether the server answered, how fast, which APIs and which models. */
@@ -102,8 +104,13 @@ function bodyOf(draft: Draft): Record<string, unknown> {
   return body;
 }
 
-/** Model servers and credentials: list, create, edit (the secret kept unless retyped), delete, and test. */
-export function ConnectionsPage({ onUnauthorized }: { onUnauthorized: () => void }) {
+/**
+ * Model servers and credentials of the current workspace: list, create, edit (the secret kept unless
+ * retyped), delete, and test.
+ */
+export function ConnectionsPage({ onUnauthorized, workspace = null, role = null }: WorkspacePageProps) {
+  // Only an owner manages connections; an editor's nodes use them.
+  const manages = allows(role, 'owner');
   const [connections, setConnections] = useState<LlmConnection[]>([]);
   const [error, setError] = useState<string | null>(null);
   const fail = useFailure(onUnauthorized, setError);
@@ -117,11 +124,11 @@ export function ConnectionsPage({ onUnauthorized }: { onUnauthorized: () => void
     () =>
       loadConnections()
         .then((found) => {
-          setConnections(found);
+          setConnections(inWorkspace(found, workspace));
           setError(null);
         })
         .catch(fail),
-    [fail],
+    [fail, workspace],
   );
   useEffect(() => {
     load();
@@ -136,7 +143,8 @@ export function ConnectionsPage({ onUnauthorized }: { onUnauthorized: () => void
 
   const save = async () => {
     try {
-      if (editing === 'new') await call('POST', 'connections/', bodyOf(draft));
+      if (editing === 'new')
+        await call('POST', 'connections/', workspace === null ? bodyOf(draft) : { ...bodyOf(draft), workspace });
       else await call('PATCH', `connections/${editing}/`, bodyOf(draft));
       setEditing(null);
       await load();
@@ -191,7 +199,7 @@ export function ConnectionsPage({ onUnauthorized }: { onUnauthorized: () => void
       <div className="list-tools">
         <h2>Connections</h2>
         <span className="spacer" />
-        <button className="primary" onClick={() => open(null)}>
+        <button className="primary" onClick={() => open(null)} disabled={!manages}>
           New connection
         </button>
       </div>
@@ -210,8 +218,12 @@ export function ConnectionsPage({ onUnauthorized }: { onUnauthorized: () => void
             <td>{(connection.models ?? []).join(', ')}</td>
             <td className="row-actions">
               <button onClick={() => test(connection)}>Test</button>
-              <button onClick={() => open(connection)}>Edit</button>
-              <button onClick={() => remove(connection)}>Delete</button>
+              <button onClick={() => open(connection)} disabled={!manages}>
+                Edit
+              </button>
+              <button onClick={() => remove(connection)} disabled={!manages}>
+                Delete
+              </button>
               <TestResult result={tests[connection.id]} />
             </td>
           </tr>

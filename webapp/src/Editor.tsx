@@ -46,11 +46,15 @@ import { useLiveRun } from './useLiveRun';
 import { useFailure } from './useFailure';
 import { HumanInputPanel } from './HumanInputPanel';
 import { waitsOfRun, type WaitingStep } from './llmRun';
+import { useWorkflowRole } from './useWorkflowRole';
+import type { Workspace } from './workspaces';
 
 interface Props {
   workflowId: string;
   onClose: () => void;
   onUnauthorized: () => void;
+  /** The token's workspaces with its role in each: a viewer's canvas offers no change and no run. */
+  workspaces?: Workspace[];
 }
 
 const NODE_TYPES = { workflowNode: WorkflowNodeView };
@@ -64,7 +68,8 @@ export function Editor(props: Props) {
 }
 
 /** One workflow on the canvas: every change is saved as it is made; runs show live through the WebSocket. */
-function EditorCanvas({ workflowId, onUnauthorized }: Props) {
+function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
+  const readOnly = useWorkflowRole(workflowId, workspaces) === 'viewer';
   const [canvas, setCanvas] = useState<Canvas | null>(null);
   const [types, setTypes] = useState<NodeTypeInfo[]>([]);
   const [nodes, setNodes, onNodesChange] = useNodesState<Node<NodeData>>([]);
@@ -236,13 +241,13 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
     (event: React.DragEvent) => {
       event.preventDefault();
       const key = event.dataTransfer.getData('application/x-node-type');
-      if (!key) return;
+      if (!key || readOnly) return;
       const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       step(async (saved) => {
         saved.snapshot = withNode(saved.snapshot, await postNode({ nodeTemplate: key, position }));
       });
     },
-    [screenToFlowPosition, postNode, step],
+    [screenToFlowPosition, postNode, step, readOnly],
   );
 
   const onConnect = useCallback(
@@ -319,6 +324,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       if (!(event.ctrlKey || event.metaKey) || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      if (readOnly) return;
       const key = event.key.toLowerCase();
       if (key === 'z' || key === 'y') {
         event.preventDefault();
@@ -353,7 +359,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [nodes, edges, canvasNodes, postNode, postEdge, step, travel]);
+  }, [nodes, edges, canvasNodes, postNode, postEdge, step, travel, readOnly]);
 
   const [asking, setAsking] = useState<{ inputs: DeclaredInput[]; error: string | null } | null>(null);
   const startWith = (input?: Record<string, unknown>) =>
@@ -417,7 +423,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
 
   return (
     <div className="editor">
-      <Palette types={types} />
+      {!readOnly && <Palette types={types} />}
       <div
         className="canvas"
         onDrop={onDrop}
@@ -428,6 +434,11 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
       >
         <div className="canvas-bar">
           <strong>{canvas?.name}</strong>
+          {readOnly && (
+            <span className="read-only" data-testid="read-only" title="A viewer of this workspace reads only">
+              read only (viewer)
+            </span>
+          )}
           <span className={`run-status status-${run.status.toLowerCase()}`} data-testid="run-status">
             {run.status}
           </span>
@@ -460,12 +471,17 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
               Reload
             </button>
           )}
-          <button onClick={() => travel('back')} disabled={!undoable.back} title="Undo (Ctrl+Z)" aria-label="Undo">
+          <button
+            onClick={() => travel('back')}
+            disabled={readOnly || !undoable.back}
+            title="Undo (Ctrl+Z)"
+            aria-label="Undo"
+          >
             ↶
           </button>
           <button
             onClick={() => travel('forward')}
-            disabled={!undoable.forward}
+            disabled={readOnly || !undoable.forward}
             title="Redo (Ctrl+Shift+Z)"
             aria-label="Redo"
           >
@@ -477,17 +493,19 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
           <button onClick={() => exportAs('json')} title="Download the workflow as JSON">
             Export JSON
           </button>
-          <button className="primary" onClick={start} disabled={running}>
+          <button className="primary" onClick={start} disabled={readOnly || running}>
             Run
           </button>
           {run.status === 'PAUSED' ? (
-            <button onClick={() => pauseOrResume('resume')}>Resume</button>
+            <button onClick={() => pauseOrResume('resume')} disabled={readOnly}>
+              Resume
+            </button>
           ) : (
-            <button onClick={() => pauseOrResume('pause')} disabled={!pausable}>
+            <button onClick={() => pauseOrResume('pause')} disabled={readOnly || !pausable}>
               Pause
             </button>
           )}
-          <button onClick={stop} disabled={!running}>
+          <button onClick={stop} disabled={readOnly || !running}>
             Stop
           </button>
         </div>
@@ -524,7 +542,9 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
             onNodeDragStop={onNodeDragStop}
             onDelete={onDelete}
             onSelectionChange={({ nodes: picked }) => setSelected(picked.length === 1 ? picked[0].id : null)}
-            deleteKeyCode={['Delete', 'Backspace']}
+            deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
             defaultViewport={{ x: 0, y: 0, zoom: 1 }}
             fitView={canvas.nodes.length > 0}
             fitViewOptions={{ maxZoom: 1 }}
@@ -541,28 +561,31 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
       <aside className="panel">
         {selectedNode && (
           <>
-            <NodePanel
-              workflowId={workflowId}
-              node={selectedNode}
-              type={types.find((t) => t.key === selectedNode.node_type)}
-              upstream={upstream}
-              onSaved={(saved) => {
-                setCanvasNodes((current) => ({ ...current, [saved.id]: saved }));
-                history.current.record(withNode(history.current.now, saved));
-                historyChanged();
-                setNodes((current) =>
-                  current.map((node) =>
-                    node.id === saved.id
-                      ? {
-                          ...node,
-                          data: { ...node.data, name: saved.name, routes: saved.routes, disabled: saved.disabled },
-                        }
-                      : node,
-                  ),
-                );
-              }}
-            />
-            {openRun && (
+            {/* A disabled fieldset disables every field and button of the panel: a viewer reads the settings. */}
+            <fieldset className="plain" disabled={readOnly}>
+              <NodePanel
+                workflowId={workflowId}
+                node={selectedNode}
+                type={types.find((t) => t.key === selectedNode.node_type)}
+                upstream={upstream}
+                onSaved={(saved) => {
+                  setCanvasNodes((current) => ({ ...current, [saved.id]: saved }));
+                  history.current.record(withNode(history.current.now, saved));
+                  historyChanged();
+                  setNodes((current) =>
+                    current.map((node) =>
+                      node.id === saved.id
+                        ? {
+                            ...node,
+                            data: { ...node.data, name: saved.name, routes: saved.routes, disabled: saved.disabled },
+                          }
+                        : node,
+                    ),
+                  );
+                }}
+              />
+            </fieldset>
+            {openRun && !readOnly && (
               <div className="run-actions">
                 <button onClick={() => again('rewind')}>Rewind from here</button>
                 <button onClick={() => again('fork')}>Fork from here</button>
@@ -575,6 +598,7 @@ function EditorCanvas({ workflowId, onUnauthorized }: Props) {
               refresh={runChanges}
               stream={openRun ? undefined : streams[selectedNode.id]}
               liveState={openRun ? undefined : states[selectedNode.id]?.state}
+              readOnly={readOnly}
             />
           </>
         )}

@@ -15,6 +15,8 @@ interface Props {
   stream?: NodeStream;
   /** The node's state in the live run: when it changes (it completed), its data is read again. */
   liveState?: string;
+  /** A viewer reads the node's data but cannot execute it. */
+  readOnly?: boolean;
 }
 
 interface StoredRun {
@@ -32,7 +34,7 @@ interface Execution {
 const PREVIEW_CHARS = 2_000;
 
 /** The selected node's last input and output, and "Execute this node" in development mode. */
-export function Inspector({ workflowId, nodeId, taskId, refresh, stream, liveState }: Props) {
+export function Inspector({ workflowId, nodeId, taskId, refresh, stream, liveState, readOnly = false }: Props) {
   const [input, setInput] = useState<unknown>(null);
   const [output, setOutput] = useState<unknown>(null);
   const [result, setResult] = useState<string | null>(null);
@@ -107,7 +109,9 @@ export function Inspector({ workflowId, nodeId, taskId, refresh, stream, liveSta
       <JsonView value={input} />
       <h3>Output</h3>
       <JsonView value={output} />
-      <button onClick={execute}>Execute this node</button>
+      <button onClick={execute} disabled={readOnly}>
+        Execute this node
+      </button>
       {result && <p className={result.startsWith('Executed') ? 'ok' : 'error'}>{result}</p>}
     </section>
   );

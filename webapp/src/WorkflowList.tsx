@@ -3,14 +3,16 @@ import { useLatestAnswer } from './useLatestAnswer';
 import { call, send, type Workflow } from './api';
 import { useFailure } from './useFailure';
 import { ErrorLine, ListTable } from './ListParts';
+import { allows, type WorkspacePageProps } from './workspaces';
 
-interface Props {
+interface Props extends WorkspacePageProps {
   onOpen: (id: string) => void;
-  onUnauthorized: () => void;
 }
 
 /** Workflows with search, create, rename, activate and delete. */
-export function WorkflowList({ onOpen, onUnauthorized }: Props) {
+export function WorkflowList({ onOpen, onUnauthorized, workspace = null, role = null }: Props) {
+  const editable = allows(role, 'editor');
+  const inWorkspace = workspace === null ? '' : `workspace=${encodeURIComponent(workspace)}`;
   const [workflows, setWorkflows] = useState<Workflow[]>([]);
   const [search, setSearch] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -21,8 +23,12 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
   const [reloads, setReloads] = useState(0);
   const load = () => setReloads((n) => n + 1);
   const ask = useCallback(
-    () => call<Workflow[]>('GET', `workflow/?limit=500&search=${encodeURIComponent(search)}`),
-    [search],
+    () =>
+      call<Workflow[]>(
+        'GET',
+        `workflow/?limit=500&search=${encodeURIComponent(search)}${inWorkspace ? `&${inWorkspace}` : ''}`,
+      ),
+    [search, inWorkspace],
   );
   const show = useCallback((found: Workflow[]) => {
     setWorkflows(found);
@@ -34,7 +40,7 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
     const name = prompt('Name of the new workflow');
     if (!name) return;
     try {
-      const created = await call<Workflow>('POST', 'workflow/', { name });
+      const created = await call<Workflow>('POST', 'workflow/', workspace === null ? { name } : { name, workspace });
       onOpen(created.id);
     } catch (failed) {
       fail(failed);
@@ -44,7 +50,7 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
   const importFile = async (file: File) => {
     const yaml = /\.ya?ml$/i.test(file.name) || file.type.includes('yaml');
     try {
-      const answer = await send('POST', 'workflow/import/', {
+      const answer = await send('POST', `workflow/import/${inWorkspace ? `?${inWorkspace}` : ''}`, {
         content: await file.text(),
         contentType: yaml ? 'application/yaml' : 'application/json',
       });
@@ -73,16 +79,17 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
     <main className="list">
       <div className="list-tools">
         <input placeholder="Search workflows" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <button className="primary" onClick={create}>
+        <button className="primary" onClick={create} disabled={!editable}>
           New workflow
         </button>
-        <label className="button">
+        <label className={editable ? 'button' : 'button disabled'}>
           Import
           <input
             type="file"
             aria-label="Import a workflow file"
             accept=".yaml,.yml,.json,application/json,application/yaml"
             hidden
+            disabled={!editable}
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
@@ -110,13 +117,23 @@ export function WorkflowList({ onOpen, onUnauthorized }: Props) {
               </a>
             </td>
             <td>
-              <input type="checkbox" aria-label="active" checked={workflow.active} onChange={() => toggle(workflow)} />
+              <input
+                type="checkbox"
+                aria-label="active"
+                checked={workflow.active}
+                disabled={!editable}
+                onChange={() => toggle(workflow)}
+              />
             </td>
             <td>{workflow.version}</td>
             <td>{new Date(workflow.updated_at).toLocaleString()}</td>
             <td className="row-actions">
-              <button onClick={() => rename(workflow)}>Rename</button>
-              <button onClick={() => remove(workflow)}>Delete</button>
+              <button onClick={() => rename(workflow)} disabled={!editable}>
+                Rename
+              </button>
+              <button onClick={() => remove(workflow)} disabled={!editable}>
+                Delete
+              </button>
             </td>
           </tr>
         ))}

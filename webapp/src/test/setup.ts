@@ -1,4 +1,4 @@
-// Runs before every test file: unmount what a test rendered and forget its stubs and stored token.
+// Runs before every test file: unmount what a test rendered and forget its stubs, stored token and workspace.
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
@@ -7,5 +7,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   sessionStorage.clear();
+  localStorage.clear();
   location.hash = '';
 });
