@@ -59,18 +59,6 @@ load() { # workload concurrency seconds -> the RESULT line of bench/engine-bench
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
-# The journal commits in batches a few milliseconds apart: wait until the run count stops moving.
-settled_run_count() {
-    local previous=-1 count
-    for _ in $(seq 1 100); do
-        count=$(sql "SELECT COUNT(*) FROM run WHERE workflow_id = '$1'")
-        [ "$count" = "$previous" ] && { echo "$count"; return; }
-        previous=$count
-        sleep 0.2
-    done
-    die "the run count of workflow $1 is still moving after 20 s"
-}
-
 summary=$results_dir/engine-$(date +%Y%m%d-%H%M%S).txt
 printf '%-4s %5s %9s %8s %8s %8s %7s %10s %9s %8s %7s %7s\n' workload conc 'runs/s' 'p50 ms' 'p99 ms' 'max ms' errors 'CPU ms/run' 'DB ms/run' 'RSS MB' 'peakMB' 'busy%' | tee "$summary"
 first=1

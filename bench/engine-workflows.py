@@ -5,7 +5,11 @@ be checked. Prints one line per workflow for the shell script:
     NAME WORKFLOW_ID HOOK_PATH NODES_PER_RUN REQUEST_BODY EXPECTED_ANSWER
 (the two JSON texts have no spaces).
 
-    python3 bench/engine-workflows.py BASE_URL TOKEN
+With `edits` (bench/soak-bench.sh) it also creates a workflow that is edited and executed in
+development mode under the load, manual trigger -> transform, and prints
+    EDIT WORKFLOW_ID TRANSFORM_NODE_ID
+
+    python3 bench/engine-workflows.py BASE_URL TOKEN [edits]
 """
 import json
 import sys
@@ -56,18 +60,34 @@ def w3():
     return nodes, edges, {"large": True, "a": 20}
 
 
+def edited():
+    """manual trigger -> transform: API edits and development-mode calls, never run in production."""
+    nodes = [node("start", "manual-trigger", "Start", {}, 0),
+             node("shape", "transform", "Shape", {"fields": {"angle": "${input.topic}"}}, 200)]
+    return nodes, [edge("start", "shape")]
+
+
+def save(base, token, name, nodes, edges):
+    """Creates a workflow with this graph; returns its id and the saved canvas."""
+    workflow = call(base, token, "POST", "/workflow/", {"name": name})
+    canvas = call(base, token, "PUT", "/workflow/%s/canvas_data/" % workflow["id"],
+                  {"version": workflow["version"], "nodes": nodes, "edges": edges})
+    return workflow["id"], canvas
+
+
 def main():
     base, token = sys.argv[1].rstrip("/") + "/api", sys.argv[2]
     body = {"a": 20, "b": 22}
     for name, build in (("W1", w1), ("W2", w2), ("W3", w3)):
         nodes, edges, expected = build()
-        workflow = call(base, token, "POST", "/workflow/", {"name": "bench " + name})
-        canvas = call(base, token, "PUT", "/workflow/%s/canvas_data/" % workflow["id"],
-                      {"version": workflow["version"], "nodes": nodes, "edges": edges})
-        call(base, token, "PATCH", "/workflow/%s/" % workflow["id"], {"active": True})
+        workflow_id, canvas = save(base, token, "bench " + name, nodes, edges)
+        call(base, token, "PATCH", "/workflow/%s/" % workflow_id, {"active": True})
         path = nodes[0]["form_values"]["path"]
-        print(name, workflow["id"], path, len(canvas["nodes"]),
+        print(name, workflow_id, path, len(canvas["nodes"]),
               json.dumps(body, separators=(",", ":")), json.dumps(expected, separators=(",", ":")))
+    if sys.argv[3:] == ["edits"]:
+        workflow_id, canvas = save(base, token, "soak edits", *edited())
+        print("EDIT", workflow_id, canvas["id_map"]["shape"])
 
 
 if __name__ == "__main__":

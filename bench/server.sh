@@ -112,6 +112,18 @@ start_server() {
     log "server up in $start_ms ms"
 }
 
+# The journal commits in batches a few milliseconds apart: wait until the run count stops moving.
+settled_run_count() { # workflow id -> its runs in the database, once the count holds still
+    local previous=-1 count
+    for _ in $(seq 1 100); do
+        count=$(sql "SELECT COUNT(*) FROM run WHERE workflow_id = '$1'")
+        [ "$count" = "$previous" ] && { echo "$count"; return; }
+        previous=$count
+        sleep 0.2
+    done
+    die "the run count of workflow $1 is still moving after 20 s"
+}
+
 # The server's JVM: the `server run` script's java child (or the script itself if it exec'd java).
 server_jvm_pid() {
     local pid=$server_pid child

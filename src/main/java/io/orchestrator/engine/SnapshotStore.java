@@ -27,8 +27,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -40,6 +38,16 @@ import javax.sql.DataSource;
 public class SnapshotStore {
 
     private static final long CACHE_MILLIS = 5_000;
+
+    /**
+     * Versions never change, but each edit of a workflow that then runs makes one: held for ever, they
+     * filled the heap by about 2.5 MB a minute under the soak's edits (bench/soak-bench.sh). The ones in
+     * use are kept; the others are read again from workflow_snapshot when a run is resumed, rewound or
+     * forked.
+     */
+    static final int MAX_VERSIONS = 256;
+
+    private static final long VERSION_MILLIS = 10 * 60_000;
 
     @Inject
     WorkflowRepository workflows;
@@ -54,7 +62,8 @@ public class SnapshotStore {
     DataSource dataSource;
 
     private final ShortLivedCache<String, WorkflowAtVersion> current = new ShortLivedCache<>(CACHE_MILLIS, 100_000);
-    private final Map<String, GraphSnapshot> byVersion = new ConcurrentHashMap<>();
+    private final ShortLivedCache<String, GraphSnapshot> byVersion =
+            new ShortLivedCache<>(VERSION_MILLIS, MAX_VERSIONS);
 
     /**
      * The workflow as it stands, ready to run; 404 when it does not exist, 422 with details per
@@ -110,11 +119,10 @@ public class SnapshotStore {
 
     /** The graph of a version a run started with. */
     public GraphSnapshot version(String workflowId, long version) {
-        String key = workflowId + "@" + version;
-        GraphSnapshot known = byVersion.get(key);
-        if (known != null) {
-            return known;
-        }
+        return byVersion.get(workflowId + "@" + version, key -> read(workflowId, version, key));
+    }
+
+    private GraphSnapshot read(String workflowId, long version, String key) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT graph FROM workflow_snapshot WHERE workflow_id = ? AND version = ?")) {
@@ -124,10 +132,7 @@ public class SnapshotStore {
                 if (!row.next()) {
                     throw ApiException.notFound("Workflow version", key);
                 }
-                GraphSnapshot graph =
-                        GraphSnapshot.fromJson(workflowId, version, JsonText.parseObject(row.getString(1)));
-                byVersion.put(key, graph);
-                return graph;
+                return GraphSnapshot.fromJson(workflowId, version, JsonText.parseObject(row.getString(1)));
             }
         } catch (SQLException failed) {
             throw new IllegalStateException("Cannot read the graph of " + key + ": " + failed.getMessage(), failed);
@@ -135,10 +140,10 @@ public class SnapshotStore {
     }
 
     private void store(GraphSnapshot graph) {
-        String key = graph.workflowId() + "@" + graph.version();
-        if (byVersion.containsKey(key)) {
-            return;
-        }
+        byVersion.get(graph.workflowId() + "@" + graph.version(), key -> insert(graph, key));
+    }
+
+    private GraphSnapshot insert(GraphSnapshot graph, String key) {
         SqlDialect dialect = journal.dialect();
         String sql = dialect == SqlDialect.H2
                 ? "MERGE INTO workflow_snapshot (workflow_id, version, graph, created_at) KEY (workflow_id, version) VALUES (?, ?, ?, ?)"
@@ -153,6 +158,6 @@ public class SnapshotStore {
         } catch (SQLException failed) {
             throw new IllegalStateException("Cannot store the graph of " + key + ": " + failed.getMessage(), failed);
         }
-        byVersion.put(key, graph);
+        return graph;
     }
 }
