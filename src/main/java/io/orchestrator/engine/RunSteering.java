@@ -85,7 +85,8 @@ public class RunSteering {
                 .orElseThrow(() -> ApiException.conflict(
                         "Node " + nodeId + " of run " + runId + " is not waiting for an answer.",
                         details(row, nodeId)));
-        HumanAnswer checked = answers.check(JsonText.parse(step.output()).asJsonObject(), body);
+        HumanAnswer checked =
+                answers.check(row.workflowId(), JsonText.parse(step.output()).asJsonObject(), body);
         CompletionStage<Boolean> done;
         if (checked.regenerates()) {
             if (engine.read(run, RunState::pausedByHand)) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A human-input node's {@code merge: {connection, model, instruction}}: the person's selections go to
@@ -29,9 +30,24 @@ public class ModelSelectionMerge implements ModelMerge {
     @Override
     public String merge(String connectionId, String model, String instruction, List<String> texts)
             throws MergeUnavailable {
-        ConnectionSettings connection = connections
-                .find(connectionId)
-                .orElseThrow(() -> new MergeUnavailable("No connection with id '" + connectionId + "'."));
+        return merge(connections.find(connectionId), connectionId, model, instruction, texts);
+    }
+
+    @Override
+    public String mergeFor(String workflowId, String connectionId, String model, String instruction, List<String> texts)
+            throws MergeUnavailable {
+        return merge(connections.findFor(workflowId, connectionId), connectionId, model, instruction, texts);
+    }
+
+    private String merge(
+            Optional<ConnectionSettings> found,
+            String connectionId,
+            String model,
+            String instruction,
+            List<String> texts)
+            throws MergeUnavailable {
+        ConnectionSettings connection =
+                found.orElseThrow(() -> new MergeUnavailable("No connection with id '" + connectionId + "'."));
         ModelRequest request = new ModelRequest(
                 model,
                 List.of(

@@ -46,6 +46,9 @@ public class WorkspaceOf {
     }
 
     public Optional<String> workflow(String workflowId) {
+        if (workflowId == null || workflowId.length() > 64) {
+            return Optional.empty();
+        }
         String known = ofWorkflow.get(workflowId);
         if (known != null) {
             return Optional.of(known);

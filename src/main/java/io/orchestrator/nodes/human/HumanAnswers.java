@@ -41,6 +41,11 @@ public class HumanAnswers {
     }
 
     public HumanAnswer check(JsonObject storedRequest, JsonObject body) {
+        return check(null, storedRequest, body);
+    }
+
+    /** The answer to a node of that workflow, whose merge uses only the workflow's workspace's connections. */
+    public HumanAnswer check(String workflowId, JsonObject storedRequest, JsonObject body) {
         HumanRequest request = HumanRequest.fromJson(storedRequest);
         RequestBody answer = RequestBody.of(body);
         FieldErrors errors = answer.errors();
@@ -84,7 +89,8 @@ public class HumanAnswers {
         }
         answer.validate();
         String finalText = switch (act) {
-            case SELECT, APPROVE -> text.orElseGet(() -> merged(request, selected, instruction.orElse(null)));
+            case SELECT, APPROVE ->
+                text.orElseGet(() -> merged(workflowId, request, selected, instruction.orElse(null)));
             case REJECT, REGENERATE -> text.orElse(null);
         };
         JsonArrayBuilder chosen = JSON.createArrayBuilder();
@@ -153,7 +159,7 @@ public class HumanAnswers {
     }
 
     /** One selection's text as it is; several joined, or merged by a model when the node says so. */
-    private String merged(HumanRequest request, List<JsonObject> selected, String instruction) {
+    private String merged(String workflowId, HumanRequest request, List<JsonObject> selected, String instruction) {
         List<String> texts = selected.stream()
                 .map(candidate -> candidate.getString("text", ""))
                 .toList();
@@ -162,7 +168,8 @@ public class HumanAnswers {
         }
         if (request.merge() instanceof JsonObject model) {
             try {
-                return modelMerge.merge(
+                return modelMerge.mergeFor(
+                        workflowId,
                         model.getString("connection", null),
                         model.getString("model", null),
                         instruction != null ? instruction : model.getString("instruction", null),

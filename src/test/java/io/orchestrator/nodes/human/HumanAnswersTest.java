@@ -89,6 +89,36 @@ class HumanAnswersTest {
     }
 
     @Test
+    void aModelMergeIsMadeForTheRunsWorkflowSoThatOnlyItsWorkspacesConnectionsServe() {
+        java.util.List<String> askedFor = new java.util.ArrayList<>();
+        HumanAnswers scoped = new HumanAnswers(new ModelMerge() {
+            @Override
+            public String merge(String connection, String model, String instruction, java.util.List<String> texts) {
+                throw new AssertionError("a run's merge names its workflow");
+            }
+
+            @Override
+            public String mergeFor(
+                    String workflowId,
+                    String connection,
+                    String model,
+                    String instruction,
+                    java.util.List<String> texts) {
+                askedFor.add(workflowId + "/" + connection);
+                return String.join(" + ", texts);
+            }
+        });
+
+        HumanAnswer answer = scoped.check(
+                "wf-1",
+                request("select_many", false, false, "{'connection': 'c', 'model': 'm'}"),
+                object("{'action': 'select', 'selected': [0, 1]}"));
+
+        assertEquals(java.util.List.of("wf-1/c"), askedFor);
+        assertEquals("alpha + beta", answer.output().getString("text"));
+    }
+
+    @Test
     void aModelMergeThatFailsIsRefusedWithTheModelsReason() {
         ApiException refused = assertThrows(
                 ApiException.class,
