@@ -17,6 +17,7 @@ import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
 import io.orchestrator.nodes.form.FormValidator;
 import io.orchestrator.platform.FieldErrors;
+import io.orchestrator.workspaces.Workspace;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,6 @@ import java.util.logging.Logger;
 public class LlmNode implements NodeType {
 
     private static final Logger LOG = Logger.getLogger(LlmNode.class.getName());
-    private static final String DEFAULT_WORKSPACE = "default";
 
     private static final Form FORM = new Form(
             FormField.of("models", FieldType.LIST)
@@ -237,7 +237,7 @@ public class LlmNode implements NodeType {
                 .map(ConnectionSettings::workspace)
                 .filter(name -> name != null)
                 .findFirst()
-                .orElse(DEFAULT_WORKSPACE);
+                .orElse(Workspace.DEFAULT);
         CandidateSource source = new CandidateSource(
                 settings,
                 messages,

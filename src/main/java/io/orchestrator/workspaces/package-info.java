@@ -1,5 +1,5 @@
 /**
- * Workspaces and who may do what in them (DESIGN section 6). Every workflow belongs to one
+ * Workspaces and who may do what in them (README, "Workspaces and roles"). Every workflow belongs to one
  * workspace; runs, artifacts and cache entries follow their workflow, while connections, prompt
  * blocks and sessions name their workspace themselves. An admin token reaches everything; any other
  * token holds a {@link io.orchestrator.security.WorkspaceRole} per workspace.

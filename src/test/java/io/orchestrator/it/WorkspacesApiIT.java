@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Workspaces and roles (DESIGN section 6): two tokens in two workspaces cannot see each other's
+ * Workspaces and roles (README, "Workspaces and roles"): two tokens in two workspaces cannot see each other's
  * workflows, runs, sessions, connections, blocks or artifacts, on the API and the WebSocket; a
  * viewer reads, an editor changes and runs, an owner manages the workspace's tokens.
  */
