@@ -12,7 +12,12 @@ public enum ConnectionKind {
     /** Anthropic's messages API. */
     ANTHROPIC,
     /** Credentials for the http-request node. */
-    HTTP;
+    HTTP,
+    /**
+     * A RabbitMQ broker for the queue nodes: base URL {@code amqp://host:port/vhost} (or amqps),
+     * secret {@code user:password}.
+     */
+    RABBITMQ;
 
     private final String wireName = name().toLowerCase(Locale.ROOT);
 
@@ -21,7 +26,7 @@ public enum ConnectionKind {
     }
 
     public boolean isModelServer() {
-        return this != HTTP;
+        return this != HTTP && this != RABBITMQ;
     }
 
     public static Optional<ConnectionKind> named(String name) {

@@ -113,10 +113,12 @@ public final class ConnectionRequest {
         if (url == null) {
             if (kind == ConnectionKind.OPENAI || kind == ConnectionKind.KOBOLD) {
                 body.errors().add("base_url", "An " + kind.wireName() + " connection needs the server's URL.");
+            } else if (kind == ConnectionKind.RABBITMQ) {
+                body.errors().add("base_url", "A rabbitmq connection needs the broker's amqp://host:port URL.");
             }
             return null;
         }
-        String problem = urlProblem(url);
+        String problem = kind == ConnectionKind.RABBITMQ ? AmqpUrl.problem(url) : urlProblem(url);
         if (problem != null) {
             body.errors().add("base_url", problem);
             return null;

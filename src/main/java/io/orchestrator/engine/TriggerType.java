@@ -7,6 +7,7 @@ public enum TriggerType {
     MANUAL("manual"),
     WEBHOOK("webhook"),
     SCHEDULE("schedule"),
+    QUEUE("queue"),
     SUB_WORKFLOW("sub-workflow"),
     FORK("fork");
 

@@ -88,7 +88,9 @@ public class ConnectionProbe {
             case OPENAI -> openAiFirst(endpoint);
             case KOBOLD -> koboldFirst(endpoint);
             case ANTHROPIC -> anthropic(endpoint);
-            case HTTP -> throw new IllegalArgumentException("An http connection has no model server.");
+            case HTTP, RABBITMQ ->
+                throw new IllegalArgumentException(
+                        "A " + connection.kind().wireName() + " connection has no model server.");
         };
     }
 

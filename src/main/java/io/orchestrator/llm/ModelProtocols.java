@@ -32,7 +32,7 @@ public class ModelProtocols {
                     case OPENAI -> openAi;
                     case KOBOLD -> kobold;
                     case ANTHROPIC -> anthropic;
-                    case HTTP -> null;
+                    case HTTP, RABBITMQ -> null;
                 });
     }
 

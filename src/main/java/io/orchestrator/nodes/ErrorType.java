@@ -19,7 +19,7 @@ public enum ErrorType {
     INTERRUPTED,
     /** An HTTP call answered with an error status. */
     HTTP,
-    /** An HTTP call could not connect or was cut. */
+    /** An HTTP call, or a message to a queue, could not connect or was cut. */
     CONNECTION,
     /** An HTTP call's address is private and not allowed (ORCHESTRATOR_HTTP_ALLOW). */
     FORBIDDEN_ADDRESS,
