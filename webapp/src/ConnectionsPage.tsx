@@ -30,7 +30,7 @@ export interface ConnectionTest {
   error: string | null;
 }
 
-const KINDS = ['openai', 'kobold', 'anthropic', 'http'];
+const KINDS = ['openai', 'kobold', 'anthropic', 'http', 'rabbitmq'];
 const MASK = '********';
 
 /** The connections the token may see, for the pages and the llm node's model picker. */

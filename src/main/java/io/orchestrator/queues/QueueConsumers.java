@@ -7,7 +7,6 @@ import io.orchestrator.engine.SnapshotStore;
 import io.orchestrator.engine.TriggerType;
 import io.orchestrator.engine.WorkflowAtVersion;
 import io.orchestrator.engine.journal.RunJournal;
-import io.orchestrator.nodes.QueueReaderNode;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.workflow.WorkflowChanged;
 import jakarta.annotation.Priority;

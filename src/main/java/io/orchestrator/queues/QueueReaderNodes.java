@@ -1,6 +1,5 @@
 package io.orchestrator.queues;
 
-import io.orchestrator.nodes.QueueReaderNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -29,6 +29,8 @@ class NodeTypesApiIT {
                 Map.entry("manual-trigger", "trigger"),
                 Map.entry("webhook", "trigger"),
                 Map.entry("schedule", "trigger"),
+                Map.entry("queue-reader", "trigger"),
+                Map.entry("queue-writer", "action"),
                 Map.entry("http-request", "action"),
                 Map.entry("transform", "action"),
                 Map.entry("set-session", "action"),

@@ -1,13 +1,15 @@
-package io.orchestrator.nodes;
+package io.orchestrator.queues;
 
 import io.orchestrator.connections.ConnectionLookup;
+import io.orchestrator.nodes.NodeCall;
+import io.orchestrator.nodes.NodeCategory;
+import io.orchestrator.nodes.NodeOutcome;
+import io.orchestrator.nodes.NodeType;
 import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
 import io.orchestrator.nodes.form.FormValidator;
 import io.orchestrator.platform.FieldErrors;
-import io.orchestrator.queues.BrokerChoice;
-import io.orchestrator.queues.QueueNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

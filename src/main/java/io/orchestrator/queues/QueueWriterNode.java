@@ -1,20 +1,20 @@
-package io.orchestrator.nodes;
+package io.orchestrator.queues;
 
 import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.connections.ConnectionLookup;
+import io.orchestrator.nodes.ErrorType;
+import io.orchestrator.nodes.NodeCall;
+import io.orchestrator.nodes.NodeCategory;
+import io.orchestrator.nodes.NodeFailure;
+import io.orchestrator.nodes.NodeOutcome;
+import io.orchestrator.nodes.NodeType;
+import io.orchestrator.nodes.Routes;
 import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
 import io.orchestrator.nodes.form.FormValidator;
 import io.orchestrator.platform.FieldErrors;
-import io.orchestrator.queues.BrokerChoice;
-import io.orchestrator.queues.BrokerUnavailable;
-import io.orchestrator.queues.Brokers;
-import io.orchestrator.queues.QueueBroker;
-import io.orchestrator.queues.QueueMessages;
-import io.orchestrator.queues.QueueNames;
-import io.orchestrator.queues.QueueSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;

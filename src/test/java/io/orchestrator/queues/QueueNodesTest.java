@@ -1,17 +1,33 @@
-package io.orchestrator.nodes;
+package io.orchestrator.queues;
 
-import static io.orchestrator.nodes.NodeChecks.problems;
-import static io.orchestrator.nodes.NodeChecks.reported;
 import static io.orchestrator.testing.JsonLiterals.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.orchestrator.connections.ConnectionKind;
 import io.orchestrator.connections.ConnectionSettings;
+import io.orchestrator.nodes.NodeCategory;
+import io.orchestrator.nodes.NodeType;
+import io.orchestrator.nodes.Routes;
+import io.orchestrator.platform.FieldErrors;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class QueueNodesTest {
+
+    private static JsonObject problems(NodeType type, String values) {
+        FieldErrors errors = new FieldErrors();
+        type.checkValues(object(values), errors);
+        return errors.toJson();
+    }
+
+    private static JsonObject reported(String field, String message) {
+        return Json.createObjectBuilder()
+                .add(field, Json.createArrayBuilder().add(message))
+                .build();
+    }
 
     private static ConnectionSettings connection(String id, ConnectionKind kind) {
         return new ConnectionSettings(
