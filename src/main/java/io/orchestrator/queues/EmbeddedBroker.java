@@ -10,7 +10,7 @@ import javax.naming.NamingException;
 
 /**
  * The server's own messaging engine, through the connection factory the server configuration
- * declares at {@value #JNDI_NAME} (Liberty's in {@code liberty/server.xml}). Looked up at each
+ * declares at {@value #JNDI_NAME} (Liberty's in {@code liberty/messaging-on.xml}). Looked up at each
  * connection rather than injected, so that the application still deploys on a server without
  * messaging: only the queue nodes on the embedded engine fail there, with a message saying why.
  */
@@ -25,8 +25,8 @@ final class EmbeddedBroker implements QueueBroker {
             factory = (ConnectionFactory) new InitialContext().lookup(JNDI_NAME);
         } catch (NamingException | NoClassDefFoundError missing) {
             throw new BrokerUnavailable("This server has no messaging engine (no connection factory at "
-                    + JNDI_NAME + ": " + missing + "); enable it in the server configuration or use a rabbitmq"
-                    + " connection.");
+                    + JNDI_NAME + ": " + missing + "); turn it on (ORCHESTRATOR_MESSAGING=on on Liberty) or use a"
+                    + " rabbitmq connection.");
         }
         return factory.createConnection();
     }

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -88,6 +89,7 @@ public class QueueConsumers {
     RunJournal journal;
 
     private final Map<Listener, QueueConsumer> running = new HashMap<>();
+    private final AtomicBoolean queued = new AtomicBoolean();
     private ScheduledFuture<?> reconciling;
     private boolean stopping;
 
@@ -95,8 +97,14 @@ public class QueueConsumers {
         reconciling = timer.scheduleWithFixedDelay(this::reconcile, 2, RECONCILE_SECONDS, TimeUnit.SECONDS);
     }
 
+    /**
+     * Changes come in bursts (a node dragged on the canvas is a change per move): one reconcile is
+     * queued at a time, and it sees every change committed before it starts.
+     */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkflowChanged changed) {
-        timer.execute(this::reconcile);
+        if (queued.compareAndSet(false, true)) {
+            timer.execute(this::reconcile);
+        }
     }
 
     /** Before the engine drains: no new run starts from a queue, and a message being handled is finished. */
@@ -117,6 +125,7 @@ public class QueueConsumers {
     }
 
     synchronized void reconcile() {
+        queued.set(false);
         if (stopping) {
             return;
         }

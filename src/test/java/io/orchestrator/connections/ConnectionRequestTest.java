@@ -33,6 +33,27 @@ class ConnectionRequestTest {
     }
 
     @Test
+    void aRabbitmqConnectionNeedsAnAmqpUrlWithoutCredentials() {
+        ConnectionDraft draft = ConnectionRequest.read(
+                object(
+                        "{'name': 'mq', 'kind': 'rabbitmq', 'base_url': 'amqp://127.0.0.1:5672/', 'secret': 'guest:guest'}"),
+                false);
+        assertEquals(ConnectionKind.RABBITMQ, draft.kind());
+        assertEquals("amqp://127.0.0.1:5672/", draft.baseUrl());
+        assertEquals(
+                "A rabbitmq connection needs the broker's amqp://host:port URL.",
+                problems("{'name': 'mq', 'kind': 'rabbitmq'}", false)
+                        .getJsonArray("base_url")
+                        .getString(0));
+        assertEquals(
+                object("{'base_url': ['Must start with amqp:// or amqps://.']}"),
+                problems("{'name': 'mq', 'kind': 'rabbitmq', 'base_url': 'http://127.0.0.1:5672'}", false));
+        assertEquals(
+                object("{'base_url': ['Must not hold credentials; put user:password in secret.']}"),
+                problems("{'name': 'mq', 'kind': 'rabbitmq', 'base_url': 'amqp://u:p@mq'}", false));
+    }
+
+    @Test
     void theMaskKeepsAStoredSecretAndIsRefusedWhenThereIsNone() {
         String masked = "{'name': 'n', 'kind': 'http', 'secret': '********'}";
         assertInstanceOf(
