@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runnable JAR the build packages (target/orchestrator.jar: Liberty, the WAR, its configuration
- * and drivers) works as the README says: {@code java -jar} with nothing but a port and a data
- * directory answers healthy, prints the first start's admin token, which then works on the API,
- * keeps its H2 file in that data directory, and leaves no process behind when stopped as Ctrl+C stops it.
+ * and drivers) works as the README says: {@code java -jar} with nothing but a port, started in a
+ * fresh directory, answers healthy, prints the first start's admin token, which then works on the API,
+ * keeps its H2 file in ./data there, and leaves no process behind when stopped as Ctrl+C stops it.
  */
 class RunnableJarIT {
 
@@ -40,9 +40,11 @@ class RunnableJarIT {
     void javaDashJarStartsAServerThatAnswersWithThePrintedToken() throws Exception {
         Path jar = Paths.get(System.getProperty("it.runnable.jar", "target/orchestrator.jar"));
         assertTrue(Files.isRegularFile(jar), "the build packaged " + jar);
-        Path workDir = Files.createDirectories(
-                Paths.get("target", "it-servers", "runnable-jar").toAbsolutePath());
-        Path dataDir = Files.createTempDirectory(workDir, "data-");
+        Path workDir = Files.createTempDirectory(
+                Files.createDirectories(
+                        Paths.get("target", "it-servers", "runnable-jar").toAbsolutePath()),
+                "run-");
+        Path dataDir = workDir.resolve("data");
         Path extractRoot = Files.createTempDirectory(workDir, "extract-");
         Path console = workDir.resolve("console.log");
         int port = ServerProcess.port(16);
@@ -58,7 +60,8 @@ class RunnableJarIT {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("ORCHESTRATOR_") || key.startsWith("WLP_"));
         env.put("ORCHESTRATOR_HTTP_PORT", Integer.toString(port));
-        env.put("ORCHESTRATOR_DATA_DIR", dataDir.toString());
+        // No data directory: its default is ./data where the JAR is started (PWD, as a shell's cd sets it).
+        env.put("PWD", workDir.toString());
         env.put("WLP_JAR_EXTRACT_ROOT", extractRoot.toString());
 
         Instant launched = Instant.now();
@@ -87,7 +90,7 @@ class RunnableJarIT {
             try (var files = Files.list(dataDir)) {
                 assertTrue(
                         files.anyMatch(file -> file.getFileName().toString().startsWith("orchestrator")),
-                        "the H2 database is in the data directory given, not in the extracted server");
+                        "the H2 database is in ./data where the JAR was started, not in the extracted server");
             }
         } finally {
             leftBehind = stop(launcher);
