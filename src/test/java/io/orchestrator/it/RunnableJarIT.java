@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runnable JAR the build packages (target/orchestrator.jar: Liberty, the WAR, its configuration
- * and drivers) works as the README says: {@code java -jar} with nothing but a port, started in a
- * fresh directory, answers healthy, prints the first start's admin token, which then works on the API,
- * keeps its H2 file in ./data there, and leaves no process behind when stopped as Ctrl+C stops it.
+ * and drivers) works as the README says: {@code java -jar} with nothing but a port (for a user whose
+ * home is a fresh directory) answers healthy, prints the first start's admin token, which then works on
+ * the API, keeps its H2 file in ~/.orchestrator, and leaves no process behind when stopped as Ctrl+C stops it.
  */
 class RunnableJarIT {
 
@@ -44,7 +44,7 @@ class RunnableJarIT {
                 Files.createDirectories(
                         Paths.get("target", "it-servers", "runnable-jar").toAbsolutePath()),
                 "run-");
-        Path dataDir = workDir.resolve("data");
+        Path dataDir = workDir.resolve(".orchestrator");
         Path extractRoot = Files.createTempDirectory(workDir, "extract-");
         Path console = workDir.resolve("console.log");
         int port = ServerProcess.port(16);
@@ -60,8 +60,8 @@ class RunnableJarIT {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("ORCHESTRATOR_") || key.startsWith("WLP_"));
         env.put("ORCHESTRATOR_HTTP_PORT", Integer.toString(port));
-        // No data directory: its default is ./data where the JAR is started (PWD, as a shell's cd sets it).
-        env.put("PWD", workDir.toString());
+        // No data directory: its default is ~/.orchestrator of the user who runs the JAR.
+        env.put("HOME", workDir.toString());
         env.put("WLP_JAR_EXTRACT_ROOT", extractRoot.toString());
 
         Instant launched = Instant.now();
@@ -90,7 +90,7 @@ class RunnableJarIT {
             try (var files = Files.list(dataDir)) {
                 assertTrue(
                         files.anyMatch(file -> file.getFileName().toString().startsWith("orchestrator")),
-                        "the H2 database is in ./data where the JAR was started, not in the extracted server");
+                        "the H2 database is in ~/.orchestrator, not in the extracted server");
             }
         } finally {
             leftBehind = stop(launcher);
