@@ -10,7 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * no framing (no click-jacking of the canvas's buttons). The canvas gets a Content-Security-Policy
  * that allows only its own files: Vite's build loads its script and style sheet from files, React
  * sets styles through the DOM (which a policy does not govern), and the socket goes to this origin
- * ('self' covers ws: and wss: of the same host). The API answers data, never a page, so its policy
+ * ('self' covers ws: and wss: of the same host). Swagger UI at /openapi/ui/ runs under the same
+ * policy (checked in a browser by OpenApiIT): its script and style sheet are files from the WAR, and it
+ * sets styles through the DOM too. The API answers data, never a page, so its policy
  * allows nothing at all, and a downloaded artifact opened in the browser runs nothing.
  */
 public final class SecurityHeaders {

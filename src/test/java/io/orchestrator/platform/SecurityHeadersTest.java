@@ -19,5 +19,7 @@ class SecurityHeadersTest {
         assertEquals(SecurityHeaders.CANVAS_POLICY, SecurityHeaders.policyFor("/assets/index.js"));
         assertEquals(SecurityHeaders.CANVAS_POLICY, SecurityHeaders.policyFor("/apiary"));
         assertEquals(SecurityHeaders.CANVAS_POLICY, SecurityHeaders.policyFor("/ws/workflow/w/"));
+        // Swagger UI runs under the same policy: its script and style sheet are files of this server.
+        assertEquals(SecurityHeaders.CANVAS_POLICY, SecurityHeaders.policyFor("/openapi/ui/"));
     }
 }
