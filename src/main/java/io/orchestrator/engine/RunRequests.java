@@ -48,7 +48,7 @@ public class RunRequests {
     /** Three missed Quartz check-ins make a server dead, as for recovery. */
     private static final long ALIVE_WITHIN_MS = 3 * QuartzEngineScheduler.CHECKIN_INTERVAL_MS;
 
-    private record Request(long id, String runId, String action, String nodeId, int attempt) {}
+    private record Request(long id, String runId, String action, String nodeId, int attempt, boolean orphaned) {}
 
     @Resource(lookup = "jdbc/orchestrator-direct")
     DataSource dataSource;
@@ -174,9 +174,13 @@ public class RunRequests {
         lastRead = now;
         List<Request> taken = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
+            // Also requests no owner took in time: a live owner takes its own within a poll, so one
+            // still there after a server's death time was addressed to a server that died meanwhile.
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, run_id, action, node_id, attempt FROM run_request WHERE owner = ? ORDER BY id")) {
+                    "SELECT id, run_id, action, node_id, attempt, owner FROM run_request WHERE owner = ?"
+                            + " OR created_at < TIMESTAMPADD(SECOND, ?, CURRENT_TIMESTAMP(3)) ORDER BY id")) {
                 select.setString(1, instance.id());
+                select.setLong(2, -ALIVE_WITHIN_MS / 1000);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         taken.add(new Request(
@@ -184,22 +188,32 @@ public class RunRequests {
                                 rows.getString(2),
                                 rows.getString(3),
                                 rows.getString(4),
-                                rows.getInt(5)));
+                                rows.getInt(5),
+                                !instance.id().equals(rows.getString(6))));
                     }
                 }
             }
-            if (taken.isEmpty()) {
-                return;
-            }
+            // Deleted one by one: of two servers taking the same orphaned request, one acts.
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM run_request WHERE id = ?")) {
-                for (Request request : taken) {
-                    delete.setLong(1, request.id());
-                    delete.addBatch();
-                }
-                delete.executeBatch();
+                taken.removeIf(request -> !deleted(delete, request.id()));
             }
         }
-        taken.forEach(this::performSafely);
+        for (Request request : taken) {
+            // An orphaned stop, pause or resume was answered long ago with the run as it stood;
+            // only a wake-up or a retry, which nothing else would bring, is still done.
+            if (!request.orphaned() || WAKE.equals(request.action()) || RETRY.equals(request.action())) {
+                performSafely(request);
+            }
+        }
+    }
+
+    private static boolean deleted(PreparedStatement delete, long id) {
+        try {
+            delete.setLong(1, id);
+            return delete.executeUpdate() == 1;
+        } catch (SQLException failed) {
+            throw new IllegalStateException("Cannot take run request " + id + ": " + failed.getMessage(), failed);
+        }
     }
 
     private boolean othersAlive() throws SQLException {
