@@ -29,6 +29,13 @@ public class WatchClient {
                 .newWebSocketBuilder()
                 .buildAsync(URI.create(args[0]), new WebSocket.Listener() {
                     @Override
+                    public void onOpen(WebSocket webSocket) {
+                        // All the demand at once: asking for one message at a time made this client
+                        // too slow for the server on a busy machine (closed with 1013).
+                        webSocket.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
                     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                         partial.append(data);
                         if (last) {
@@ -38,13 +45,12 @@ public class WatchClient {
                             }
                             partial.setLength(0);
                         }
-                        webSocket.request(1);
                         return null;
                     }
 
                     @Override
                     public CompletionStage<?> onClose(WebSocket webSocket, int code, String reason) {
-                        System.err.println("closed by the server: " + code + " " + reason);
+                        System.out.println("CLOSED code=" + code + " reason=" + reason);
                         closed.countDown();
                         return null;
                     }

@@ -147,7 +147,7 @@ runs_before=$(settled_runs)
 measure watched "$first_port" "$second_port"
 runs_watched=$(( $(settled_runs) - runs_before ))
 wait "$watcher" 2>/dev/null || true
-log "the second server's watcher, over $watch_seconds s: $(grep RESULT "$watch_file" || echo 'no result') for $runs_watched runs of both servers (warm-up and load)"
+log "the second server's watcher, over $watch_seconds s: $(grep RESULT "$watch_file" || echo 'no result') for $runs_watched runs of both servers (warm-up and load)$(grep CLOSED "$watch_file" | sed 's/^/; the server /')"
 rm -f "$watch_file"
 log "checked: every answer's body; every run SUCCESS with its two node executions in $db"
 stop_both
