@@ -3,7 +3,8 @@
 #
 # Settings (environment): BENCH_PORT (7990), BENCH_DB (orchestrator_bench, dropped and recreated),
 # BENCH_DB_HOST (127.0.0.1), BENCH_DB_PORT (3306), BENCH_DB_USER (root), BENCH_DB_PASSWORD (empty),
-# BENCH_REBUILD=1 to build even when the deployed WAR looks current.
+# BENCH_REBUILD=1 to build even when the deployed WAR looks current, BENCH_START_LIMIT (120 s) for the
+# server to answer /api/health/ (more on a machine that is busy with other work).
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
@@ -20,7 +21,7 @@ war=$wlp/usr/servers/orchestrator/apps/orchestrator.war
 output_dir=$root/target/bench-server
 results_dir=$root/target/bench
 console=$results_dir/server-console.log
-start_limit_s=120
+start_limit_s=${BENCH_START_LIMIT:-120}
 server_pid=
 start_ms=
 

@@ -5,6 +5,7 @@ import io.orchestrator.engine.journal.RunRow;
 import io.orchestrator.platform.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +28,9 @@ public class RunControl {
     @Inject
     EngineScheduler scheduler;
 
+    @Inject
+    RunRequests requests;
+
     /** The workflow's latest run's id and status; 404 when it never ran. */
     public RunRow latest(String workflowId) {
         return records.latestOf(workflowId).orElseThrow(() -> ApiException.notFound("Run of workflow", workflowId));
@@ -46,8 +50,16 @@ public class RunControl {
 
     public RunRow stop(String runId) {
         RunRow row = records.run(runId).orElseThrow(() -> ApiException.notFound("Run", runId));
+        Optional<String> owner = requests.heldElsewhere(row);
         if (row.status() == RunStatus.PENDING && records.revokePending(runId, journal.dialect())) {
             scheduler.forget(runId);
+        } else if (owner.isPresent()) {
+            return requests.askAndAwait(
+                    row,
+                    owner.get(),
+                    RunRequests.STOP,
+                    stored -> stored.status().isFinal(),
+                    Duration.ofSeconds(5));
         } else {
             loader.obtain(runId).ifPresent(run -> {
                 engine.stop(run);

@@ -35,6 +35,9 @@ public class RunLoader {
     @Inject
     ChildRunEnds childRuns;
 
+    @Inject
+    RunRequests requests;
+
     /**
      * Loads of one run take turns, so that a run is never in memory twice; loads of different runs
      * go on side by side (one lock for all made every answer to a waiting run queue behind the
@@ -44,7 +47,8 @@ public class RunLoader {
 
     /**
      * The run in this server's memory, loading and claiming it if it is stored and under way; empty
-     * when it does not exist, has ended, or another live server holds it.
+     * when it does not exist, has ended, or another live server holds it (it executes it: claiming it
+     * here would execute it twice; {@link RunRequests} hands what reaches this server to that one).
      */
     public Optional<LiveRun> obtain(String runId) {
         synchronized (loadLocks[Math.floorMod(runId.hashCode(), loadLocks.length)]) {
@@ -58,7 +62,10 @@ public class RunLoader {
             return held;
         }
         Optional<RunRow> stored = records.run(runId);
-        if (stored.isEmpty() || stored.get().status().isFinal() || !records.claim(stored.get(), engine.instanceId())) {
+        if (stored.isEmpty()
+                || stored.get().status().isFinal()
+                || requests.heldElsewhere(stored.get()).isPresent()
+                || !records.claim(stored.get(), engine.instanceId())) {
             return Optional.empty();
         }
         RunRow row = stored.get();

@@ -13,11 +13,14 @@ import io.orchestrator.platform.RequestBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * What people do to a run under way, over REST and the WebSocket alike: answer a node that waits
@@ -28,6 +31,8 @@ public class RunSteering {
 
     /** How long a caller waits for its change to be durable before it is told the server is too busy. */
     private static final long DURABLE_WITHIN_SECONDS = 10;
+    /** How long a caller waits for the server that executes the run to do what it asked. */
+    private static final Duration ON_OWNER = Duration.ofSeconds(DURABLE_WITHIN_SECONDS);
 
     @Inject
     RunEngine engine;
@@ -41,6 +46,9 @@ public class RunSteering {
     @Inject
     HumanAnswers answers;
 
+    @Inject
+    RunRequests requests;
+
     /** {@code POST /api/runs/{id}/resume/}: with a node_id it answers that node, without one it resumes a paused run. */
     public JsonObject resume(String runId, JsonObject body) {
         if (body != null && body.containsKey("node_id") && !body.isNull("node_id")) {
@@ -49,6 +57,11 @@ public class RunSteering {
         RunRow row = stored(runId);
         if (row.status() != RunStatus.PAUSED) {
             throw notPaused(row);
+        }
+        Optional<JsonObject> forwarded =
+                onOwner(row, RunRequests.RESUME, stored -> stored.status() != RunStatus.PAUSED);
+        if (forwarded.isPresent()) {
+            return forwarded.get();
         }
         LiveRun run = underWay(row);
         settle(engine.decide(run, state -> engine.interventions().resumeAsked(state, Instant.now())), row);
@@ -62,6 +75,11 @@ public class RunSteering {
             throw ApiException.conflict(
                     "The run has ended (" + row.status() + "); only a run under way can be paused.",
                     details(row, null));
+        }
+        Optional<JsonObject> forwarded =
+                onOwner(row, RunRequests.PAUSE, stored -> stored.status() != RunStatus.STARTED);
+        if (forwarded.isPresent()) {
+            return forwarded.get();
         }
         LiveRun run = underWay(row);
         settle(engine.decide(run, state -> engine.interventions().pauseAsked(state, Instant.now())), row);
@@ -137,6 +155,15 @@ public class RunSteering {
 
     private RunRow stored(String runId) {
         return records.run(runId).orElseThrow(() -> ApiException.notFound("Run", runId));
+    }
+
+    /**
+     * When another live server executes the run, asks it to act and answers with the stored run
+     * once it shows the effect (or as it stands after {@link #ON_OWNER}); empty when this server acts.
+     */
+    private Optional<JsonObject> onOwner(RunRow row, String action, Predicate<RunRow> done) {
+        return requests.heldElsewhere(row)
+                .map(owner -> details(requests.askAndAwait(row, owner, action, done, ON_OWNER), null));
     }
 
     /** The run in this server's memory; a run another server holds, or one that ended meanwhile, is a conflict. */

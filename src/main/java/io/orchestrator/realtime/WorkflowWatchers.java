@@ -75,6 +75,19 @@ public class WorkflowWatchers {
         }
     }
 
+    /**
+     * Queues a message another server's run produced (relayed through the database) for this
+     * server's watchers of the workflow, exactly as a local event.
+     */
+    public void relay(String workflowId, String message) {
+        publish(workflowId, () -> message);
+    }
+
+    /** The workflows some client of this server watches now. */
+    public Set<String> watchedWorkflowIds() {
+        return Set.copyOf(byWorkflow.keySet());
+    }
+
     int watcherCount(String workflowId) {
         Set<ClientQueue> clients = byWorkflow.get(workflowId);
         return clients == null ? 0 : clients.size();

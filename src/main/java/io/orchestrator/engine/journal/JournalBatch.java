@@ -1,5 +1,6 @@
 package io.orchestrator.engine.journal;
 
+import io.orchestrator.engine.RunEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One group commit: the rows of many runs written in one transaction, each row once with its
@@ -32,6 +34,21 @@ final class JournalBatch {
     private final List<String> purges = new ArrayList<>();
     /** Other features' rows, by table, in the order appended (a later row of the same key wins in the upsert). */
     private final Map<JournalTable<?>, List<Object>> tableRows = new LinkedHashMap<>();
+    /** Events another server's clients watch: written to the outbox in this same transaction. */
+    private final List<RunEvent> relayed = new ArrayList<>();
+
+    private final Predicate<String> relays;
+    private final EventOutbox outbox;
+
+    JournalBatch() {
+        this(null);
+    }
+
+    /** With an outbox, the events of the workflows it relays are written to it with the rows. */
+    JournalBatch(EventOutbox outbox) {
+        this.outbox = outbox;
+        this.relays = outbox == null ? workflowId -> false : outbox::relays;
+    }
 
     /** Java 17 has no switch over a sealed type: the last branch catches a kind added to JournalEntry but not here. */
     void add(JournalEntry entry) {
@@ -46,7 +63,12 @@ final class JournalBatch {
             purges.add(purge.runId());
         } else if (entry instanceof JournalEntry.TableRows<?> rows) {
             tableRows.computeIfAbsent(rows.table(), table -> new ArrayList<>()).addAll(rows.rows());
-        } else if (entry instanceof JournalEntry.Announcement || entry instanceof JournalEntry.AfterWrite) {
+        } else if (entry instanceof JournalEntry.Announcement announcement) {
+            announcements.add(entry);
+            if (relays.test(announcement.event().workflowId())) {
+                relayed.add(announcement.event());
+            }
+        } else if (entry instanceof JournalEntry.AfterWrite) {
             announcements.add(entry);
         } else {
             throw new IllegalArgumentException(
@@ -55,7 +77,12 @@ final class JournalBatch {
     }
 
     boolean hasRows() {
-        return !runs.isEmpty() || !steps.isEmpty() || !sessions.isEmpty() || !purges.isEmpty() || !tableRows.isEmpty();
+        return !runs.isEmpty()
+                || !steps.isEmpty()
+                || !sessions.isEmpty()
+                || !purges.isEmpty()
+                || !tableRows.isEmpty()
+                || !relayed.isEmpty();
     }
 
     /** Events and callbacks, in the order they were appended. */
@@ -79,6 +106,9 @@ final class JournalBatch {
                 }
                 delete.executeBatch();
             }
+        }
+        if (!relayed.isEmpty()) {
+            outbox.write(connection, relayed);
         }
     }
 

@@ -57,6 +57,9 @@ public class RunJournal {
     Event<RunEvent> events;
 
     @Inject
+    EventOutbox outbox;
+
+    @Inject
     @ConfigProperty(name = "ORCHESTRATOR_JOURNAL_WRITERS", defaultValue = "2")
     int writerCount;
 
@@ -156,7 +159,7 @@ public class RunJournal {
                 while (running) {
                     drained.add(queue.take());
                     queue.drainTo(drained, MAX_BATCH - 1);
-                    JournalBatch batch = new JournalBatch();
+                    JournalBatch batch = new JournalBatch(outbox);
                     for (JournalEntry entry : drained) {
                         if (entry == STOP) {
                             running = false;

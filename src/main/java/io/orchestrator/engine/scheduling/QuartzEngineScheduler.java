@@ -43,7 +43,7 @@ import org.quartz.impl.matchers.GroupMatcher;
 public class QuartzEngineScheduler implements EngineScheduler {
 
     private static final Logger LOG = Logger.getLogger(QuartzEngineScheduler.class.getName());
-    static final long CHECKIN_INTERVAL_MS = 5_000;
+    public static final long CHECKIN_INTERVAL_MS = 5_000;
     private static final String RECOVERY_GROUP = "engine";
 
     @Inject

@@ -2,6 +2,7 @@ package io.orchestrator.engine.scheduling;
 
 import io.orchestrator.engine.RunEngine;
 import io.orchestrator.engine.RunLoader;
+import io.orchestrator.engine.RunRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -28,6 +29,10 @@ public class ScheduledWork {
     @Inject
     RunEngine engine;
 
+    /** Quartz fires on any server; a run another server executes is woken there. */
+    @Inject
+    RunRequests requests;
+
     @Inject
     ScheduleTriggers schedules;
 
@@ -41,8 +46,16 @@ public class ScheduledWork {
         try {
             switch (action) {
                 case START -> loader.obtain(runId);
-                case WAKE -> loader.obtain(runId).ifPresent(run -> engine.wake(run, nodeId, attempt));
-                case RETRY -> loader.obtain(runId).ifPresent(run -> engine.retry(run, nodeId, attempt));
+                case WAKE -> {
+                    if (!requests.forwarded(runId, RunRequests.WAKE, nodeId, attempt)) {
+                        loader.obtain(runId).ifPresent(run -> engine.wake(run, nodeId, attempt));
+                    }
+                }
+                case RETRY -> {
+                    if (!requests.forwarded(runId, RunRequests.RETRY, nodeId, attempt)) {
+                        loader.obtain(runId).ifPresent(run -> engine.retry(run, nodeId, attempt));
+                    }
+                }
                 case CRON -> schedules.fire(workflowId, nodeId);
                 case RECOVER -> recovery.sweep();
                 case HOUSEKEEPING -> housekeeping.fire(new HousekeepingDue(Instant.now()));

@@ -104,6 +104,10 @@ public final class ServerProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return this;
         }
+        if (listening()) {
+            // Its health check would be answered by whatever holds the port, and the test would talk to that.
+            throw new IllegalStateException("Port " + port + " is taken: cannot start the server " + name + " there");
+        }
         try {
             Files.createDirectories(outputDir);
             Path wlp = Paths.get(System.getProperty("wlp.home", "target/liberty/wlp"))
@@ -131,6 +135,15 @@ public final class ServerProcess implements AutoCloseable {
             return this;
         } catch (IOException failed) {
             throw new UncheckedIOException("Could not start the server " + name, failed);
+        }
+    }
+
+    private boolean listening() {
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException free) {
+            return false;
         }
     }
 

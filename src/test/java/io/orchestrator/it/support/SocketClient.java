@@ -76,6 +76,11 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** The next message if one has come, else null: for a test that reads many without waiting for each. */
+    public JsonObject poll() {
+        return received.poll();
+    }
+
     /** The next message, after checking its type. */
     public JsonObject next(String expectedType) {
         JsonObject message = next();
