@@ -45,12 +45,6 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         if (thrown instanceof NotAllowedException notAllowed) {
             response.allow(notAllowed.getResponse().getAllowedMethods());
         }
-        if (error.code() == ErrorCode.PAYLOAD_TOO_LARGE) {
-            // The rest of the body is never read, so the connection cannot carry another request. Liberty
-            // closes it by itself; Payara (Grizzly) waited for the body that was never read, and the
-            // client, still sending, timed out instead of reading the 413.
-            response.header("Connection", "close");
-        }
         return response.build();
     }
 

@@ -48,7 +48,7 @@ final class PayaraMicro {
         return List.of(
                 java.toString(),
                 // As liberty/jvm.options: a bounded heap, and http-request nodes may set the Host header.
-                "-Xmx512m",
+                "-Xmx768m",
                 "-XX:+UseSerialGC",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Djdk.httpclient.allowRestrictedHeaders=host",
