@@ -1,10 +1,12 @@
 package io.orchestrator.platform;
 
+import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -22,9 +24,10 @@ import java.util.Optional;
  * an empty body unless the parameter is an {@link OptionalBody}, and a value of another kind than
  * the parameter's. application/json is named beside the wildcard so that, for a JSON request, a
  * runtime's own JSON-P reader (Jersey's, on Payara) is not the more specific match and this one,
- * the application's, is taken.
+ * the application's, is taken (and ranked first among equals by its priority).
  */
 @Provider
+@Priority(Priorities.USER - 100)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 public class JsonBodyReader implements MessageBodyReader<JsonValue> {
 
