@@ -45,7 +45,7 @@ public class ContainerErrorServlet extends HttpServlet {
         return root.equals(uri) || (root + "index.html").equals(uri);
     }
 
-    private static String message(ErrorCode code) {
+    static String message(ErrorCode code) {
         return switch (code) {
             case INVALID_REQUEST -> "The request is malformed (for example an encoded '/' or '.' in its path)";
             case NOT_FOUND -> "Nothing is served at this path; the API is under /api/";

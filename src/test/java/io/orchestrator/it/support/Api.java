@@ -108,8 +108,15 @@ public final class Api {
                 .toList();
     }
 
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * On Payara, HTTP/1.1: the JDK client otherwise offers an upgrade to HTTP/2 in clear text (h2c), and
+     * on such a connection Payara 6 leaves a body it answered early (a 413) unread without releasing the
+     * stream's window, so the client hangs. Browsers never speak h2c; Liberty's run keeps the default.
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(PayaraMicro.selected() ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+            .build();
 
     private final URI base;
     private final String token;

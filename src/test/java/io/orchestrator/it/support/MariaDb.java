@@ -51,6 +51,23 @@ public final class MariaDb {
         }
     }
 
+    /** A user with a password and every right on the database, for servers that refuse an empty password. */
+    static void grantPasswordUser(String database, String user, String password) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(""), user(), password());
+                PreparedStatement create =
+                        connection.prepareStatement("CREATE USER IF NOT EXISTS ?@'%' IDENTIFIED BY ?");
+                Statement grant = connection.createStatement()) {
+            create.setString(1, user);
+            create.setString(2, password);
+            create.execute();
+            // The database name was checked by recreate(); a user name cannot be a statement parameter here.
+            grant.execute("GRANT ALL PRIVILEGES ON " + database + ".* TO '" + user + "'@'%'");
+        } catch (SQLException refused) {
+            throw new IllegalStateException(
+                    "Could not create the database user " + user + ": " + refused.getMessage(), refused);
+        }
+    }
+
     public static Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), user(), password());
     }

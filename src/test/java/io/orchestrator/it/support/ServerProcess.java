@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * The real server, started the way an operator starts it ({@code bin/server run}) from the Liberty
  * installation the build prepared, with its own port, environment and output directory. Each
  * instance has its own {@code WLP_OUTPUT_DIR}, so several can run at once and each keeps its logs
- * under {@code target/it-servers/NAME}.
+ * under {@code target/it-servers/NAME}. With {@code -Dit.server=payara} the same WAR runs on Payara
+ * Micro instead ({@link PayaraMicro}), and the logs go to {@code target/it-servers/payara-NAME}.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -45,7 +46,8 @@ public final class ServerProcess implements AutoCloseable {
         this.name = name;
         this.port = port;
         this.environment = environment;
-        this.outputDir = Paths.get("target", "it-servers", name).toAbsolutePath();
+        this.outputDir = Paths.get("target", "it-servers", PayaraMicro.selected() ? "payara-" + name : name)
+                .toAbsolutePath();
     }
 
     /**
@@ -78,8 +80,15 @@ public final class ServerProcess implements AutoCloseable {
         public Builder freshMariaDb(String database) {
             MariaDb.recreate(database);
             environment.put("ORCHESTRATOR_DB_URL", MariaDb.jdbcUrl(database));
-            environment.put("ORCHESTRATOR_DB_USER", MariaDb.user());
-            environment.put("ORCHESTRATOR_DB_PASSWORD", MariaDb.password());
+            if (PayaraMicro.selected() && MariaDb.password().isEmpty()) {
+                // Payara's pools refuse a user without a password ("No password credential found").
+                MariaDb.grantPasswordUser(database, PayaraMicro.DB_USER, PayaraMicro.DB_PASSWORD);
+                environment.put("ORCHESTRATOR_DB_USER", PayaraMicro.DB_USER);
+                environment.put("ORCHESTRATOR_DB_PASSWORD", PayaraMicro.DB_PASSWORD);
+            } else {
+                environment.put("ORCHESTRATOR_DB_USER", MariaDb.user());
+                environment.put("ORCHESTRATOR_DB_PASSWORD", MariaDb.password());
+            }
             return this;
         }
 
@@ -110,10 +119,8 @@ public final class ServerProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(outputDir);
-            Path wlp = Paths.get(System.getProperty("wlp.home", "target/liberty/wlp"))
-                    .toAbsolutePath();
             ProcessBuilder builder = new ProcessBuilder(
-                            wlp.resolve("bin/server").toString(), "run", SERVER_NAME)
+                            PayaraMicro.selected() ? PayaraMicro.command(port, outputDir) : libertyCommand())
                     .redirectErrorStream(true)
                     .redirectOutput(outputDir.resolve("console.log").toFile());
             Map<String, String> env = builder.environment();
@@ -145,6 +152,12 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException free) {
             return false;
         }
+    }
+
+    private static List<String> libertyCommand() {
+        Path wlp =
+                Paths.get(System.getProperty("wlp.home", "target/liberty/wlp")).toAbsolutePath();
+        return List.of(wlp.resolve("bin/server").toString(), "run", SERVER_NAME);
     }
 
     private void awaitHealthy(Instant begin) {

@@ -7,7 +7,7 @@ package io.orchestrator.it.support;
 public final class SharedServer {
 
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef";
-    public static final String DATABASE = "orchestrator_it" + System.getProperty("it.db.suffix", "");
+    public static final String DATABASE = "orchestrator_it" + PayaraMicro.databaseSuffix();
 
     /** The one loopback name the shared server's http-request nodes may call. */
     public static final String ALLOWED_HOST = "localhost";
