@@ -3,6 +3,7 @@ package io.orchestrator.realtime;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,14 +29,25 @@ final class SessionTransport implements ClientQueue.Transport {
     static final long SEND_TIMEOUT_MS = 10_000;
 
     private final Session session;
+    /** Completes once the handshake's answer is out (see {@link HandshakeGate}). */
+    private final CompletableFuture<Void> answered;
 
     SessionTransport(Session session) {
         this.session = session;
+        this.answered = HandshakeGate.forThisThread();
         session.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MS);
     }
 
     @Override
     public void send(String text, Consumer<Throwable> whenSent) {
+        if (answered.isDone()) {
+            sendNow(text, whenSent);
+        } else {
+            answered.thenRun(() -> sendNow(text, whenSent));
+        }
+    }
+
+    private void sendNow(String text, Consumer<Throwable> whenSent) {
         session.getAsyncRemote()
                 .sendText(text, result -> whenSent.accept(result.isOK() ? null : result.getException()));
     }

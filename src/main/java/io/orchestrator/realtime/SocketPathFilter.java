@@ -14,7 +14,8 @@ import java.io.IOException;
  * declared without it ({@link WorkflowSocket}): Liberty matches either, Tyrus (Payara, GlassFish)
  * only the exact template and refused the handshake with 404. A handshake to the address with
  * the slash reaches the container's WebSocket filter as the path without it. Declared filters run
- * before the filter a container adds for WebSockets, which comes after them.
+ * before the filter a container adds for WebSockets, which comes after them. While that chain runs,
+ * the sessions it opens hold their messages ({@link HandshakeGate}).
  */
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class SocketPathFilter extends HttpFilter {
@@ -24,9 +25,18 @@ public class SocketPathFilter extends HttpFilter {
             throws IOException, ServletException {
         String uri = request.getRequestURI();
         boolean handshake = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
-        chain.doFilter(
-                handshake && uri.length() > 1 && uri.endsWith("/") ? new WithoutTrailingSlash(request) : request,
-                response);
+        if (!handshake) {
+            chain.doFilter(request, response);
+            return;
+        }
+        HttpServletRequest matched =
+                uri.length() > 1 && uri.endsWith("/") ? new WithoutTrailingSlash(request) : request;
+        HandshakeGate.handshaking();
+        try {
+            chain.doFilter(matched, response);
+        } finally {
+            HandshakeGate.answered();
+        }
     }
 
     private static final class WithoutTrailingSlash extends HttpServletRequestWrapper {

@@ -63,6 +63,8 @@ final class PayaraMicro {
                 "/",
                 "--addlibs",
                 required("it.payara.jdbc"),
+                "--prebootcommandfile",
+                required("it.payara.preboot"),
                 "--postbootcommandfile",
                 required("it.payara.commands"),
                 "--rootdir",
