@@ -57,7 +57,7 @@ public class RunControl {
             return requests.askAndAwait(
                     row,
                     owner.get(),
-                    RunRequests.STOP,
+                    RunRequests.Action.STOP,
                     stored -> stored.status().isFinal(),
                     Duration.ofSeconds(5));
         } else {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -35,11 +36,33 @@ public class RunRequests {
 
     private static final Logger LOG = Logger.getLogger(RunRequests.class.getName());
 
-    public static final String STOP = "stop";
-    public static final String PAUSE = "pause";
-    public static final String RESUME = "resume";
-    public static final String WAKE = "wake";
-    public static final String RETRY = "retry";
+    /** What one server asks of a run's owner; stored by its lower-case name in run_request.action. */
+    public enum Action {
+        STOP,
+        PAUSE,
+        RESUME,
+        WAKE,
+        RETRY;
+
+        String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Null for a name this server does not know (a newer server's request). */
+        static Action ofWireName(String name) {
+            for (Action action : values()) {
+                if (action.wireName().equals(name)) {
+                    return action;
+                }
+            }
+            return null;
+        }
+
+        /** A stop, pause or resume left by a dead server was answered long ago; a wake-up or retry is still owed. */
+        boolean stillOwedWhenOrphaned() {
+            return this == WAKE || this == RETRY;
+        }
+    }
 
     /** How often the owner reads its requests while other servers are alive; alone, far less often. */
     static final long POLL_MS = 200;
@@ -48,7 +71,7 @@ public class RunRequests {
     /** Three missed Quartz check-ins make a server dead, as for recovery. */
     private static final long ALIVE_WITHIN_MS = 3 * QuartzEngineScheduler.CHECKIN_INTERVAL_MS;
 
-    private record Request(long id, String runId, String action, String nodeId, int attempt, boolean orphaned) {}
+    private record Request(long id, String runId, Action action, String nodeId, int attempt, boolean orphaned) {}
 
     @Resource(lookup = "jdbc/orchestrator-direct")
     DataSource dataSource;
@@ -99,7 +122,7 @@ public class RunRequests {
     }
 
     /** Hands the action to the run's owner when another live server holds it; false when this server must act. */
-    public boolean forwarded(String runId, String action, String nodeId, int attempt) {
+    public boolean forwarded(String runId, Action action, String nodeId, int attempt) {
         Optional<RunRow> row = records.run(runId);
         Optional<String> owner = row.flatMap(this::heldElsewhere);
         owner.ifPresent(server -> ask(runId, server, action, nodeId, attempt));
@@ -107,7 +130,7 @@ public class RunRequests {
     }
 
     /** Asks the owner and waits (up to the time given) until the stored run shows the effect. */
-    public RunRow askAndAwait(RunRow row, String owner, String action, Predicate<RunRow> done, Duration within) {
+    public RunRow askAndAwait(RunRow row, String owner, Action action, Predicate<RunRow> done, Duration within) {
         ask(row.id(), owner, action, null, 0);
         Instant until = Instant.now().plus(within);
         RunRow latest = row;
@@ -126,19 +149,20 @@ public class RunRequests {
         return latest;
     }
 
-    private void ask(String runId, String owner, String action, String nodeId, int attempt) {
+    private void ask(String runId, String owner, Action action, String nodeId, int attempt) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO run_request (run_id, owner, action, node_id, attempt) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, runId);
             insert.setString(2, owner);
-            insert.setString(3, action);
+            insert.setString(3, action.wireName());
             insert.setString(4, nodeId);
             insert.setInt(5, attempt);
             insert.executeUpdate();
         } catch (SQLException failed) {
             throw new IllegalStateException(
-                    "Cannot hand the " + action + " of run " + runId + " to its server: " + failed.getMessage(),
+                    "Cannot hand the " + action.wireName() + " of run " + runId + " to its server: "
+                            + failed.getMessage(),
                     failed);
         }
     }
@@ -186,7 +210,7 @@ public class RunRequests {
                         taken.add(new Request(
                                 rows.getLong(1),
                                 rows.getString(2),
-                                rows.getString(3),
+                                Action.ofWireName(rows.getString(3)),
                                 rows.getString(4),
                                 rows.getInt(5),
                                 !instance.id().equals(rows.getString(6))));
@@ -199,9 +223,9 @@ public class RunRequests {
             }
         }
         for (Request request : taken) {
-            // An orphaned stop, pause or resume was answered long ago with the run as it stood;
-            // only a wake-up or a retry, which nothing else would bring, is still done.
-            if (!request.orphaned() || WAKE.equals(request.action()) || RETRY.equals(request.action())) {
+            if (request.action() == null) {
+                LOG.warning("A run request this server does not know was dropped (run " + request.runId() + ").");
+            } else if (!request.orphaned() || request.action().stillOwedWhenOrphaned()) {
                 performSafely(request);
             }
         }
@@ -245,13 +269,12 @@ public class RunRequests {
                 case RETRY ->
                     loader.obtain(request.runId())
                             .ifPresent(run -> engine.retry(run, request.nodeId(), request.attempt()));
-                default -> LOG.warning("Unknown run request '" + request.action() + "' ignored.");
             }
         } catch (RuntimeException refused) {
             // The run ended or changed meanwhile: the asking server answers with what is stored.
             LOG.log(
                     Level.INFO,
-                    "The " + request.action() + " of run " + request.runId() + " asked by another server"
+                    "The " + request.action().wireName() + " of run " + request.runId() + " asked by another server"
                             + " was not done: " + refused.getMessage());
         }
     }

@@ -59,7 +59,7 @@ public class RunSteering {
             throw notPaused(row);
         }
         Optional<JsonObject> forwarded =
-                onOwner(row, RunRequests.RESUME, stored -> stored.status() != RunStatus.PAUSED);
+                onOwner(row, RunRequests.Action.RESUME, stored -> stored.status() != RunStatus.PAUSED);
         if (forwarded.isPresent()) {
             return forwarded.get();
         }
@@ -77,7 +77,7 @@ public class RunSteering {
                     details(row, null));
         }
         Optional<JsonObject> forwarded =
-                onOwner(row, RunRequests.PAUSE, stored -> stored.status() != RunStatus.STARTED);
+                onOwner(row, RunRequests.Action.PAUSE, stored -> stored.status() != RunStatus.STARTED);
         if (forwarded.isPresent()) {
             return forwarded.get();
         }
@@ -161,7 +161,7 @@ public class RunSteering {
      * When another live server executes the run, asks it to act and answers with the stored run
      * once it shows the effect (or as it stands after {@link #ON_OWNER}); empty when this server acts.
      */
-    private Optional<JsonObject> onOwner(RunRow row, String action, Predicate<RunRow> done) {
+    private Optional<JsonObject> onOwner(RunRow row, RunRequests.Action action, Predicate<RunRow> done) {
         return requests.heldElsewhere(row)
                 .map(owner -> details(requests.askAndAwait(row, owner, action, done, ON_OWNER), null));
     }

@@ -47,12 +47,12 @@ public class ScheduledWork {
             switch (action) {
                 case START -> loader.obtain(runId);
                 case WAKE -> {
-                    if (!requests.forwarded(runId, RunRequests.WAKE, nodeId, attempt)) {
+                    if (!requests.forwarded(runId, RunRequests.Action.WAKE, nodeId, attempt)) {
                         loader.obtain(runId).ifPresent(run -> engine.wake(run, nodeId, attempt));
                     }
                 }
                 case RETRY -> {
-                    if (!requests.forwarded(runId, RunRequests.RETRY, nodeId, attempt)) {
+                    if (!requests.forwarded(runId, RunRequests.Action.RETRY, nodeId, attempt)) {
                         loader.obtain(runId).ifPresent(run -> engine.retry(run, nodeId, attempt));
                     }
                 }
