@@ -1,6 +1,10 @@
 package io.orchestrator.llm;
 
+import static io.orchestrator.platform.Jsonp.JSON;
+
 import io.orchestrator.nodes.ErrorType;
+import io.orchestrator.nodes.NodeFailure;
+import jakarta.json.JsonArrayBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +59,26 @@ public final class Candidates {
 
         public List<Failed> failures() {
             return failures;
+        }
+
+        /** The node's failure: every model's reason; the error type of the first (all of one kind most often). */
+        NodeFailure asNodeFailure() {
+            JsonArrayBuilder reasons = JSON.createArrayBuilder();
+            for (Failed failed : failures) {
+                reasons.add(JSON.createObjectBuilder()
+                        .add("connection", failed.choice().connection())
+                        .add("model", failed.choice().model())
+                        .add("error", failed.failure().getMessage())
+                        .add("error_type", failed.failure().errorType().wireName()));
+            }
+            ErrorType type = failures.isEmpty()
+                    ? ErrorType.VALIDATION
+                    : failures.get(0).failure().errorType();
+            return new NodeFailure(
+                    type,
+                    getMessage(),
+                    JSON.createObjectBuilder().add("failures", reasons).build(),
+                    null);
         }
 
         private static String message(List<Failed> failures) {

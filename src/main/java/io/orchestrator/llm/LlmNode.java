@@ -15,26 +15,21 @@ import io.orchestrator.nodes.Routes;
 import io.orchestrator.nodes.form.FieldType;
 import io.orchestrator.nodes.form.Form;
 import io.orchestrator.nodes.form.FormField;
-import io.orchestrator.nodes.form.FormValidator;
 import io.orchestrator.platform.FieldErrors;
 import io.orchestrator.workspaces.Workspace;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
@@ -166,59 +161,7 @@ public class LlmNode implements NodeType {
     /** Models that name a connection that does not exist or is no model server; blocks that do not exist. */
     @Override
     public void checkValues(JsonObject values, FieldErrors errors) {
-        if (values.get("models") instanceof JsonArray models) {
-            checkModels(models, errors);
-        }
-        if (values.get("blocks") instanceof JsonArray ids && !ids.isEmpty()) {
-            List<String> literal = new ArrayList<>();
-            for (JsonValue id : ids) {
-                if (id instanceof JsonString text && !FormValidator.isTemplate(id)) {
-                    literal.add(text.getString());
-                }
-            }
-            try {
-                blocks.contents(literal);
-            } catch (PromptBlockLookup.UnknownBlock unknown) {
-                errors.add("blocks", unknown.getMessage());
-            }
-        }
-        for (String field : List.of("system", "prompt")) {
-            if (values.get(field) instanceof JsonString template
-                    && template.getString().contains("{{block:")) {
-                try {
-                    blocks.expand(template.getString());
-                } catch (PromptBlockLookup.UnknownBlock unknown) {
-                    errors.add(field, unknown.getMessage());
-                }
-            }
-        }
-    }
-
-    private void checkModels(JsonArray models, FieldErrors errors) {
-        if (models.size() > LlmSettings.MAX_MODELS) {
-            errors.add("models", "At most " + LlmSettings.MAX_MODELS + " models.");
-        }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < models.size(); i++) {
-            if (!(models.get(i) instanceof JsonObject entry)
-                    || !(entry.get("connection") instanceof JsonString connection)
-                    || FormValidator.isTemplate(connection)
-                    || connection.getString().isBlank()) {
-                continue;
-            }
-            String path = "models[" + i + "].connection";
-            var found = connections.find(connection.getString().strip());
-            if (found.isEmpty()) {
-                errors.add(path, "No connection with id '" + connection.getString() + "'.");
-            } else if (!found.get().kind().isModelServer()) {
-                errors.add(path, "The connection '" + found.get().name() + "' is of kind http, not a model server.");
-            }
-            if (entry.get("model") instanceof JsonString model
-                    && !seen.add(connection.getString().strip() + "\n"
-                            + model.getString().strip())) {
-                errors.add("models[" + i + "]", "This connection and model are listed twice.");
-            }
-        }
+        new LlmValuesCheck(connections, blocks).check(values, errors);
     }
 
     @Override
@@ -257,7 +200,7 @@ public class LlmNode implements NodeType {
                     ? Candidates.firstAnswer(settings.models(), source)
                     : Candidates.each(settings.models(), settings.candidatesPerModel(), source, threads());
         } catch (Candidates.NoAnswer none) {
-            throw failure(none);
+            throw none.asNodeFailure();
         } finally {
             if (settings.stream()) {
                 streams.complete(
@@ -288,26 +231,6 @@ public class LlmNode implements NodeType {
 
     private ExecutorService threads() {
         return modelThreads != null ? modelThreads : executor;
-    }
-
-    /** Every model's reason; the error type of the first (all of one kind most often). */
-    private static NodeFailure failure(Candidates.NoAnswer none) {
-        JsonArrayBuilder failures = JSON.createArrayBuilder();
-        for (Candidates.Failed failed : none.failures()) {
-            failures.add(JSON.createObjectBuilder()
-                    .add("connection", failed.choice().connection())
-                    .add("model", failed.choice().model())
-                    .add("error", failed.failure().getMessage())
-                    .add("error_type", failed.failure().errorType().wireName()));
-        }
-        ErrorType type = none.failures().isEmpty()
-                ? ErrorType.VALIDATION
-                : none.failures().get(0).failure().errorType();
-        return new NodeFailure(
-                type,
-                none.getMessage(),
-                JSON.createObjectBuilder().add("failures", failures).build(),
-                null);
     }
 
     /** {@code {text, candidates, tokens, cost_usd}}, with the candidates' records kept on the way. */
