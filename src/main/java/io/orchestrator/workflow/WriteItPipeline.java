@@ -15,8 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A WriteIt pipeline file ({@code name}, {@code inputs}, {@code steps} of type {@code llm_generate},
@@ -37,9 +35,6 @@ final class WriteItPipeline {
     static final String TRIGGER = "Inputs";
     private static final double SPACING = 280;
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*}}");
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Set<String> STEP_TEXT = Set.of("response", "selected_response", "text");
     private static final Map<String, String> INPUT_TYPES =
             Map.of("text", "text", "choice", "choice", "number", "number", "boolean", "boolean");
 
@@ -70,7 +65,7 @@ final class WriteItPipeline {
                 pipeline.get("defaults") instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         JsonObject inputs = pipeline.get("inputs") instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         List<Step> steps = steps(pipeline.get("steps"));
-        Translation translation = new Translation(inputs.keySet(), steps, defaults);
+        WriteItPlaceholders translation = new WriteItPlaceholders(inputs.keySet(), stepNames(steps), defaults);
 
         JsonArrayBuilder nodes = JSON.createArrayBuilder()
                 .add(node(
@@ -182,8 +177,8 @@ final class WriteItPipeline {
                 JsonArrayBuilder values = JSON.createArrayBuilder();
                 options.forEach(option -> values.add(
                         option instanceof JsonObject labelled && labelled.containsKey("value")
-                                ? plainText(labelled.get("value"))
-                                : plainText(option)));
+                                ? WriteItPlaceholders.plainText(labelled.get("value"))
+                                : WriteItPlaceholders.plainText(option)));
                 input.add("options", values);
             }
             text(spec, "help").or(() -> text(spec, "label")).ifPresent(help -> input.add("description", help));
@@ -192,11 +187,11 @@ final class WriteItPipeline {
         return list;
     }
 
-    private static JsonObjectBuilder llmForm(JsonObject spec, JsonObject defaults, Translation translation) {
+    private static JsonObjectBuilder llmForm(JsonObject spec, JsonObject defaults, WriteItPlaceholders translation) {
         JsonArrayBuilder models = JSON.createArrayBuilder();
         List<String> names = new ArrayList<>();
         if (spec.get("model_preference") instanceof JsonArray preference) {
-            preference.forEach(model -> names.add(translation.literal(plainText(model))));
+            preference.forEach(model -> names.add(translation.literal(WriteItPlaceholders.plainText(model))));
         } else if (spec.get("model_preference") instanceof JsonString single) {
             names.add(translation.literal(single.getString()));
         } else if (defaults.get("model") instanceof JsonString model) {
@@ -213,14 +208,14 @@ final class WriteItPipeline {
                 .add("models", models);
     }
 
-    private static JsonObjectBuilder humanInputForm(Step step, Translation translation) {
+    private static JsonObjectBuilder humanInputForm(Step step, WriteItPlaceholders translation) {
         String prompt = text(step.spec(), "prompt_template")
                 .or(() -> text(step.spec(), "description"))
                 .orElse(text(step.spec(), "name").orElse(step.key()));
         return JSON.createObjectBuilder().add("prompt", translation.of(prompt)).add("mode", "text");
     }
 
-    private static JsonObjectBuilder transformForm(JsonObject spec, Translation translation) {
+    private static JsonObjectBuilder transformForm(JsonObject spec, WriteItPlaceholders translation) {
         String template =
                 text(spec, "template").or(() -> text(spec, "prompt_template")).orElse("");
         return JSON.createObjectBuilder()
@@ -233,76 +228,10 @@ final class WriteItPipeline {
                 : java.util.Optional.empty();
     }
 
-    private static String plainText(JsonValue value) {
-        return value instanceof JsonString text ? text.getString() : value.toString();
-    }
-
-    /** WriteIt's {@code {{ ... }}} placeholders as this server's {@code ${...}} expressions. */
-    private static final class Translation {
-
-        private final Set<String> inputs;
-        private final Map<String, String> stepNames = new java.util.HashMap<>();
-        private final JsonObject defaults;
-
-        Translation(Set<String> inputs, List<Step> steps, JsonObject defaults) {
-            this.inputs = inputs;
-            this.defaults = defaults;
-            steps.forEach(step -> stepNames.put(step.key(), step.name()));
-        }
-
-        String of(String template) {
-            Matcher matcher = PLACEHOLDER.matcher(template);
-            StringBuilder out = new StringBuilder(template.length());
-            while (matcher.find()) {
-                String expression = expression(matcher.group(1));
-                matcher.appendReplacement(
-                        out, Matcher.quoteReplacement(expression == null ? matcher.group() : expression));
-            }
-            matcher.appendTail(out);
-            return out.toString();
-        }
-
-        /** A model name may be written as {@code {{ defaults.model }}}: the default's value, else as written. */
-        String literal(String text) {
-            Matcher matcher = PLACEHOLDER.matcher(text.trim());
-            if (matcher.matches() && matcher.group(1).startsWith("defaults.")) {
-                JsonValue value = defaults.get(matcher.group(1).substring("defaults.".length()));
-                return value == null ? text : plainText(value);
-            }
-            return text;
-        }
-
-        private String expression(String path) {
-            String[] parts = path.split("\\.");
-            if (parts[0].equals("inputs") && parts.length >= 2) {
-                return "${" + node(TRIGGER) + ".output" + properties(parts, 1) + "}";
-            }
-            if (parts[0].equals("steps") && parts.length >= 2 && stepNames.containsKey(parts[1])) {
-                String node = node(stepNames.get(parts[1]));
-                if (parts.length == 2 || parts.length == 3 && STEP_TEXT.contains(parts[2])) {
-                    return "${" + node + ".output.text}";
-                }
-                return "${" + node + ".output" + properties(parts, 2) + "}";
-            }
-            if (parts[0].equals("defaults") && parts.length == 2 && defaults.containsKey(parts[1])) {
-                return plainText(defaults.get(parts[1]));
-            }
-            if (inputs.contains(parts[0])) {
-                return "${" + node(TRIGGER) + ".output" + properties(parts, 0) + "}";
-            }
-            return null;
-        }
-
-        private static String node(String name) {
-            return "nodes['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
-        }
-
-        private static String properties(String[] parts, int from) {
-            StringBuilder path = new StringBuilder();
-            for (int i = from; i < parts.length; i++) {
-                path.append(IDENTIFIER.matcher(parts[i]).matches() ? "." + parts[i] : "['" + parts[i] + "']");
-            }
-            return path.toString();
-        }
+    /** Each step's key and the name of its node. */
+    private static Map<String, String> stepNames(List<Step> steps) {
+        Map<String, String> names = new java.util.HashMap<>();
+        steps.forEach(step -> names.put(step.key(), step.name()));
+        return names;
     }
 }
