@@ -51,6 +51,8 @@ public record Endpoint(String method, String template, Body body, List<String> q
             of("GET", "/health/ready"),
             of("GET", "/health/live"),
             of("GET", "/metrics"),
+            of("GET", "/openapi"),
+            of("GET", "/openapi/ui/"),
             of("GET", "/api/nodes/"),
             of("GET", "/api/nodes/{nodeType}/"),
             // workflow
@@ -78,7 +80,10 @@ public record Endpoint(String method, String template, Body body, List<String> q
             of("GET", "/api/workflow/{runnable}/start_execution/"),
             of("POST", "/api/workflow/{runnable}/start_execution/", Body.RUN_INPUT),
             of("GET", "/api/workflow/{runnable}/stop_execution/"),
+            of("POST", "/api/workflow/{runnable}/stop_execution/", Body.RUN_INPUT),
             of("GET", "/api/workflow/{runnable}/task_status/"),
+            of("POST", "/api/workflow/{runnable}/task_status/", Body.RUN_INPUT),
+            of("GET", "/api/workflow/{devWorkflow}/execute_and_save_node/"),
             of("POST", "/api/workflow/{devWorkflow}/execute_and_save_node/", Body.DEVELOPMENT),
             // runs
             of("GET", "/api/runs/", "workflow_id", "status", "since", "until", "cursor", "limit", "offset"),
@@ -96,6 +101,7 @@ public record Endpoint(String method, String template, Body body, List<String> q
             of("PUT", "/api/hooks/{hook}", Body.WEBHOOK),
             of("PATCH", "/api/hooks/{hook}", Body.WEBHOOK),
             of("DELETE", "/api/hooks/{hook}"),
+            of("HEAD", "/api/hooks/{hook}"),
             // tokens
             of("GET", "/api/tokens/"),
             of("POST", "/api/tokens/", Body.TOKEN),
@@ -110,6 +116,7 @@ public record Endpoint(String method, String template, Body body, List<String> q
             of("GET", "/api/workspaces/default/tokens/"),
             of("POST", "/api/workspaces/default/tokens/", Body.TOKEN),
             of("PUT", "/api/workspaces/default/tokens/{victimToken}/", Body.TOKEN),
+            of("DELETE", "/api/workspaces/default/tokens/{victimToken}/"),
             // blocks
             of("GET", "/api/blocks/", "q", "tag", "folder", "limit", "offset"),
             of("POST", "/api/blocks/", Body.BLOCK),
