@@ -24,7 +24,10 @@ public final class ShortLivedCache<K, V> {
     private final int maxEntries;
     private final LongSupplier clock;
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
-    /** Bumped per key by {@link #invalidate}; with {@link #everything}, only ever grows for a key. */
+    /**
+     * Bumped per key by {@link #invalidate}; with {@link #everything}, only ever grows for a key. Held
+     * to {@code maxEntries} keys by {@link #forgetGenerations}.
+     */
     private final Map<K, Long> generations = new ConcurrentHashMap<>();
 
     private final AtomicLong everything = new AtomicLong();
@@ -79,12 +82,32 @@ public final class ShortLivedCache<K, V> {
     public void invalidate(K key) {
         generations.merge(key, 1L, Long::sum);
         entries.remove(key);
+        if (generations.size() > maxEntries) {
+            forgetGenerations();
+        }
     }
 
     /** Anything may have changed. */
     public void invalidateAll() {
         everything.incrementAndGet();
         entries.clear();
+    }
+
+    /**
+     * Every key that was ever invalidated keeps a counter, so a long-lived server would keep one per
+     * deleted workflow. Raising the common generation past every key's own and then dropping those
+     * keeps each key's generation growing, as a load under way needs; every entry is dropped too.
+     */
+    private synchronized void forgetGenerations() {
+        long highest =
+                generations.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        everything.addAndGet(highest + 1);
+        generations.clear();
+        entries.clear();
+    }
+
+    int rememberedGenerations() {
+        return generations.size();
     }
 
     private long generationOf(K key) {

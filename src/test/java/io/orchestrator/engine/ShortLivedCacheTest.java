@@ -2,6 +2,7 @@ package io.orchestrator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,26 @@ class ShortLivedCacheTest {
             return read;
         }));
         assertEquals("b#4", cache.get("b", load));
+    }
+
+    @Test
+    void invalidatingManyKeysKeepsFewCountersAndStillRefusesARacingLoad() {
+        for (int i = 0; i < 1_000; i++) {
+            cache.invalidate("deleted workflow " + i);
+        }
+        assertTrue(cache.rememberedGenerations() <= 3, "one counter per invalidated key, never dropped");
+
+        // Its own invalidation and then enough others to drop every counter land while the load runs.
+        assertEquals("a#1", cache.get("a", key -> {
+            String read = load.apply(key);
+            cache.invalidate(key);
+            for (int i = 0; i < 10; i++) {
+                cache.invalidate("other " + i);
+            }
+            return read;
+        }));
+        assertEquals("a#2", cache.get("a", load), "the stale value was served after the counters were dropped");
+        assertEquals("a#2", cache.get("a", load));
     }
 
     @Test
