@@ -14,7 +14,14 @@ export function WorkflowNodeView({ data, selected }: NodeProps<Node<NodeData>>) 
       data-category={data.category}
     >
       <Handle type="target" position={Position.Left} />
-      <div className="wf-node-name">{data.name}</div>
+      <div className="wf-node-name">
+        {data.name}
+        {data.pinned && (
+          <span className="pin-badge" title="Pinned output" data-testid="pin-badge">
+            📌
+          </span>
+        )}
+      </div>
       <div className="wf-node-type">
         {data.nodeType}
         {data.route && data.route !== 'default' ? ` → ${data.route}` : ''}
