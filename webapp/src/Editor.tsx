@@ -17,6 +17,8 @@ import { call, describe, send, type Canvas, type CanvasEdge, type CanvasNode, ty
 import {
   ancestorsOf,
   countStates,
+  isPinned,
+  sourceNames,
   statesOfRun,
   takenEdges,
   toFlow,
@@ -366,7 +368,7 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
     call<{ task_id: string }>(
       'POST',
       `workflow/${workflowId}/start_execution/`,
-      input === undefined ? undefined : { input },
+      { ...(input === undefined ? {} : { input }), mode: 'development' }, // pinned nodes do not run
     )
       .then((answer) => {
         setAsking(null);
@@ -397,6 +399,15 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
   };
 
   const selectedNode = selected ? canvasNodes[selected] : undefined;
+  const nodeSaved = (saved: CanvasNode) => {
+    setCanvasNodes((current) => ({ ...current, [saved.id]: saved }));
+    history.current.record(withNode(history.current.now, saved));
+    historyChanged();
+    const data = { name: saved.name, routes: saved.routes, disabled: saved.disabled, pinned: isPinned(saved) };
+    setNodes((current) =>
+      current.map((node) => (node.id === saved.id ? { ...node, data: { ...node.data, ...data } } : node)),
+    );
+  };
   // Not on every render: a drag re-renders the editor at each move. Names are read each time (a rename).
   const upstreamIds = useMemo(() => (selected ? ancestorsOf(selected, edges) : []), [selected, edges]);
   const upstream = upstreamIds.map((id) => canvasNodes[id]?.name).filter(Boolean);
@@ -568,21 +579,7 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
                 node={selectedNode}
                 type={types.find((t) => t.key === selectedNode.node_type)}
                 upstream={upstream}
-                onSaved={(saved) => {
-                  setCanvasNodes((current) => ({ ...current, [saved.id]: saved }));
-                  history.current.record(withNode(history.current.now, saved));
-                  historyChanged();
-                  setNodes((current) =>
-                    current.map((node) =>
-                      node.id === saved.id
-                        ? {
-                            ...node,
-                            data: { ...node.data, name: saved.name, routes: saved.routes, disabled: saved.disabled },
-                          }
-                        : node,
-                    ),
-                  );
-                }}
+                onSaved={nodeSaved}
               />
             </fieldset>
             {openRun && !readOnly && (
@@ -599,6 +596,9 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
               stream={openRun ? undefined : streams[selectedNode.id]}
               liveState={openRun ? undefined : states[selectedNode.id]?.state}
               readOnly={readOnly}
+              node={selectedNode}
+              sources={sourceNames(selectedNode.id, edges, canvasNodes)}
+              onPinned={nodeSaved}
             />
           </>
         )}

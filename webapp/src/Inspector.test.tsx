@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Inspector, JsonView } from './Inspector';
+import { Inspector } from './Inspector';
+import { JsonView } from './JsonView';
 import { apiError, json, mockFetch } from './test/fetchMock';
 import { paintedFrames } from './test/paintedFrames';
 
@@ -8,8 +9,8 @@ const EXECUTE = 'POST workflow/wf1/execute_and_save_node/';
 
 /** The JSON shown under the Input and Output headings (null when the panel says "Nothing yet"). */
 const shown = () =>
-  Array.from(document.querySelectorAll('.inspector h3'), (heading) => {
-    const view = heading.nextElementSibling!;
+  Array.from(document.querySelectorAll('.inspector .data-view [role=tabpanel]'), (panel) => {
+    const view = panel.firstElementChild!;
     return view.tagName === 'PRE'
       ? JSON.parse(view.textContent!)
       : (expect(view.textContent).toBe('Nothing yet'), null);

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
-import { call, describe } from './api';
+import { call, describe, type CanvasNode } from './api';
+import { DataView } from './DataView';
+import { isPinned } from './graph';
+import { PinControl } from './PinControl';
 import { useLatest } from './useLatest';
 import { CandidateList, StreamingCandidates, candidatesOf } from './Candidates';
 import type { NodeStream } from './llmRun';
@@ -17,10 +20,20 @@ interface Props {
   liveState?: string;
   /** A viewer reads the node's data but cannot execute it. */
   readOnly?: boolean;
+  /** The node as the canvas holds it (its name, its pin), and its direct sources' names: for the expressions of drags. */
+  node?: CanvasNode;
+  sources?: string[];
+  /** A pin or unpin saved the node. */
+  onPinned?: (node: CanvasNode) => void;
+}
+
+export interface Pin {
+  output: unknown;
+  route: string;
 }
 
 interface StoredRun {
-  node_executions: { node_id: string; attempt: number; input: unknown; output: unknown }[];
+  node_executions: { node_id: string; attempt: number; input: unknown; output: unknown; route?: string | null }[];
 }
 
 interface Execution {
@@ -31,12 +44,24 @@ interface Execution {
   error_type?: string;
 }
 
-const PREVIEW_CHARS = 2_000;
-
 /** The selected node's last input and output, and "Execute this node" in development mode. */
-export function Inspector({ workflowId, nodeId, taskId, refresh, stream, liveState, readOnly = false }: Props) {
+export function Inspector({
+  workflowId,
+  nodeId,
+  taskId,
+  refresh,
+  stream,
+  liveState,
+  readOnly = false,
+  node,
+  sources = [],
+  onPinned = () => {},
+}: Props) {
+  const pin = node && isPinned(node) ? { output: node.pinned_output, route: node.pinned_route ?? 'default' } : null;
   const [input, setInput] = useState<unknown>(null);
   const [output, setOutput] = useState<unknown>(null);
+  // The route of the output shown, when known: a pin keeps it.
+  const [route, setRoute] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
 
   useEffect(() => {
@@ -49,6 +74,7 @@ export function Inspector({ workflowId, nodeId, taskId, refresh, stream, liveSta
         if (current) {
           setInput(inputs.input_data);
           setOutput(outputs.output_data);
+          setRoute(null);
         }
       });
     const fromRun = taskId
@@ -60,6 +86,7 @@ export function Inspector({ workflowId, nodeId, taskId, refresh, stream, liveSta
           if (current) {
             setInput(latest.input);
             setOutput(latest.output);
+            setRoute(latest.route ?? null);
           }
         })
       : fromDevelopmentMode();
@@ -91,13 +118,16 @@ export function Inspector({ workflowId, nodeId, taskId, refresh, stream, liveSta
       });
       if (shownId.current !== asked) return;
       setResult(answer.success ? `Executed: route ${answer.route}` : `Failed (${answer.error_type}): ${answer.error}`);
-      if (answer.success) setOutput(answer.output);
+      if (answer.success) {
+        setOutput(answer.output);
+        setRoute(answer.route ?? null);
+      }
     } catch (failed) {
       if (shownId.current === asked) setResult(describe(failed));
     }
   };
 
-  const candidates = candidatesOf(output);
+  const candidates = candidatesOf(pin ? pin.output : output);
   return (
     <section className="inspector" aria-label="Node data">
       {stream && (!stream.complete || !candidates) ? (
@@ -105,29 +135,27 @@ export function Inspector({ workflowId, nodeId, taskId, refresh, stream, liveSta
       ) : (
         candidates && <CandidateList candidates={candidates} />
       )}
-      <h3>Input</h3>
-      <JsonView value={input} />
-      <h3>Output</h3>
-      <JsonView value={output} />
+      <DataView title="Input" value={input} source={{ kind: 'input', sources }} draggable={!readOnly} />
+      <DataView
+        title="Output"
+        value={pin ? pin.output : output}
+        source={{ kind: 'output', nodeName: node?.name ?? '' }}
+        draggable={false}
+      />
+      <PinControl
+        workflowId={workflowId}
+        nodeId={nodeId}
+        pin={pin}
+        output={output}
+        route={route}
+        readOnly={readOnly}
+        onPinned={onPinned}
+      />
       <button onClick={execute} disabled={readOnly}>
         Execute this node
       </button>
       {result && <p className={result.startsWith('Executed') ? 'ok' : 'error'}>{result}</p>}
     </section>
-  );
-}
-
-/** A JSON value, cut after a couple of thousand characters until asked for more. */
-export function JsonView({ value }: { value: unknown }) {
-  const [whole, setWhole] = useState(false);
-  if (value === null || value === undefined) return <p className="empty">Nothing yet</p>;
-  const text = JSON.stringify(value, null, 2);
-  const cut = !whole && text.length > PREVIEW_CHARS;
-  return (
-    <>
-      <pre className="json">{cut ? `${text.slice(0, PREVIEW_CHARS)}…` : text}</pre>
-      {cut && <button onClick={() => setWhole(true)}>Show all {text.length.toLocaleString()} characters</button>}
-    </>
   );
 }
 

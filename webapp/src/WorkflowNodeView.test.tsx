@@ -36,6 +36,11 @@ describe('a node on the canvas', () => {
     expect(node.querySelectorAll('.react-flow__handle.target')).toHaveLength(1);
   });
 
+  it('wears a pin badge only when its output is pinned', () => {
+    expect(view({ pinned: true }).querySelector('[data-testid=pin-badge]')).not.toBeNull();
+    expect(view({}).querySelector('[data-testid=pin-badge]')).toBeNull();
+  });
+
   it('labels no handle when there is only the default route', () => {
     const node = view({ nodeType: 'transform', routes: ['default'] });
     expect(node.querySelectorAll('.react-flow__handle.source')).toHaveLength(1);

@@ -15,6 +15,7 @@ export function WorkflowNodeView({ data, selected }: NodeProps<Node<NodeData>>) 
     >
       <Handle type="target" position={Position.Left} />
       <div className="wf-node-name">{data.name}</div>
+      {data.pinned && <PinBadge />}
       <div className="wf-node-type">
         {data.nodeType}
         {data.route && data.route !== 'default' ? ` → ${data.route}` : ''}
@@ -44,5 +45,22 @@ function RunLine({ data }: { data: NodeData }) {
     <div className="wf-node-run" data-testid="node-run">
       {parts.join(' · ')}
     </div>
+  );
+}
+
+/** A drawn pin, not an emoji: the machine may have no emoji font. Static, so it costs a pinned node nothing per render. */
+function PinBadge() {
+  return (
+    <svg
+      className="pin-badge"
+      data-testid="pin-badge"
+      viewBox="0 0 16 16"
+      width="12"
+      height="12"
+      aria-label="Pinned output"
+    >
+      <title>Pinned output</title>
+      <path d="M10 1l5 5-2 1-3 3 1 4-1 1-3-3-4 4-1-1 4-4-3-3 1-1 4 1 3-3z" fill="currentColor" />
+    </svg>
   );
 }

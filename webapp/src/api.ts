@@ -24,6 +24,9 @@ export interface CanvasNode {
   timeout_ms?: number | null;
   input_data?: unknown;
   output_data?: unknown;
+  /** The output pinned on the node (null when not pinned) and the route it takes with it. */
+  pinned_output?: unknown;
+  pinned_route?: string | null;
 }
 
 export interface CanvasEdge {

@@ -26,6 +26,8 @@ export interface NodeData extends Record<string, unknown> {
   category?: string;
   /** Skipped in runs: its input passes through. */
   disabled?: boolean;
+  /** Its output is pinned: development runs use it instead of running the node. */
+  pinned?: boolean;
   routes: string[];
   state: NodeState;
   route?: string;
@@ -54,10 +56,20 @@ export function toFlowNode(node: CanvasNode, categoryOf: CategoryOf = () => unde
       nodeType: node.node_type,
       category: categoryOf(node.node_type),
       disabled: node.disabled,
+      pinned: isPinned(node),
       routes: node.routes,
       state: 'idle',
     },
   };
+}
+
+export function isPinned(node: CanvasNode): boolean {
+  return node.pinned_output !== null && node.pinned_output !== undefined;
+}
+
+/** The names of the nodes whose edges lead into the node, in the order of the edges. */
+export function sourceNames(nodeId: string, edges: Edge[], nodes: Record<string, CanvasNode>): string[] {
+  return edges.filter((edge) => edge.target === nodeId).map((edge) => nodes[edge.source]?.name ?? edge.source);
 }
 
 export function toFlowEdge(edge: CanvasEdge): Edge {

@@ -86,15 +86,25 @@ public class ExecutionResource {
         return response.build();
     }
 
-    /** The body is the run's input, or {@code {"input": {...}, "session_id": "..."}}; it may be empty. */
+    /**
+     * The body is the run's input, or {@code {"input": {...}, "session_id": "...", "mode": "..."}}; it
+     * may be empty. {@code mode}: {@code production} (the default) or {@code development}, a run from
+     * the editor that takes pinned nodes' pinned outputs instead of executing them.
+     */
     private JsonObject start(String workflowId, JsonValue body) {
         JsonValue input = JsonValue.EMPTY_JSON_OBJECT;
         String sessionId = null;
+        TriggerType trigger = TriggerType.MANUAL;
         if (body instanceof JsonObject object) {
             RequestBody request = RequestBody.of(object);
-            if (object.containsKey("input") || object.containsKey("session_id")) {
+            if (object.containsKey("input") || object.containsKey("session_id") || object.containsKey("mode")) {
                 input = object.getOrDefault("input", JsonValue.EMPTY_JSON_OBJECT);
                 sessionId = request.text("session_id", 64).orElse(null);
+                String mode = request.text("mode", 20).orElse("production");
+                if (!mode.equals("production") && !mode.equals("development")) {
+                    request.errors().add("mode", "One of: production, development.");
+                }
+                trigger = mode.equals("development") ? TriggerType.DEVELOPMENT : TriggerType.MANUAL;
                 request.validate();
             } else {
                 input = object;
@@ -102,7 +112,7 @@ public class ExecutionResource {
         } else if (body != JsonValue.NULL) {
             throw ApiException.invalidRequest("The body must be a JSON object: the run's input.");
         }
-        return task(launcher.enqueue(workflowId, input, sessionId));
+        return task(launcher.enqueue(workflowId, input, sessionId, trigger));
     }
 
     /** {@code {node_id, form_values?, input_data?, session_id?}}; an input_data of null is the input null. */

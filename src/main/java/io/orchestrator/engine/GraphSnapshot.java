@@ -27,6 +27,9 @@ public final class GraphSnapshot {
 
     public record Edge(int index, String source, String route, String target) {}
 
+    /** An output pinned on a node when the version was made, with its route: only development runs use it. */
+    public record Pin(JsonValue output, String route) {}
+
     private final String workflowId;
     private final long version;
     private final String workflowName;
@@ -37,6 +40,8 @@ public final class GraphSnapshot {
     private final Map<String, Node> byName = new HashMap<>();
     private final List<List<Edge>> incoming;
     private final List<List<Edge>> outgoing;
+    /** By node id. */
+    private final Map<String, Pin> pins;
 
     public GraphSnapshot(
             String workflowId,
@@ -45,6 +50,18 @@ public final class GraphSnapshot {
             RunPolicy policy,
             List<Node> nodes,
             List<Edge> edges) {
+        this(workflowId, version, workflowName, policy, nodes, edges, Map.of());
+    }
+
+    public GraphSnapshot(
+            String workflowId,
+            long version,
+            String workflowName,
+            RunPolicy policy,
+            List<Node> nodes,
+            List<Edge> edges,
+            Map<String, Pin> pins) {
+        this.pins = Map.copyOf(pins);
         this.workflowId = workflowId;
         this.version = version;
         this.workflowName = workflowName;
@@ -113,6 +130,11 @@ public final class GraphSnapshot {
         return Collections.unmodifiableList(outgoing.get(node.index()));
     }
 
+    /** The output pinned on the node, if any. */
+    public Optional<Pin> pin(Node node) {
+        return Optional.ofNullable(pins.get(node.id()));
+    }
+
     public boolean hasErrorRoute(Node node) {
         return outgoing.get(node.index()).stream().anyMatch(edge -> Routes.ERROR.equals(edge.route()));
     }
@@ -147,6 +169,11 @@ public final class GraphSnapshot {
             if (settings.timeoutMs() != null) {
                 json.add("timeout_ms", settings.timeoutMs());
             }
+            // Written only when pinned, so that the snapshots of workflows without pins stay as they were.
+            Pin pin = pins.get(node.id());
+            if (pin != null) {
+                json.add("pinned_output", pin.output()).add("pinned_route", pin.route());
+            }
             nodeArray.add(json);
         }
         JsonArrayBuilder edgeArray = Jsonp.JSON.createArrayBuilder();
@@ -180,8 +207,12 @@ public final class GraphSnapshot {
 
     public static GraphSnapshot fromJson(String workflowId, long version, JsonObject json) {
         List<Node> nodes = new ArrayList<>();
+        Map<String, Pin> pins = new HashMap<>();
         for (JsonValue value : json.getJsonArray("nodes")) {
             JsonObject node = value.asJsonObject();
+            if (node.containsKey("pinned_output")) {
+                pins.put(node.getString("id"), new Pin(node.get("pinned_output"), node.getString("pinned_route")));
+            }
             Long timeout = node.containsKey("timeout_ms")
                     ? node.getJsonNumber("timeout_ms").longValue()
                     : null;
@@ -205,6 +236,6 @@ public final class GraphSnapshot {
                     edges.size(), edge.getString("source"), edge.getString("route"), edge.getString("target")));
         }
         return new GraphSnapshot(
-                workflowId, version, json.getString("workflow_name"), RunPolicy.of(json), nodes, edges);
+                workflowId, version, json.getString("workflow_name"), RunPolicy.of(json), nodes, edges, pins);
     }
 }

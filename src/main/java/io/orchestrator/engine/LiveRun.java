@@ -27,6 +27,8 @@ public final class LiveRun {
     final JsonObject runJson;
 
     final JsonObject workflowJson;
+    /** Started from the editor in development mode: it uses the pins of its graph (set once, read by any thread). */
+    final boolean development;
     /** Fails the run at its execution timeout while it is in memory; see {@link RunDeadlines}. */
     ScheduledFuture<?> deadlineWatch;
 
@@ -41,6 +43,7 @@ public final class LiveRun {
     LiveRun(RunRow row, GraphSnapshot graph, LiveSession session, JsonValue input, boolean resumed) {
         this.state = new RunState(row, graph, session, input);
         this.held = new HeldEntries(resumed);
+        this.development = row.triggerType() == TriggerType.DEVELOPMENT;
         this.runJson = Jsonp.JSON
                 .createObjectBuilder()
                 .add("id", row.id())

@@ -45,18 +45,23 @@ public class RunLauncher {
     @Inject
     TriggerInputs triggerInputs;
 
+    /** A production run by API. */
+    public RunRow enqueue(String workflowId, JsonValue input, String sessionId) {
+        return enqueue(workflowId, input, sessionId, TriggerType.MANUAL);
+    }
+
     /**
      * start_execution: the run is stored PENDING before this returns, and Quartz starts it on
-     * whichever server takes the job. The trigger's declared inputs are checked first (422).
+     * whichever server takes the job. The trigger's declared inputs are checked first (422). A
+     * {@linkplain TriggerType#DEVELOPMENT development} run uses the pins of its graph.
      */
-    public RunRow enqueue(String workflowId, JsonValue input, String sessionId) {
+    public RunRow enqueue(String workflowId, JsonValue input, String sessionId, TriggerType trigger) {
         GraphSnapshot graph = snapshots.current(workflowId).graph();
         Node start = graph.manualTrigger().orElse(null);
         JsonValue checked = start == null ? input : triggerInputs.check(start, input);
         sessions.checkJoinable(sessionId, workflowId);
         String runId = RunIds.next();
-        RunRow row = newRow(
-                runId, graph, RunStatus.PENDING, TriggerType.MANUAL, checked, sessionId, null, start, null, null);
+        RunRow row = newRow(runId, graph, RunStatus.PENDING, trigger, checked, sessionId, null, start, null, null);
         journal.append(runId, row);
         journal.durable(runId).join();
         scheduler.startSoon(runId);

@@ -8,6 +8,7 @@ import io.orchestrator.nodes.form.FormValidator;
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.platform.FieldErrors;
 import io.orchestrator.platform.JsonText;
+import io.orchestrator.workflow.PinnedOutput;
 import io.orchestrator.workflow.Workflow;
 import io.orchestrator.workflow.WorkflowChanged;
 import io.orchestrator.workflow.WorkflowGraph;
@@ -26,7 +27,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -85,6 +88,7 @@ public class SnapshotStore {
         List<WorkflowGraph.Edge> edges = workflows.edges(workflowId);
         FieldErrors errors = new FieldErrors();
         List<GraphSnapshot.Node> snapshotNodes = new ArrayList<>();
+        Map<String, GraphSnapshot.Pin> pins = new HashMap<>();
         List<WorkflowGraph.Node> ruleNodes = new ArrayList<>();
         for (WorkflowNode node : nodes) {
             JsonObject formValues = JsonText.parseObject(node.formValues());
@@ -96,6 +100,10 @@ public class SnapshotStore {
             }
             snapshotNodes.add(new GraphSnapshot.Node(
                     snapshotNodes.size(), node.id(), node.name(), node.nodeType(), formValues, node.settings()));
+            PinnedOutput pin = node.pin();
+            if (pin != null) {
+                pins.put(node.id(), new GraphSnapshot.Pin(pin.outputJson(), pin.route()));
+            }
             ruleNodes.add(new WorkflowGraph.Node(node.id(), node.name(), type != null && type.isTrigger(), List.of()));
         }
         if (new WorkflowGraph(ruleNodes, edges).topologicalOrder().isEmpty()) {
@@ -112,7 +120,13 @@ public class SnapshotStore {
         }
         JsonObject settings = JsonText.parseObject(workflow.settings());
         GraphSnapshot graph = new GraphSnapshot(
-                workflowId, workflow.version(), workflow.name(), RunPolicy.of(settings), snapshotNodes, snapshotEdges);
+                workflowId,
+                workflow.version(),
+                workflow.name(),
+                RunPolicy.of(settings),
+                snapshotNodes,
+                snapshotEdges,
+                pins);
         store(graph);
         return new WorkflowAtVersion(graph, workflow.active());
     }

@@ -5,6 +5,8 @@ import java.util.Arrays;
 /** What started a run; stored in run.trigger_type and shown as the run's {@code trigger} under its wire name. */
 public enum TriggerType {
     MANUAL("manual"),
+    /** Started from the editor in development mode: pinned nodes are not executed, their pinned output stands. */
+    DEVELOPMENT("development"),
     WEBHOOK("webhook"),
     SCHEDULE("schedule"),
     QUEUE("queue"),

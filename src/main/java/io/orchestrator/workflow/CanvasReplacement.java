@@ -43,7 +43,13 @@ public class CanvasReplacement {
 
     /** A node as the request describes it, with its server id decided. */
     private record NodeDraft(
-            String id, NodeType type, String name, Position position, JsonObject formValues, NodeChanges settings) {}
+            String id,
+            NodeType type,
+            String name,
+            Position position,
+            JsonObject formValues,
+            NodeChanges settings,
+            NodePins.Change pin) {}
 
     @Inject
     WorkflowChanges versions;
@@ -148,7 +154,9 @@ public class CanvasReplacement {
             if (!names.add(name)) {
                 body.errors().add("name", "Another node in this canvas is named '" + name + "'.");
             }
-            drafts.add(new NodeDraft(id, type, name, changes.position().orElse(Position.ORIGIN), formValues, changes));
+            NodePins.Change pin = NodePins.Change.read(body, type == null ? null : type.routes(formValues));
+            drafts.add(new NodeDraft(
+                    id, type, name, changes.position().orElse(Position.ORIGIN), formValues, changes, pin));
         }
         return drafts;
     }
@@ -255,15 +263,18 @@ public class CanvasReplacement {
         for (NodeDraft draft : drafts) {
             WorkflowNode node = stored.get(draft.id());
             if (node == null) {
-                workflows.add(new WorkflowNode(
+                node = new WorkflowNode(
                         draft.id(),
                         workflowId,
                         draft.type().key(),
                         draft.name(),
                         draft.position(),
                         draft.formValues().toString(),
-                        draft.settings().applyTo(NodeSettings.DEFAULTS)));
+                        draft.settings().applyTo(NodeSettings.DEFAULTS));
+                draft.pin().applyTo(node);
+                workflows.add(node);
             } else {
+                draft.pin().applyTo(node);
                 if (parked || !node.name().equals(draft.name())) {
                     node.rename(draft.name());
                 }

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * What development mode reads of a workflow to execute one node, and what it keeps of that
- * execution on the node. Each method is one transaction; the node runs between the two, outside
+ * execution on the node. A pinned node's output is its pinned one, as its sources' outputs and as
+ * what expressions see under {@code nodes}. Each method is one transaction; the node runs between the two, outside
  * any, since it may take minutes (an HTTP call) and must hold neither a connection nor the
  * workflow's lock meanwhile.
  */
@@ -39,9 +40,9 @@ public class DevelopmentRecords {
         Map<String, LastExecution> last = lastExecutions.ofWorkflow(workflowId, nodes);
         Map<String, JsonValue> outputsByName = new LinkedHashMap<>();
         for (WorkflowNode each : nodes) {
-            LastExecution execution = last.get(each.id());
-            if (execution != null && execution.output() != null) {
-                outputsByName.put(each.name(), JsonText.parse(execution.output()));
+            JsonValue output = outputOf(each, last);
+            if (output != JsonValue.NULL) {
+                outputsByName.put(each.name(), output);
             }
         }
         return new NodeInContext(
@@ -67,10 +68,16 @@ public class DevelopmentRecords {
     private static NodeSources sources(
             WorkflowNode node, List<WorkflowNode> sourceNodes, Map<String, LastExecution> last) {
         Map<String, JsonValue> outputs = new LinkedHashMap<>();
-        sourceNodes.forEach(source -> outputs.put(source.name(), LastExecution.outputOf(last.get(source.id()))));
+        sourceNodes.forEach(source -> outputs.put(source.name(), outputOf(source, last)));
         LastExecution own = last.get(node.id());
         JsonValue lastInput = own == null || own.input() == null ? null : JsonText.parse(own.input());
         return new NodeSources(node.nodeType(), outputs, lastInput);
+    }
+
+    /** What development mode takes as a node's output: its pinned output if it has one, else its last. */
+    private static JsonValue outputOf(WorkflowNode node, Map<String, LastExecution> last) {
+        PinnedOutput pin = node.pin();
+        return pin != null ? pin.outputJson() : LastExecution.outputOf(last.get(node.id()));
     }
 
     /** The nodes at the start of the node's incoming edges, once each, in the order of the edges. */

@@ -2,12 +2,15 @@ package io.orchestrator.workflow;
 
 import static io.orchestrator.platform.Jsonp.JSON;
 
+import io.orchestrator.platform.ApiException;
+import io.orchestrator.platform.OptionalBody;
 import io.orchestrator.platform.RequestBody;
 import io.orchestrator.security.WorkspaceRole;
 import io.orchestrator.workspaces.Held;
 import io.orchestrator.workspaces.InWorkspace;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
 /**
  * {@code /api/workflow/{id}/nodes/}: one node at a time, as the canvas edits them. A node's
@@ -29,6 +33,9 @@ public class NodeResource {
 
     @Inject
     CanvasService canvas;
+
+    @Inject
+    NodePins pins;
 
     @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.EDITOR)
     @POST
@@ -87,6 +94,30 @@ public class NodeResource {
         return JSON.createObjectBuilder()
                 .add("output_data", canvas.nodeOutput(workflowId, nodeId))
                 .build();
+    }
+
+    /** {@code {output?, route?}}: without an output, the node's last one; the route defaults to {@code default}. */
+    @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.EDITOR)
+    @POST
+    @Path("{nodeId}/pin/")
+    public JsonObject pin(
+            @PathParam("workflowId") String workflowId,
+            @PathParam("nodeId") String nodeId,
+            @OptionalBody JsonValue json) {
+        if (!(json instanceof JsonObject object) && json != JsonValue.NULL) {
+            throw ApiException.invalidRequest("The body must be a JSON object: {\"output\": ..., \"route\": ...}.");
+        }
+        RequestBody body = RequestBody.of(json instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT);
+        Optional<String> route = body.text("route", 100);
+        body.validate();
+        return pins.pin(workflowId, nodeId, Optional.ofNullable(body.json().get("output")), route);
+    }
+
+    @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.EDITOR)
+    @DELETE
+    @Path("{nodeId}/pin/")
+    public JsonObject unpin(@PathParam("workflowId") String workflowId, @PathParam("nodeId") String nodeId) {
+        return pins.unpin(workflowId, nodeId);
     }
 
     @InWorkspace(value = Held.WORKFLOW, param = "workflowId", need = WorkspaceRole.EDITOR)

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * format_version: 1
  * name: ..., description: ..., settings: {...}
  * nodes: [{name, node_type, position: {x, y}, form_values, disabled,
- *          retry: {max_attempts, delay_ms, backoff_multiplier}, timeout_ms}]
+ *          retry: {max_attempts, delay_ms, backoff_multiplier}, timeout_ms, pinned_output?, pinned_route?}]
  * edges: [{source, source_handle, target, target_handle}]
  * </pre>
  */
@@ -82,7 +82,7 @@ final class WorkflowDocument {
     private static JsonObject node(WorkflowNode node, NodeType type) {
         NodeSettings settings = node.settings();
         JsonObject formValues = JsonText.parseObject(node.formValues());
-        return JSON.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("name", node.name())
                 .add("node_type", node.nodeType())
                 .add("position", WorkflowJson.position(node.position()))
@@ -96,8 +96,13 @@ final class WorkflowDocument {
                                 .add("backoff_multiplier", settings.backoffMultiplier()))
                 .add(
                         "timeout_ms",
-                        settings.timeoutMs() == null ? JsonValue.NULL : JSON.createValue(settings.timeoutMs()))
-                .build();
+                        settings.timeoutMs() == null ? JsonValue.NULL : JSON.createValue(settings.timeoutMs()));
+        // Only when pinned, so that the files of workflows without pins stay as they were.
+        PinnedOutput pin = node.pin();
+        if (pin != null) {
+            json.add("pinned_output", pin.outputJson()).add("pinned_route", pin.route());
+        }
+        return json.build();
     }
 
     /** A file is shared and kept: secret fields are left out, to be filled in after an import. */

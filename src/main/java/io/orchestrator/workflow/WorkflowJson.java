@@ -42,6 +42,7 @@ final class WorkflowJson {
     /** The node with its form values already parsed, for a caller that has them at hand. */
     static JsonObjectBuilder node(WorkflowNode node, NodeType type, JsonObject formValues, LastExecution last) {
         NodeSettings settings = node.settings();
+        PinnedOutput pin = node.pin();
         JsonArrayBuilder routes = JSON.createArrayBuilder();
         if (type != null) {
             type.routes(formValues).forEach(routes::add);
@@ -65,6 +66,8 @@ final class WorkflowJson {
                         settings.timeoutMs() == null ? JsonValue.NULL : JSON.createValue(settings.timeoutMs()))
                 .add("input_data", last == null ? JsonValue.NULL : JsonText.parse(last.input()))
                 .add("output_data", last == null ? JsonValue.NULL : JsonText.parse(last.output()))
+                .add("pinned_output", pin == null ? JsonValue.NULL : pin.outputJson())
+                .add("pinned_route", pin == null ? JsonValue.NULL : JSON.createValue(pin.route()))
                 .add("created_at", Timestamps.json(node.createdAt()))
                 .add("updated_at", Timestamps.json(node.updatedAt()));
     }

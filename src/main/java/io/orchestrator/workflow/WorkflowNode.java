@@ -11,8 +11,8 @@ import java.time.Instant;
 /**
  * A node on a workflow's canvas: its type, its unique name (expressions refer to it), its position,
  * its form values and run settings, and the input and output of its last execution in development
- * mode (a run's stay in the run history: {@link LastExecutions} picks the later). JSON documents are
- * kept as text.
+ * mode (a run's stay in the run history: {@link LastExecutions} picks the later), and the output
+ * pinned on it, if any. JSON documents are kept as text.
  */
 @Entity
 @Table(name = "workflow_node")
@@ -85,6 +85,13 @@ public class WorkflowNode {
 
     @Column(name = "executed_at")
     private Instant executedAt;
+
+    @Lob
+    @Column(name = "pinned_output", length = JsonColumns.JSON_TEXT)
+    private String pinnedOutput;
+
+    @Column(name = "pinned_route", length = 100)
+    private String pinnedRoute;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -183,6 +190,18 @@ public class WorkflowNode {
         this.inputData = input;
         this.outputData = output;
         this.executedAt = Instant.now();
+        touch();
+    }
+
+    /** The output and route pinned on the node, or null when it is not pinned. */
+    public PinnedOutput pin() {
+        return pinnedOutput == null ? null : new PinnedOutput(pinnedOutput, pinnedRoute);
+    }
+
+    /** Pins an output (JSON text) and its route; null unpins. */
+    public void pin(PinnedOutput pin) {
+        this.pinnedOutput = pin == null ? null : pin.output();
+        this.pinnedRoute = pin == null ? null : pin.route();
         touch();
     }
 

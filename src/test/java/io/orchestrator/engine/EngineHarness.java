@@ -73,12 +73,21 @@ final class EngineHarness implements AutoCloseable {
 
     /** Starts a run as RunLauncher.startNow does, at the named start node. */
     LiveRun launch(GraphSnapshot graph, JsonValue input, boolean inline, String startNode) {
-        LiveRun run = newRun(graph, input, startNode);
+        return launch(graph, input, inline, startNode, TriggerType.MANUAL);
+    }
+
+    /** Starts a run with the given trigger (development runs use pins). */
+    LiveRun launch(GraphSnapshot graph, JsonValue input, boolean inline, String startNode, TriggerType trigger) {
+        LiveRun run = newRun(graph, input, startNode, trigger);
         return engine.launch(run, List.of(graph.nodeNamed(startNode)), Map.of(), Set.of(), inline);
     }
 
     /** A run not launched yet, STARTED from the named node. */
     LiveRun newRun(GraphSnapshot graph, JsonValue input, String startNode) {
+        return newRun(graph, input, startNode, TriggerType.MANUAL);
+    }
+
+    LiveRun newRun(GraphSnapshot graph, JsonValue input, String startNode, TriggerType trigger) {
         String runId = UUID.randomUUID().toString();
         Instant now = Instant.now();
         RunRow row = RunRow.created(
@@ -86,7 +95,7 @@ final class EngineHarness implements AutoCloseable {
                 graph.workflowId(),
                 graph.version(),
                 RunStatus.STARTED,
-                TriggerType.MANUAL,
+                trigger,
                 input.toString(),
                 runId,
                 null,

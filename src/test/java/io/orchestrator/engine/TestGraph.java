@@ -6,7 +6,9 @@ import io.orchestrator.nodes.Routes;
 import io.orchestrator.testing.JsonLiterals;
 import io.orchestrator.workflow.NodeSettings;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A graph written by node names for engine tests. Node ids differ from names ("id-" + name) so
@@ -19,6 +21,7 @@ final class TestGraph {
     private int concurrencyLimit = 8;
     private long executionTimeoutSeconds = RunPolicy.DEFAULTS.executionTimeoutSeconds();
     private String keepExecutions = "all";
+    private final Map<String, GraphSnapshot.Pin> pins = new HashMap<>();
 
     static String idOf(String name) {
         return "id-" + name;
@@ -47,6 +50,12 @@ final class TestGraph {
         return this;
     }
 
+    /** Pins an output (single-quoted JSON) on the named node, on the given route. */
+    TestGraph pin(String name, String output, String route) {
+        pins.put(idOf(name), new GraphSnapshot.Pin(JsonLiterals.json(output), route));
+        return this;
+    }
+
     TestGraph executionTimeoutSeconds(long seconds) {
         this.executionTimeoutSeconds = seconds;
         return this;
@@ -69,6 +78,7 @@ final class TestGraph {
                 "Test workflow",
                 new RunPolicy(concurrencyLimit, executionTimeoutSeconds, keepExecutions, null, false, false, false),
                 nodes,
-                edges);
+                edges,
+                pins);
     }
 }

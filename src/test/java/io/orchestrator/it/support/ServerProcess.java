@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    // A busy machine (several checkouts testing at once) may need longer: -Dit.start.timeout.seconds.
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("it.start.timeout.seconds", 180));
     /** The server the build prepares with the deployed WAR; each instance runs it with its own output directory. */
     private static final String SERVER_NAME = "orchestrator";
     /** A generated token as the first start prints it: the prefix and 43 base64url characters. */
