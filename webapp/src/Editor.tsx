@@ -602,12 +602,7 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
             />
           </>
         )}
-        <RunsPanel
-          workflowId={workflowId}
-          refresh={runChanges}
-          openRunId={openRun?.task_id ?? null}
-          onOpen={setOpenRun}
-        />
+        <RunsPanel workflowId={workflowId} openRunId={openRun?.task_id ?? null} onOpen={setOpenRun} />
       </aside>
     </div>
   );
