@@ -85,7 +85,9 @@ export function MonitorRunView({ runId, workflowName, onOpenWorkflow, onClose, o
           </span>
         )}
         {socket !== 'off' && (
-          <span className={`live live-${socket}`}>{socket === 'live' ? 'Live' : socket === 'reconnecting' ? 'Reconnecting…' : 'Connecting…'}</span>
+          <span className={`live live-${socket}`}>
+            {socket === 'live' ? 'Live' : socket === 'reconnecting' ? 'Reconnecting…' : 'Connecting…'}
+          </span>
         )}
         <span className="spacer" />
         {run && <button onClick={() => onOpenWorkflow(run.workflow_id)}>Open workflow</button>}
