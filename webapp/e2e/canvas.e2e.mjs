@@ -4,7 +4,9 @@
 // open the run from the history, run again with the trigger's declared input, and copy and paste.
 //
 //   ORCHESTRATOR_URL=http://127.0.0.1:7878/ ORCHESTRATOR_TOKEN=wfo_... node e2e/canvas.e2e.mjs
+// axe-core checks the sign-in page, the list and the editor with a panel open (e2e/a11y.mjs).
 // Screenshots go to SCREENSHOTS (default ../target/e2e). Exits non-zero on the first failure.
+import { checkAccessibility } from './a11y.mjs';
 import { launchBrowser } from './browser.mjs';
 import { assertEqual, dropNode, fromServer, link, selectNode, signIn } from './steps.mjs';
 import { mkdirSync } from 'node:fs';
@@ -85,9 +87,13 @@ page.on('console', (message) => {
 });
 try {
   await page.goto(base);
+  await page.getByLabel('API token').waitFor();
+  await checkAccessibility(page, 'the sign-in page');
   await signIn(page, 'not-a-token');
   await page.getByRole('alert').filter({ hasText: 'not valid' }).waitFor();
   await signIn(page, token);
+  await page.locator('main.list table').waitFor();
+  await checkAccessibility(page, 'the workflow list');
 
   const name = `E2E ${Date.now()}`;
   page.once('dialog', (dialog) => dialog.accept(name));
@@ -127,6 +133,7 @@ try {
   await fields.fill('{"greeting": "hello ${input.who}"}');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Saved', { exact: true }).waitFor();
+  await checkAccessibility(page, 'the editor with a node panel open');
   await page.screenshot({ path: join(shots, 'canvas-built.png') });
 
   await page.getByRole('button', { name: 'Run' }).click();

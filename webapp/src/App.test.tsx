@@ -80,6 +80,23 @@ describe('App', () => {
     expect(location.hash).toBe('');
   });
 
+  it('forgets on sign-out what the last token was shown: the next one never sees its list, even for a moment', async () => {
+    token.set('wfo_kept');
+    let answer: () => Response | Promise<Response> = () => json(workflows);
+    mockFetch({ 'GET workflow/?limit=1': () => json([]), [LIST]: () => answer() });
+    render(<App />);
+    await screen.findByRole('link', { name: 'Invoices' });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+
+    answer = () => new Promise<Response>(() => {});
+    fireEvent.change(screen.getByLabelText('API token'), { target: { value: 'wfo_other' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    await screen.findByRole('button', { name: 'Sign out' });
+    await waitFor(() => expect(screen.getByPlaceholderText('Search workflows')).toBeTruthy());
+    expect(screen.queryByRole('link', { name: 'Invoices' })).toBeNull();
+  });
+
   it('returns to the sign-in when the list gets a 401', async () => {
     token.set('wfo_revoked');
     mockFetch({ [LIST]: () => apiError(401, 'UNAUTHORIZED', 'Token revoked') });

@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { token } from './api';
+import { createQueryClient } from './query/client';
 import { SignIn } from './SignIn';
 import { WorkflowList } from './WorkflowList';
 import { Editor } from './Editor';
@@ -19,35 +21,45 @@ const PAGES = [
   ['tokens', 'Tokens'],
 ];
 
-/** Sign in, then the pages, with the workspaces of the token that signed in. */
+/**
+ * Sign in, then the pages, with the workspaces of the token that signed in. The one query client of the
+ * app lives here: signing out empties it, so that the next token never sees what the last one was shown.
+ */
 export function App() {
+  const [client] = useState(createQueryClient);
   const [signedIn, setSignedIn] = useState(token.get() !== null);
   const [notice, setNotice] = useState<string | null>(null);
   // The next token starts at the list: the page in the address may be a workflow it cannot see.
   const signOut = useCallback(() => {
     token.clear();
+    client.clear();
     location.hash = '';
     setNotice(null);
     setSignedIn(false);
-  }, []);
+  }, [client]);
   // The server refused the token mid-session (revoked, or the server's tokens were reset).
   const refused = useCallback(() => {
     token.clear();
+    client.clear();
     setNotice('The server no longer accepts this token (401): it may have been revoked. Sign in with a valid one.');
     setSignedIn(false);
-  }, []);
+  }, [client]);
 
-  if (!signedIn)
-    return (
-      <SignIn
-        notice={notice}
-        onSignedIn={() => {
-          setNotice(null);
-          setSignedIn(true);
-        }}
-      />
-    );
-  return <Pages onSignOut={signOut} onUnauthorized={refused} />;
+  return (
+    <QueryClientProvider client={client}>
+      {signedIn ? (
+        <Pages onSignOut={signOut} onUnauthorized={refused} />
+      ) : (
+        <SignIn
+          notice={notice}
+          onSignedIn={() => {
+            setNotice(null);
+            setSignedIn(true);
+          }}
+        />
+      )}
+    </QueryClientProvider>
+  );
 }
 
 /**

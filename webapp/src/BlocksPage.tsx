@@ -1,6 +1,8 @@
-import { useCallback, useState } from 'react';
-import { useLatestAnswer } from './useLatestAnswer';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { call, fieldMessages, itemsOf } from './api';
+import { queryKeys } from './query/keys';
+import { useChange, useQueryError } from './query/hooks';
 import { useFailure } from './useFailure';
 import { ErrorLine, ItemField, ItemForm, ListTable } from './ListParts';
 import { allows, inWorkspace, type WorkspacePageProps } from './workspaces';
@@ -51,26 +53,22 @@ const EMPTY: Draft = { title: '', content: '', tags: '', folder_path: '' };
 /** Prompt blocks of the current workspace: search by text, tag and folder; create, edit, delete. */
 export function BlocksPage({ onUnauthorized, workspace = null, role = null }: WorkspacePageProps) {
   const editable = allows(role, 'editor');
-  const [blocks, setBlocks] = useState<PromptBlock[]>([]);
   const [search, setSearch] = useState<Required<BlockSearch>>({ q: '', tag: '', folder: '' });
   const [error, setError] = useState<string | null>(null);
   const fail = useFailure(onUnauthorized, setError);
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [reloads, setReloads] = useState(0);
-  const load = useCallback(() => setReloads((n) => n + 1), []);
 
   // Each keystroke searches.
-  const ask = useCallback(() => searchBlocks(search), [search]);
-  const show = useCallback(
-    (found: PromptBlock[]) => {
-      setBlocks(inWorkspace(found, workspace));
-      setError(null);
-    },
-    [workspace],
-  );
-  useLatestAnswer(ask, show, fail, reloads);
+  const found = useQuery({
+    queryKey: queryKeys.blockSearch(search),
+    queryFn: () => searchBlocks(search),
+    placeholderData: keepPreviousData,
+  });
+  const blocks = inWorkspace(found.data ?? [], workspace);
+  const listError = useQueryError(found.error, onUnauthorized);
+  const { change } = useChange([queryKeys.blocks()], fail, () => setError(null));
 
   const open = (block: PromptBlock | null) => {
     setEditing(block ? block.id : 'new');
@@ -88,7 +86,7 @@ export function BlocksPage({ onUnauthorized, workspace = null, role = null }: Wo
     setError(null);
   };
 
-  const save = async () => {
+  const save = () => {
     const body = {
       title: draft.title,
       content: draft.content,
@@ -98,19 +96,20 @@ export function BlocksPage({ onUnauthorized, workspace = null, role = null }: Wo
         .filter(Boolean),
       folder_path: draft.folder_path.trim() || null,
     };
-    try {
-      if (editing === 'new') await call('POST', 'blocks/', workspace === null ? body : { ...body, workspace });
-      else await call('PATCH', `blocks/${editing}/`, body);
-      setEditing(null);
-      load();
-    } catch (failed) {
-      setFieldErrors(fieldMessages(failed));
-      fail(failed);
-    }
+    change(
+      () =>
+        editing === 'new'
+          ? call('POST', 'blocks/', workspace === null ? body : { ...body, workspace })
+          : call('PATCH', `blocks/${editing}/`, body),
+      {
+        onSuccess: () => setEditing(null),
+        onError: (failed) => setFieldErrors(fieldMessages(failed)),
+      },
+    );
   };
 
   const remove = (block: PromptBlock) => {
-    if (confirm(`Delete the block "${block.title}"?`)) call('DELETE', `blocks/${block.id}/`).then(load).catch(fail);
+    if (confirm(`Delete the block "${block.title}"?`)) change(() => call('DELETE', `blocks/${block.id}/`));
   };
 
   const field = (name: keyof Draft, label: string, multiline = false) => (
@@ -140,7 +139,7 @@ export function BlocksPage({ onUnauthorized, workspace = null, role = null }: Wo
           New block
         </button>
       </div>
-      <ErrorLine error={error} />
+      <ErrorLine error={error ?? listError} />
       <ListTable
         headings={['Title', 'Tags', 'Folder', 'Content', '']}
         empty={blocks.length ? null : 'No blocks found.'}

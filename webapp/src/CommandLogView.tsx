@@ -1,9 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { storedLogTail, type Artifact } from './artifacts';
 import { CommandConsole } from './CommandConsole';
-import { commandOutputOf, EMPTY_CONSOLE, fromStoredLog, type ConsoleBuffer, type LiveLog } from './consoleLog';
+import { commandOutputOf, EMPTY_CONSOLE, fromStoredLog, type LiveLog } from './consoleLog';
 import type { NodeExecution } from './runList';
-import { useLatestAnswer } from './useLatestAnswer';
+import { queryKeys } from './query/keys';
 
 export interface ExecutionProps {
   execution: NodeExecution;
@@ -53,12 +54,18 @@ function logArtifactOf(execution: NodeExecution, artifacts: Artifact[]): string 
 }
 
 function useStoredLog(id: string | null, totalLines: number | null, onFailure: (failed: unknown) => void) {
-  const [stored, setStored] = useState<{ id: string; buffer: ConsoleBuffer } | null>(null);
-  const ask = useCallback(async () => {
-    if (!id) return null;
-    const { text, partial } = await storedLogTail(id);
-    return { id, buffer: fromStoredLog(text, { partial, totalLines }) };
-  }, [id, totalLines]);
-  useLatestAnswer(ask, setStored, onFailure);
-  return stored;
+  const { data, error } = useQuery({
+    queryKey: queryKeys.storedLog(id ?? '', totalLines),
+    queryFn: async () => {
+      const { text, partial } = await storedLogTail(id!);
+      return { id: id!, buffer: fromStoredLog(text, { partial, totalLines }) };
+    },
+    enabled: id !== null,
+    // A stored log never changes: read once, however often the console is shown again.
+    staleTime: Infinity,
+  });
+  useEffect(() => {
+    if (error) onFailure(error);
+  }, [error, onFailure]);
+  return data ?? null;
 }

@@ -1,4 +1,5 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { render } from './test/render';
 import { describe, expect, it, vi } from 'vitest';
 import { ConnectionsPage, type LlmConnection } from './ConnectionsPage';
 import { apiError, json, mockFetch, noContent } from './test/fetchMock';

@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { call, fieldMessages, itemsOf } from './api';
+import { queryKeys } from './query/keys';
+import { useChange, useQueryError } from './query/hooks';
 import { ChoiceInput } from './FieldInputs';
 import { useFailure } from './useFailure';
 import { ErrorLine, ItemField, ItemForm, ListTable } from './ListParts';
@@ -111,7 +114,6 @@ function bodyOf(draft: Draft): Record<string, unknown> {
 export function ConnectionsPage({ onUnauthorized, workspace = null, role = null }: WorkspacePageProps) {
   // Only an owner manages connections; an editor's nodes use them.
   const manages = allows(role, 'owner');
-  const [connections, setConnections] = useState<LlmConnection[]>([]);
   const [error, setError] = useState<string | null>(null);
   const fail = useFailure(onUnauthorized, setError);
   // null: no form open; 'new': creating; otherwise the id of the connection edited.
@@ -120,19 +122,10 @@ export function ConnectionsPage({ onUnauthorized, workspace = null, role = null 
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [tests, setTests] = useState<Record<string, ConnectionTest | 'testing'>>({});
 
-  const load = useCallback(
-    () =>
-      loadConnections()
-        .then((found) => {
-          setConnections(inWorkspace(found, workspace));
-          setError(null);
-        })
-        .catch(fail),
-    [fail, workspace],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
+  const found = useQuery({ queryKey: queryKeys.connections(), queryFn: loadConnections });
+  const connections = inWorkspace(found.data ?? [], workspace);
+  const listError = useQueryError(found.error, onUnauthorized);
+  const { change } = useChange([queryKeys.connections()], fail, () => setError(null));
 
   const open = (connection: LlmConnection | null) => {
     setEditing(connection ? connection.id : 'new');
@@ -141,22 +134,21 @@ export function ConnectionsPage({ onUnauthorized, workspace = null, role = null 
     setError(null);
   };
 
-  const save = async () => {
-    try {
-      if (editing === 'new')
-        await call('POST', 'connections/', workspace === null ? bodyOf(draft) : { ...bodyOf(draft), workspace });
-      else await call('PATCH', `connections/${editing}/`, bodyOf(draft));
-      setEditing(null);
-      await load();
-    } catch (failed) {
-      setFieldErrors(fieldMessages(failed));
-      fail(failed);
-    }
-  };
+  const save = () =>
+    change(
+      () =>
+        editing === 'new'
+          ? call('POST', 'connections/', workspace === null ? bodyOf(draft) : { ...bodyOf(draft), workspace })
+          : call('PATCH', `connections/${editing}/`, bodyOf(draft)),
+      {
+        onSuccess: () => setEditing(null),
+        onError: (failed) => setFieldErrors(fieldMessages(failed)),
+      },
+    );
 
   const remove = (connection: LlmConnection) => {
     if (!confirm(`Delete the connection "${connection.name}"?`)) return;
-    call('DELETE', `connections/${connection.id}/`).then(load).catch(fail);
+    change(() => call('DELETE', `connections/${connection.id}/`));
   };
 
   const test = (connection: LlmConnection) => {
@@ -203,7 +195,7 @@ export function ConnectionsPage({ onUnauthorized, workspace = null, role = null 
           New connection
         </button>
       </div>
-      <ErrorLine error={error} />
+      <ErrorLine error={error ?? listError} />
       <ListTable
         headings={['Name', 'Kind', 'Base URL', 'Models', '']}
         empty={connections.length ? null : 'No connections yet: add a model server.'}

@@ -1,4 +1,5 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import { render } from './test/render';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Editor } from './Editor';
 import { FakeSocket } from './test/fakeSocket';

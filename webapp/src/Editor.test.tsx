@@ -1,4 +1,5 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { render } from './test/render';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Editor } from './Editor';
 import { FakeSocket } from './test/fakeSocket';

@@ -8,7 +8,6 @@ import {
   addEdge,
   useEdgesState,
   useNodesState,
-  useReactFlow,
   type Connection,
   type Edge,
   type Node,
@@ -49,6 +48,7 @@ import { useFailure } from './useFailure';
 import { HumanInputPanel } from './HumanInputPanel';
 import { waitsOfRun, type WaitingStep } from './llmRun';
 import { useWorkflowRole } from './useWorkflowRole';
+import { useCanvasKeyboard } from './useCanvasKeyboard';
 import type { Workspace } from './workspaces';
 
 interface Props {
@@ -79,7 +79,6 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [openRun, setOpenRun] = useState<RunDetail | null>(null);
-  const { screenToFlowPosition } = useReactFlow();
   // The nodes as the server last answered them, with their form values: what the panel edits and a copy takes.
   const [canvasNodes, setCanvasNodes] = useState<Record<string, CanvasNode>>({});
   const categories = useRef<Record<string, string>>({});
@@ -239,18 +238,7 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
     [change],
   );
 
-  const onDrop = useCallback(
-    (event: React.DragEvent) => {
-      event.preventDefault();
-      const key = event.dataTransfer.getData('application/x-node-type');
-      if (!key || readOnly) return;
-      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      step(async (saved) => {
-        saved.snapshot = withNode(saved.snapshot, await postNode({ nodeTemplate: key, position }));
-      });
-    },
-    [screenToFlowPosition, postNode, step, readOnly],
-  );
+  const keyboard = useCanvasKeyboard({ readOnly, step, postNode, postEdge, canvasNodes });
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -434,10 +422,11 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
 
   return (
     <div className="editor">
-      {!readOnly && <Palette types={types} />}
+      {!readOnly && <Palette types={types} onAdd={keyboard.addFromPalette} />}
       <div
         className="canvas"
-        onDrop={onDrop}
+        onKeyDownCapture={keyboard.onCanvasKeyDown}
+        onDrop={keyboard.onDrop}
         onDragOver={(e) => {
           e.preventDefault();
           e.dataTransfer.dropEffect = 'move';
@@ -569,7 +558,7 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
       {asking && (
         <RunInputs inputs={asking.inputs} error={asking.error} onRun={startWith} onCancel={() => setAsking(null)} />
       )}
-      <aside className="panel">
+      <aside className="panel" onKeyDown={keyboard.onPanelKeyDown}>
         {selectedNode && (
           <>
             {/* A disabled fieldset disables every field and button of the panel: a viewer reads the settings. */}
@@ -602,12 +591,7 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
             />
           </>
         )}
-        <RunsPanel
-          workflowId={workflowId}
-          refresh={runChanges}
-          openRunId={openRun?.task_id ?? null}
-          onOpen={setOpenRun}
-        />
+        <RunsPanel workflowId={workflowId} openRunId={openRun?.task_id ?? null} onOpen={setOpenRun} />
       </aside>
     </div>
   );

@@ -1,9 +1,10 @@
 // The llm node's fields that the generic form cannot draw well: its models (a connection, then one of
 // that connection's models, in several rows) and its prompt blocks (chips, found by a search). Both
 // read and write the field's text as the node panel keeps it: the JSON of the value.
-import { useCallback, useEffect, useState } from 'react';
-import { useLatestAnswer } from './useLatestAnswer';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { describe } from './api';
+import { queryKeys } from './query/keys';
 import { loadConnections, type LlmConnection } from './ConnectionsPage';
 import { searchBlocks, type PromptBlock } from './BlocksPage';
 
@@ -41,13 +42,10 @@ interface ModelChoice {
 /** One row per model: its connection, then a model that connection lists (or typed when it lists none). */
 export function ModelsEditor({ value, onChange, label }: FieldEditorProps) {
   const rows = listOf<ModelChoice>(value);
-  const [connections, setConnections] = useState<LlmConnection[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    loadConnections()
-      .then(setConnections)
-      .catch((failed) => setError(describe(failed)));
-  }, []);
+  // The same query as the connections page: the list read there is shown here at once, and read again.
+  const listed = useQuery({ queryKey: queryKeys.connections(), queryFn: loadConnections });
+  const connections: LlmConnection[] = listed.data ?? [];
+  const error = listed.error ? describe(listed.error) : null;
 
   const write = (next: ModelChoice[]) => onChange(next.length ? JSON.stringify(next, null, 2) : '');
   const change = (index: number, row: ModelChoice) => write(rows.map((each, i) => (i === index ? row : each)));
@@ -116,22 +114,26 @@ export function ModelsEditor({ value, onChange, label }: FieldEditorProps) {
   );
 }
 
+const NO_BLOCKS: PromptBlock[] = [];
+
 /** The chosen blocks as chips in the order they go before the prompt; a search adds more. */
 export function BlockChips({ value, onChange, label }: FieldEditorProps) {
   const ids = listOf<string>(value);
-  const [titles, setTitles] = useState<Record<string, string>>({});
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<PromptBlock[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  const ask = useCallback(() => searchBlocks({ q: query }), [query]);
-  const show = useCallback((blocks: PromptBlock[]) => {
-    setFound(blocks);
-    setTitles((known) => ({ ...known, ...Object.fromEntries(blocks.map((block) => [block.id, block.title])) }));
-    setError(null);
-  }, []);
-  const fail = useCallback((failed: unknown) => setError(describe(failed)), []);
-  useLatestAnswer(ask, show, fail);
+  const search = useQuery({
+    queryKey: queryKeys.blockSearch({ q: query }),
+    queryFn: () => searchBlocks({ q: query }),
+    placeholderData: keepPreviousData,
+  });
+  const found = search.data ?? NO_BLOCKS;
+  const error = search.error ? describe(search.error) : null;
+  // The titles of every block seen, for the chips of blocks the current search no longer finds.
+  const [titles, setTitles] = useState<Record<string, string>>({});
+  const [seen, setSeen] = useState(found);
+  if (seen !== found) {
+    setSeen(found);
+    setTitles((known) => ({ ...known, ...Object.fromEntries(found.map((block) => [block.id, block.title])) }));
+  }
 
   // Written as the panel writes a loaded list (an empty one too): adding and removing a chip leaves nothing unsaved.
   const write = (next: string[]) => onChange(JSON.stringify(next, null, 2));

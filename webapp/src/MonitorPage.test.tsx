@@ -1,4 +1,5 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { render } from './test/render';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MonitorPage } from './MonitorPage';
 import { token, type Workflow } from './api';
@@ -186,9 +187,13 @@ describe('MonitorPage', () => {
 
     visibility.mockReturnValue('visible');
     act(() => {
-      document.dispatchEvent(new Event('visibilitychange'));
+      // As a browser sends it: at the document, bubbling up to the window.
+      // As a browser sends it: at the document, bubbling up to the window.
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     });
-    await waitFor(() => expect(paths(server, 'runs/')).toHaveLength(asked + 1));
+    // The query client asks on its next tick (a real timeout): only intervals are fake here.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(paths(server, 'runs/')).toHaveLength(asked + 1);
   });
 
   it('says why the list could not be read, until a later poll reads it', async () => {

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from './api';
 import { ArtifactsPanel } from './ArtifactsPanel';
 import { ExecutionView } from './ExecutionView';
@@ -7,7 +8,8 @@ import { ErrorLine } from './ListParts';
 import { NodeExecutionList } from './NodeExecutionList';
 import { executionKey, FINAL_STATUSES, runDuration, type MonitorRunDetail, type NodeExecution } from './runList';
 import { useFailure } from './useFailure';
-import { useLatestAnswer } from './useLatestAnswer';
+import { queryKeys } from './query/keys';
+import { useQueryError } from './query/hooks';
 import { useLiveLogs } from './useLiveLogs';
 import { useNow } from './useNow';
 import { useRunArtifacts } from './useRunArtifacts';
@@ -31,27 +33,27 @@ const RELOAD_AFTER_MS = 250;
  * followed on its workflow's WebSocket: its lines and steps as they come, its detail read again as it goes.
  */
 export function MonitorRunView({ runId, workflowName, onOpenWorkflow, onClose, onUnauthorized }: Props) {
-  const [run, setRun] = useState<MonitorRunDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const detail = useQuery({
+    queryKey: queryKeys.run(runId),
+    queryFn: () => call<MonitorRunDetail>('GET', `runs/${runId}/`),
+  });
+  const run = detail.data ?? null;
+  const [actionError, setError] = useState<string | null>(null);
   const fail = useFailure(onUnauthorized, setError);
-  const [reloads, setReloads] = useState(0);
-  const ask = useCallback(() => call<MonitorRunDetail>('GET', `runs/${runId}/`), [runId]);
-  const show = useCallback((answer: MonitorRunDetail) => {
-    setRun(answer);
-    setError(null);
-  }, []);
-  useLatestAnswer(ask, show, fail, reloads);
 
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(reloadTimer.current), []);
   const reloadSoon = () => {
     reloadTimer.current ??= setTimeout(() => {
       reloadTimer.current = undefined;
-      setReloads((n) => n + 1);
+      void client.invalidateQueries({ queryKey: queryKeys.run(runId) });
     }, RELOAD_AFTER_MS);
   };
 
-  const files = useRunArtifacts(runId, fail);
+  const files = useRunArtifacts(runId);
+  const queryError = useQueryError(detail.error ?? files.error, onUnauthorized);
+  const error = actionError ?? queryError;
   const live = useLiveLogs();
   const underWay = run !== null && !FINAL_STATUSES.has(run.status);
   const socket = useRunSocket(
@@ -83,7 +85,9 @@ export function MonitorRunView({ runId, workflowName, onOpenWorkflow, onClose, o
           </span>
         )}
         {socket !== 'off' && (
-          <span className={`live live-${socket}`}>{socket === 'live' ? 'Live' : 'Connecting…'}</span>
+          <span className={`live live-${socket}`}>
+            {socket === 'live' ? 'Live' : socket === 'reconnecting' ? 'Reconnecting…' : 'Connecting…'}
+          </span>
         )}
         <span className="spacer" />
         {run && <button onClick={() => onOpenWorkflow(run.workflow_id)}>Open workflow</button>}

@@ -1,5 +1,5 @@
 import { createEvent, fireEvent, render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Palette } from './Palette';
 import type { NodeTypeInfo } from './api';
 
@@ -73,5 +73,29 @@ describe('Palette', () => {
 
     expect(dataTransfer.getData('application/x-node-type')).toBe('condition');
     expect(dataTransfer.effectAllowed).toBe('move');
+  });
+
+  it('is one Tab stop: the arrow keys, Home and End move along every category, Enter and Space add the node', () => {
+    const onAdd = vi.fn();
+    render(<Palette types={types} onAdd={onAdd} />);
+    const items = () => [...document.querySelectorAll<HTMLElement>('.palette-item')];
+    expect(items().map((item) => item.tabIndex)).toEqual([0, -1, -1, -1]);
+
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Search nodes' }), { key: 'ArrowDown' });
+    expect(document.activeElement?.textContent).toBe('Manual trigger');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement?.textContent).toBe('HTTP request');
+    expect(items().map((item) => item.tabIndex)).toEqual([-1, -1, 0, -1]);
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(document.activeElement?.textContent).toBe('Condition');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement?.textContent).toBe('Manual trigger');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    expect(document.activeElement?.textContent).toBe('Condition');
+
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Webhook' }), { key: ' ' });
+    expect(onAdd.mock.calls).toEqual([['condition'], ['webhook']]);
   });
 });

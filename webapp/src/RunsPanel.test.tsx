@@ -1,4 +1,6 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { queryKeys } from './query/keys';
+import { render } from './test/render';
 import { describe, expect, it, vi } from 'vitest';
 import { RunsPanel, type RunDetail, type RunSummary } from './RunsPanel';
 import { apiError, json, mockFetch } from './test/fetchMock';
@@ -39,7 +41,7 @@ const cells = (button: HTMLElement) => Array.from(button.children, (span) => spa
 describe('RunsPanel', () => {
   it("lists the workflow's runs with status, start time, duration and trigger", async () => {
     const server = mockFetch({ [LIST]: () => json({ runs: [fork, running, done] }) });
-    render(<RunsPanel workflowId="wf1" refresh={0} openRunId={null} onOpen={vi.fn()} />);
+    render(<RunsPanel workflowId="wf1" openRunId={null} onOpen={vi.fn()} />);
 
     await waitFor(() => expect(runButtons()).toHaveLength(3));
     expect(server.calls.map((c) => `${c.method} ${c.path}`)).toEqual([LIST]);
@@ -55,7 +57,7 @@ describe('RunsPanel', () => {
 
   it('says when there is no run', async () => {
     const server = mockFetch({ [LIST]: () => json({ runs: [] }) });
-    render(<RunsPanel workflowId="wf1" refresh={0} openRunId={null} onOpen={vi.fn()} />);
+    render(<RunsPanel workflowId="wf1" openRunId={null} onOpen={vi.fn()} />);
     await waitFor(() => expect(server.calls).toHaveLength(1));
     expect(screen.getByText('No runs yet')).toBeTruthy();
   });
@@ -63,7 +65,7 @@ describe('RunsPanel', () => {
   it('opens a run with its details', async () => {
     const server = mockFetch({ [LIST]: () => json({ runs: [done] }), 'GET runs/t1/': () => json(detail) });
     const onOpen = vi.fn();
-    render(<RunsPanel workflowId="wf1" refresh={0} openRunId={null} onOpen={onOpen} />);
+    render(<RunsPanel workflowId="wf1" openRunId={null} onOpen={onOpen} />);
 
     fireEvent.click(await screen.findByRole('button', { name: /SUCCESS/ }));
 
@@ -74,7 +76,7 @@ describe('RunsPanel', () => {
   it('marks the open run, and closes it when clicked again without asking the server', async () => {
     const server = mockFetch({ [LIST]: () => json({ runs: [done, running] }) });
     const onOpen = vi.fn();
-    render(<RunsPanel workflowId="wf1" refresh={0} openRunId="t1" onOpen={onOpen} />);
+    render(<RunsPanel workflowId="wf1" openRunId="t1" onOpen={onOpen} />);
     await waitFor(() => expect(runButtons()).toHaveLength(2));
 
     expect(runButtons().map((button) => button.className)).toEqual(['run-item open', 'run-item']);
@@ -84,14 +86,14 @@ describe('RunsPanel', () => {
     expect(server.calls).toHaveLength(1);
   });
 
-  it('loads again when refresh is bumped', async () => {
+  it('loads again when the runs are marked stale (the socket saw a run start or end)', async () => {
     let runs = [done];
     const server = mockFetch({ [LIST]: () => json({ runs }) });
-    const { rerender } = render(<RunsPanel workflowId="wf1" refresh={0} openRunId={null} onOpen={vi.fn()} />);
+    const { client } = render(<RunsPanel workflowId="wf1" openRunId={null} onOpen={vi.fn()} />);
     await waitFor(() => expect(runButtons()).toHaveLength(1));
 
     runs = [running, done];
-    rerender(<RunsPanel workflowId="wf1" refresh={1} openRunId={null} onOpen={vi.fn()} />);
+    act(() => void client.invalidateQueries({ queryKey: queryKeys.runs() }));
 
     await waitFor(() => expect(runButtons()).toHaveLength(2));
     expect(server.calls).toHaveLength(2);
@@ -100,7 +102,7 @@ describe('RunsPanel', () => {
   it('shows why the runs or a run could not be loaded', async () => {
     mockFetch({ [LIST]: () => json({ runs: [done] }), 'GET runs/t1/': () => apiError(404, 'NOT_FOUND', 'No run t1') });
     const onOpen = vi.fn();
-    render(<RunsPanel workflowId="wf1" refresh={0} openRunId={null} onOpen={onOpen} />);
+    render(<RunsPanel workflowId="wf1" openRunId={null} onOpen={onOpen} />);
 
     fireEvent.click(await screen.findByRole('button', { name: /SUCCESS/ }));
 
@@ -117,7 +119,7 @@ describe('RunsPanel', () => {
       cost_usd: 0,
     };
     mockFetch({ [LIST]: () => json({ runs: [llmRun, counted, { ...done, tokens: 0, cost_usd: 0 }] }) });
-    render(<RunsPanel workflowId="wf1" refresh={0} openRunId={null} onOpen={vi.fn()} />);
+    render(<RunsPanel workflowId="wf1" openRunId={null} onOpen={vi.fn()} />);
 
     await waitFor(() => expect(runButtons()).toHaveLength(3));
     expect(runButtons().map((button) => button.querySelector('.usage')?.textContent ?? null)).toEqual([

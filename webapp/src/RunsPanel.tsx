@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { call, describe } from './api';
+import { queryKeys } from './query/keys';
 import { formatDuration, type StoredStep } from './graph';
 import { formatCost } from './llmRun';
 
@@ -21,24 +23,23 @@ export interface RunDetail extends RunSummary {
 
 interface Props {
   workflowId: string;
-  refresh: number;
   openRunId: string | null;
   onOpen: (run: RunDetail | null) => void;
 }
 
-/** The workflow's runs, newest first; opening one shows its node results on the canvas. */
-export function RunsPanel({ workflowId, refresh, openRunId, onOpen }: Props) {
-  const [runs, setRuns] = useState<RunSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    call<{ runs: RunSummary[] }>('GET', `runs/?workflow_id=${workflowId}&limit=50`)
-      .then((answer) => {
-        setRuns(answer.runs);
-        setError(null);
-      })
-      .catch((failed) => setError(describe(failed)));
-  }, [workflowId, refresh]);
+/**
+ * The workflow's runs, newest first; opening one shows its node results on the canvas. The list is read
+ * again when the workflow's socket reports a run that started or ended (it marks this query stale).
+ */
+export function RunsPanel({ workflowId, openRunId, onOpen }: Props) {
+  const listed = useQuery({
+    queryKey: queryKeys.workflowRuns(workflowId),
+    queryFn: () => call<{ runs: RunSummary[] }>('GET', `runs/?workflow_id=${workflowId}&limit=50`),
+  });
+  const runs = listed.data?.runs ?? [];
+  // The canvas reports a refused token on its own calls: a 401 here is only shown.
+  const [openError, setError] = useState<string | null>(null);
+  const error = openError ?? (listed.error ? describe(listed.error) : null);
 
   const open = (taskId: string) => {
     if (taskId === openRunId) {

@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { call, fieldMessages } from './api';
+import { queryKeys } from './query/keys';
+import { useChange, useQueryError } from './query/hooks';
 import { numberOrText } from './FieldInputs';
 import { useFailure } from './useFailure';
 import { ErrorLine, ItemField, ItemForm, ListTable } from './ListParts';
@@ -38,8 +41,6 @@ interface Props {
  * (its secret shown once), a role changed, a token taken out. A token cannot change or remove itself.
  */
 export function TokensPage({ workspace, onUnauthorized }: Props) {
-  const [tokens, setTokens] = useState<WorkspaceToken[]>([]);
-  const [self, setSelf] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fail = useFailure(onUnauthorized, setError);
   const [creating, setCreating] = useState(false);
@@ -49,45 +50,40 @@ export function TokensPage({ workspace, onUnauthorized }: Props) {
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
   const base = `workspaces/${encodeURIComponent(workspace)}/tokens/`;
 
-  const load = useCallback(
-    () =>
-      call<WorkspaceToken[]>('GET', base)
-        .then((found) => {
-          setTokens(found);
-          setError(null);
-        })
-        .catch(fail),
-    [base, fail],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
-  useEffect(() => {
-    call<{ id: string }>('GET', 'tokens/self/')
-      .then((me) => setSelf(me.id))
-      .catch(() => setSelf(null));
-  }, []);
+  const found = useQuery({
+    queryKey: queryKeys.tokens(workspace),
+    queryFn: () => call<WorkspaceToken[]>('GET', base),
+  });
+  const tokens = found.data ?? [];
+  const listError = useQueryError(found.error, onUnauthorized);
+  // Which of them is this token: it cannot change or remove itself. Unknown (a failure) offers every row.
+  const me = useQuery({
+    queryKey: queryKeys.selfToken(),
+    queryFn: () => call<{ id: string }>('GET', 'tokens/self/'),
+    retry: false,
+  });
+  const self = me.data?.id ?? null;
+  const { change } = useChange([queryKeys.tokens(workspace)], fail, () => setError(null));
 
-  const create = async () => {
+  const create = () => {
     const body: Record<string, unknown> = { name: draft.name.trim(), role: draft.role };
     if (draft.expires_in_days.trim()) body.expires_in_days = numberOrText(draft.expires_in_days);
-    try {
-      const made = await call<WorkspaceToken & { token: string }>('POST', base, body);
-      setCreating(false);
-      setSecret({ name: made.name, token: made.token });
-      await load();
-    } catch (failed) {
-      setFieldErrors(fieldMessages(failed));
-      fail(failed);
-    }
+    change(() => call<WorkspaceToken & { token: string }>('POST', base, body), {
+      onSuccess: (answer) => {
+        const made = answer as WorkspaceToken & { token: string };
+        setCreating(false);
+        setSecret({ name: made.name, token: made.token });
+      },
+      onError: (failed) => setFieldErrors(fieldMessages(failed)),
+    });
   };
 
   const changeRole = (token: WorkspaceToken, role: string) =>
-    call('PUT', `${base}${token.id}/`, { role }).then(load).catch(fail);
+    change(() => call('PUT', `${base}${token.id}/`, { role }));
 
   const remove = (token: WorkspaceToken) => {
     if (!confirm(`Remove the token "${token.name}" from ${workspace}? It can no longer use this workspace.`)) return;
-    call('DELETE', `${base}${token.id}/`).then(load).catch(fail);
+    change(() => call('DELETE', `${base}${token.id}/`));
   };
 
   return (
@@ -107,7 +103,7 @@ export function TokensPage({ workspace, onUnauthorized }: Props) {
           New token
         </button>
       </div>
-      <ErrorLine error={error} />
+      <ErrorLine error={error ?? listError} />
       {secret && <SecretOnce {...secret} onDone={() => setSecret(null)} />}
       <ListTable
         headings={['Name', 'Prefix', 'Role', 'Last used', 'Active', '']}

@@ -1,6 +1,8 @@
-import { useCallback, useState } from 'react';
-import { useLatestAnswer } from './useLatestAnswer';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { call, send, type Workflow } from './api';
+import { queryKeys } from './query/keys';
+import { useChange, useQueryError } from './query/hooks';
 import { useFailure } from './useFailure';
 import { ErrorLine, ListTable } from './ListParts';
 import { allows, type WorkspacePageProps } from './workspaces';
@@ -13,66 +15,54 @@ interface Props extends WorkspacePageProps {
 export function WorkflowList({ onOpen, onUnauthorized, workspace = null, role = null }: Props) {
   const editable = allows(role, 'editor');
   const inWorkspace = workspace === null ? '' : `workspace=${encodeURIComponent(workspace)}`;
-  const [workflows, setWorkflows] = useState<Workflow[]>([]);
   const [search, setSearch] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   const fail = useFailure(onUnauthorized, setError);
 
-  // Each keystroke searches.
-  const [reloads, setReloads] = useState(0);
-  const load = () => setReloads((n) => n + 1);
-  const ask = useCallback(
-    () =>
+  // Each keystroke searches; the rows of the last answer stay until the next one is in.
+  const list = useQuery({
+    queryKey: queryKeys.workflowList(workspace, search),
+    queryFn: () =>
       call<Workflow[]>(
         'GET',
         `workflow/?limit=500&search=${encodeURIComponent(search)}${inWorkspace ? `&${inWorkspace}` : ''}`,
       ),
-    [search, inWorkspace],
-  );
-  const show = useCallback((found: Workflow[]) => {
-    setWorkflows(found);
-    setError(null);
-  }, []);
-  useLatestAnswer(ask, show, fail, reloads);
+    placeholderData: keepPreviousData,
+  });
+  const workflows = list.data ?? [];
+  const listError = useQueryError(list.error, onUnauthorized);
+  const { change } = useChange([queryKeys.workflows()], fail, () => setError(null));
+  const opened = { onSuccess: (id: unknown) => typeof id === 'string' && onOpen(id) };
 
-  const create = async () => {
+  const create = () => {
     const name = prompt('Name of the new workflow');
     if (!name) return;
-    try {
-      const created = await call<Workflow>('POST', 'workflow/', workspace === null ? { name } : { name, workspace });
-      onOpen(created.id);
-    } catch (failed) {
-      fail(failed);
-    }
+    const body = workspace === null ? { name } : { name, workspace };
+    change(async () => (await call<Workflow>('POST', 'workflow/', body)).id, opened);
   };
   // A workflow file (exported here, or a WriteIt pipeline) becomes a new workflow, opened at once.
-  const importFile = async (file: File) => {
+  const importFile = (file: File) => {
     const yaml = /\.ya?ml$/i.test(file.name) || file.type.includes('yaml');
-    try {
+    change(async () => {
       const answer = await send('POST', `workflow/import/${inWorkspace ? `?${inWorkspace}` : ''}`, {
         content: await file.text(),
         contentType: yaml ? 'application/yaml' : 'application/json',
       });
       const created = (answer ? JSON.parse(answer) : {}) as { id?: string; workflow?: { id: string } };
-      const id = created.id ?? created.workflow?.id;
-      if (id) onOpen(id);
-      else load();
-    } catch (failed) {
-      fail(failed);
-    }
+      return created.id ?? created.workflow?.id;
+    }, opened);
   };
   const rename = (workflow: Workflow) => {
     const name = prompt('New name', workflow.name);
     if (!name || name === workflow.name) return;
-    call('PATCH', `workflow/${workflow.id}/`, { name }).then(load).catch(fail);
+    change(() => call('PATCH', `workflow/${workflow.id}/`, { name }));
   };
   const toggle = (workflow: Workflow) =>
-    call('PATCH', `workflow/${workflow.id}/`, { active: !workflow.active }).then(load).catch(fail);
+    change(() => call('PATCH', `workflow/${workflow.id}/`, { active: !workflow.active }));
   const remove = (workflow: Workflow) => {
-    if (confirm(`Delete "${workflow.name}" with its nodes and runs?`)) {
-      call('DELETE', `workflow/${workflow.id}/`).then(load).catch(fail);
-    }
+    if (confirm(`Delete "${workflow.name}" with its nodes and runs?`))
+      change(() => call('DELETE', `workflow/${workflow.id}/`));
   };
 
   return (
@@ -98,7 +88,7 @@ export function WorkflowList({ onOpen, onUnauthorized, workspace = null, role = 
           />
         </label>
       </div>
-      <ErrorLine error={error} />
+      <ErrorLine error={error ?? listError} />
       <ListTable
         headings={['Name', 'Active', 'Version', 'Updated', '']}
         empty={workflows.length ? null : 'No workflows yet: create one.'}

@@ -2,6 +2,8 @@
 // applied to the node states, and a state_sync (the whole picture) on every connect, so that a
 // dropped connection loses nothing once it is back.
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from './query/keys';
 import { followWorkflow } from './workflowSocket';
 import { applyEvent, runStatusOf, syncStates, type NodeStates, type RunEvent, type SyncState } from './graph';
 import {
@@ -30,7 +32,16 @@ export function useLiveRun(workflowId: string, onRunError: (error: string) => vo
   const [run, setRun] = useState<RunShown>({ status: 'idle' });
   const [connection, setConnection] = useState<Connection>('connecting');
   /** Bumped when a run starts or ends: the views that list runs or show their data load again. */
-  const [runChanges, setRunChanges] = useState(0);
+  const [runChanges, bumpRunChanges] = useState(0);
+  const client = useQueryClient();
+  // The run lists and details of this workflow are stale too: the views showing them read them again.
+  const setRunChanges = useCallback(
+    (bump: (n: number) => number) => {
+      bumpRunChanges(bump);
+      void client.invalidateQueries({ queryKey: queryKeys.runs() });
+    },
+    [client],
+  );
   // The caller's latest callback, without reconnecting when it changes: only another workflow opens another socket.
   const reportRunError = useEffectEvent(onRunError);
   const reportTokenEnded = useEffectEvent(() => onTokenEnded?.());
@@ -59,7 +70,7 @@ export function useLiveRun(workflowId: string, onRunError: (error: string) => vo
         }
       },
     });
-  }, [workflowId]);
+  }, [workflowId, setRunChanges]);
 
   // Stable: the editor calls it from an effect.
   const waitsFound = useCallback(

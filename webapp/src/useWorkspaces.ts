@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import { isApiError } from './api';
-import { useLatest } from './useLatest';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { queryKeys } from './query/keys';
+import { useQueryError } from './query/hooks';
 import { currentOf, loadWorkspaces, storedWorkspace, type Workspace, type WorkspaceRole } from './workspaces';
 
 export interface Workspaces {
@@ -16,39 +17,24 @@ export interface Workspaces {
   reload: () => Promise<void>;
 }
 
+const NONE: Workspace[] = [];
+
 /** The workspaces of the signed-in token and the current one, asked for once the component using it mounts. */
 export function useWorkspaces(onUnauthorized: () => void): Workspaces {
-  const [workspaces, setWorkspaces] = useState<Workspace[]>([]);
-  const [ready, setReady] = useState(false);
-  const [current, setCurrent] = useState<string | null>(null);
-  const refused = useLatest(onUnauthorized);
+  const client = useQueryClient();
+  // Any failure but a 401 (a server from before workspaces): the pages show everything the token sees.
+  const { data, error, isPending } = useQuery({ queryKey: queryKeys.workspaces(), queryFn: loadWorkspaces });
+  useQueryError(error, onUnauthorized);
+  const [chosen, setChosen] = useState<string | null>(storedWorkspace.get);
+  const workspaces = data ?? NONE;
+  const current = currentOf(workspaces, chosen);
 
-  const reload = useCallback(
-    () =>
-      loadWorkspaces()
-        .then((found) => {
-          setWorkspaces(found);
-          setCurrent(currentOf(found, storedWorkspace.get()));
-        })
-        .catch((failed) => {
-          if (isApiError(failed) && failed.status === 401) refused.current();
-          // Any other failure (a server from before workspaces): the pages show everything the token sees.
-          setWorkspaces([]);
-          setCurrent(null);
-        })
-        .finally(() => setReady(true)),
-    [refused],
-  );
-
-  useEffect(() => {
-    reload();
-  }, [reload]);
-
+  const reload = useCallback(() => client.invalidateQueries({ queryKey: queryKeys.workspaces() }), [client]);
   const select = useCallback((name: string) => {
     storedWorkspace.set(name);
-    setCurrent(name);
+    setChosen(name);
   }, []);
 
   const role = workspaces.find((workspace) => workspace.name === current)?.role ?? null;
-  return { ready, workspaces, current, role, select, reload };
+  return { ready: !isPending, workspaces, current, role, select, reload };
 }
