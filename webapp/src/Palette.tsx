@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { NodeTypeInfo } from './api';
+import { NodeIcon } from './nodeIcons';
 
 /** The node types by category, searchable; drag one onto the canvas to add it. */
 export function Palette({ types }: { types: NodeTypeInfo[] }) {
@@ -32,6 +33,7 @@ export function Palette({ types }: { types: NodeTypeInfo[] }) {
                 e.dataTransfer.effectAllowed = 'move';
               }}
             >
+              <NodeIcon nodeType={type.key} category={type.category} />
               {type.name}
             </div>
           ))}
