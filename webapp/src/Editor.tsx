@@ -38,6 +38,11 @@ import {
   type CanvasSnapshot,
 } from './history';
 import { WorkflowNodeView } from './WorkflowNodeView';
+import { NoteNodeView } from './NoteNodeView';
+import { useNotes } from './useNotes';
+import { useTidyUp } from './useTidyUp';
+import { CanvasTools } from './CanvasTools';
+import { RunCounts } from './RunCounts';
 import { Palette } from './Palette';
 import { NodePanel } from './NodePanel';
 import { Inspector } from './Inspector';
@@ -59,7 +64,7 @@ interface Props {
   workspaces?: Workspace[];
 }
 
-const NODE_TYPES = { workflowNode: WorkflowNodeView };
+const NODE_TYPES = { workflowNode: WorkflowNodeView, note: NoteNodeView };
 
 export function Editor(props: Props) {
   return (
@@ -288,6 +293,10 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
     [path, step],
   );
 
+  const notes = useNotes({ canvas, path, step, readOnly, onNodesChange, onNodeDragStop, onDelete });
+  const flowNodes = useMemo(() => (notes.nodes as Node[]).concat(shownNodes), [notes.nodes, shownNodes]);
+  const tidy = useTidyUp({ path, change, show, history });
+
   // Undo and redo put the whole canvas of that point back on the server (ids kept), then show the answer.
   const travel = useCallback(
     (direction: 'back' | 'forward') =>
@@ -487,6 +496,7 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
           >
             ↷
           </button>
+          <CanvasTools readOnly={readOnly} onAddNote={notes.add} onTidy={tidy} onRun={running ? undefined : start} />
           <button onClick={() => exportAs('yaml')} title="Download the workflow as YAML">
             Export YAML
           </button>
@@ -532,15 +542,15 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
         )}
         {canvas && (
           <ReactFlow
-            nodes={shownNodes}
+            nodes={flowNodes}
             edges={shownEdges}
             nodeTypes={NODE_TYPES}
             onPointerDown={capturePaneDrag}
-            onNodesChange={onNodesChange}
+            onNodesChange={notes.onNodesChange}
             onEdgesChange={onEdgesChange}
             onConnect={onConnect}
-            onNodeDragStop={onNodeDragStop}
-            onDelete={onDelete}
+            onNodeDragStop={notes.onNodeDragStop}
+            onDelete={notes.onDelete}
             onSelectionChange={({ nodes: picked }) => setSelected(picked.length === 1 ? picked[0].id : null)}
             deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
             nodesDraggable={!readOnly}
@@ -629,22 +639,5 @@ const MINIMAP_COLORS: Record<NodeState, string> = {
 
 /** The minimap shows the run too: a large graph's progress at a glance. */
 function minimapColor(node: Node<NodeData>): string {
-  return MINIMAP_COLORS[node.data.state];
-}
-
-const COUNTED: NodeState[] = ['running', 'waiting', 'completed', 'failed', 'skipped'];
-
-/** How many nodes of the run on show are running, completed, failed…: "3 completed · 1 failed". */
-function RunCounts({ counts }: { counts: Partial<Record<NodeState, number>> }) {
-  const parts = COUNTED.filter((state) => counts[state]);
-  if (parts.length === 0) return null;
-  return (
-    <span className="run-counts" data-testid="run-counts">
-      {parts.map((state) => (
-        <span key={state} className={`count count-${state}`}>
-          {counts[state]} {state}
-        </span>
-      ))}
-    </span>
-  );
+  return MINIMAP_COLORS[node.data.state] ?? '#ffec99';
 }

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import type { NodeTypeInfo } from './api';
+import { NodeIcon } from './nodeIcons';
 
 interface Props {
   types: NodeTypeInfo[];
@@ -83,6 +84,7 @@ export function Palette({ types, onAdd }: Props) {
                     e.dataTransfer.effectAllowed = 'move';
                   }}
                 >
+                  <NodeIcon nodeType={type.key} category={type.category} />
                   {type.name}
                 </div>
               );

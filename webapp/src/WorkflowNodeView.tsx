@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { formatDuration, type NodeData } from './graph';
+import { NodeIcon } from './nodeIcons';
 
 /**
  * A node on the canvas: its name and type, its state in the run on show (with the route it took, its
@@ -14,7 +15,10 @@ export function WorkflowNodeView({ data, selected }: NodeProps<Node<NodeData>>) 
       data-category={data.category}
     >
       <Handle type="target" position={Position.Left} />
-      <div className="wf-node-name">{data.name}</div>
+      <div className="wf-node-name">
+        <NodeIcon nodeType={data.nodeType} category={data.category} />
+        {data.name}
+      </div>
       {data.pinned && <PinBadge />}
       <div className="wf-node-type">
         {data.nodeType}

@@ -36,6 +36,16 @@ export interface CanvasEdge {
   target: string;
 }
 
+/** A sticky note: Markdown text in a box of its own; not part of the graph. */
+export interface CanvasNote {
+  id: string;
+  text: string;
+  position: Position;
+  width: number;
+  height: number;
+  color: string;
+}
+
 export interface Canvas {
   id: string;
   name: string;
@@ -43,6 +53,8 @@ export interface Canvas {
   active: boolean;
   nodes: CanvasNode[];
   edges: CanvasEdge[];
+  /** Absent from servers before notes. */
+  notes?: CanvasNote[];
 }
 
 export interface Workflow {

@@ -2,7 +2,7 @@
 // just roll back the screen: it puts the whole canvas the change started from back on the server in
 // one PUT canvas_data, which keeps node and edge ids. The history holds the saved canvas after each
 // change, built from the server's own answers, so what undo restores is what the server had.
-import type { Canvas, CanvasEdge, CanvasNode, Position } from './api';
+import type { Canvas, CanvasEdge, CanvasNode, CanvasNote, Position } from './api';
 
 /** A node as PUT canvas_data takes it back: everything the user set, nothing the server derives. */
 export interface SnapshotNode {
@@ -20,6 +20,8 @@ export interface SnapshotNode {
 export interface CanvasSnapshot {
   nodes: SnapshotNode[];
   edges: CanvasEdge[];
+  /** The sticky notes; undefined leaves the server's as they are when restored. */
+  notes?: CanvasNote[];
 }
 
 /** The value the server shows for a secret instead of the secret itself. */
@@ -31,10 +33,35 @@ export function snapshotNode(node: CanvasNode): SnapshotNode {
   return { id, node_type, name, position: { ...position }, form_values, disabled, retry, timeout_ms };
 }
 
-export function snapshotOf(canvas: Pick<Canvas, 'nodes' | 'edges'>): CanvasSnapshot {
+export function snapshotOf(canvas: Pick<Canvas, 'nodes' | 'edges' | 'notes'>): CanvasSnapshot {
   return {
     nodes: canvas.nodes.map(snapshotNode),
     edges: canvas.edges.map(({ id, source, source_handle, target }) => ({ id, source, source_handle, target })),
+    notes: canvas.notes?.map(snapshotNote),
+  };
+}
+
+function snapshotNote({ id, text, position, width, height, color }: CanvasNote): CanvasNote {
+  return { id, text, position: { ...position }, width, height, color };
+}
+
+/** The canvas after a note was added or changed (the server's answer for it). */
+export function withNote(snapshot: CanvasSnapshot, note: CanvasNote): CanvasSnapshot {
+  const notes = snapshot.notes ?? [];
+  const next = snapshotNote(note);
+  const known = notes.some((each) => each.id === note.id);
+  return { ...snapshot, notes: known ? notes.map((each) => (each.id === note.id ? next : each)) : [...notes, next] };
+}
+
+export function withoutNote(snapshot: CanvasSnapshot, noteId: string): CanvasSnapshot {
+  return { ...snapshot, notes: (snapshot.notes ?? []).filter((each) => each.id !== noteId) };
+}
+
+/** The canvas with some nodes moved at once (a tidy-up). */
+export function withPositions(snapshot: CanvasSnapshot, positions: Record<string, Position>): CanvasSnapshot {
+  return {
+    ...snapshot,
+    nodes: snapshot.nodes.map((each) => (positions[each.id] ? { ...each, position: { ...positions[each.id] } } : each)),
   };
 }
 
@@ -63,6 +90,7 @@ export function withEdge(snapshot: CanvasSnapshot, edge: CanvasEdge): CanvasSnap
 /** The canvas without these nodes, their edges and these edges: what a delete leaves. */
 export function without(snapshot: CanvasSnapshot, nodeIds: Set<string>, edgeIds: Set<string>): CanvasSnapshot {
   return {
+    ...snapshot,
     nodes: snapshot.nodes.filter((node) => !nodeIds.has(node.id)),
     edges: snapshot.edges.filter(
       (edge) => !edgeIds.has(edge.id) && !nodeIds.has(edge.source) && !nodeIds.has(edge.target),
@@ -82,6 +110,7 @@ export function restoreBody(target: CanvasSnapshot, version: number, onServer: S
       onServer.has(node.id) ? node : { ...node, form_values: withoutMaskedSecrets(node.form_values) },
     ),
     edges: target.edges,
+    ...(target.notes ? { notes: target.notes } : {}),
   };
 }
 

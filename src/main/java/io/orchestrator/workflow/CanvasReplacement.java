@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 @Transactional
 public class CanvasReplacement {
 
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F-]{36}");
+    static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F-]{36}");
     static final int MAX_NODES = 5_000;
     static final int MAX_EDGES = 20_000;
 
@@ -60,6 +60,9 @@ public class CanvasReplacement {
     @Inject
     CanvasService canvas;
 
+    @Inject
+    NoteService notes;
+
     @PersistenceContext(unitName = "orchestrator")
     EntityManager em;
 
@@ -74,6 +77,7 @@ public class CanvasReplacement {
         }
         JsonArray nodeList = body.array("nodes").orElse(JsonValue.EMPTY_JSON_ARRAY);
         JsonArray edgeList = body.array("edges").orElse(JsonValue.EMPTY_JSON_ARRAY);
+        JsonArray noteList = body.array("notes").orElse(null);
         if (nodeList.size() > MAX_NODES) {
             body.errors().add("nodes", "At most " + MAX_NODES + " nodes.");
         }
@@ -98,9 +102,14 @@ public class CanvasReplacement {
         Set<String> usedElsewhere = workflows.existingNodeIds(clientUuids(nodeList, stored));
         List<NodeDraft> drafts = readNodes(nodeList, stored, usedElsewhere, idMap, errors);
         List<WorkflowGraph.Edge> edges = readEdges(edgeList, drafts, idMap, errors);
+        // Notes are optional here: a client that does not know them leaves them as they are.
+        List<NoteService.Draft> noteDrafts = noteList == null ? null : NoteService.read(noteList, errors);
         errors.throwIfAny("The canvas is not valid");
 
         apply(workflow, stored, drafts, edges);
+        if (noteDrafts != null) {
+            notes.replaceAll(workflowId, noteDrafts);
+        }
         JsonObject result = canvas.canvas(workflowId);
         return JSON.createObjectBuilder(result)
                 .add("id_map", WorkflowJson.idMap(idMap))

@@ -45,6 +45,9 @@ public class CanvasService {
     @Inject
     Secrets secrets;
 
+    @Inject
+    NoteService notes;
+
     public JsonObject canvas(String workflowId) {
         Workflow workflow = workflows.require(workflowId);
         List<WorkflowNode> nodes = workflows.nodes(workflowId);
@@ -54,6 +57,7 @@ public class CanvasService {
                         lastExecutions.ofWorkflow(workflowId, nodes),
                         workflows.edges(workflowId),
                         this::typeOrNull)
+                .add("notes", NoteJson.list(notes.notes(workflowId)))
                 .build();
     }
 

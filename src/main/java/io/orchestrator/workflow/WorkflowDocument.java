@@ -38,6 +38,7 @@ import java.util.function.Supplier;
  * nodes: [{name, node_type, position: {x, y}, form_values, disabled,
  *          retry: {max_attempts, delay_ms, backoff_multiplier}, timeout_ms, pinned_output?, pinned_route?}]
  * edges: [{source, source_handle, target, target_handle}]
+ * notes: [{text, position: {x, y}, width, height, color}]   (sticky notes, added by WorkflowFiles)
  * </pre>
  */
 final class WorkflowDocument {

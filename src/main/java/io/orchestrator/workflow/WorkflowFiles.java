@@ -39,10 +39,17 @@ public class WorkflowFiles {
     @Inject
     CanvasReplacement replacement;
 
+    @Inject
+    NoteService notes;
+
     public JsonObject export(String workflowId) {
         Workflow workflow = workflows.require(workflowId);
-        return WorkflowDocument.export(
+        JsonObject document = WorkflowDocument.export(
                 workflow, workflows.nodes(workflowId), workflows.edges(workflowId), canvas::typeOrNull);
+        return Jsonp.JSON
+                .createObjectBuilder(document)
+                .add("notes", NoteJson.forFile(notes.notes(workflowId)))
+                .build();
     }
 
     /** The new workflow, as {@code GET /api/workflow/{id}/} shows it. */
@@ -61,11 +68,22 @@ public class WorkflowFiles {
         // The replacement locks the workflow's row, which must be written first.
         workflows.flush();
         try {
-            replacement.replace(id, graph.body());
+            replacement.replace(id, withNotes(graph.body(), workflowFile.get("notes")));
         } catch (ApiException refused) {
             throw inFileTerms(refused, graph.namesById());
         }
         return service.get(id);
+    }
+
+    /** A file's notes (any shape: the replacement checks them) go into the canvas as they are. */
+    private static JsonObject withNotes(JsonObject canvasBody, JsonValue fileNotes) {
+        if (fileNotes == null || fileNotes == JsonValue.NULL) {
+            return canvasBody;
+        }
+        return Jsonp.JSON
+                .createObjectBuilder(canvasBody)
+                .add("notes", fileNotes)
+                .build();
     }
 
     /** The replacement's messages name nodes by the ids given to them here; a file knows them by name. */
