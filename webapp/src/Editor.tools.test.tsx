@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Editor } from './Editor';
 import { FakeSocket } from './test/fakeSocket';
 import { json, mockFetch } from './test/fetchMock';
+import { render } from './test/render';
 
 const note = {
   id: 'n1',
