@@ -269,6 +269,15 @@ final class Bodies {
                 fields.put("timeout_ms", "1000");
             }
             case POSITION -> fields.put("position", "{\"x\": " + n + ", \"y\": -5.5}");
+            case PIN -> {
+                fields.put("output", "{\"amount\": " + n + "}");
+                fields.put("route", random.nextBoolean() ? "\"default\"" : "\"no-such-route\"");
+            }
+            case NOTE -> {
+                fields.put("text", "\"# Note " + n + "\\n**why** it waits\"");
+                fields.put("position", "{\"x\": " + n + ", \"y\": 3}");
+                fields.put("color", random.nextBoolean() ? "\"yellow\"" : "\"no-such-color\"");
+            }
             case EDGE -> {
                 fields.put("source", node);
                 fields.put("source_handle", random.nextBoolean() ? "\"default\"" : "\"true\"");

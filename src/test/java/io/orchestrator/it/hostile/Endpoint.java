@@ -29,7 +29,9 @@ public record Endpoint(String method, String template, Body body, List<String> q
         BLOCK,
         CONNECTION,
         MULTIPART,
-        WEBHOOK
+        WEBHOOK,
+        PIN,
+        NOTE
     }
 
     static Endpoint of(String method, String template, Body body, String... query) {
@@ -73,6 +75,12 @@ public record Endpoint(String method, String template, Body body, List<String> q
             of("PATCH", "/api/workflow/{workflow}/nodes/{node}/position/", Body.POSITION),
             of("GET", "/api/workflow/{workflow}/nodes/{node}/input/"),
             of("GET", "/api/workflow/{workflow}/nodes/{node}/output/"),
+            of("POST", "/api/workflow/{workflow}/nodes/{node}/pin/", Body.PIN),
+            of("DELETE", "/api/workflow/{workflow}/nodes/{node}/pin/"),
+            of("GET", "/api/workflow/{workflow}/notes/"),
+            of("POST", "/api/workflow/{workflow}/notes/", Body.NOTE),
+            of("PATCH", "/api/workflow/{workflow}/notes/{garbage}/", Body.NOTE),
+            of("DELETE", "/api/workflow/{workflow}/notes/{garbage}/"),
             of("DELETE", "/api/workflow/{workflow}/nodes/{victimNode}/remove/"),
             of("POST", "/api/workflow/{workflow}/edges/add/", Body.EDGE),
             of("DELETE", "/api/workflow/{workflow}/edges/{victimEdge}/remove/"),
