@@ -4,7 +4,12 @@
 //   ORCHESTRATOR_URL=... ORCHESTRATOR_TOKEN=... WORKFLOW_ID=... NODES=1000 node e2e/canvas-speed.mjs
 // Prints one JSON line: open_ms (navigation to every node drawn), and frame times while panning and
 // zooming (p50, p95, max, frames over 50 ms; also split into the drags and the wheel zooms),
-// measured with requestAnimationFrame in the page.
+// measured with requestAnimationFrame in the page. UI_DIST (a front-end build's dist directory) serves
+// the page and its assets from those files instead of the server, to compare two builds on one server;
+// VARIANT labels the line. TRACE=file.json saves a Chromium trace of the pans and zooms (Perfetto or
+// DevTools open it; it slows the frames it records).
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
 
 const base = process.env.ORCHESTRATOR_URL ?? 'http://127.0.0.1:7878/';
@@ -14,6 +19,19 @@ await page.addInitScript(
   (token) => sessionStorage.setItem('orchestrator.token', token),
   process.env.ORCHESTRATOR_TOKEN,
 );
+const dist = process.env.UI_DIST;
+if (dist) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+  await context.route(
+    (url) => url.href.startsWith(base) && !url.pathname.startsWith('/api/'),
+    async (route) => {
+      const path = new URL(route.request().url()).pathname.replace(/^\/$/, '/index.html');
+      const body = await readFile(join(dist, path)).catch(() => null);
+      if (body === null) return route.fulfill({ status: 404 });
+      return route.fulfill({ body, contentType: types[extname(path)] ?? 'application/octet-stream' });
+    },
+  );
+}
 
 const started = Date.now();
 await page.goto(`${base}#${process.env.WORKFLOW_ID}`);
@@ -34,6 +52,23 @@ await page.evaluate(() => {
   };
   window.frameLoop = requestAnimationFrame(tick);
 });
+const traceEvents = [];
+const cdp = process.env.TRACE ? await context.newCDPSession(page) : null;
+if (cdp) {
+  cdp.on('Tracing.dataCollected', (event) => traceEvents.push(...event.value));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8',
+        'cc',
+        'blink.user_timing',
+      ],
+    },
+  });
+}
 const pane = await page.locator('.react-flow__pane').boundingBox();
 // A drag pans only if it starts on the empty pane: on a node or an edge (whose invisible 20 px
 // interaction stroke covers much of a dense graph) React Flow does not pan, and the frames would
@@ -68,6 +103,7 @@ const phase = (name) =>
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
             window.phase = next;
+            performance.mark(`phase ${next}`);
             done();
           }),
         );
@@ -91,6 +127,12 @@ for (let round = 0; round < 3; round++) {
   await phase('idle');
   if ((await viewport()) === before) throw new Error(`zoom ${round + 1} did not zoom the canvas`);
 }
+if (cdp) {
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.end');
+  await complete;
+  await writeFile(process.env.TRACE, JSON.stringify({ traceEvents }));
+}
 const timed = await page.evaluate(() => {
   cancelAnimationFrame(window.frameLoop);
   return window.frameTimes.slice(1);
@@ -108,6 +150,7 @@ const pan = sorted('pan');
 const zoom = sorted('zoom');
 console.log(
   JSON.stringify({
+    ...(process.env.VARIANT ? { variant: process.env.VARIANT } : {}),
     nodes,
     open_ms: openMs,
     frames: frames.length,

@@ -1,17 +1,20 @@
-import { useCallback, useState } from 'react';
+import { Suspense, lazy, useCallback, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { token } from './api';
 import { createQueryClient } from './query/client';
 import { SignIn } from './SignIn';
 import { WorkflowList } from './WorkflowList';
 import { Editor } from './Editor';
-import { ConnectionsPage } from './ConnectionsPage';
-import { BlocksPage } from './BlocksPage';
-import { MonitorPage } from './MonitorPage';
-import { TokensPage } from './TokensPage';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 import { useWorkspaces } from './useWorkspaces';
 import { allows } from './workspaces';
+
+// The pages other than the list and the canvas load when first shown: opening a workflow then parses
+// only the script it needs (docs/PERFORMANCE.md, issue #15).
+const MonitorPage = lazy(() => import('./MonitorPage').then((page) => ({ default: page.MonitorPage })));
+const ConnectionsPage = lazy(() => import('./ConnectionsPage').then((page) => ({ default: page.ConnectionsPage })));
+const BlocksPage = lazy(() => import('./BlocksPage').then((page) => ({ default: page.BlocksPage })));
+const TokensPage = lazy(() => import('./TokensPage').then((page) => ({ default: page.TokensPage })));
 
 // The pages other than a workflow's canvas, by their name in the URL hash.
 const PAGES = [
@@ -106,30 +109,32 @@ function Pages({ onSignOut, onUnauthorized }: { onSignOut: () => void; onUnautho
         />
         <button onClick={onSignOut}>Sign out</button>
       </header>
-      {!ready ? null : workflowId === 'monitor' ? (
-        <MonitorPage onOpenWorkflow={open} onUnauthorized={onUnauthorized} />
-      ) : workflowId === 'connections' ? (
-        <ConnectionsPage workspace={current} role={role} onUnauthorized={onUnauthorized} />
-      ) : workflowId === 'blocks' ? (
-        <BlocksPage workspace={current} role={role} onUnauthorized={onUnauthorized} />
-      ) : workflowId === 'tokens' ? (
-        tokensShown ? (
-          <TokensPage key={current} workspace={current} onUnauthorized={onUnauthorized} />
+      <Suspense fallback={null}>
+        {!ready ? null : workflowId === 'monitor' ? (
+          <MonitorPage onOpenWorkflow={open} onUnauthorized={onUnauthorized} />
+        ) : workflowId === 'connections' ? (
+          <ConnectionsPage workspace={current} role={role} onUnauthorized={onUnauthorized} />
+        ) : workflowId === 'blocks' ? (
+          <BlocksPage workspace={current} role={role} onUnauthorized={onUnauthorized} />
+        ) : workflowId === 'tokens' ? (
+          tokensShown ? (
+            <TokensPage key={current} workspace={current} onUnauthorized={onUnauthorized} />
+          ) : (
+            <main className="list">
+              <p className="empty">Only an owner of the workspace manages its tokens.</p>
+            </main>
+          )
+        ) : workflowId ? (
+          <Editor
+            workflowId={workflowId}
+            workspaces={current === null ? undefined : workspaces.workspaces}
+            onClose={() => open(null)}
+            onUnauthorized={onUnauthorized}
+          />
         ) : (
-          <main className="list">
-            <p className="empty">Only an owner of the workspace manages its tokens.</p>
-          </main>
-        )
-      ) : workflowId ? (
-        <Editor
-          workflowId={workflowId}
-          workspaces={current === null ? undefined : workspaces.workspaces}
-          onClose={() => open(null)}
-          onUnauthorized={onUnauthorized}
-        />
-      ) : (
-        <WorkflowList workspace={current} role={role} onOpen={open} onUnauthorized={onUnauthorized} />
-      )}
+          <WorkflowList workspace={current} role={role} onOpen={open} onUnauthorized={onUnauthorized} />
+        )}
+      </Suspense>
     </div>
   );
 }

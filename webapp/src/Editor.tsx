@@ -43,6 +43,7 @@ import { useNotes } from './useNotes';
 import { useTidyUp } from './useTidyUp';
 import { CanvasTools } from './CanvasTools';
 import { RunCounts } from './RunCounts';
+import { DEFAULT_VIEWPORT, DELETE_KEYS, FIT_VIEW, capturePaneDrag } from './canvasView';
 import { Palette } from './Palette';
 import { NodePanel } from './NodePanel';
 import { Inspector } from './Inspector';
@@ -173,11 +174,12 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
   const counts = useMemo(() => countStates(shownStates), [shownStates]);
   const shownEdges = useMemo(() => {
     const taken = takenEdges(edges, shownStates);
-    return edges.map((edge) => ({
-      ...edge,
-      animated: taken.has(edge.id),
-      className: taken.has(edge.id) ? 'taken' : undefined,
-    }));
+    // An edge the run did not change stays the same object: React Flow then skips it (1,500 edges per event).
+    return edges.map((edge) =>
+      taken.has(edge.id) === Boolean(edge.animated)
+        ? edge
+        : { ...edge, animated: taken.has(edge.id), className: taken.has(edge.id) ? 'taken' : undefined },
+    );
   }, [edges, shownStates]);
 
   // Every change is saved as it is made, one after the other, so that an edge is never sent before
@@ -395,6 +397,10 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
       .catch(fail);
   };
 
+  const onSelectionChange = useCallback(
+    ({ nodes: picked }: { nodes: Node[] }) => setSelected(picked.length === 1 ? picked[0].id : null),
+    [],
+  );
   const selectedNode = selected ? canvasNodes[selected] : undefined;
   const nodeSaved = (saved: CanvasNode) => {
     setCanvasNodes((current) => ({ ...current, [saved.id]: saved }));
@@ -551,13 +557,13 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
             onConnect={onConnect}
             onNodeDragStop={notes.onNodeDragStop}
             onDelete={notes.onDelete}
-            onSelectionChange={({ nodes: picked }) => setSelected(picked.length === 1 ? picked[0].id : null)}
-            deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+            onSelectionChange={onSelectionChange}
+            deleteKeyCode={readOnly ? null : DELETE_KEYS}
             nodesDraggable={!readOnly}
             nodesConnectable={!readOnly}
-            defaultViewport={{ x: 0, y: 0, zoom: 1 }}
+            defaultViewport={DEFAULT_VIEWPORT}
             fitView={canvas.nodes.length > 0}
-            fitViewOptions={{ maxZoom: 1 }}
+            fitViewOptions={FIT_VIEW}
           >
             <Background />
             <MiniMap pannable zoomable nodeColor={minimapColor} />
@@ -617,15 +623,6 @@ function download(fileName: string, text: string, format: 'yaml' | 'json') {
   link.download = fileName;
   link.click();
   URL.revokeObjectURL(url);
-}
-
-/**
- * A drag that starts on the empty pane (a pan) keeps the pointer: the browser then skips the hit test
- * of every move, which on a graph of a thousand nodes and their edges cost more than the pan itself.
- */
-function capturePaneDrag(event: React.PointerEvent) {
-  const target = event.target as Element;
-  if (target.classList.contains('react-flow__pane')) target.setPointerCapture(event.pointerId);
 }
 
 const MINIMAP_COLORS: Record<NodeState, string> = {
