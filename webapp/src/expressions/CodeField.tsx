@@ -27,9 +27,15 @@ export function CodeField({ value, onChange, label, kind, multiline, placeholder
   const fallback = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const editor = useRef<CodeEditor | null>(null);
   const [loaded, setLoaded] = useState(false);
+
   // Preview and autocomplete data from the first focus on: a panel opened only to read asks nothing.
   const [active, setActive] = useState(false);
-  const latest = useLatest({ value, onChange, scope: context?.scope });
+  const activate = () => {
+    if (active) return;
+    setActive(true);
+    context?.load();
+  };
+  const latest = useLatest({ value, onChange, scope: context?.scope, activate });
 
   useEffect(() => {
     let live = true;
@@ -46,6 +52,7 @@ export function CodeField({ value, onChange, label, kind, multiline, placeholder
         placeholder,
         scope: () => latest.current.scope ?? { nodes: {}, functions: [] },
         onChange: (text) => latest.current.onChange(text),
+        onFocus: () => latest.current.activate(),
       });
       setLoaded(true);
       if (hadFocus) editor.current.focus();
@@ -60,14 +67,11 @@ export function CodeField({ value, onChange, label, kind, multiline, placeholder
   }, []);
 
   useEffect(() => editor.current?.setValue(value), [value, loaded]);
+  const revision = context?.revision;
+  useEffect(() => editor.current?.scopeChanged(), [revision]);
 
   const jsonProblem = kind === 'json' && value.trim() !== '' ? parseJson(value) : null;
   const preview = usePreview(active ? context : null, value, kind);
-  const activate = () => {
-    if (active) return;
-    setActive(true);
-    context?.load();
-  };
   const Plain = multiline ? 'textarea' : 'input';
 
   return (

@@ -1,11 +1,11 @@
 // The CodeMirror editor of expression and JSON fields. Loaded with a dynamic import the first time a
 // panel shows such a field, so that opening a canvas never pays for it.
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { autocompletion, completionKeymap, completionStatus, startCompletion } from '@codemirror/autocomplete';
 import type { CompletionContext, CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { EditorState, type Extension } from '@codemirror/state';
+import { EditorState, Prec, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, MatchDecorator, ViewPlugin, keymap, placeholder } from '@codemirror/view';
 import type { DecorationSet, ViewUpdate } from '@codemirror/view';
 import { completeAt, type ScopeData } from './completion';
@@ -22,10 +22,14 @@ export interface EditorOptions {
   placeholder?: string;
   scope: () => ScopeData;
   onChange: (text: string) => void;
+  /** The editor got the focus (a React onFocus around it does not hear it through the shadow root everywhere). */
+  onFocus: () => void;
 }
 
 export interface CodeEditor {
   setValue: (text: string) => void;
+  /** The scope's data arrived: ask the autocomplete again where the person is typing. */
+  scopeChanged: () => void;
   focus: () => void;
   destroy: () => void;
 }
@@ -69,14 +73,36 @@ function completionSource(options: EditorOptions) {
   };
 }
 
+/** The field's look: a box like the plain inputs, `${…}` parts marked. */
+function theme(json: boolean): Extension {
+  return EditorView.theme({
+    '&': {
+      border: '1px solid #c5cbd6',
+      borderRadius: '6px',
+      background: '#fff',
+      fontSize: '0.85rem',
+    },
+    '&.cm-focused': { outline: '2px solid var(--accent, #3b5bdb)', outlineOffset: '1px' },
+    '.cm-content': {
+      fontFamily: 'ui-monospace, monospace',
+      padding: '0.3rem 0.2rem',
+      minHeight: json ? '4.5rem' : 'auto',
+    },
+    '.cm-expression': { background: '#f3f0ff', color: '#5f3dc4', borderRadius: '3px' },
+  });
+}
+
+/**
+ * No automatic closing of brackets and quotes: a completion such as `Shape'].output` after a typed
+ * `nodes['` would land before an inserted `']` and leave the expression broken.
+ */
 export function createEditor(parent: HTMLElement, options: EditorOptions): CodeEditor {
   let echo = false;
   const extensions: Extension[] = [
     history(),
-    closeBrackets(),
     highlightExpressions,
     autocompletion({ override: [completionSource(options)], icons: false }),
-    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap]),
+    keymap.of([...defaultKeymap, ...historyKeymap, ...completionKeymap]),
     EditorView.contentAttributes.of({
       'aria-label': options.label,
       'aria-multiline': String(options.multiline),
@@ -85,16 +111,21 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CodeE
       if (update.docChanged && !echo) options.onChange(update.state.doc.toString());
     }),
     EditorView.lineWrapping,
+    EditorView.domEventHandlers({ focus: () => options.onFocus() }),
   ];
   if (!options.multiline) {
     // One line: Enter is not a new line (a completion's Enter is handled before this).
-    extensions.push(keymap.of([{ key: 'Enter', run: () => true }]));
+    extensions.push(Prec.high(keymap.of([{ key: 'Enter', run: () => true }])));
   }
   if (options.json) extensions.push(json(), syntaxHighlighting(defaultHighlightStyle));
   if (options.placeholder) extensions.push(placeholder(options.placeholder));
   if (options.readOnly) extensions.push(EditorState.readOnly.of(true), EditorView.editable.of(false));
 
-  const view = new EditorView({ parent, state: EditorState.create({ doc: options.value, extensions }) });
+  extensions.push(theme(options.json));
+  // In a shadow root CodeMirror's own styles go in as a constructed style sheet; in the page they
+  // would be an inline <style>, which the server's Content-Security-Policy refuses.
+  const root = parent.shadowRoot ?? parent.attachShadow({ mode: 'open' });
+  const view = new EditorView({ parent: root, root, state: EditorState.create({ doc: options.value, extensions }) });
   return {
     setValue(text) {
       if (text === view.state.doc.toString()) return;
@@ -104,6 +135,9 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CodeE
       } finally {
         echo = false;
       }
+    },
+    scopeChanged() {
+      if (view.hasFocus && completionStatus(view.state) === null) startCompletion(view);
     },
     focus() {
       view.focus();
