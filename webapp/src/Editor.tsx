@@ -413,7 +413,7 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
   };
   // Not on every render: a drag re-renders the editor at each move. Names are read each time (a rename).
   const upstreamIds = useMemo(() => (selected ? ancestorsOf(selected, edges) : []), [selected, edges]);
-  const upstream = upstreamIds.map((id) => canvasNodes[id]?.name).filter(Boolean);
+  const upstream = upstreamIds.map((id) => canvasNodes[id]).filter(Boolean);
   const running = ['PENDING', 'STARTED', 'WAITING', 'PAUSED'].includes(run.status);
   const pausable = ['PENDING', 'STARTED', 'WAITING'].includes(run.status) && run.taskId !== undefined;
   // Pause stops starting nodes; resume without a node continues the run.

@@ -58,10 +58,16 @@ const renderPanel = (node = httpNode, type: NodeTypeInfo | undefined = httpType)
   return { onSaved };
 };
 
-/** The label of a form field (its text starts with the field's label) and the control in it. */
+/**
+ * The label of a form field (its text starts with the field's label) and the control in it; a field
+ * edited in the code editor has its label beside the editor, in the same `.field`.
+ */
 const labelOf = (label: string) => {
   const found = screen.getAllByText(
-    (_, element) => element?.tagName === 'LABEL' && (element.firstChild?.textContent ?? '') === label,
+    (_, element) =>
+      (element?.tagName === 'LABEL' && (element.firstChild?.textContent ?? '') === label) ||
+      (element?.classList.contains('field') === true &&
+        element.querySelector(':scope > .field-label')?.firstChild?.textContent === label),
   );
   expect(found).toHaveLength(1);
   return found[0] as HTMLLabelElement;
@@ -295,7 +301,10 @@ describe('NodePanel', () => {
         node={httpNode}
         type={httpType}
         onSaved={vi.fn()}
-        upstream={['Order received', "Bob's step"]}
+        upstream={[
+          { ...httpNode, id: 'u1', name: 'Order received' },
+          { ...httpNode, id: 'u2', name: "Bob's step" },
+        ]}
       />,
     );
     const hints = screen.getByLabelText('Expression hints');

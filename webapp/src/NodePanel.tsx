@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useLatest } from './useLatest';
-import { BooleanInput, ChoiceInput, numberOrText } from './FieldInputs';
-import { dedicatedEditor, type FieldEditorProps } from './LlmFields';
+import { numberOrText } from './FieldInputs';
+import { ExpressionHints, FieldRow, isStructured } from './FieldRow';
+import { dedicatedEditor } from './LlmFields';
+import { ExpressionScope, useExpressionScope } from './expressions/scope';
 import { call, describe, isApiError, messageOf, type CanvasNode, type FormField, type NodeTypeInfo } from './api';
 
 interface Props {
@@ -9,8 +11,8 @@ interface Props {
   node: CanvasNode;
   type: NodeTypeInfo | undefined;
   onSaved: (node: CanvasNode) => void;
-  /** Names of the nodes that run before this one: what its expressions can read. */
-  upstream?: string[];
+  /** The nodes that run before this one: what its expressions can read. */
+  upstream?: CanvasNode[];
 }
 
 /**
@@ -98,6 +100,7 @@ export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Pr
     }
   }
 
+  const expressions = useExpressionScope(workflowId, node.id, upstream);
   const shownId = useLatest(node.id);
   const save = async () => {
     const formValues: Record<string, unknown> = {};
@@ -163,25 +166,27 @@ export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Pr
           <button onClick={() => navigator.clipboard?.writeText(webhookUrl)}>Copy</button>
         </p>
       )}
-      {(type?.form ?? []).map((field) => (
-        <FieldRow
-          key={field.name}
-          field={field}
-          value={values[field.name] ?? ''}
-          error={errors[field.name]}
-          editor={dedicatedEditor(node.node_type, field.name)}
-          onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
-        >
-          {field.type === 'expression' && (
-            <ExpressionHints
-              upstream={upstream}
-              onPick={(text) =>
-                setValues((current) => ({ ...current, [field.name]: (current[field.name] ?? '') + text }))
-              }
-            />
-          )}
-        </FieldRow>
-      ))}
+      <ExpressionScope value={expressions}>
+        {(type?.form ?? []).map((field) => (
+          <FieldRow
+            key={field.name}
+            field={field}
+            value={values[field.name] ?? ''}
+            error={errors[field.name]}
+            editor={dedicatedEditor(node.node_type, field.name)}
+            onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
+          >
+            {field.type === 'expression' && (
+              <ExpressionHints
+                upstream={upstream.map((source) => source.name)}
+                onPick={(text) =>
+                  setValues((current) => ({ ...current, [field.name]: (current[field.name] ?? '') + text }))
+                }
+              />
+            )}
+          </FieldRow>
+        ))}
+      </ExpressionScope>
       <details className="run-settings" open={RUN_SETTINGS.some((field) => errors[field.name]) || undefined}>
         <summary>Run settings: retries, timeout, disabled</summary>
         {RUN_SETTINGS.map((field) => (
@@ -208,90 +213,6 @@ export function NodePanel({ workflowId, node, type, onSaved, upstream = [] }: Pr
       {message && dirty && message !== 'Saved' && <p className="error">{message}</p>}
     </section>
   );
-}
-
-/** One field: its label, the input its type calls for, its help and the server's message about it. */
-function FieldRow({
-  field,
-  value,
-  error,
-  onChange,
-  editor: Editor,
-  children,
-}: {
-  field: FormField;
-  value: string;
-  error?: string;
-  onChange: (value: string) => void;
-  /** A field with several controls of its own: drawn under its label, not inside it. */
-  editor?: (props: FieldEditorProps) => React.ReactNode;
-  children?: React.ReactNode;
-}) {
-  if (Editor)
-    return (
-      <div className={error ? 'field invalid' : 'field'}>
-        <span className="field-label">
-          {field.label}
-          {field.required ? ' *' : ''}
-        </span>
-        <Editor value={value} onChange={onChange} label={field.label} />
-        {field.help && <small>{field.help}</small>}
-        {error && <small className="error">{error}</small>}
-      </div>
-    );
-  return (
-    <div className="field">
-      <label className={error ? 'invalid' : undefined}>
-        {field.label}
-        {field.required ? ' *' : ''}
-        {field.type === 'choice' ? (
-          <ChoiceInput value={value} options={field.options} onChange={onChange} />
-        ) : field.type === 'boolean' ? (
-          <BooleanInput value={value} onChange={onChange} />
-        ) : isStructured(field) || field.type === 'textarea' ? (
-          <textarea
-            rows={4}
-            value={value}
-            placeholder={isStructured(field) ? 'JSON' : undefined}
-            onChange={(e) => onChange(e.target.value)}
-          />
-        ) : (
-          <input
-            type={field.type === 'secret' ? 'password' : 'text'}
-            value={value}
-            placeholder={field.type === 'expression' ? '${input.…}' : undefined}
-            onChange={(e) => onChange(e.target.value)}
-          />
-        )}
-        {field.help && <small>{field.help}</small>}
-        {error && <small className="error">{error}</small>}
-      </label>
-      {children}
-    </div>
-  );
-}
-
-/** What an expression can read, as chips that add it to the field: the input, earlier nodes' outputs, the session. */
-function ExpressionHints({ upstream, onPick }: { upstream: string[]; onPick: (text: string) => void }) {
-  const hints = [
-    '${input}',
-    ...upstream.map((name) => `\${nodes['${name.replace(/'/g, "\\'")}'].output}`),
-    '${session}',
-    '${run.id}',
-  ];
-  return (
-    <div className="expression-hints" aria-label="Expression hints">
-      {hints.map((hint) => (
-        <button key={hint} type="button" onClick={() => onPick(hint)}>
-          {hint}
-        </button>
-      ))}
-    </div>
-  );
-}
-
-function isStructured(field: FormField) {
-  return ['json', 'key_value', 'string_list', 'list'].includes(field.type);
 }
 
 function asText(value: unknown): string {

@@ -94,7 +94,25 @@ public class DevelopmentMode {
         return inputOf(records.sources(workflowId, nodeId));
     }
 
-    private JsonValue inputOf(NodeSources node) {
+    /**
+     * What expressions see when the node runs on its own: its input, every node's last output by
+     * name, the session's variables, a development run under the given id, and the workflow.
+     */
+    static ExpressionScope scopeOf(
+            String workflowId, String callId, NodeInContext node, JsonValue input, JsonObject sessionVariables) {
+        JsonObject runJson = Jsonp.JSON
+                .createObjectBuilder()
+                .add("id", callId)
+                .add("input", input)
+                .add("trigger", "development")
+                .add("started_at", Instant.now().toString())
+                .build();
+        JsonObject workflowJson =
+                Jsonp.JSON.createObjectBuilder().add("id", workflowId).build();
+        return new ExpressionScope(input, node.outputsByName()::get, runJson, sessionVariables, workflowJson);
+    }
+
+    JsonValue inputOf(NodeSources node) {
         List<NodeInputs.Source> sources = node.outputs().entrySet().stream()
                 .map(source -> new NodeInputs.Source(source.getKey(), source.getValue()))
                 .toList();
@@ -115,17 +133,7 @@ public class DevelopmentMode {
         String callId = UUID.randomUUID().toString();
         GraphSnapshot.Node snapshot = new GraphSnapshot.Node(
                 0, node.nodeId(), node.name(), type.key(), node.formValues(), NodeSettings.DEFAULTS);
-        JsonObject runJson = Jsonp.JSON
-                .createObjectBuilder()
-                .add("id", callId)
-                .add("input", input)
-                .add("trigger", "development")
-                .add("started_at", Instant.now().toString())
-                .build();
-        JsonObject workflowJson =
-                Jsonp.JSON.createObjectBuilder().add("id", workflowId).build();
-        ExpressionScope scope =
-                new ExpressionScope(input, node.outputsByName()::get, runJson, session.variables(), workflowJson);
+        ExpressionScope scope = scopeOf(workflowId, callId, node, input, session.variables());
         AttemptCall call = new AttemptCall(
                 workflowId,
                 callId,

@@ -36,6 +36,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class Expressions {
 
+    /** The longest template text evaluated; a longer one fails as an expression error. */
+    public static final int MAX_TEMPLATE_CHARS = Template.MAX_TEMPLATE_CHARS;
+
     /** Strings are templates; objects and lists are rendered value by value (keys are left alone). */
     public JsonValue render(JsonValue template, ExpressionScope scope) throws ExpressionException {
         if (template == null || !holdsTemplate(template)) {
