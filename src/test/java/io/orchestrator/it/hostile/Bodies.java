@@ -273,6 +273,14 @@ final class Bodies {
                 fields.put("output", "{\"amount\": " + n + "}");
                 fields.put("route", random.nextBoolean() ? "\"default\"" : "\"no-such-route\"");
             }
+            case PREVIEW -> {
+                fields.put(
+                        "template",
+                        "\"" + HostileValues.one(random, List.of("${input.amount * 2}", "${nosuch(", "${'x' * 9}"))
+                                + "\"");
+                fields.put("kind", random.nextBoolean() ? "\"text\"" : "\"expression\"");
+                fields.put("input_data", "{\"amount\": " + n + "}");
+            }
             case NOTE -> {
                 fields.put("text", "\"# Note " + n + "\\n**why** it waits\"");
                 fields.put("position", "{\"x\": " + n + ", \"y\": 3}");

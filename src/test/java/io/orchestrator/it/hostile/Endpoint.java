@@ -31,7 +31,8 @@ public record Endpoint(String method, String template, Body body, List<String> q
         MULTIPART,
         WEBHOOK,
         PIN,
-        NOTE
+        NOTE,
+        PREVIEW
     }
 
     static Endpoint of(String method, String template, Body body, String... query) {
@@ -75,6 +76,8 @@ public record Endpoint(String method, String template, Body body, List<String> q
             of("PATCH", "/api/workflow/{workflow}/nodes/{node}/position/", Body.POSITION),
             of("GET", "/api/workflow/{workflow}/nodes/{node}/input/"),
             of("GET", "/api/workflow/{workflow}/nodes/{node}/output/"),
+            of("POST", "/api/workflow/{workflow}/nodes/{node}/preview/", Body.PREVIEW),
+            of("GET", "/api/expressions/functions/"),
             of("POST", "/api/workflow/{workflow}/nodes/{node}/pin/", Body.PIN),
             of("DELETE", "/api/workflow/{workflow}/nodes/{node}/pin/"),
             of("GET", "/api/workflow/{workflow}/notes/"),
