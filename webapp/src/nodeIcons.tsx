@@ -1,7 +1,9 @@
 import './canvasTools.css';
-// One small icon per node type, drawn from a static table of SVG paths: a node costs one <svg>
-// with one <path>, however many nodes the canvas holds. A type without its own icon takes its
-// category's.
+// One small icon per node type, drawn from a static table of SVG paths. On the canvas an icon is a
+// span with the SVG as its background image, not an inline <svg>: a thousand inline <svg>s made
+// every frame of a pan regroup them into layers (docs/PERFORMANCE.md, issue #15: 51 frames over 50 ms
+// against 7 without icons), while a background image is decoded once per type and painted like text.
+// A type without its own icon takes its category's.
 
 /** Paths on a 16×16 grid, drawn with a stroke. */
 const ICONS: Record<string, string> = {
@@ -36,11 +38,23 @@ export function iconPath(nodeType: string, category?: string): string {
   return ICONS[nodeType] ?? (category && CATEGORY_ICONS[category]) ?? FALLBACK;
 }
 
-/** The icon of a node type, as its nodes and the palette show it. */
+const ICON_COLOR = '#495057';
+const images = new Map<string, { backgroundImage: string }>();
+
+/** The icon as a CSS background: one data URL per path, made once and shared by every node of the type. */
+export function iconStyle(path: string): { backgroundImage: string } {
+  let style = images.get(path);
+  if (!style) {
+    const svg =
+      `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16' fill='none' stroke='${ICON_COLOR}'` +
+      ` stroke-width='1.5' stroke-linecap='round' stroke-linejoin='round'><path d='${path}'/></svg>`;
+    style = { backgroundImage: `url("data:image/svg+xml,${encodeURIComponent(svg)}")` };
+    images.set(path, style);
+  }
+  return style;
+}
+
+/** The icon of a node type, as its nodes, the palette and the search show it. */
 export function NodeIcon({ nodeType, category }: { nodeType: string; category?: string }) {
-  return (
-    <svg className="node-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-      <path d={iconPath(nodeType, category)} />
-    </svg>
-  );
+  return <span className="node-icon" style={iconStyle(iconPath(nodeType, category))} aria-hidden="true" />;
 }
