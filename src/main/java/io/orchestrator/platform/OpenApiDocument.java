@@ -42,6 +42,26 @@ public class OpenApiDocument extends HttpServlet {
         json = YamlReader.read(text, 64, text.length() + 1).toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Read-only: any method but GET, HEAD and OPTIONS is a 405 in the API's error shape. HttpServlet
+     * would answer a method it has no doX for (PATCH) with a 501, which the error pages turn into a
+     * server failure (the hostile storm found it).
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+            super.service(request, response);
+            return;
+        }
+        response.setHeader("Allow", "GET, HEAD, OPTIONS");
+        byte[] body = ErrorBody.of(ErrorCode.METHOD_NOT_ALLOWED, "The OpenAPI document is only read, with GET", null)
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+        send(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "application/json", body);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String format = request.getParameter("format");
