@@ -34,7 +34,13 @@ async function branchingWorkflow() {
     const panel = page.getByLabel('Node settings');
     await panel.locator('input').first().fill(name);
     for (const [label, value] of Object.entries(fill))
-      await panel.getByLabel(label, { exact: false }).first().fill(value);
+      // The field itself, not a hint beside it: an expression or JSON field is a plain input until the
+      // expression editor has loaded, then the editor's content (the locator finds it again).
+      await panel
+        .locator('input, textarea, .cm-content')
+        .and(panel.getByLabel(label, { exact: false }))
+        .first()
+        .fill(value);
     await panel.getByRole('button', { name: 'Save' }).click();
     await panel.getByText('Saved', { exact: true }).waitFor();
     await page.waitForFunction(
