@@ -59,8 +59,10 @@ reportPageErrors(page);
 try {
   await page.goto(base);
   await signIn(page, token);
-  await page.goto(`${base}#${workflow.id}`);
-  await page.reload();
+  // Opened from the list, as a person does (the app reads the address's workflow only as it starts).
+  await page.getByRole('button', { name: 'New workflow' }).waitFor();
+  await page.getByPlaceholder('Search workflows').fill(workflow.name);
+  await page.getByText(workflow.name, { exact: true }).click();
   await page.locator(`.react-flow__node[data-id="${fetchNode}"]`).waitFor();
   const data = page.getByLabel('Node data');
 
