@@ -66,8 +66,10 @@ export function useExpressionScope(workflowId: string, nodeId: string, upstream:
         ),
       ),
     ]).then(([input, ...outputs]) => {
-      if (current)
-        setKnown({ nodeId, input, outputs: Object.fromEntries(nodes.map(([, name], i) => [name, outputs[i]])) });
+      if (!current) return;
+      // Arrived after a field was typed into: the open field asks its completions again (field names now known).
+      arrived();
+      setKnown({ nodeId, input, outputs: Object.fromEntries(nodes.map(([, name], i) => [name, outputs[i]])) });
     });
     return () => {
       current = false;
