@@ -102,9 +102,11 @@ log "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$results" <<'PY'
 import json, statistics, sys
 rows = [json.loads(line) for line in open(sys.argv[1]) if line.startswith("{")]
-keys = ["open_ms", "frame_p50_ms", "frame_p95_ms", "frame_max_ms", "frames_over_50ms"]
+keys = ["open_ms", "frame_p50_ms", "frame_p95_ms", "frame_max_ms", "frames_over_50ms",
+        "into_detail_max_ms", "detail_p95_ms", "detail_over_50ms"]
 for variant in sorted({r.get("variant", "") for r in rows}):
     some = [r for r in rows if r.get("variant", "") == variant]
+    keys = [k for k in keys if all(k in r for r in some)]
     print("%smedian of %d rounds: " % (variant + ": " if variant else "", len(some))
           + ", ".join("%s %s" % (k, statistics.median(r[k] for r in some)) for k in keys))
 PY

@@ -7,7 +7,7 @@
 // Screenshots (notes.png, tidy-before.png, tidy-after.png, search.png, shortcuts.png) go to
 // SCREENSHOTS (default ../target/e2e). Exits non-zero on the first failure.
 import { launchBrowser } from './browser.mjs';
-import { assertEqual, fromServer, reportPageErrors, signIn } from './steps.mjs';
+import { api as callApi, assertEqual, fromServer, refusalsByPolicy, reportPageErrors, signIn } from './steps.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,29 +20,10 @@ mkdirSync(shots, { recursive: true });
 const { context, page } = await launchBrowser('notes-layout-e2e');
 page.setDefaultTimeout(10_000);
 reportPageErrors(page);
-const refusedByPolicy = [];
-page.on('console', (message) => {
-  if (message.text().includes('Content Security Policy')) refusedByPolicy.push(message.text());
-});
+const refusedByPolicy = refusalsByPolicy(page);
 
 /** A call to the API with the signed-in token, answering the parsed body. */
-function api(method, path, body) {
-  return page.evaluate(
-    async ([how, apiPath, json]) => {
-      const answer = await fetch(`api/${apiPath}`, {
-        method: how,
-        headers: {
-          Authorization: `Bearer ${sessionStorage.getItem('orchestrator.token')}`,
-          'Content-Type': 'application/json',
-        },
-        body: json === undefined ? undefined : JSON.stringify(json),
-      });
-      if (!answer.ok) throw new Error(`${how} ${apiPath}: ${answer.status} ${await answer.text()}`);
-      return answer.json();
-    },
-    [method, path, body],
-  );
-}
+const api = (method, path, body) => callApi(page, method, path, body);
 
 const positionsOf = async (workflowId) =>
   Object.fromEntries(

@@ -81,3 +81,31 @@ export function reportPageErrors(page) {
     if (message.type() === 'error') console.error('console:', message.text());
   });
 }
+
+/** A call to the API from the page, with the signed-in token, answering the parsed body; throws on an error status. */
+export function api(page, method, path, body) {
+  return page.evaluate(
+    async ([how, apiPath, json]) => {
+      const answer = await fetch(`api/${apiPath}`, {
+        method: how,
+        headers: {
+          Authorization: `Bearer ${sessionStorage.getItem('orchestrator.token')}`,
+          'Content-Type': 'application/json',
+        },
+        body: json === undefined ? undefined : JSON.stringify(json),
+      });
+      if (!answer.ok) throw new Error(`${how} ${apiPath}: ${answer.status} ${await answer.text()}`);
+      return answer.json();
+    },
+    [method, path, body],
+  );
+}
+
+/** Collects what the page's Content-Security-Policy refused (the console says so), to assert there is nothing. */
+export function refusalsByPolicy(page) {
+  const refused = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) refused.push(message.text());
+  });
+  return refused;
+}

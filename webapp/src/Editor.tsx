@@ -7,7 +7,6 @@ import {
   ReactFlowProvider,
   addEdge,
   useEdgesState,
-  useNodesState,
   type Connection,
   type Edge,
   type Node,
@@ -43,7 +42,16 @@ import { useNotes } from './useNotes';
 import { useTidyUp } from './useTidyUp';
 import { CanvasTools } from './CanvasTools';
 import { RunCounts } from './RunCounts';
-import { DEFAULT_VIEWPORT, DELETE_KEYS, FIT_VIEW, capturePaneDrag } from './canvasView';
+import {
+  DEFAULT_VIEWPORT,
+  DELETE_KEYS,
+  FIT_VIEW,
+  MIN_ZOOM,
+  OVERVIEW_START,
+  capturePaneDrag,
+  useFlowNodes,
+} from './canvasView';
+import { useOverview } from './OverviewLayer';
 import { Palette } from './Palette';
 import { NodePanel } from './NodePanel';
 import { Inspector } from './Inspector';
@@ -80,7 +88,7 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
   const readOnly = useWorkflowRole(workflowId, workspaces) === 'viewer';
   const [canvas, setCanvas] = useState<Canvas | null>(null);
   const [types, setTypes] = useState<NodeTypeInfo[]>([]);
-  const [nodes, setNodes, onNodesChange] = useNodesState<Node<NodeData>>([]);
+  const [nodes, setNodes, onNodesChange] = useFlowNodes<Node<NodeData>>();
   const [edges, setEdges, onEdgesChange] = useEdgesState<Edge>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -296,7 +304,11 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
   );
 
   const notes = useNotes({ canvas, path, step, readOnly, onNodesChange, onNodeDragStop, onDelete });
-  const flowNodes = useMemo(() => (notes.nodes as Node[]).concat(shownNodes), [notes.nodes, shownNodes]);
+  const overview = useOverview(shownNodes, shownEdges);
+  const flowNodes = useMemo(
+    () => (notes.nodes as Node[]).concat(overview.flowNodes),
+    [notes.nodes, overview.flowNodes],
+  );
   const tidy = useTidyUp({ path, change, show, history });
 
   // Undo and redo put the whole canvas of that point back on the server (ids kept), then show the answer.
@@ -549,7 +561,7 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
         {canvas && (
           <ReactFlow
             nodes={flowNodes}
-            edges={shownEdges}
+            edges={overview.flowEdges}
             nodeTypes={NODE_TYPES}
             onPointerDown={capturePaneDrag}
             onNodesChange={notes.onNodesChange}
@@ -558,15 +570,20 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
             onNodeDragStop={notes.onNodeDragStop}
             onDelete={notes.onDelete}
             onSelectionChange={onSelectionChange}
-            deleteKeyCode={readOnly ? null : DELETE_KEYS}
+            deleteKeyCode={readOnly || overview.overview ? null : DELETE_KEYS}
             nodesDraggable={!readOnly}
             nodesConnectable={!readOnly}
-            defaultViewport={DEFAULT_VIEWPORT}
-            fitView={canvas.nodes.length > 0}
+            defaultViewport={overview.large ? OVERVIEW_START : DEFAULT_VIEWPORT}
+            fitView={!overview.large && canvas.nodes.length > 0}
+            onInit={overview.onInit}
             fitViewOptions={FIT_VIEW}
+            minZoom={MIN_ZOOM}
+            onlyRenderVisibleElements={overview.large}
+            onPaneClick={overview.onPaneClick}
           >
             <Background />
-            <MiniMap pannable zoomable nodeColor={minimapColor} />
+            {overview.layer}
+            {!overview.overview && <MiniMap pannable zoomable nodeColor={minimapColor} />}
             <Controls />
           </ReactFlow>
         )}

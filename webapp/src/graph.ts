@@ -1,6 +1,7 @@
 // Maps the server's canvas to React Flow's nodes and edges, and run events to node states.
 import type { Edge, Node } from '@xyflow/react';
 import type { Canvas, CanvasEdge, CanvasNode } from './api';
+import { NODE_SIZE_BEFORE_DRAWN, handlesOf } from './canvasView';
 import type { WaitRequest } from './llmRun';
 
 export type NodeState = 'idle' | 'running' | 'completed' | 'failed' | 'skipped' | 'waiting';
@@ -51,6 +52,9 @@ export function toFlowNode(node: CanvasNode, categoryOf: CategoryOf = () => unde
     id: node.id,
     type: 'workflowNode',
     position: node.position,
+    initialWidth: NODE_SIZE_BEFORE_DRAWN.width,
+    initialHeight: NODE_SIZE_BEFORE_DRAWN.height,
+    handles: handlesOf(node.routes.length ? node.routes : ['default']),
     data: {
       name: node.name,
       nodeType: node.node_type,

@@ -3,6 +3,7 @@ import { useReactFlow, useStoreApi, type Node } from '@xyflow/react';
 import type { CanvasEdge, CanvasNode } from './api';
 import { isArrowKey, nodeToward, placeAfter } from './canvasKeys';
 import { withEdge, withNode, type CanvasSnapshot } from './history';
+import { OVERVIEW_BELOW_ZOOM } from './overview';
 
 interface Editing {
   readOnly: boolean;
@@ -40,6 +41,26 @@ export function useCanvasKeyboard({ readOnly, step, postNode, postEdge, canvasNo
       else if (framesLeft > 0) requestAnimationFrame(() => selectOnce(id, framesLeft - 1));
     },
     [store],
+  );
+
+  // Focuses a node; one out of view has no element (large graphs draw only the nodes in view), so the view
+  // first centres on it, and the focus follows once it is drawn.
+  const focusNode = useCallback(
+    function focusOnce(id: string, framesLeft = 10) {
+      const element = nodeElement(id);
+      if (element) return element.focus();
+      const node = flow.getInternalNode(id);
+      if (!node || framesLeft === 0) return;
+      if (framesLeft === 10) {
+        const width = node.measured.width ?? node.initialWidth ?? 0;
+        const height = node.measured.height ?? node.initialHeight ?? 0;
+        const { x, y } = node.internals.positionAbsolute;
+        // Zoomed out, a large graph is an overview without node elements: close enough to show them.
+        void flow.setCenter(x + width / 2, y + height / 2, { zoom: Math.max(flow.getZoom(), OVERVIEW_BELOW_ZOOM) });
+      }
+      requestAnimationFrame(() => focusOnce(id, framesLeft - 1));
+    },
+    [flow],
   );
 
   const add = useCallback(
@@ -91,7 +112,7 @@ export function useCanvasKeyboard({ readOnly, step, postNode, postEdge, canvasNo
         const from = nodes.find((node) => node.id === id);
         const next = from && nodeToward(from, nodes, event.key);
         if (next) {
-          nodeElement(next)?.focus();
+          focusNode(next);
           select(next);
         }
       } else if ((event.key === 'Delete' || event.key === 'Backspace') && !readOnly) {
@@ -102,12 +123,12 @@ export function useCanvasKeyboard({ readOnly, step, postNode, postEdge, canvasNo
         const next = from && (nodeToward(from, rest, 'ArrowLeft') ?? rest[0]?.id);
         const gone = new Set([id, ...nodes.filter((node) => node.selected).map((node) => node.id)]);
         void flow.deleteElements({ nodes: [...gone].map((each) => ({ id: each })) });
-        if (next && !gone.has(next)) nodeElement(next)?.focus();
+        if (next && !gone.has(next)) focusNode(next);
       } else if (event.key === 'Enter') {
         focusPanelOf(id);
       }
     },
-    [flow, select, readOnly],
+    [flow, select, readOnly, focusNode],
   );
 
   const onPanelKeyDown = useCallback(
@@ -119,9 +140,9 @@ export function useCanvasKeyboard({ readOnly, step, postNode, postEdge, canvasNo
       if (!id) return;
       event.preventDefault();
       store.getState().unselectNodesAndEdges();
-      nodeElement(id)?.focus();
+      focusNode(id);
     },
-    [store],
+    [store, focusNode],
   );
 
   return { onDrop, addFromPalette, onCanvasKeyDown, onPanelKeyDown };
