@@ -135,6 +135,22 @@ describe('App', () => {
     expect(location.hash).toBe('');
   });
 
+  it('follows the address when it changes without the app: back, forward, a link or a typed hash', async () => {
+    token.set('wfo_kept');
+    mockFetch({ [LIST]: () => json(workflows) });
+    render(<App />);
+    await screen.findByRole('link', { name: 'Invoices' });
+
+    location.hash = '#w1';
+    fireEvent(window, new HashChangeEvent('hashchange'));
+    expect((await screen.findByTestId('editor')).textContent).toContain('Editing w1');
+
+    location.hash = '';
+    fireEvent(window, new HashChangeEvent('hashchange'));
+    expect(await screen.findByRole('link', { name: 'Invoices' })).toBeTruthy();
+    expect(screen.queryByTestId('editor')).toBeNull();
+  });
+
   it("reopens the workflow of the URL hash on load, and signs out on the editor's 401", async () => {
     token.set('wfo_kept');
     location.hash = '#w7';

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { token } from './api';
 import { createQueryClient } from './query/client';
@@ -79,6 +79,12 @@ function Pages({ onSignOut, onUnauthorized }: { onSignOut: () => void; onUnautho
     location.hash = id ?? '';
     setWorkflowId(id);
   };
+  // The address changes without the app too: the browser's back and forward buttons, a link, a typed hash.
+  useEffect(() => {
+    const follow = () => setWorkflowId(location.hash.slice(1) || null);
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
   const tokensShown = current !== null && role !== null && allows(role, 'owner');
   const pages = PAGES.filter(([name]) => name !== 'tokens' || tokensShown);
 
