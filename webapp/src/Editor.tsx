@@ -11,7 +11,7 @@ import {
   type Edge,
   type Node,
 } from '@xyflow/react';
-import { call, describe, send, type Canvas, type CanvasEdge, type CanvasNode, type NodeTypeInfo } from './api';
+import { call, send, type Canvas, type CanvasEdge, type CanvasNode, type NodeTypeInfo } from './api';
 import {
   ancestorsOf,
   countStates,
@@ -33,7 +33,6 @@ import {
   withNode,
   withPosition,
   without,
-  withoutMaskedSecrets,
   type CanvasSnapshot,
 } from './history';
 import { WorkflowNodeView } from './WorkflowNodeView';
@@ -56,7 +55,10 @@ import { Palette } from './Palette';
 import { NodePanel } from './NodePanel';
 import { Inspector } from './Inspector';
 import { RunsPanel, usageOf, type RunDetail } from './RunsPanel';
-import { RunInputs, type DeclaredInput } from './RunInputs';
+import { RunInputs } from './RunInputs';
+import { useRunControls } from './useRunControls';
+import { useCopyPasteUndo } from './useCopyPasteUndo';
+import { useSaveQueue } from './useSaveQueue';
 import { useLiveRun } from './useLiveRun';
 import { useFailure } from './useFailure';
 import { HumanInputPanel } from './HumanInputPanel';
@@ -190,35 +192,8 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
     );
   }, [edges, shownStates]);
 
-  // Every change is saved as it is made, one after the other, so that an edge is never sent before
-  // its node and an undo never overtakes the change it undoes. The bar says whether some are on their way.
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const [pending, setPending] = useState(0);
-  const [unsaved, setUnsaved] = useState(false);
-  // A move or a delete shows on the canvas before it is saved: if the server refuses it, the canvas
-  // no longer shows what is saved, and the bar says so (with Reload). Anything else shows only once saved.
-  const change = useCallback(
-    <T,>(work: () => Promise<T>, shownBeforeSaved = false): Promise<T> => {
-      setPending((n) => n + 1);
-      const done = queue.current.then(work);
-      queue.current = done.catch(() => undefined);
-      return done
-        .then((value) => {
-          setMessage(null);
-          return value;
-        })
-        .catch((failed) => {
-          if (shownBeforeSaved) setUnsaved(true);
-          fail(failed);
-          throw failed;
-        })
-        .finally(() => {
-          setPending((n) => n - 1);
-          historyChanged();
-        });
-    },
-    [fail, historyChanged],
-  );
+  const clearMessage = useCallback(() => setMessage(null), []);
+  const { change, pending, unsaved, clearUnsaved } = useSaveQueue(fail, clearMessage, historyChanged);
   const path = useCallback((rest: string) => `workflow/${workflowId}/${rest}`, [workflowId]);
 
   const postNode = useCallback(
@@ -330,84 +305,21 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
     [change, path, show],
   );
 
-  // Ctrl+C / Ctrl+V copy the selected nodes with their settings and the edges between them;
-  // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes. In a text field the keys are the field's own.
-  const copied = useRef<{ nodes: CanvasNode[]; edges: Edge[] }>({ nodes: [], edges: [] });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement;
-      if (!(event.ctrlKey || event.metaKey) || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
-      if (readOnly) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' || key === 'y') {
-        event.preventDefault();
-        travel(key === 'y' || event.shiftKey ? 'forward' : 'back');
-      } else if (key === 'c') {
-        const picked = new Set(nodes.filter((node) => node.selected).map((node) => node.id));
-        copied.current = {
-          nodes: [...picked].map((id) => canvasNodes[id]).filter(Boolean),
-          edges: edges.filter((edge) => picked.has(edge.source) && picked.has(edge.target)),
-        };
-      } else if (key === 'v' && copied.current.nodes.length > 0) {
-        const { nodes: sources, edges: links } = copied.current;
-        step(async (saved) => {
-          const newIds: Record<string, string> = {};
-          for (const node of sources) {
-            const pasted = await postNode({
-              nodeTemplate: node.node_type,
-              form_values: withoutMaskedSecrets(node.form_values),
-              position: { x: node.position.x + 40, y: node.position.y + 40 },
-            });
-            newIds[node.id] = pasted.id;
-            saved.snapshot = withNode(saved.snapshot, pasted);
-          }
-          for (const edge of links) {
-            saved.snapshot = withEdge(
-              saved.snapshot,
-              await postEdge(newIds[edge.source], edge.sourceHandle ?? 'default', newIds[edge.target]),
-            );
-          }
-        });
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [nodes, edges, canvasNodes, postNode, postEdge, step, travel, readOnly]);
+  useCopyPasteUndo({ nodes, edges, canvasNodes, postNode, postEdge, step, travel, readOnly });
 
-  const [asking, setAsking] = useState<{ inputs: DeclaredInput[]; error: string | null } | null>(null);
-  const startWith = (input?: Record<string, unknown>) =>
-    call<{ task_id: string }>(
-      'POST',
-      `workflow/${workflowId}/start_execution/`,
-      { ...(input === undefined ? {} : { input }), mode: 'development' }, // pinned nodes do not run
-    )
-      .then((answer) => {
-        setAsking(null);
-        setOpenRun(null);
-        started(answer.task_id);
-        setMessage(null);
-      })
-      .catch((failed) =>
-        input !== undefined ? setAsking((current) => current && { ...current, error: describe(failed) }) : fail(failed),
-      );
-  // A manual trigger that declares inputs asks for them first.
-  const start = () => {
-    const trigger = Object.values(canvasNodes).find((node) => node.node_type === 'manual-trigger');
-    const inputs = trigger?.form_values.inputs;
-    if (Array.isArray(inputs) && inputs.length > 0) setAsking({ inputs: inputs as DeclaredInput[], error: null });
-    else startWith();
-  };
-  const stop = () => call('GET', `workflow/${workflowId}/stop_execution/`).catch(fail);
-  const again = (how: 'rewind' | 'fork') => {
-    if (!openRun || !selected) return;
-    call<{ task_id: string }>('POST', `runs/${openRun.task_id}/${how}/`, { node_id: selected })
-      .then(() => {
-        setOpenRun(null);
-        runsChanged();
-        setMessage(null);
-      })
-      .catch(fail);
-  };
+  const runs = useRunControls({
+    workflowId,
+    canvasNodes,
+    run,
+    openRun,
+    selected,
+    started,
+    statusIs,
+    runsChanged,
+    showLive: () => setOpenRun(null),
+    done: clearMessage,
+    fail,
+  });
 
   const onSelectionChange = useCallback(
     ({ nodes: picked }: { nodes: Node[] }) => setSelected(picked.length === 1 ? picked[0].id : null),
@@ -426,19 +338,6 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
   // Not on every render: a drag re-renders the editor at each move. Names are read each time (a rename).
   const upstreamIds = useMemo(() => (selected ? ancestorsOf(selected, edges) : []), [selected, edges]);
   const upstream = upstreamIds.map((id) => canvasNodes[id]).filter(Boolean);
-  const running = ['PENDING', 'STARTED', 'WAITING', 'PAUSED'].includes(run.status);
-  const pausable = ['PENDING', 'STARTED', 'WAITING'].includes(run.status) && run.taskId !== undefined;
-  // Pause stops starting nodes; resume without a node continues the run.
-  const pauseOrResume = (how: 'pause' | 'resume') => {
-    const taskId = run.taskId;
-    if (!taskId) return;
-    call<{ status?: string } | null>('POST', `runs/${taskId}/${how}/`, how === 'resume' ? {} : undefined)
-      .then((answer) => {
-        statusIs(taskId, answer?.status ?? (how === 'pause' ? 'PAUSED' : 'STARTED'));
-        setMessage(null);
-      })
-      .catch(fail);
-  };
   const exportAs = (format: 'yaml' | 'json') =>
     send('GET', `workflow/${workflowId}/export/?format=${format}`)
       .then((text) => download(`${canvas?.name ?? workflowId}.${format}`, text, format))
@@ -489,7 +388,7 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
                     show(loaded);
                     history.current.reset(snapshotOf(loaded));
                     historyChanged();
-                    setUnsaved(false);
+                    clearUnsaved();
                     setMessage(null);
                   })
                   .catch(fail)
@@ -514,26 +413,31 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
           >
             ↷
           </button>
-          <CanvasTools readOnly={readOnly} onAddNote={notes.add} onTidy={tidy} onRun={running ? undefined : start} />
+          <CanvasTools
+            readOnly={readOnly}
+            onAddNote={notes.add}
+            onTidy={tidy}
+            onRun={runs.running ? undefined : runs.start}
+          />
           <button onClick={() => exportAs('yaml')} title="Download the workflow as YAML">
             Export YAML
           </button>
           <button onClick={() => exportAs('json')} title="Download the workflow as JSON">
             Export JSON
           </button>
-          <button className="primary" onClick={start} disabled={readOnly || running}>
+          <button className="primary" onClick={runs.start} disabled={readOnly || runs.running}>
             Run
           </button>
           {run.status === 'PAUSED' ? (
-            <button onClick={() => pauseOrResume('resume')} disabled={readOnly}>
+            <button onClick={() => runs.pauseOrResume('resume')} disabled={readOnly}>
               Resume
             </button>
           ) : (
-            <button onClick={() => pauseOrResume('pause')} disabled={readOnly || !pausable}>
+            <button onClick={() => runs.pauseOrResume('pause')} disabled={readOnly || !runs.pausable}>
               Pause
             </button>
           )}
-          <button onClick={stop} disabled={readOnly || !running}>
+          <button onClick={runs.stop} disabled={readOnly || !runs.running}>
             Stop
           </button>
         </div>
@@ -588,8 +492,13 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
           </ReactFlow>
         )}
       </div>
-      {asking && (
-        <RunInputs inputs={asking.inputs} error={asking.error} onRun={startWith} onCancel={() => setAsking(null)} />
+      {runs.asking && (
+        <RunInputs
+          inputs={runs.asking.inputs}
+          error={runs.asking.error}
+          onRun={runs.startWith}
+          onCancel={runs.cancelAsking}
+        />
       )}
       <aside className="panel" onKeyDown={keyboard.onPanelKeyDown}>
         {selectedNode && (
@@ -606,8 +515,8 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
             </fieldset>
             {openRun && !readOnly && (
               <div className="run-actions">
-                <button onClick={() => again('rewind')}>Rewind from here</button>
-                <button onClick={() => again('fork')}>Fork from here</button>
+                <button onClick={() => runs.again('rewind')}>Rewind from here</button>
+                <button onClick={() => runs.again('fork')}>Fork from here</button>
               </div>
             )}
             <Inspector
