@@ -26,9 +26,9 @@ export function capturePaneDrag(event: React.PointerEvent) {
 }
 
 /*
- * Large graphs are drawn only where the canvas shows them (React Flow's onlyRenderVisibleElements): a
- * node out of view has no element, so opening a 1,000-node workflow draws the hundred or so in view, and
- * each frame of a pan or zoom lays out and paints those only. React Flow still has to know, for a node it
+ * Zoomed in on a large graph (zoomed out, OverviewLayer draws it), only the nodes in view are elements
+ * (React Flow's onlyRenderVisibleElements): a node out of view has none, so each frame of a pan or zoom
+ * lays out and paints the few dozen in view only. React Flow still has to know, for a node it
  * has never drawn, how big it is (to tell whether it comes into view, and to fit the view) and where its
  * handles are (to draw its edges that cross the view); until the browser has drawn and measured a node,
  * these estimates stand in. Without them React Flow draws every node once to measure it, which is the
