@@ -1,8 +1,8 @@
 // End-to-end test of a large workflow on the canvas in headless Chromium against a running server: a
 // 300-node graph opens fitted, zoomed out, as the overview drawn on one canvas (no node elements); a
 // click on a node there selects it and opens its panel; zooming in shows React Flow's nodes again, only
-// those in view, with their edges meeting the handles; zooming out brings the overview back; the
-// search jumps to a node from the overview.
+// those in view, with their edges meeting the handles; the arrow keys lead out of the view and the view
+// follows; zooming out brings the overview back; the search jumps to a node from the overview.
 //
 //   ORCHESTRATOR_URL=http://127.0.0.1:7878/ ORCHESTRATOR_TOKEN=wfo_... node e2e/large-graph.e2e.mjs
 // Screenshots (large-overview.png, large-selected.png, large-detail.png) go to SCREENSHOTS (default
@@ -118,6 +118,16 @@ try {
   }, ends);
   assertEqual(misses, [], 'edge ends farther than 2 px from their handles');
   await page.screenshot({ path: join(shots, 'large-detail.png') });
+
+  // The arrow keys go from node to node beyond the view: the view follows, the node gets the focus.
+  await page.locator(`.react-flow__node[data-id="${needle.id}"]`).focus();
+  for (let step = 0; step < 6; step++) await page.keyboard.press('ArrowUp');
+  const sixRowsUp = named('Step 117');
+  await page.waitForFunction(
+    (id) => document.activeElement?.matches(`.react-flow__node[data-id="${id}"]`),
+    sixRowsUp.id,
+  );
+  await panelOf(sixRowsUp.id).waitFor();
 
   // Zoomed out again: the overview; the search jumps to a node from there and selects it.
   for (let step = 0; step < 12; step++) await page.mouse.wheel(0, 120);
