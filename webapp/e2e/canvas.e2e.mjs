@@ -8,7 +8,17 @@
 // Screenshots go to SCREENSHOTS (default ../target/e2e). Exits non-zero on the first failure.
 import { checkAccessibility } from './a11y.mjs';
 import { launchBrowser } from './browser.mjs';
-import { assertEqual, dropNode, fromServer, link, selectNode, signIn } from './steps.mjs';
+import {
+  assertEqual,
+  dropNode,
+  fromServer,
+  link,
+  pageMessages,
+  refusalsByPolicy,
+  reportPageErrors,
+  selectNode,
+  signIn,
+} from './steps.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -83,14 +93,10 @@ async function branchingWorkflow() {
   await page.screenshot({ path: join(shots, 'walkthrough-after-run.png') });
 }
 page.setDefaultTimeout(10_000);
-page.on('pageerror', (error) => console.error('page error:', error.message));
+reportPageErrors(page);
 // What the server's Content-Security-Policy made the browser refuse (an inline style or script, a foreign
-// connection): Chromium reports each on the console. The walk-through must need none of it.
-const refusedByPolicy = [];
-page.on('console', (message) => {
-  if (message.type() === 'error') console.error('console:', message.text());
-  if (message.text().includes('Content Security Policy')) refusedByPolicy.push(message.text());
-});
+// connection): the walk-through must need none of it.
+const refusedByPolicy = refusalsByPolicy(page);
 try {
   await page.goto(base);
   await page.getByLabel('API token').waitFor();
@@ -252,6 +258,7 @@ try {
 } catch (failed) {
   await page.screenshot({ path: join(shots, 'canvas-failure.png') }).catch(() => {});
   console.error('FAILED:', failed.message);
+  console.error('the page said:', JSON.stringify(await pageMessages(page).catch(() => [])));
   process.exitCode = 1;
 } finally {
   await context.close();

@@ -74,12 +74,28 @@ export async function link(page, from, route, to) {
   await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length === n, count + 1);
 }
 
-/** Passes the page's uncaught errors and console errors on to the script's output, where a failure is read. */
+/**
+ * Passes the page's uncaught errors, console errors and the API's refusals (status and body: the console
+ * names only the status) on to the script's output, where a failure is read.
+ */
 export function reportPageErrors(page) {
   page.on('pageerror', (error) => console.error('page error:', error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') console.error('console:', message.text());
   });
+  page.on('response', async (response) => {
+    const { pathname } = new URL(response.url());
+    if (response.status() < 400 || !pathname.includes('/api/')) return;
+    const body = await response.text().catch(() => '(no body)');
+    console.error(`refused: ${response.status()} ${response.request().method()} ${pathname} ${body.slice(0, 500)}`);
+  });
+}
+
+/** What the page says when a step failed: its alerts, errors and run status, for the failure's report. */
+export function pageMessages(page) {
+  return page
+    .locator('[role="alert"], .error, [data-testid="run-status"]')
+    .evaluateAll((elements) => elements.map((element) => element.textContent.trim()).filter((text) => text !== ''));
 }
 
 /** A call to the API from the page, with the signed-in token, answering the parsed body; throws on an error status. */
