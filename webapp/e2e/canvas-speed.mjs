@@ -48,8 +48,10 @@ const positions = canvas.nodes.map((node) => [node.id, node.position.x, node.pos
 if (positions.length !== nodes) throw new Error(`the workflow has ${positions.length} nodes, not ${nodes}`);
 const started = Date.now();
 await page.goto(`${base}#${process.env.WORKFLOW_ID}`);
+// A node not drawn yet counts as the size of a short-named one: NODE_SIZE_BEFORE_DRAWN in src/canvasView.ts.
+const nodeSize = { width: 160, height: 53 };
 const drawnAtOpen = await page.waitForFunction(
-  (all) => {
+  ([all, size]) => {
     const viewport = document.querySelector('.react-flow__viewport');
     const overview = document.querySelector('.overview-layer');
     const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
@@ -62,9 +64,9 @@ const drawnAtOpen = await page.waitForFunction(
     const inView = all.filter(
       ([, nx, ny]) =>
         nx * zoom + x < pane.width &&
-        (nx + 160) * zoom + x > 0 &&
+        (nx + size.width) * zoom + x > 0 &&
         ny * zoom + y < pane.height &&
-        (ny + 53) * zoom + y > 0,
+        (ny + size.height) * zoom + y > 0,
     );
     const check = window.openCheck ?? { transform: '', frames: 0 };
     const complete = overview ? Number(overview.dataset.drawn) >= inView.length : inView.every(([id]) => ids.has(id));
@@ -79,7 +81,7 @@ const drawnAtOpen = await page.waitForFunction(
       }
     );
   },
-  positions,
+  [positions, nodeSize],
   { timeout: 60_000, polling: 'raf' },
 );
 const { drawn: nodesDrawnAtOpen, completeAt } = await drawnAtOpen.jsonValue();

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useReactFlow, useStoreApi, type Node } from '@xyflow/react';
 import { searchNodes } from './canvasSearch';
+import { centreOn } from './canvasView';
 import type { NodeData } from './graph';
 import { NodeIcon } from './nodeIcons';
 
@@ -9,7 +10,8 @@ import { NodeIcon } from './nodeIcons';
  * the view on the node and selects it, which opens its panel.
  */
 export function CanvasSearch({ onClose }: { onClose: () => void }) {
-  const { getNodes, setCenter, getZoom } = useReactFlow<Node<NodeData>>();
+  const flow = useReactFlow<Node<NodeData>>();
+  const { getNodes } = flow;
   const store = useStoreApi();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -27,14 +29,8 @@ export function CanvasSearch({ onClose }: { onClose: () => void }) {
   const jump = (index: number) => {
     const hit = hits[index];
     if (!hit) return;
-    const { node } = hit;
-    const width = node.measured?.width ?? 160;
-    const height = node.measured?.height ?? 60;
-    setCenter(node.position.x + width / 2, node.position.y + height / 2, {
-      zoom: Math.max(getZoom(), 1),
-      duration: 300,
-    });
-    store.getState().addSelectedNodes([node.id]);
+    void centreOn(flow, hit.node.position, hit.node.measured, 1, 300);
+    store.getState().addSelectedNodes([hit.id]);
     onClose();
   };
 

@@ -23,8 +23,8 @@ import {
   toFlowEdge,
   toFlowNode,
   type NodeData,
-  type NodeState,
 } from './graph';
+import { STATE_MINIMAP } from './stateColours';
 import {
   UndoHistory,
   restoreBody,
@@ -551,16 +551,7 @@ function download(fileName: string, text: string, format: 'yaml' | 'json') {
   URL.revokeObjectURL(url);
 }
 
-const MINIMAP_COLORS: Record<NodeState, string> = {
-  idle: '#dde1e8',
-  running: '#f59f00',
-  waiting: '#9775fa',
-  completed: '#69db7c',
-  failed: '#ff8787',
-  skipped: '#eef0f4',
-};
-
 /** The minimap shows the run too: a large graph's progress at a glance. */
 function minimapColor(node: Node<NodeData>): string {
-  return MINIMAP_COLORS[node.data.state] ?? '#ffec99';
+  return STATE_MINIMAP[node.data.state] ?? '#ffec99';
 }

@@ -9,7 +9,7 @@ import {
   type ReactFlowState,
 } from '@xyflow/react';
 import { FIT_VIEW } from './canvasView';
-import type { NodeData, NodeState } from './graph';
+import type { NodeData } from './graph';
 import {
   boxAt,
   boxInView,
@@ -22,6 +22,7 @@ import {
   type Box,
   type Curve,
 } from './overview';
+import { STATE_BORDER, STATE_FILL } from './stateColours';
 
 /**
  * A large graph, zoomed out, drawn on one <canvas> instead of as React Flow's elements: at that zoom a
@@ -115,22 +116,6 @@ function OverviewLayer({ boxes, curves }: { boxes: Box[]; curves: Curve[] }) {
   return <canvas ref={canvas} className="overview-layer" data-testid="overview" aria-hidden="true" />;
 }
 
-const BORDER: Record<NodeState, string> = {
-  idle: '#c5cbd6',
-  running: '#f08c00',
-  waiting: '#7048e8',
-  completed: '#237032',
-  failed: '#c92a2a',
-  skipped: '#c5cbd6',
-};
-const FILL: Record<NodeState, string> = {
-  idle: '#ffffff',
-  running: '#fff9db',
-  waiting: '#f3f0ff',
-  completed: '#f4fcf5',
-  failed: '#fff5f5',
-  skipped: '#f6f7f9',
-};
 const STRIPE: Record<string, string> = { trigger: '#40c057', action: '#4c6ef5', logic: '#ae3ec9' };
 /** Names are written once they would be at least this many pixels high on the screen. */
 const SMALLEST_TEXT_PX = 7;
@@ -172,10 +157,10 @@ function paint(
 
   const inView = boxes.filter((box) => boxInView(box, view));
   for (const box of inView) {
-    context.fillStyle = FILL[box.state] ?? FILL.idle;
+    context.fillStyle = STATE_FILL[box.state] ?? STATE_FILL.idle;
     context.fillRect(box.x, box.y, box.width, box.height);
     context.lineWidth = box.selected ? Math.max(6, 2 * pixel) : Math.max(2, pixel);
-    context.strokeStyle = box.selected ? '#3b5bdb' : (BORDER[box.state] ?? BORDER.idle);
+    context.strokeStyle = box.selected ? '#3b5bdb' : (STATE_BORDER[box.state] ?? STATE_BORDER.idle);
     context.strokeRect(box.x, box.y, box.width, box.height);
     const stripe = box.category && STRIPE[box.category];
     if (stripe) {

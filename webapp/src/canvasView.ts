@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { applyNodeChanges, Position, type Node, type NodeChange, type NodeHandle } from '@xyflow/react';
+import {
+  applyNodeChanges,
+  Position,
+  type Node,
+  type NodeChange,
+  type NodeHandle,
+  type ReactFlowInstance,
+  type XYPosition,
+} from '@xyflow/react';
 
 // How the editor's React Flow is set up for large graphs (docs/PERFORMANCE.md, the canvas in the browser).
 
@@ -37,6 +45,22 @@ export function capturePaneDrag(event: React.PointerEvent) {
 
 /** A node with a short name and no run line, as `.wf-node` in styles.css draws it. */
 export const NODE_SIZE_BEFORE_DRAWN = { width: 160, height: 53 };
+
+/**
+ * Centres the view on a node (its measured size once drawn, else a short-named node's), at the given zoom
+ * or closer: the search's jump and the keyboard's move to a node out of view or in the overview.
+ */
+export function centreOn(
+  flow: Pick<ReactFlowInstance, 'setCenter' | 'getZoom'>,
+  at: XYPosition,
+  measured: { width?: number; height?: number } | undefined,
+  zoom: number,
+  duration?: number,
+) {
+  const width = measured?.width ?? NODE_SIZE_BEFORE_DRAWN.width;
+  const height = measured?.height ?? NODE_SIZE_BEFORE_DRAWN.height;
+  return flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom: Math.max(flow.getZoom(), zoom), duration });
+}
 
 /**
  * A node's handles, where styles.css and WorkflowNodeView put them, as React Flow measures them (from the

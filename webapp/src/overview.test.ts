@@ -96,9 +96,13 @@ describe('the overview of a large graph', () => {
     expect(boxInView(box(1840, 1000), view)).toBe(false);
     expect(boxInView(box(2790, 1590), view)).toBe(true);
     expect(boxInView(box(2800, 1590), view)).toBe(false);
-    const across = { id: 'e', taken: false, points: [0, 0, 3000, 0, 0, 2000, 3000, 2000] as const };
-    expect(curveInView({ ...across, points: [...across.points] }, view)).toBe(true);
-    expect(curveInView({ id: 'e', taken: false, points: [0, 0, 10, 0, 20, 10, 30, 10] }, view)).toBe(false);
+    const curve = (from: Box, to: Box) =>
+      curvesOf([{ id: 'e', source: from.id, target: to.id }], new Map([from, to].map((each) => [each.id, each])))[0];
+    expect(curveInView(curve(box(0, 0), box(3000, 2000)), view)).toBe(true); // both ends out, the curve across
+    expect(curveInView(curve(box(0, 0), box(300, 100)), view)).toBe(false);
+    // Going back, the curve bends out past both ends: past the source's right side into the view.
+    expect(curveInView(curve(box(1700, 1200), box(1000, 1200)), view)).toBe(true);
+    expect(curveInView(curve(box(1500, 1200), box(1000, 1200)), view)).toBe(false);
     const boxes = [box(0, 0), box(100, 30)];
     expect(boxAt(boxes, 120, 40)?.id).toBe('100,30');
     expect(boxAt(boxes, 50, 10)?.id).toBe('0,0');

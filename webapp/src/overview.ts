@@ -31,6 +31,8 @@ export interface Curve {
   taken: boolean;
   /** Start, two control points and end of a cubic Bézier curve, as React Flow's default edge draws it. */
   points: [number, number, number, number, number, number, number, number];
+  /** The rectangle of its four points, which holds the whole curve: the view test of each frame reads only this. */
+  bounds: View;
 }
 
 /** A rectangle of the flow: what a pane of width × height shows under a [x, y, zoom] transform. */
@@ -76,7 +78,14 @@ export function curvesOf(edges: Edge[], boxes: Map<string, Box>): Curve[] {
     const [sx, sy] = anchor(source, edge.sourceHandle ?? 'default');
     const [tx, ty] = anchor(target, null);
     const bend = bendOf(tx - sx);
-    curves.push({ id: edge.id, taken: Boolean(edge.animated), points: [sx, sy, sx + bend, sy, tx - bend, ty, tx, ty] });
+    const [left, right] = [Math.min(sx, tx - bend), Math.max(sx + bend, tx)];
+    const [top, bottom] = [Math.min(sy, ty), Math.max(sy, ty)];
+    curves.push({
+      id: edge.id,
+      taken: Boolean(edge.animated),
+      points: [sx, sy, sx + bend, sy, tx - bend, ty, tx, ty],
+      bounds: { x: left, y: top, width: right - left, height: bottom - top },
+    });
   }
   return curves;
 }
@@ -95,23 +104,15 @@ function bendOf(ahead: number): number {
 }
 
 export function boxInView(box: Box, view: View): boolean {
-  return (
-    box.x < view.x + view.width &&
-    box.x + box.width > view.x &&
-    box.y < view.y + view.height &&
-    box.y + box.height > view.y
-  );
+  return overlaps(box, view);
 }
 
-export function curveInView({ points }: Curve, view: View): boolean {
-  const xs = [points[0], points[2], points[4], points[6]];
-  const ys = [points[1], points[3], points[5], points[7]];
-  return (
-    Math.min(...xs) < view.x + view.width &&
-    Math.max(...xs) > view.x &&
-    Math.min(...ys) < view.y + view.height &&
-    Math.max(...ys) > view.y
-  );
+export function curveInView(curve: Curve, view: View): boolean {
+  return overlaps(curve.bounds, view);
+}
+
+function overlaps(a: View, b: View): boolean {
+  return a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
 }
 
 /** The node under a point of the flow, the one drawn last (on top) first. */

@@ -4,6 +4,7 @@ import type { CanvasEdge, CanvasNode } from './api';
 import { isArrowKey, nodeToward, placeAfter } from './canvasKeys';
 import { withEdge, withNode, type CanvasSnapshot } from './history';
 import { OVERVIEW_BELOW_ZOOM } from './overview';
+import { centreOn } from './canvasView';
 
 interface Editing {
   readOnly: boolean;
@@ -51,13 +52,8 @@ export function useCanvasKeyboard({ readOnly, step, postNode, postEdge, canvasNo
       if (element) return element.focus();
       const node = flow.getInternalNode(id);
       if (!node || framesLeft === 0) return;
-      if (framesLeft === 10) {
-        const width = node.measured.width ?? node.initialWidth ?? 0;
-        const height = node.measured.height ?? node.initialHeight ?? 0;
-        const { x, y } = node.internals.positionAbsolute;
-        // Zoomed out, a large graph is an overview without node elements: close enough to show them.
-        void flow.setCenter(x + width / 2, y + height / 2, { zoom: Math.max(flow.getZoom(), OVERVIEW_BELOW_ZOOM) });
-      }
+      // Zoomed out, a large graph is an overview without node elements: close enough to show them.
+      if (framesLeft === 10) void centreOn(flow, node.internals.positionAbsolute, node.measured, OVERVIEW_BELOW_ZOOM);
       requestAnimationFrame(() => focusOnce(id, framesLeft - 1));
     },
     [flow],
