@@ -79,11 +79,13 @@ async function branchingWorkflow() {
   const inputs = page.getByRole('form', { name: 'Run inputs' });
   await inputs.getByLabel('amount').fill('250');
   await inputs.getByRole('button', { name: 'Run' }).click();
+  // The run starts on a Quartz thread, which the suite's other tests keep busy: CI once saw no running node
+  // within 10 s here (the cause unseen; a failure now prints what the page said and the API refused).
   await page
     .locator(
       `.react-flow__node[data-id="${wait}"] .wf-node.state-waiting, .react-flow__node[data-id="${wait}"] .wf-node.state-running`,
     )
-    .waitFor();
+    .waitFor({ timeout: 20_000 });
   await page.screenshot({ path: join(shots, 'walkthrough-during-run.png') });
   await page.locator('[data-testid="run-status"]', { hasText: 'SUCCESS' }).waitFor({ timeout: 20_000 });
   await page.locator(`.react-flow__node[data-id="${review}"] .wf-node.state-completed`).waitFor();
