@@ -14,9 +14,10 @@ import java.nio.charset.StandardCharsets;
  * gets the contract's error body and an X-Request-ID instead of the container's HTML page, which
  * names Java exception classes.
  *
- * <p>A URI that Servlet 6's canonicalization refuses (a control character such as %00, a dot
- * segment with a path parameter such as {@code ..;}) never gets here: Open Liberty answers it
- * before choosing an application, with its own HTML, and offers no setting for that answer.
+ * <p>A URI that Servlet 6's canonicalization refuses before any application is chosen (a control
+ * character such as %00, a dot segment with a path parameter such as {@code ..;}) never gets here:
+ * on Open Liberty the request guard, a user feature (src/liberty-feature), answers it in the same
+ * shape; other servers answer it their own way.
  */
 @WebServlet(urlPatterns = "/container-error", name = "ContainerErrorServlet")
 public class ContainerErrorServlet extends HttpServlet {

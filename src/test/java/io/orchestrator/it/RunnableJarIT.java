@@ -86,6 +86,10 @@ class RunnableJarIT {
             int root = RawHttp.send(base, "127.0.0.1", "GET", "/").status();
             assertEquals(Boolean.getBoolean("frontend.skip") ? 404 : 200, root, "the canvas's root page");
             assertEquals(200, new Api(base, null).get("/openapi").status(), "the API's description");
+            // The user feature came along (minify keeps the usr: features server.xml names).
+            assertTrue(
+                    new Api(base, null).get("/api/workflow/%00/").text().contains("\"code\":\"INVALID_REQUEST\""),
+                    "the request guard answers what the web container would refuse");
 
             try (var files = Files.list(dataDir)) {
                 assertTrue(

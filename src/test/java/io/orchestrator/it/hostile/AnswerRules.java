@@ -41,14 +41,6 @@ public final class AnswerRules {
     private record Leak(String name, Pattern shape) {}
 
     /**
-     * Open Liberty refuses a URI with a dot segment, a NUL, {@code ..;} or a broken escape with its own
-     * HTML 400 (CWWWC0005I) before any application runs: known and documented, issue #10 point 6b,
-     * ContainerErrorsIT's disabled test.
-     */
-    private static final Pattern REFUSED_URI =
-            Pattern.compile("(?i)(?:/(?:\\.|%2e){2}(?:/|;|$)|%00|\\.\\.;|%(?![0-9a-f]{2}))");
-
-    /**
      * /health (mpHealth) and /metrics (mpMetrics) are Liberty's own applications, beside ours: their
      * 4xx (a method other than GET, an Accept they cannot serve, a path under theirs) are plain text,
      * and no error page of the application's web.xml reaches them.
@@ -98,9 +90,6 @@ public final class AnswerRules {
             return false;
         }
         String beforeQuery = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        if (status == 400 && REFUSED_URI.matcher(beforeQuery).find() && body != null && body.contains("CWWWC0005I")) {
-            return true;
-        }
         return LIBERTY_APPLICATION.matcher(beforeQuery).find();
     }
 

@@ -19,10 +19,9 @@ public final class RequestGenerator {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     /**
-     * Path segments no id looks like. {@code ..} and {@code %2e%2e} as the first segment are refused
-     * by Open Liberty with its own HTML 400 before any application code runs (known: ContainerErrorsIT's
-     * disabled test, issue #10 6b), which {@link AnswerRules} lets through; a NUL or other control
-     * character and {@code ..;}, refused the same way anywhere, are left out.
+     * Path segments no id looks like, among them what Open Liberty's web container refuses before any
+     * application runs (a NUL, a dot segment with a parameter, dot segments above the root), which the
+     * request guard (src/liberty-feature) answers in the error shape.
      */
     static final List<String> ODD_SEGMENTS = List.of(
             "x".repeat(500),
@@ -50,6 +49,12 @@ public final class RequestGenerator {
             "*",
             "~",
             "a;b=c",
+            "%00",
+            "%0a",
+            "..;",
+            ".;x",
+            "%3B",
+            ";x",
             "%3Cscript%3E",
             "6F9619FF-8B86-D011-B42D-00C04FC964FF",
             "00000000-0000-0000-0000-000000000000");

@@ -17,12 +17,15 @@ import java.util.Map;
 /**
  * One HTTP/1.1 exchange over a plain socket, for what the JDK's clients cannot do: speak from another
  * loopback address (127.0.0.2 is a different client address to the server, on the same machine),
- * and read the headers of a WebSocket handshake's answer. Reads the status line and the headers only.
+ * read the headers of a WebSocket handshake's answer, and send a path no URI class accepts (%zz).
  */
 public final class RawHttp {
 
-    /** The status and the headers (names in lower case; the last of a repeated header). */
-    public record Answer(int status, Map<String, String> headers) {
+    /**
+     * The status, the headers (names in lower case; the last of a repeated header) and the body when the
+     * answer gives its Content-Length (else empty: a WebSocket handshake's answer keeps the connection).
+     */
+    public record Answer(int status, Map<String, String> headers, String body) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -53,13 +56,13 @@ public final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return readHead(socket.getInputStream());
+            return read(socket.getInputStream());
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
     }
 
-    private static Answer readHead(InputStream in) throws IOException {
+    private static Answer read(InputStream in) throws IOException {
         String[] lines = head(in).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -71,7 +74,9 @@ public final class RawHttp {
                         lines[i].substring(colon + 1).trim());
             }
         }
-        return new Answer(status, headers);
+        String length = headers.get("content-length");
+        String body = length == null ? "" : new String(in.readNBytes(Integer.parseInt(length)), StandardCharsets.UTF_8);
+        return new Answer(status, headers, body);
     }
 
     /** The bytes up to the blank line that ends the headers. */
