@@ -67,7 +67,7 @@ final class RunDecisions {
         if (result instanceof AttemptResult.Succeeded succeeded) {
             NodeOutcome outcome = succeeded.outcome();
             if (outcome.waits() && (outcome.awaitsAnswer() || outcome.wakeAt().isAfter(now))) {
-                waitUntil(run, node, step, outcome, now, out);
+                StepsForLater.waitUntil(run, node, step, outcome, now, out);
             } else {
                 complete(run, node, step, outcome.output(), outcome.route(), now, out);
                 if (outcome.webhookAnswer() != null && run.answerWebhook(outcome.webhookAnswer())) {
@@ -77,7 +77,7 @@ final class RunDecisions {
         } else {
             NodeFailure failure = ((AttemptResult.Failed) result).failure();
             if (number < node.settings().maxAttempts()) {
-                retryLater(run, node, step, number, failure, now, out);
+                StepsForLater.retryLater(run, node, step, number, failure, now, out);
             } else {
                 fail(run, node, step, failure, now, out);
             }
@@ -188,45 +188,6 @@ final class RunDecisions {
             }
         }
         return out;
-    }
-
-    private void waitUntil(RunState run, Node node, StepRow step, NodeOutcome outcome, Instant now, List<Effect> out) {
-        Instant until = outcome.wakeAt();
-        if (outcome.awaitsAnswer()) {
-            RunEntries.record(run, step.withAnswerWait(outcome.output().toString(), until, outcome.route()), out);
-            out.add(RunEntries.announce(
-                    run,
-                    EventType.NODE_WAITING,
-                    node,
-                    null,
-                    null,
-                    now,
-                    outcome.output().asJsonObject()));
-        } else {
-            RunEntries.record(run, step.withWait(outcome.output().toString(), until), out);
-            out.add(RunEntries.announce(run, EventType.NODE_WAITING, node, null, null, now));
-        }
-        run.paused();
-        // The run's execution timeout may come first: be woken then, to fail it on time.
-        Instant deadline = run.deadline();
-        out.add(new Effect.ScheduleWake(
-                node.id(), step.attempt(), until == null || until.isAfter(deadline) ? deadline : until));
-    }
-
-    private void retryLater(
-            RunState run, Node node, StepRow step, int number, NodeFailure failure, Instant now, List<Effect> out) {
-        RunEntries.record(
-                run,
-                step.withFailure(null, null, RunEntries.trim(failure.getMessage()), failure.errorType(), now),
-                out);
-        long delay = (long)
-                (node.settings().retryDelayMs() * Math.pow(node.settings().backoffMultiplier(), number - 1));
-        if (delay > 0) {
-            run.paused();
-            out.add(new Effect.ScheduleRetry(node.id(), number + 1, now.plusMillis(delay)));
-        } else {
-            run.queueFirst(node);
-        }
     }
 
     void complete(

@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -71,17 +70,16 @@ public class RunEngine {
     OrchestratorConfig config;
 
     private EngineWorkers workers;
-    private RunDeadlines deadlines;
+    private HeldRuns held;
     private AttemptRunner attempts;
     private RunDecisions decisions;
     private RunStart starts;
     private RunInterventions interventions;
-    private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
         workers = new EngineWorkers(config.engineThreads(), threadFactory);
-        deadlines = new RunDeadlines(workers.timer());
+        held = new HeldRuns(new RunDeadlines(workers.timer()));
         attempts = new AttemptRunner(expressions, workers.timer(), config.nodeTimeoutMs());
         decisions = new RunDecisions(
                 key -> types.find(key).map(NodeType::takesInputsByName).orElse(false));
@@ -112,11 +110,11 @@ public class RunEngine {
 
     /** The run if this server holds it in memory now. */
     public Optional<LiveRun> live(String runId) {
-        return Optional.ofNullable(live.get(runId));
+        return held.get(runId);
     }
 
     Collection<LiveRun> liveRuns() {
-        return live.values();
+        return held.all();
     }
 
     /**
@@ -128,8 +126,7 @@ public class RunEngine {
             LiveRun run, Collection<Node> startNodes, Map<String, StepRow> earlier, Set<String> rerun, boolean inline) {
         List<Attempt> first;
         synchronized (run) {
-            live.put(run.id(), run);
-            watchDeadline(run);
+            hold(run);
             first = perform(run, starts.start(run.state, startNodes, earlier, rerun, Instant.now()));
         }
         if (inline && !first.isEmpty()) {
@@ -277,8 +274,7 @@ public class RunEngine {
             } else if (effect instanceof Effect.InterruptRunning) {
                 run.interruptAll();
             } else if (effect instanceof Effect.Resumed) {
-                live.put(run.id(), run);
-                watchDeadline(run);
+                hold(run);
             } else if (effect instanceof Effect.Paused) {
                 afterWrite(run, () -> leaveMemoryWhileWaiting(run));
             } else if (effect instanceof Effect.WebhookAnswered answered) {
@@ -286,9 +282,9 @@ public class RunEngine {
             } else if (effect instanceof Effect.DropHistory) {
                 run.held.dropHistory(run.id());
             } else if (effect instanceof Effect.Ended) {
-                deadlines.cancel(run);
+                held.ended(run);
                 afterWrite(run, () -> {
-                    live.remove(run.id(), run);
+                    held.release(run);
                     run.answered.complete(run.state.webhookAnswer());
                     run.finished.complete(run);
                 });
@@ -312,19 +308,13 @@ public class RunEngine {
 
     private void leaveMemoryWhileWaiting(LiveRun run) {
         synchronized (run) {
-            // Held no longer: a wake-up, an answer or a resume loads it from the database again.
-            RunStatus status = run.state.status();
-            if (status == RunStatus.WAITING || (status == RunStatus.PAUSED && run.state.running() == 0)) {
-                live.remove(run.id(), run);
-                deadlines.cancel(run);
-            }
+            held.leaveWhileWaiting(run);
         }
         run.answered.complete(null);
     }
 
-    private void watchDeadline(LiveRun run) {
-        deadlines.watch(
-                run, run.state.deadline(), () -> decide(run, state -> decisions.timedOut(state, Instant.now())));
+    private void hold(LiveRun run) {
+        held.hold(run, () -> decide(run, state -> decisions.timedOut(state, Instant.now())));
     }
 
     /** Hands the run's held entries to the journal, in order. */
