@@ -168,7 +168,7 @@ public class RunSteering {
 
     /** The run in this server's memory; a run another server holds, or one that ended meanwhile, is a conflict. */
     private LiveRun underWay(RunRow row) {
-        return loader.obtain(row.id())
+        return loader.obtain(row)
                 .orElseThrow(() -> ApiException.conflict(
                         "Run " + row.id() + " is not under way on this server (it ended, or another server runs it).",
                         details(row, null)));

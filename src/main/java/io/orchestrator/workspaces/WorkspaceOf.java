@@ -1,10 +1,7 @@
 package io.orchestrator.workspaces;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import java.util.List;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,27 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The workspace a thing belongs to, found by its id: runs and artifacts through their workflow.
  * A workflow never changes workspace, so its answer is kept (bounded; a deleted workflow's entry is
- * harmless, its id is never used again); the others are one indexed query each. Transactional
- * because a WebSocket's or an engine worker's thread has none, and Liberty's entity manager needs one.
+ * harmless, its id is never used again); the others are one indexed query each.
  */
 @ApplicationScoped
-@Transactional
 public class WorkspaceOf {
 
     private static final int MAX_REMEMBERED = 100_000;
 
-    private static final Map<Held, String> QUERIES = Map.of(
-            Held.WORKFLOW, "SELECT workspace FROM workflow WHERE id = ?1",
-            Held.RUN, "SELECT w.workspace FROM run r JOIN workflow w ON w.id = r.workflow_id WHERE r.id = ?1",
-            Held.ARTIFACT, "SELECT w.workspace FROM artifact a JOIN workflow w ON w.id = a.workflow_id WHERE a.id = ?1",
-            Held.CONNECTION, "SELECT workspace FROM service_connection WHERE id = ?1",
-            Held.BLOCK, "SELECT workspace FROM prompt_block WHERE id = ?1",
-            Held.CACHE_ENTRY, "SELECT workspace FROM llm_cache WHERE cache_key = ?1");
-
     private final Map<String, String> ofWorkflow = new ConcurrentHashMap<>();
 
-    @PersistenceContext(unitName = "orchestrator")
-    EntityManager em;
+    @Inject
+    WorkspaceQueries queries;
 
     /** The workspace of the thing with that id; empty when there is no such thing. */
     public Optional<String> find(Held held, String id) {
@@ -42,7 +29,7 @@ public class WorkspaceOf {
         if (held == Held.WORKFLOW) {
             return workflow(id);
         }
-        return query(held, id);
+        return queries.workspace(held, id);
     }
 
     public Optional<String> workflow(String workflowId) {
@@ -53,7 +40,7 @@ public class WorkspaceOf {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<String> found = query(Held.WORKFLOW, workflowId);
+        Optional<String> found = queries.workspace(Held.WORKFLOW, workflowId);
         found.ifPresent(workspace -> {
             if (ofWorkflow.size() >= MAX_REMEMBERED) {
                 ofWorkflow.clear();
@@ -61,12 +48,5 @@ public class WorkspaceOf {
             ofWorkflow.put(workflowId, workspace);
         });
         return found;
-    }
-
-    private Optional<String> query(Held held, String id) {
-        List<?> rows =
-                em.createNativeQuery(QUERIES.get(held)).setParameter(1, id).getResultList();
-        // A cache entry made without a workspace belongs to none: only an admin reaches it.
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0) == null ? "" : (String) rows.get(0));
     }
 }
