@@ -15,8 +15,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Hashtable;
 import java.util.Optional;
 import java.util.Set;
+import javax.security.auth.Subject;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} (and, for WebSocket clients that cannot set
@@ -30,6 +32,9 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     /** Request attribute holding the {@link Caller}; read through {@link CurrentCaller}. */
     static final String CALLER_ATTRIBUTE = Caller.class.getName();
+
+    /** Open Liberty's name for a custom credential's cache key (com.ibm.wsspi.security.token.AttributeNameConstants). */
+    private static final String LIBERTY_CACHE_KEY = "com.ibm.wsspi.security.cred.cacheKey";
 
     @Inject
     TokenAuthenticator authenticator;
@@ -94,10 +99,30 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                             + " requests a minute reached for this token; retry after the time in Retry-After");
         }
         request.setAttribute(CALLER_ATTRIBUTE, who);
+        offerSubjectCacheKey(context.getClientSubject(), who);
         // The principal's name is the token's id, unique where names are not: an open WebSocket finds by it
         // the token it was opened with (Session.getUserPrincipal), to close when that token ends.
         return context.notifyContainerAboutLogin(
                 who.tokenId(), Set.of(who.role().apiName()));
+    }
+
+    /**
+     * Open Liberty makes its own Subject of every login with a JAAS login (a tenth of the CPU of an
+     * authenticated request: credentials, an SSO token, a login context). Given a cache key in the
+     * client subject's custom credentials it keeps the Subject in its authentication cache and
+     * reuses it. The Subject holds nothing but the token's id and role, so they are the key; the
+     * token itself is still checked above on every request, so a revoked token is refused at once.
+     * Other servers ignore the Hashtable.
+     */
+    private static void offerSubjectCacheKey(Subject clientSubject, Caller who) {
+        if (clientSubject == null) {
+            return;
+        }
+        Hashtable<String, Object> custom = new Hashtable<>();
+        custom.put(
+                LIBERTY_CACHE_KEY,
+                "orchestrator-token:" + who.tokenId() + ":" + who.role().apiName());
+        clientSubject.getPrivateCredentials().add(custom);
     }
 
     private static Optional<String> presentedToken(HttpServletRequest request) {
