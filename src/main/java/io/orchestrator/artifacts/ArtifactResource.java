@@ -5,6 +5,7 @@ import io.orchestrator.workspaces.AcrossWorkspaces;
 import io.orchestrator.workspaces.Held;
 import io.orchestrator.workspaces.InWorkspace;
 import io.orchestrator.workspaces.WorkspaceAccess;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 
 /** {@code /api/artifacts/}: files kept for runs: upload, list, details, download (ranges too), delete. */
+@ApplicationScoped
 @Path("artifacts/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArtifactResource {

@@ -7,6 +7,7 @@ import io.orchestrator.security.WorkspaceRole;
 import io.orchestrator.workspaces.AcrossWorkspaces;
 import io.orchestrator.workspaces.Held;
 import io.orchestrator.workspaces.InWorkspace;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.Response;
  * API replaces read it (the total is in {@code X-Total-Count}, as for workflows), and a deletion
  * answers with a message, as theirs did.
  */
+@ApplicationScoped
 @Path("blocks/")
 @Produces(MediaType.APPLICATION_JSON)
 public class BlockResource {

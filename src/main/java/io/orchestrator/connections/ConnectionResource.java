@@ -6,6 +6,7 @@ import io.orchestrator.workflow.QueryParams;
 import io.orchestrator.workspaces.AcrossWorkspaces;
 import io.orchestrator.workspaces.Held;
 import io.orchestrator.workspaces.InWorkspace;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 
 /** {@code /api/connections/}: named settings for outside systems; secrets are never answered in clear. */
+@ApplicationScoped
 @Path("connections/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConnectionResource {

@@ -11,6 +11,7 @@ import io.orchestrator.security.WorkspaceRole;
 import io.orchestrator.workspaces.Held;
 import io.orchestrator.workspaces.InWorkspace;
 import io.orchestrator.workspaces.WorkspaceAccess;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -31,6 +32,7 @@ import java.util.Optional;
  * class per request, and a root of plain {@code workflow/{workflowId}/} would take every
  * {@code /api/workflow/{id}/} request away from the workflow resource.
  */
+@ApplicationScoped
 @Path("workflow/{workflowId}/{operation: start_execution|stop_execution|task_status|execute_and_save_node}/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExecutionResource {

@@ -6,6 +6,7 @@ import io.orchestrator.platform.RequestBody;
 import io.orchestrator.security.WorkspaceRole;
 import io.orchestrator.workspaces.Held;
 import io.orchestrator.workspaces.InWorkspace;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * Reading only, so a viewer may preview as they may read the node's input. Like {@code input/},
  * served by the engine rather than by the workflow package's {@code NodeResource}.
  */
+@ApplicationScoped
 @Path("workflow/{workflowId}/nodes/{nodeId}/preview/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

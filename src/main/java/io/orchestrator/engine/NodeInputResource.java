@@ -5,6 +5,7 @@ import static io.orchestrator.platform.Jsonp.JSON;
 import io.orchestrator.security.WorkspaceRole;
 import io.orchestrator.workspaces.Held;
 import io.orchestrator.workspaces.InWorkspace;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
  * {@code NodeResource}, because it follows the engine's input rule. JAX-RS picks the root resource
  * whose path has the most literal characters, so this class takes this path from that one.
  */
+@ApplicationScoped
 @Path("workflow/{workflowId}/nodes/{nodeId}/input/")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodeInputResource {

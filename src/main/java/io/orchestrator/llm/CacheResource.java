@@ -10,6 +10,7 @@ import io.orchestrator.workspaces.AcrossWorkspaces;
 import io.orchestrator.workspaces.Held;
 import io.orchestrator.workspaces.InWorkspace;
 import io.orchestrator.workspaces.WorkspaceAccess;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
  * {@code /api/cache/}: the response cache's figures, and clearing it (all of it, a workspace's or a
  * workflow's entries, or one entry). Clearing answers how many entries went, so 200, not 204.
  */
+@ApplicationScoped
 @Path("cache/")
 @Produces(MediaType.APPLICATION_JSON)
 public class CacheResource {

@@ -9,6 +9,7 @@ import io.orchestrator.platform.ErrorCode;
 import io.orchestrator.security.WorkspaceRole;
 import io.orchestrator.workspaces.Held;
 import io.orchestrator.workspaces.InWorkspace;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
  * its APIs, models and latency. A server that does not answer is {@code connected: false} with the
  * reason, not an HTTP error: the request itself went fine.
  */
+@ApplicationScoped
 @Path("connections/{id}/test/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConnectionTestResource {

@@ -1,6 +1,7 @@
 package io.orchestrator.monitoring;
 
 import io.orchestrator.workspaces.AcrossWorkspaces;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
  * Unlike {@code /api/health/} it needs a token: it tells how busy the server is. 503 when DOWN.
  */
 @AcrossWorkspaces
+@ApplicationScoped
 @Path("health/status/")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {

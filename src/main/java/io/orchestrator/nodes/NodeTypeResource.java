@@ -4,6 +4,7 @@ import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.platform.ApiException;
 import io.orchestrator.workspaces.AcrossWorkspaces;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** {@code GET /api/nodes/}: node discovery, for the palette and for API clients building graphs. */
 @AcrossWorkspaces
+@ApplicationScoped
 @Path("nodes/")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodeTypeResource {

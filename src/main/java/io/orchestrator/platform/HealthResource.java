@@ -3,6 +3,7 @@ package io.orchestrator.platform;
 import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.workspaces.AcrossWorkspaces;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 /** {@code GET /api/health/}: open without a token, for load balancers and people alike. */
 @AcrossWorkspaces
+@ApplicationScoped
 @Path("health/")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {

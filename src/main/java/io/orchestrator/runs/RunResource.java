@@ -15,6 +15,7 @@ import io.orchestrator.workspaces.AcrossWorkspaces;
 import io.orchestrator.workspaces.Held;
 import io.orchestrator.workspaces.InWorkspace;
 import io.orchestrator.workspaces.WorkspaceAccess;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 
 /** {@code /api/runs/}: the runs of every workflow, their history, and what can be done with a finished run. */
+@ApplicationScoped
 @Path("runs/")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {

@@ -7,6 +7,7 @@ import io.orchestrator.platform.RequestBody;
 import io.orchestrator.workspaces.AcrossWorkspaces;
 import io.orchestrator.workspaces.Workspace;
 import io.orchestrator.workspaces.WorkspaceRepository;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * secret of a token appears once, in the creation answer. Owners manage their workspace's tokens
  * under {@code /api/workspaces/{name}/tokens/}.
  */
+@ApplicationScoped
 @Path("tokens/")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {

@@ -4,6 +4,7 @@ import io.orchestrator.platform.RequestBody;
 import io.orchestrator.security.WorkspaceRole;
 import io.orchestrator.workspaces.Held;
 import io.orchestrator.workspaces.InWorkspace;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code /api/workflow/{id}/edges/}: connecting and disconnecting nodes. */
+@ApplicationScoped
 @Path("workflow/{workflowId}/edges/")
 @Produces(MediaType.APPLICATION_JSON)
 public class EdgeResource {

@@ -8,6 +8,7 @@ import io.orchestrator.platform.RequestBody;
 import io.orchestrator.security.WorkspaceRole;
 import io.orchestrator.workspaces.Held;
 import io.orchestrator.workspaces.InWorkspace;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * {@code input/} is answered by the engine's {@code NodeInputResource}: it follows the engine's
  * input rule, which this package does not know.
  */
+@ApplicationScoped
 @Path("workflow/{workflowId}/nodes/")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodeResource {

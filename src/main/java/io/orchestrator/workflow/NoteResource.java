@@ -6,6 +6,7 @@ import io.orchestrator.platform.RequestBody;
 import io.orchestrator.security.WorkspaceRole;
 import io.orchestrator.workspaces.Held;
 import io.orchestrator.workspaces.InWorkspace;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code /api/workflow/{id}/notes/}: the canvas's sticky notes, one at a time. */
+@ApplicationScoped
 @Path("workflow/{workflowId}/notes/")
 @Produces(MediaType.APPLICATION_JSON)
 public class NoteResource {

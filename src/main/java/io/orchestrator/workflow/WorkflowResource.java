@@ -7,6 +7,7 @@ import io.orchestrator.security.WorkspaceRole;
 import io.orchestrator.workspaces.AcrossWorkspaces;
 import io.orchestrator.workspaces.Held;
 import io.orchestrator.workspaces.InWorkspace;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 
 /** {@code /api/workflow/}: workflows and their whole canvas. */
+@ApplicationScoped
 @Path("workflow/")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkflowResource {

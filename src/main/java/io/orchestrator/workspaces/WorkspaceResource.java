@@ -5,6 +5,7 @@ import static io.orchestrator.platform.Jsonp.JSON;
 import io.orchestrator.platform.RequestBody;
 import io.orchestrator.security.TokenJson;
 import io.orchestrator.security.TokenResource;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.Response;
  * and deletes them; an owner describes one and manages its tokens under {@code {name}/tokens/}.
  * Every method checks its own rule (the workspace is in the path, not a thing the guard looks up).
  */
+@ApplicationScoped
 @Path("workspaces/")
 @Produces(MediaType.APPLICATION_JSON)
 @AcrossWorkspaces

@@ -3,6 +3,7 @@ package io.orchestrator.engine.expressions;
 import static io.orchestrator.platform.Jsonp.JSON;
 
 import io.orchestrator.workspaces.AcrossWorkspaces;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
  * each and what it gives; the editor's autocomplete offers them. The same for every workspace.
  */
 @AcrossWorkspaces
+@ApplicationScoped
 @Path("expressions/functions/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExpressionFunctionsResource {
