@@ -59,6 +59,10 @@ public class OrchestratorConfig {
     int engineThreads;
 
     @Inject
+    @ConfigProperty(name = "ORCHESTRATOR_MAX_RUNS_IN_MEMORY", defaultValue = "1000")
+    int maxRunsInMemory;
+
+    @Inject
     @ConfigProperty(name = "ORCHESTRATOR_NODE_TIMEOUT_MS", defaultValue = "300000")
     long nodeTimeoutMs;
 
@@ -141,6 +145,11 @@ public class OrchestratorConfig {
     /** How many nodes the server runs at once: the engine's pool of threads. */
     public int engineThreads() {
         return Math.max(1, engineThreads);
+    }
+
+    /** How many runs the server holds in memory before starts from outside wait for room. */
+    public int maxRunsInMemory() {
+        return Math.max(1, maxRunsInMemory);
     }
 
     /** How long one attempt of a node may take when the node sets no timeout of its own. */

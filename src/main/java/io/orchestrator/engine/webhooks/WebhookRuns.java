@@ -2,6 +2,7 @@ package io.orchestrator.engine.webhooks;
 
 import io.orchestrator.engine.GraphSnapshot;
 import io.orchestrator.engine.LiveRun;
+import io.orchestrator.engine.RunAdmission;
 import io.orchestrator.engine.RunLauncher;
 import io.orchestrator.engine.RunStatus;
 import io.orchestrator.engine.TriggerType;
@@ -22,8 +23,15 @@ public class WebhookRuns {
     @Inject
     RunJournal journal;
 
-    /** A run that goes on after the answer; its id once the run is stored, so that the id outlives a crash. */
+    @Inject
+    RunAdmission admission;
+
+    /**
+     * A run that goes on after the answer; its id once the run is stored, so that the id outlives a
+     * crash. Nothing makes its caller wait for the run, so it waits for room in the engine instead.
+     */
     String startDurably(GraphSnapshot graph, GraphSnapshot.Node webhook, JsonValue input) {
+        admission.awaitRoom();
         LiveRun run = launcher.startNow(graph, webhook, TriggerType.WEBHOOK, input, null, null, false);
         journal.durable(run.id()).join();
         return run.id();
