@@ -14,7 +14,8 @@
 # those of this load), BENCH_CONCURRENCY (32 connections answering at once), BENCH_THREADS (wrk's,
 # 2), BENCH_SERVER_ENV ("NAME=value ..." given to the server; the bench sets
 # ORCHESTRATOR_RATE_LIMIT high, as the default 6,000 requests a minute per token would refuse the
-# answers), BENCH_JFR=1 to record the answering with JFR (target/bench/human.jfr).
+# answers), BENCH_JFR=1 to record the answering with JFR (target/bench/human.jfr; BENCH_JFR_SETTINGS names
+# the settings, "profile" by default, or a .jfc file with a finer sampling period).
 # Output: the server's RSS, heap in use and committed, and live threads, after the warm-up and with
 # all the runs waiting, RSS and threads at their peak while they are answered; the answering rate
 # (runs/s from the first answer sent to the last run SUCCESS in the database), the server's CPU time
@@ -111,7 +112,7 @@ rss_waiting=$(rss_mb) threads_waiting=$(thread_count)
 log "with $runs runs waiting: RSS $rss_waiting MB ($(( rss_waiting - rss_before )) MB more), heap in use $heap_waiting MB ($(( heap_waiting - heap_before )) MB more) of $committed_waiting MB committed, $threads_waiting threads ($(( threads_waiting - threads_before )) more)"
 
 if [ "${BENCH_JFR:-0}" = 1 ]; then
-    jcmd "$jvm" JFR.start name=bench settings=profile filename="$results_dir/human.jfr" >/dev/null
+    jcmd "$jvm" JFR.start name=bench settings="${BENCH_JFR_SETTINGS:-profile}" filename="$results_dir/human.jfr" >/dev/null
 fi
 peak_file=$(mktemp)
 echo "$rss_waiting $threads_waiting" >"$peak_file"
