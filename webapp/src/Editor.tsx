@@ -39,8 +39,7 @@ import { WorkflowNodeView } from './WorkflowNodeView';
 import { NoteNodeView } from './NoteNodeView';
 import { useNotes } from './useNotes';
 import { useTidyUp } from './useTidyUp';
-import { CanvasTools } from './CanvasTools';
-import { RunCounts } from './RunCounts';
+import { CanvasBar } from './CanvasBar';
 import {
   DEFAULT_VIEWPORT,
   DELETE_KEYS,
@@ -342,6 +341,17 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
     send('GET', `workflow/${workflowId}/export/?format=${format}`)
       .then((text) => download(`${canvas?.name ?? workflowId}.${format}`, text, format))
       .catch(fail);
+  // After a failed save: the server's canvas replaces what is on the screen.
+  const reload = () =>
+    call<Canvas>('GET', path('canvas_data/'))
+      .then((loaded) => {
+        show(loaded);
+        history.current.reset(snapshotOf(loaded));
+        historyChanged();
+        clearUnsaved();
+        setMessage(null);
+      })
+      .catch(fail);
   // The first waiting node the person can answer: the selected one if it waits, else any.
   const waitingIds = Object.keys(waiting);
   const waitingNode = selected && waiting[selected] ? selected : waitingIds[0];
@@ -358,89 +368,21 @@ function EditorCanvas({ workflowId, onUnauthorized, workspaces }: Props) {
           e.dataTransfer.dropEffect = 'move';
         }}
       >
-        <div className="canvas-bar">
-          <strong>{canvas?.name}</strong>
-          {readOnly && (
-            <span className="read-only" data-testid="read-only" title="A viewer of this workspace reads only">
-              read only (viewer)
-            </span>
-          )}
-          <span className={`run-status status-${run.status.toLowerCase()}`} data-testid="run-status">
-            {run.status}
-          </span>
-          <RunCounts counts={counts} />
-          <span
-            className={`live live-${connection}`}
-            data-testid="live"
-            title="Run events arrive over a WebSocket; after a reconnect the server sends the whole state again"
-          >
-            {connection === 'live' ? 'Live' : connection === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
-          </span>
-          <span className="spacer" />
-          <span className={`saving${unsaved ? ' unsaved' : ''}`} data-testid="saving">
-            {pending > 0 ? 'Saving…' : unsaved ? 'Some changes were not saved' : 'All changes saved'}
-          </span>
-          {unsaved && pending === 0 && (
-            <button
-              onClick={() =>
-                call<Canvas>('GET', path('canvas_data/'))
-                  .then((loaded) => {
-                    show(loaded);
-                    history.current.reset(snapshotOf(loaded));
-                    historyChanged();
-                    clearUnsaved();
-                    setMessage(null);
-                  })
-                  .catch(fail)
-              }
-            >
-              Reload
-            </button>
-          )}
-          <button
-            onClick={() => travel('back')}
-            disabled={readOnly || !undoable.back}
-            title="Undo (Ctrl+Z)"
-            aria-label="Undo"
-          >
-            ↶
-          </button>
-          <button
-            onClick={() => travel('forward')}
-            disabled={readOnly || !undoable.forward}
-            title="Redo (Ctrl+Shift+Z)"
-            aria-label="Redo"
-          >
-            ↷
-          </button>
-          <CanvasTools
-            readOnly={readOnly}
-            onAddNote={notes.add}
-            onTidy={tidy}
-            onRun={runs.running ? undefined : runs.start}
-          />
-          <button onClick={() => exportAs('yaml')} title="Download the workflow as YAML">
-            Export YAML
-          </button>
-          <button onClick={() => exportAs('json')} title="Download the workflow as JSON">
-            Export JSON
-          </button>
-          <button className="primary" onClick={runs.start} disabled={readOnly || runs.running}>
-            Run
-          </button>
-          {run.status === 'PAUSED' ? (
-            <button onClick={() => runs.pauseOrResume('resume')} disabled={readOnly}>
-              Resume
-            </button>
-          ) : (
-            <button onClick={() => runs.pauseOrResume('pause')} disabled={readOnly || !runs.pausable}>
-              Pause
-            </button>
-          )}
-          <button onClick={runs.stop} disabled={readOnly || !runs.running}>
-            Stop
-          </button>
-        </div>
+        <CanvasBar
+          name={canvas?.name}
+          readOnly={readOnly}
+          runStatus={run.status}
+          counts={counts}
+          connection={connection}
+          saving={{ pending, unsaved }}
+          onReload={reload}
+          undoable={undoable}
+          onTravel={travel}
+          onAddNote={notes.add}
+          onTidy={tidy}
+          onExport={exportAs}
+          runs={runs}
+        />
         {message && (
           <p className="error banner" role="alert">
             {message}
