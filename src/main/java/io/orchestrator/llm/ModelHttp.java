@@ -29,7 +29,9 @@ import java.util.function.Consumer;
  * The HTTP under the model protocols: JSON requests and server-sent event streams, through the
  * same address guard as the http-request node, and to the address it checked (the name is looked
  * up once: {@link OutboundHttp#pinned}). Model servers are called over HTTP/1.1 without following
- * redirects (their APIs do not redirect; a redirect is reported as an error).
+ * redirects (their APIs do not redirect; a redirect is reported as an error). Streams over plain
+ * http, a model server nearby, are read by {@link PlainEventStreams} for a sixth of the JDK client's
+ * cost; over https by the JDK's client ({@link SseBodySubscriber}).
  */
 @ApplicationScoped
 public class ModelHttp {
@@ -58,6 +60,9 @@ public class ModelHttp {
     @Inject
     OutboundHttp outbound;
 
+    @Inject
+    PlainEventStreams plainStreams;
+
     /** A request to the address the guard checked: the URL as the caller named it, the builder, its client. */
     private record Call(URI url, HttpRequest.Builder builder, HttpClient client) {}
 
@@ -67,6 +72,7 @@ public class ModelHttp {
     /** Outside CDI (tests): with this guard. */
     public ModelHttp(OutboundHttp outbound) {
         this.outbound = outbound;
+        this.plainStreams = PlainEventStreams.outsideContainer();
     }
 
     public Reply get(String url, Map<String, String> headers, Duration timeout) throws ModelFailure {
@@ -76,7 +82,7 @@ public class ModelHttp {
 
     public Reply post(String url, Map<String, String> headers, JsonObject body, Duration timeout) throws ModelFailure {
         Call call = call(url, headers, timeout);
-        return send(call, post(call.builder(), body));
+        return send(call, post(call.builder(), body.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A JSON answer of a 2xx reply; any other status is a failure with the provider's message. */
@@ -97,7 +103,12 @@ public class ModelHttp {
             String url, Map<String, String> headers, JsonObject body, Duration timeout, Consumer<SseEvent> events)
             throws ModelFailure {
         Call call = call(url, headers, timeout);
-        HttpRequest request = post(call.builder().header("Accept", "text/event-stream"), body);
+        byte[] sent = body.toString().getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = post(call.builder().header("Accept", "text/event-stream"), sent);
+        if (PlainEventStreams.reads(request)) {
+            streamPlain(call, request, sent, events);
+            return;
+        }
         SseBodySubscriber sse = new SseBodySubscriber(events, MAX_ANSWER_CHARS);
         HttpResponse<InputStream> response;
         try {
@@ -125,13 +136,31 @@ public class ModelHttp {
         }
     }
 
+    private void streamPlain(Call call, HttpRequest request, byte[] sent, Consumer<SseEvent> events)
+            throws ModelFailure {
+        PlainEventStreams.Outcome outcome;
+        try {
+            outcome = plainStreams.stream(request, sent, events, MAX_ANSWER_CHARS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ModelFailure(ErrorType.CANCELLED, "the stream was interrupted", interrupted);
+        } catch (IOException failed) {
+            throw failure(call.url(), failed);
+        } catch (SseLines.TooLarge tooLarge) {
+            throw new ModelFailure(ErrorType.RESPONSE_TOO_LARGE, tooLarge.getMessage());
+        }
+        if (!succeeded(outcome.status())) {
+            throw statusFailure(outcome.status(), outcome.errorBody());
+        }
+    }
+
     private static boolean succeeded(int status) {
         return status >= 200 && status < 300;
     }
 
     /** Why a stream ended early: its size, the consumer's own failure (rethrown as it was), or the connection. */
     private static ModelFailure streamFailure(URI url, Exception failed, RuntimeException own) {
-        if (own instanceof SseBodySubscriber.TooLarge tooLarge) {
+        if (own instanceof SseLines.TooLarge tooLarge) {
             return new ModelFailure(ErrorType.RESPONSE_TOO_LARGE, tooLarge.getMessage());
         }
         if (own != null) {
@@ -174,9 +203,9 @@ public class ModelHttp {
         return new Call(uri, builder, pinned.client());
     }
 
-    private static HttpRequest post(HttpRequest.Builder builder, JsonObject body) {
+    private static HttpRequest post(HttpRequest.Builder builder, byte[] body) {
         return builder.header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
     }
 
