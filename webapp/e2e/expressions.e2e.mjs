@@ -28,8 +28,32 @@ async function offered(expected) {
     const shown = (await labels.allTextContents()).slice(0, expected.length);
     // CodeMirror lets a key through for a moment after the list opens (it was meant for the text).
     if (JSON.stringify(shown) === JSON.stringify(expected)) return page.waitForTimeout(200);
-    if (tries === 50) assertEqual(shown, expected, 'the autocomplete suggestions');
+    if (tries === 50) {
+      const typed = await page.locator('.cm-content[aria-label="Expression"]').textContent();
+      assertEqual(shown, expected, `the autocomplete suggestions after "${typed}"`);
+    }
     await page.waitForTimeout(100);
+  }
+}
+
+/**
+ * Takes the highlighted suggestion with Enter and waits until the text reads `after`. CodeMirror
+ * ignores keys for a moment after its list opens or changes, and a single-line field swallows an
+ * Enter that reaches the text: on a slow machine that moment can come late, so Enter is pressed
+ * again while the text has not changed.
+ */
+async function accept(after) {
+  const editor = page.locator('.cm-content[aria-label="Expression"]');
+  for (let tries = 0; ; tries++) {
+    const before = await editor.textContent();
+    await page.keyboard.press('Enter');
+    for (let waited = 0; waited < 10; waited++) {
+      const text = await editor.textContent();
+      if (text === after) return;
+      if (text !== before) assertEqual(text, after, 'the text after taking the suggestion');
+      await page.waitForTimeout(100);
+    }
+    if (tries === 2) assertEqual(await editor.textContent(), after, 'the text after taking the suggestion');
   }
 }
 
@@ -62,14 +86,14 @@ try {
   await editor.click();
   await page.keyboard.type("${nodes['Sh");
   await offered(['Shape']);
-  await page.keyboard.press('Enter');
+  await accept("${nodes['Shape'].output");
   await page.keyboard.type('.');
   await offered(['customer', 'total']);
   await page.screenshot({ path: join(shots, 'expressions-autocomplete.png') });
-  await page.keyboard.press('Enter');
+  await accept("${nodes['Shape'].output.customer");
   await page.keyboard.type(" == 'Ada' && input.to");
   await offered(['total']);
-  await page.keyboard.press('Enter');
+  await accept("${nodes['Shape'].output.customer == 'Ada' && input.total");
   await page.keyboard.type(' > 40}');
   assertEqual(
     await editor.textContent(),
