@@ -24,7 +24,8 @@
 # BENCH_CLIENTS (10), BENCH_WARMUP_ROUNDS (2 streaming rounds before the measure; with 4-6 the
 # compiler threads' share of the measured window falls from 12-19 % to about 3 % of a core), BENCH_MODEL_PORT (the first model server's port, 8591; the second takes the
 # next one), BENCH_SERVER_ENV ("NAME=value ..." given to the server), BENCH_JFR=1 to record the
-# streaming window with JFR (target/bench/stream.jfr).
+# streaming window with JFR (target/bench/stream.jfr; BENCH_JFR_SETTINGS names the settings, "profile" by
+# default, or a .jfc file with a finer sampling period).
 # Output: the clients' lag (p50, p99, max over every token, and the worst client's p99), tokens and
 # messages received, the server's CPU in both windows. Exits non-zero when a run fails or a client
 # misses tokens.
@@ -133,7 +134,7 @@ read -r still_ticks still_ms < <(window bench-still "$still_workflow" $(( runs *
 log "baseline (no streaming): $still_ms ms, server CPU $(percent_of_core "$still_ticks" "$still_ms") % of a core"
 
 start_clients
-[ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.start name=bench settings=profile filename="$results_dir/stream.jfr" >/dev/null
+[ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.start name=bench settings="${BENCH_JFR_SETTINGS:-profile}" filename="$results_dir/stream.jfr" >/dev/null
 read -r stream_ticks stream_ms_measured < <(window bench-stream "$stream_workflow" $(( runs * (warmup_rounds + 1) )))
 [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$jvm" JFR.stop name=bench >/dev/null
 wait "$clients_pid" || true

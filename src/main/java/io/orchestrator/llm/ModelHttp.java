@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * same address guard as the http-request node, and to the address it checked (the name is looked
  * up once: {@link OutboundHttp#pinned}). Model servers are called over HTTP/1.1 without following
  * redirects (their APIs do not redirect; a redirect is reported as an error). Streams over plain
- * http, a model server nearby, are read by {@link PlainEventStreams} for a sixth of the JDK client's
+ * http, a model server nearby, are read by {@link PlainEventStreams} for a fifth of the JDK client's
  * cost; over https by the JDK's client ({@link SseBodySubscriber}).
  */
 @ApplicationScoped

@@ -35,10 +35,10 @@ import java.util.logging.Logger;
  * Server-sent event streams of model servers over plain {@code http} (a model server on the
  * machine or the local network), all read by one thread. A model streams a token per event, each
  * in its own TCP packet: read as they arrive (the JDK's HTTP client wakes its selector and walks its
- * reactive layers for each), fifty streams at 100 tokens a second took 35-40 % of a core for the
+ * reactive layers for each), fifty streams at 100 tokens a second took 37-43 % of a core for the
  * reading alone. Here a stream that has gone on for {@value #PROMPT_MILLIS} ms is read once per
  * tick of {@value #TICK_MILLIS} ms, all such streams in the same wake-up, which reads several
- * packets at once: 5-7 % of a core for the same fifty (docs/PERFORMANCE.md). Its tokens wait at most
+ * packets at once: 7-9 % of a core for the same fifty (bench/stream-read-bench.sh). Its tokens wait at most
  * a tick before their 50 ms coalescing window, well inside the 100 ms a watcher may lag; a short
  * answer is read as it arrives, so that a call is not made longer.
  *

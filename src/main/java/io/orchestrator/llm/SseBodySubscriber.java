@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * on in the client's own delivering thread, so a token costs no hand-over to a waiting reader (with
  * fifty streams at 100 tokens a second, those wake-ups were a large part of the server's CPU). The
  * caller waits for {@link #getBody()}. Used for https; plain http streams go through
- * {@link PlainEventStreams}, which costs a sixth of this in CPU.
+ * {@link PlainEventStreams}, which costs a fifth of this in CPU.
  *
  * <p>Past {@code limitBytes} the stream is cancelled and fails with {@link SseLines.TooLarge}. A
  * consumer that throws cancels the stream too, and its exception is the body's failure.
