@@ -44,17 +44,25 @@ public class StreamReadBench {
         JsonObject body = Json.createObjectBuilder()
                 .add("model", "m1")
                 .add("stream", true)
-                .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("role", "user")
-                        .add("content", "hi")))
+                .add(
+                        "messages",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("role", "user")
+                                        .add("content", "hi")))
                 .build();
         ModelHttp server = new ModelHttp(new OutboundHttp(AddressGuard.allowing("127.0.0.1"), 1 << 20));
-        HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient jdk =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < streams; i++) {
             if (reader.equals("server")) {
                 Thread caller = new Thread(() -> {
                     try {
-                        server.stream(base + "/chat/completions", Map.of(), body, Duration.ofMinutes(5),
+                        server.stream(
+                                base + "/chat/completions",
+                                Map.of(),
+                                body,
+                                Duration.ofMinutes(5),
                                 event -> events.incrementAndGet());
                     } catch (ModelFailure failed) {
                         throw new IllegalStateException(failed);
@@ -77,7 +85,8 @@ public class StreamReadBench {
         Thread.sleep(5000);
         long cpu = os.getProcessCpuTime() - cpu0, counted = events.get() - events0;
         double seconds = (System.nanoTime() - time0) / 1e9;
-        System.out.printf("RESULT reader=%s streams=%d events_per_s=%.0f cpu_pct=%.1f us_per_event=%.1f%n",
+        System.out.printf(
+                "RESULT reader=%s streams=%d events_per_s=%.0f cpu_pct=%.1f us_per_event=%.1f%n",
                 reader, streams, counted / seconds, cpu / 1e7 / seconds, cpu / 1e3 / Math.max(1, counted));
         System.exit(0);
     }

@@ -70,7 +70,6 @@ public class PlainEventStreams {
 
     private final Queue<PlainEventStream> arriving = new ConcurrentLinkedQueue<>();
     private Selector selector;
-    private Thread reader;
     /** Why no stream can be read any more (the server stops, or the reading thread failed); null while it runs. */
     private volatile String stopped;
 
@@ -203,7 +202,7 @@ public class PlainEventStreams {
         }
         if (selector == null) {
             selector = Selector.open();
-            reader = (threads != null ? threads : containerThreads).newThread(this::readAll);
+            Thread reader = (threads != null ? threads : containerThreads).newThread(this::readAll);
             reader.setName("model-streams");
             reader.start();
         }
