@@ -31,14 +31,8 @@ java -cp "$classpath" bench/ProtocolBench.java "${BENCH_PROTOCOL_CALLS:-20000}" 
 # The rate limit is raised: the bench makes more than the default 6,000 calls a minute per token.
 BENCH_SERVER_ENV="ORCHESTRATOR_HTTP_ALLOW=127.0.0.1 ORCHESTRATOR_RATE_LIMIT=1000000 ${BENCH_SERVER_ENV:-}" \
     start_bench_server java curl mariadb python3
-java -cp "$classpath" io.orchestrator.testing.FakeModelServer --port "$model_port" \
-    >"$results_dir/model-server-$model_port.log" 2>&1 &
-model_pid=$!
-trap 'kill "$model_pid" 2>/dev/null || true; stop_server' EXIT
-for _ in $(seq 1 100); do
-    curl -s -o /dev/null "http://127.0.0.1:$model_port/v1/models" && break
-    sleep 0.1
-done
+trap 'stop_model_servers; stop_server' EXIT
+start_model_server "$model_port"
 connection=$(python3 bench/llm-workflows.py connection "$base" "$admin_token" "Local" "http://127.0.0.1:$model_port/v1")
 read -r workflow llm_node transform_node < <(python3 bench/llm-workflows.py devmode "$base" "$admin_token" "$connection")
 log "cache hit: ${BENCH_NODE_CALLS:-2000} development-mode calls of each case (load average $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -170,3 +170,25 @@ test_classpath() {
     fi
     echo "target/test-classes:target/classes:$(cat "$saved")"
 }
+
+# The test model server (io.orchestrator.testing.FakeModelServer, from the test classes) on a port,
+# with its options; returns once it answers, its output in $results_dir/model-server-PORT.log.
+# stop_model_servers stops every one started.
+model_pids=()
+start_model_server() { # port, options...
+    local port=$1
+    shift
+    local classpath
+    classpath=$(test_classpath)
+    java -cp "$classpath" io.orchestrator.testing.FakeModelServer --port "$port" "$@" \
+        >"$results_dir/model-server-$port.log" 2>&1 &
+    model_pids+=($!)
+    for _ in $(seq 1 100); do
+        curl -s -o /dev/null "http://127.0.0.1:$port/v1/models" && return
+        sleep 0.1
+    done
+    die "the model server on port $port did not start: $(cat "$results_dir/model-server-$port.log")"
+}
+stop_model_servers() {
+    for pid in "${model_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+}

@@ -43,26 +43,11 @@ stream_ms=$(( tokens * 1000 / pace ))
 BENCH_SERVER_ENV="ORCHESTRATOR_HTTP_ALLOW=127.0.0.1 ${BENCH_SERVER_ENV:-}" \
     start_bench_server java curl mariadb python3 jcmd
 
-# The model servers run from the test classes.
-model_classpath=$(test_classpath)
-model_pids=()
 stop_all() {
-    for pid in "${model_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    stop_model_servers
     stop_server
 }
 trap stop_all EXIT
-start_model_server() { # port, options...
-    local port=$1
-    shift
-    java -cp "$model_classpath" io.orchestrator.testing.FakeModelServer --port "$port" "$@" \
-        >"$results_dir/model-server-$port.log" 2>&1 &
-    model_pids+=($!)
-    for _ in $(seq 1 100); do
-        curl -s -o /dev/null "http://127.0.0.1:$port/v1/models" && return
-        sleep 0.1
-    done
-    die "the model server on port $port did not start: $(cat "$results_dir/model-server-$port.log")"
-}
 start_model_server "$model_port" --tokens-per-second "$pace" --stamp-tokens "$tokens"
 start_model_server "$(( model_port + 1 ))" --latency-ms "$stream_ms" --stamp-tokens "$tokens"
 

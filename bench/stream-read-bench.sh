@@ -18,15 +18,9 @@ port=${BENCH_MODEL_PORT:-8593}
 require_tools java curl
 [ -d target/classes ] && [ -d target/test-classes ] || ./mvnw -B -q test-compile -Dfrontend.skip=true
 classpath=$(test_classpath)
+trap stop_model_servers EXIT
 # Long enough for the 8 s the bench watches: tokens at the pace for 12 s.
-java -cp "$classpath" io.orchestrator.testing.FakeModelServer --port "$port" --tokens-per-second "$pace" \
-    --stamp-tokens $(( pace * 12 )) >"$results_dir/stream-read-model.log" 2>&1 &
-model_pid=$!
-trap 'kill "$model_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/v1/models" && break
-    sleep 0.1
-done
+start_model_server "$port" --tokens-per-second "$pace" --stamp-tokens $(( pace * 12 ))
 log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $streams streams at $pace tokens/s"
 for round in $(seq 1 "$rounds"); do
     for reader in server jdk; do
